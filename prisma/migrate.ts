@@ -24,8 +24,9 @@ function loadWasmBindings(): any {
   // The package is ESM; its bg module only defines functions, so load it as CommonJS text.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const bg = require(path.join(pkgDir, 'schema_engine_bg.js'));
-  const module = new WebAssembly.Module(fs.readFileSync(path.join(pkgDir, 'schema_engine_bg.wasm')));
-  const instance = new WebAssembly.Instance(module, { './schema_engine_bg.js': bg });
+  const wasm = (globalThis as any).WebAssembly; // not in the ES2022 lib typings
+  const module = new wasm.Module(fs.readFileSync(path.join(pkgDir, 'schema_engine_bg.wasm')));
+  const instance = new wasm.Instance(module, { './schema_engine_bg.js': bg });
   bg.__wbg_set_wasm(instance.exports);
   (instance.exports as any).__wbindgen_start();
   wasmReady = bg;

@@ -1,0 +1,26 @@
+// The append-only audit log: who did what, when. Entries written by retried
+// activities carry a dedupe key so a retry never records an event twice.
+import type { Prisma } from '../generated/prisma/client';
+
+export interface AuditEntry {
+  at: Date;
+  actorId: string | null; // null: the system (a timer, a policy)
+  action: string;
+  entityType: string;
+  entityId: string;
+  cycleId?: string | null;
+  details?: Prisma.InputJsonValue;
+  dedupeKey?: string;
+}
+
+type Tx = Pick<Prisma.TransactionClient, 'auditLog'>;
+
+/** Records the entry; returns false when an entry with the same dedupe key already exists. */
+export async function recordAudit(tx: Tx, entry: AuditEntry): Promise<boolean> {
+  if (entry.dedupeKey) {
+    const created = await tx.auditLog.createMany({ data: [entry], skipDuplicates: true });
+    return created.count === 1;
+  }
+  await tx.auditLog.create({ data: entry });
+  return true;
+}

@@ -1,0 +1,104 @@
+// Side effects of a cycle: create one evaluation per manager in scope, start their
+// workflows page by page (never as children of one parent: 10,000 managers would
+// exceed Temporal's limits), track the cycle's status.
+import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import { parseTemplateConfig } from '../domain/templates';
+import type { CycleType } from '../domain/cycles';
+import { recordAudit } from './audit';
+import type { ActivityDeps } from './deps';
+import type { ManagerEvaluationInput } from '../workflows/types';
+
+export interface CycleRef { cycleId: string }
+export interface StartEvaluationsInput { cycleId: string; afterId: string | null; pageSize: number }
+export interface StartEvaluationsResult { started: number; nextAfterId: string | null }
+export interface CycleStatusInput { cycleId: string; status: 'OPEN' | 'EVALUATIONS_COMPLETE'; at: string }
+
+export function evaluationWorkflowId(cycleId: string, managerId: string): string {
+  return `evaluation-${cycleId}-${managerId}`;
+}
+
+export function cycleActivities(deps: ActivityDeps) {
+  const { prisma, temporal, settings } = deps;
+  return {
+    /** Creates the evaluations of every active manager in the cycle's scope (idempotent). */
+    async prepareCycle(input: CycleRef): Promise<{ evaluations: number }> {
+      const cycle = await prisma.cycle.findUniqueOrThrow({ where: { id: input.cycleId }, include: { scope: true } });
+      const managers = await prisma.manager.findMany({
+        where: { active: true, ...(cycle.scope.kind === 'COUNTY' ? { countyId: cycle.scopeId } : { county: { parentId: cycle.scopeId } }) },
+        select: { id: true, countyId: true },
+      });
+      const pageSize = 1000;
+      for (let i = 0; i < managers.length; i += pageSize) {
+        await prisma.evaluation.createMany({
+          data: managers.slice(i, i + pageSize).map((m) => ({ cycleId: cycle.id, managerId: m.id, countyId: m.countyId, workflowId: evaluationWorkflowId(cycle.id, m.id) })),
+          skipDuplicates: true,
+        });
+      }
+      return { evaluations: await prisma.evaluation.count({ where: { cycleId: cycle.id } }) };
+    },
+
+    /** Starts the next page of per-manager workflows; an already started one is left as it is. */
+    async startEvaluationWorkflows(input: StartEvaluationsInput): Promise<StartEvaluationsResult> {
+      const cycle = await prisma.cycle.findUniqueOrThrow({ where: { id: input.cycleId }, include: { template: true } });
+      const template = parseTemplateConfig(cycle.template.config);
+      const page = await prisma.evaluation.findMany({
+        where: { cycleId: cycle.id, ...(input.afterId ? { id: { gt: input.afterId } } : {}) },
+        orderBy: { id: 'asc' },
+        take: input.pageSize,
+      });
+      await Promise.all(
+        page.map(async (evaluation) => {
+          const args: ManagerEvaluationInput = {
+            cycleId: cycle.id,
+            evaluationId: evaluation.id,
+            managerId: evaluation.managerId,
+            cycleType: cycle.type as CycleType,
+            period: cycle.period,
+            template,
+          };
+          try {
+            await temporal.workflow.start('managerEvaluationWorkflow', {
+              taskQueue: settings.taskQueue,
+              workflowId: evaluation.workflowId,
+              args: [args],
+              workflowIdConflictPolicy: 'USE_EXISTING',
+            });
+          } catch (err) {
+            if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
+          }
+        }),
+      );
+      const last = page[page.length - 1];
+      return { started: page.length, nextAfterId: page.length === input.pageSize && last ? last.id : null };
+    },
+
+    async setCycleStatus(input: CycleStatusInput): Promise<void> {
+      await prisma.$transaction(async (tx) => {
+        await tx.cycle.update({ where: { id: input.cycleId }, data: { status: input.status } });
+        await recordAudit(tx, {
+          at: new Date(input.at), actorId: null, action: `cycle.${input.status === 'OPEN' ? 'opened' : 'evaluationsComplete'}`,
+          entityType: 'cycle', entityId: input.cycleId, cycleId: input.cycleId, dedupeKey: `cycle:${input.cycleId}:${input.status}`,
+        });
+      });
+    },
+
+    /** True once no evaluation of the cycle still has open tasks. */
+    async cycleEvaluationsComplete(input: CycleRef): Promise<boolean> {
+      const open = await prisma.evaluation.count({ where: { cycleId: input.cycleId, stage: 'TASKS_OPEN' } });
+      return open === 0;
+    },
+
+    /** Every task of the evaluation is submitted or closed by policy. */
+    async completeEvaluationTasks(input: { evaluationId: string; at: string }): Promise<void> {
+      await prisma.$transaction(async (tx) => {
+        const done = await tx.evaluation.updateMany({ where: { id: input.evaluationId, stage: 'TASKS_OPEN' }, data: { stage: 'EVALUATIONS_SUBMITTED' } });
+        if (done.count === 0) return;
+        const evaluation = await tx.evaluation.findUniqueOrThrow({ where: { id: input.evaluationId } });
+        await recordAudit(tx, {
+          at: new Date(input.at), actorId: null, action: 'evaluation.tasksComplete', entityType: 'evaluation', entityId: evaluation.id,
+          cycleId: evaluation.cycleId, dedupeKey: `evaluation:${evaluation.id}:tasksComplete`,
+        });
+      });
+    },
+  };
+}

@@ -1,0 +1,13 @@
+// Every activity the worker registers.
+import { cycleActivities } from './cycles';
+import type { ActivityDeps } from './deps';
+import { notificationActivities } from './notifications';
+import { taskActivities } from './tasks';
+
+export type { ActivityDeps } from './deps';
+
+export function createActivities(deps: ActivityDeps) {
+  return { ...cycleActivities(deps), ...taskActivities(deps), ...notificationActivities(deps) };
+}
+
+export type Activities = ReturnType<typeof createActivities>;

@@ -1,0 +1,82 @@
+// Notifications go through the outbox: a row is written in the same transaction as
+// the event that causes it (idempotent by dedupe key), then delivered by an activity
+// that Temporal retries until the SMTP server takes it.
+import type { Prisma } from '../generated/prisma/client';
+import { cycleLabel, languageOf, renderTaskNotification, type NotificationKind } from '../domain/notifications';
+import type { TaskKind } from '../domain/templates';
+import type { ActivityDeps } from './deps';
+
+type Tx = Prisma.TransactionClient;
+
+export interface TaskNotice {
+  kind: NotificationKind;
+  taskId: string;
+  recipientIds: string[];
+  dedupeKey: string;
+  escalationLevel?: number;
+}
+
+/** Writes one outbox row per recipient; returns the ids of the rows (new or existing). */
+export async function enqueueTaskNotice(tx: Tx, settings: ActivityDeps['settings'], notice: TaskNotice): Promise<string[]> {
+  const task = await tx.task.findUniqueOrThrow({
+    where: { id: notice.taskId },
+    include: { assignee: true, evaluation: { include: { cycle: true } } },
+  });
+  const recipients = await tx.user.findMany({ where: { id: { in: notice.recipientIds }, active: true } });
+  const ids: string[] = [];
+  for (const user of recipients) {
+    const lang = languageOf(user.language);
+    const mail = renderTaskNotification(
+      {
+        kind: notice.kind,
+        recipientName: user.displayName,
+        taskKind: task.kind as TaskKind,
+        cycleLabel: cycleLabel(task.evaluation.cycle.type, task.evaluation.cycle.period, lang),
+        assigneeName: task.assignee.displayName,
+        dueDate: task.dueDate,
+        taskUrl: `${settings.publicUrl}/api/tasks/${task.id}`,
+        escalationLevel: notice.escalationLevel,
+      },
+      lang,
+    );
+    const dedupeKey = `${notice.dedupeKey}:${user.id}`;
+    const row = await tx.notificationOutbox.upsert({
+      where: { dedupeKey },
+      update: {},
+      create: { dedupeKey, toUserId: user.id, toAddress: user.email, language: lang, kind: notice.kind, subject: mail.subject, textBody: mail.text, htmlBody: mail.html },
+    });
+    ids.push(row.id);
+  }
+  return ids;
+}
+
+export function notificationActivities(deps: ActivityDeps) {
+  return {
+    /** Sends the outbox rows not yet sent. Throws (so Temporal retries) if any send fails. */
+    async deliverNotifications(input: { outboxIds: string[] }): Promise<{ sent: number }> {
+      let sent = 0;
+      const failures: string[] = [];
+      const rows = await deps.prisma.notificationOutbox.findMany({ where: { id: { in: input.outboxIds }, status: { not: 'SENT' } } });
+      for (const row of rows) {
+        try {
+          await deps.mailer.sendMail({
+            from: deps.settings.mailFrom,
+            to: row.toAddress,
+            subject: row.subject,
+            text: row.textBody,
+            html: row.htmlBody,
+            headers: { 'X-Kaoping-Notification': row.dedupeKey },
+          });
+          await deps.prisma.notificationOutbox.update({ where: { id: row.id }, data: { status: 'SENT', sentAt: new Date(), attempts: { increment: 1 } } });
+          sent++;
+        } catch (err) {
+          const message = err instanceof Error ? err.message : String(err);
+          await deps.prisma.notificationOutbox.update({ where: { id: row.id }, data: { attempts: { increment: 1 }, lastError: message } });
+          failures.push(`${row.toAddress}: ${message}`);
+        }
+      }
+      if (failures.length) throw new Error(`could not send ${failures.length} notification(s): ${failures.join('; ')}`);
+      return { sent };
+    },
+  };
+}

@@ -1,0 +1,172 @@
+// Side effects of a human task's life: open, remind, escalate, extend, close by
+// policy, record a submission. Each is idempotent: Temporal may retry any of them.
+// Times come from the workflow (`at`), so records carry the workflow's clock.
+import { ApplicationFailure } from '@temporalio/activity';
+import type { Prisma } from '../generated/prisma/client';
+import { actorRoleOf, escalationTarget, type Role } from '../domain/roles';
+import { scoreOfSubmission, scoreComponentOf } from '../domain/submissions';
+import type { TaskKind } from '../domain/templates';
+import { recordAudit } from './audit';
+import type { ActivityDeps } from './deps';
+import { enqueueTaskNotice } from './notifications';
+
+export interface OpenTaskInput { evaluationId: string; kind: TaskKind; at: string; dueDate: string; dueAt: string }
+export interface OpenTaskResult { taskId: string; assigneeId: string; outboxIds: string[] }
+export interface RemindTaskInput { taskId: string; at: string; dueDate: string; daysBeforeDue: number }
+export interface EscalateTaskInput { taskId: string; at: string; dueDate: string; level: number }
+export interface ExtendTaskInput { taskId: string; at: string; dueDate: string; dueAt: string; actorId: string | null; reason: string }
+export interface CloseTaskInput { taskId: string; at: string }
+export interface RecordSubmissionInput { taskId: string; at: string; requestId: string; submittedById: string; payload: Prisma.InputJsonValue }
+export interface RecordSubmissionResult { outcome: 'accepted' | 'duplicate' | 'closed'; submissionId?: string; score?: number }
+/** Outbox rows to deliver; empty when the task was no longer open (nothing to say). */
+export interface NoticeResult { outboxIds: string[] }
+
+export function taskActivities(deps: ActivityDeps) {
+  const { prisma, settings } = deps;
+
+  async function recipientsFor(tx: Prisma.TransactionClient, role: Role, countyId: string): Promise<string[]> {
+    const county = await tx.orgUnit.findUniqueOrThrow({ where: { id: countyId } });
+    const scopes = [countyId, ...(county.parentId ? [county.parentId] : [])];
+    const holders = await tx.userRole.findMany({ where: { role, orgUnitId: { in: scopes }, user: { active: true } }, select: { userId: true } });
+    return [...new Set(holders.map((h) => h.userId))];
+  }
+
+  async function assigneeFor(tx: Prisma.TransactionClient, kind: TaskKind, managerUserId: string | null, countyId: string): Promise<string> {
+    if (kind === 'SELF_ASSESSMENT' && managerUserId) return managerUserId;
+    const [first] = await recipientsFor(tx, actorRoleOf[kind], countyId);
+    if (first) return first;
+    const [head] = await recipientsFor(tx, 'COUNTY_HEAD', countyId);
+    if (head) return head;
+    throw ApplicationFailure.nonRetryable(`no user can act on ${kind} in county ${countyId}`, 'NoAssignee');
+  }
+
+  return {
+    async openTask(input: OpenTaskInput): Promise<OpenTaskResult> {
+      return prisma.$transaction(async (tx) => {
+        const evaluation = await tx.evaluation.findUniqueOrThrow({ where: { id: input.evaluationId }, include: { manager: true } });
+        const existing = await tx.task.findUnique({ where: { evaluationId_kind: { evaluationId: input.evaluationId, kind: input.kind } } });
+        const task =
+          existing ??
+          (await tx.task.create({
+            data: {
+              evaluationId: evaluation.id,
+              cycleId: evaluation.cycleId,
+              countyId: evaluation.countyId,
+              kind: input.kind,
+              assigneeId: await assigneeFor(tx, input.kind, evaluation.manager.userId, evaluation.countyId),
+              openedAt: new Date(input.at),
+              dueDate: input.dueDate,
+              dueAt: new Date(input.dueAt),
+            },
+          }));
+        await recordAudit(tx, {
+          at: new Date(input.at), actorId: null, action: 'task.opened', entityType: 'task', entityId: task.id, cycleId: task.cycleId,
+          details: { kind: task.kind, assigneeId: task.assigneeId, dueDate: task.dueDate, managerId: evaluation.managerId }, dedupeKey: `task:${task.id}:opened`,
+        });
+        const outboxIds = await enqueueTaskNotice(tx, settings, { kind: 'taskOpened', taskId: task.id, recipientIds: [task.assigneeId], dedupeKey: `task:${task.id}:opened` });
+        return { taskId: task.id, assigneeId: task.assigneeId, outboxIds };
+      });
+    },
+
+    async remindTask(input: RemindTaskInput): Promise<NoticeResult> {
+      return prisma.$transaction(async (tx) => {
+        const task = await tx.task.findUniqueOrThrow({ where: { id: input.taskId } });
+        if (task.status !== 'OPEN') return { outboxIds: [] };
+        const key = `task:${task.id}:reminder:${input.dueDate}:${input.daysBeforeDue}`;
+        const fresh = await recordAudit(tx, {
+          at: new Date(input.at), actorId: null, action: 'task.reminded', entityType: 'task', entityId: task.id, cycleId: task.cycleId,
+          details: { to: task.assigneeId, dueDate: input.dueDate, daysBeforeDue: input.daysBeforeDue }, dedupeKey: key,
+        });
+        if (fresh) await tx.task.update({ where: { id: task.id }, data: { remindersSent: { increment: 1 } } });
+        return { outboxIds: await enqueueTaskNotice(tx, settings, { kind: 'reminder', taskId: task.id, recipientIds: [task.assigneeId], dedupeKey: key }) };
+      });
+    },
+
+    async escalateTask(input: EscalateTaskInput): Promise<NoticeResult> {
+      return prisma.$transaction(async (tx) => {
+        const task = await tx.task.findUniqueOrThrow({ where: { id: input.taskId } });
+        if (task.status !== 'OPEN') return { outboxIds: [] };
+        const target = escalationTarget(actorRoleOf[task.kind as TaskKind], input.level);
+        const recipientIds = await recipientsFor(tx, target, task.countyId);
+        const key = `task:${task.id}:escalation:${input.dueDate}:${input.level}`;
+        const fresh = await recordAudit(tx, {
+          at: new Date(input.at), actorId: null, action: 'task.escalated', entityType: 'task', entityId: task.id, cycleId: task.cycleId,
+          details: { level: input.level, toRole: target, to: recipientIds, dueDate: input.dueDate }, dedupeKey: key,
+        });
+        if (fresh) {
+          await tx.task.update({
+            where: { id: task.id },
+            data: { escalationLevel: Math.max(task.escalationLevel, input.level), overdueSince: task.overdueSince ?? new Date(input.at) },
+          });
+        }
+        return { outboxIds: await enqueueTaskNotice(tx, settings, { kind: 'escalation', taskId: task.id, recipientIds, dedupeKey: key, escalationLevel: input.level }) };
+      });
+    },
+
+    async extendTaskDeadline(input: ExtendTaskInput): Promise<void> {
+      await prisma.$transaction(async (tx) => {
+        const task = await tx.task.findUniqueOrThrow({ where: { id: input.taskId } });
+        if (task.status !== 'OPEN' || task.dueDate === input.dueDate) return;
+        await tx.task.update({ where: { id: task.id }, data: { dueDate: input.dueDate, dueAt: new Date(input.dueAt), overdueSince: null } });
+        await recordAudit(tx, {
+          at: new Date(input.at), actorId: input.actorId, action: 'task.extended', entityType: 'task', entityId: task.id, cycleId: task.cycleId,
+          details: { from: task.dueDate, to: input.dueDate, reason: input.reason }, dedupeKey: `task:${task.id}:extended:${input.dueDate}`,
+        });
+      });
+    },
+
+    /** After the grace period: the component counts 0 and the result is flagged. */
+    async closeTaskAsMissing(input: CloseTaskInput): Promise<{ closed: boolean }> {
+      return prisma.$transaction(async (tx) => {
+        const closed = await tx.task.updateMany({ where: { id: input.taskId, status: 'OPEN' }, data: { status: 'CLOSED_MISSING', closedAt: new Date(input.at) } });
+        const task = await tx.task.findUniqueOrThrow({ where: { id: input.taskId } });
+        if (closed.count === 0) return { closed: task.status === 'CLOSED_MISSING' };
+        const component = scoreComponentOf[task.kind as TaskKind];
+        await tx.score.upsert({
+          where: { evaluationId_component: { evaluationId: task.evaluationId, component } },
+          update: {},
+          create: { evaluationId: task.evaluationId, component, value: 0, missing: true },
+        });
+        const evaluation = await tx.evaluation.findUniqueOrThrow({ where: { id: task.evaluationId } });
+        const reason = `missing:${component}`;
+        await tx.evaluation.update({
+          where: { id: evaluation.id },
+          data: { flagged: true, flagReasons: evaluation.flagReasons.includes(reason) ? undefined : { push: reason } },
+        });
+        await recordAudit(tx, {
+          at: new Date(input.at), actorId: null, action: 'task.closedMissing', entityType: 'task', entityId: task.id, cycleId: task.cycleId,
+          details: { component, policy: 'closeAsMissing' }, dedupeKey: `task:${task.id}:closedMissing`,
+        });
+        return { closed: true };
+      });
+    },
+
+    /** Accepts the first submission of an open task; a repeat counts once. */
+    async recordSubmission(input: RecordSubmissionInput): Promise<RecordSubmissionResult> {
+      return prisma.$transaction(async (tx) => {
+        const prior = await tx.submission.findUnique({ where: { taskId: input.taskId } });
+        if (prior) return { outcome: 'duplicate', submissionId: prior.id };
+        const task = await tx.task.findUniqueOrThrow({ where: { id: input.taskId } });
+        if (task.status !== 'OPEN') return { outcome: 'closed' };
+        const score = scoreOfSubmission(task.kind as TaskKind, input.payload);
+        const submission = await tx.submission.create({
+          data: { taskId: task.id, submittedById: input.submittedById, requestId: input.requestId, payload: input.payload, createdAt: new Date(input.at) },
+        });
+        await tx.task.update({ where: { id: task.id }, data: { status: 'SUBMITTED', submittedAt: new Date(input.at) } });
+        if (score !== null) {
+          const component = scoreComponentOf[task.kind as TaskKind];
+          await tx.score.upsert({
+            where: { evaluationId_component: { evaluationId: task.evaluationId, component } },
+            update: { value: score, missing: false },
+            create: { evaluationId: task.evaluationId, component, value: score },
+          });
+        }
+        await recordAudit(tx, {
+          at: new Date(input.at), actorId: input.submittedById, action: 'task.submitted', entityType: 'task', entityId: task.id, cycleId: task.cycleId,
+          details: { submissionId: submission.id, requestId: input.requestId, score }, dedupeKey: `task:${task.id}:submitted`,
+        });
+        return { outcome: 'accepted', submissionId: submission.id, score: score ?? undefined };
+      });
+    },
+  };
+}

@@ -1,0 +1,25 @@
+// The HTTP API.
+import express from 'express';
+import type { ApiContext } from './context';
+import { problemHandler, problems } from './problems';
+import { authRoutes } from './routes/auth';
+import { cycleRoutes } from './routes/cycles';
+import { taskRoutes } from './routes/tasks';
+
+export function createApp(ctx: ApiContext, extra?: (app: express.Express) => void): express.Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('query parser', 'simple');
+  app.use(express.json({ limit: '1mb' }));
+  app.get('/api/health', async (_req, res) => {
+    await ctx.prisma.$queryRaw`SELECT 1`;
+    res.json({ status: 'ok' });
+  });
+  app.use('/api', authRoutes(ctx), cycleRoutes(ctx), taskRoutes(ctx));
+  extra?.(app);
+  app.use('/api', () => {
+    throw problems.notFound({ 'zh-CN': '接口', en: 'Endpoint' });
+  });
+  app.use(problemHandler);
+  return app;
+}

@@ -1,0 +1,10 @@
+// What the HTTP API needs: the database for reads, Temporal for every change of a process.
+import type { Client } from '@temporalio/client';
+import type { PrismaClient } from '../prisma/database';
+
+export interface ApiContext {
+  prisma: PrismaClient;
+  temporal: Client;
+  taskQueue: string;
+  sessionTtlHours: number;
+}

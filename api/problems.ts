@@ -1,0 +1,84 @@
+// Every error the API returns has one shape (RFC 9457 problem+json), with its
+// message in Simplified Chinese or English by the request's Accept-Language.
+import type { NextFunction, Request, Response } from 'express';
+import { z } from 'zod';
+import { languageOf, type Language } from '../domain/notifications';
+
+type Text = Record<Language, string>;
+
+export interface FieldProblem { field: string; message: string }
+
+export class HttpProblem extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    readonly text: Text,
+    readonly fields: FieldProblem[] = [],
+  ) {
+    super(text.en);
+  }
+}
+
+export const problems = {
+  badRequest: (fields: FieldProblem[]) =>
+    new HttpProblem(400, 'invalid_input', { 'zh-CN': `输入有误：${fields.map((f) => f.field).join('、')}`, en: `Invalid input: ${fields.map((f) => f.field).join(', ')}` }, fields),
+  unauthenticated: () => new HttpProblem(401, 'unauthenticated', { 'zh-CN': '请先登录', en: 'Please log in' }),
+  badCredentials: () => new HttpProblem(401, 'bad_credentials', { 'zh-CN': '用户名或密码错误', en: 'Wrong username or password' }),
+  forbidden: (what: Text) => new HttpProblem(403, 'forbidden', { 'zh-CN': `无权操作：${what['zh-CN']}`, en: `Not allowed: ${what.en}` }),
+  notFound: (what: Text) => new HttpProblem(404, 'not_found', { 'zh-CN': `未找到${what['zh-CN']}`, en: `${what.en} not found` }),
+  conflict: (code: string, text: Text) => new HttpProblem(409, code, text),
+  unavailable: () => new HttpProblem(503, 'unavailable', { 'zh-CN': '服务暂不可用，请稍后重试', en: 'Service temporarily unavailable, please retry' }),
+};
+
+export function requestLanguage(req: Request): Language {
+  const header = req.headers['accept-language'] ?? '';
+  return languageOf(/^\s*en\b/i.test(header) ? 'en' : 'zh-CN');
+}
+
+const zodMessages: Record<string, Text> = {
+  invalid_type: { 'zh-CN': '缺少或类型不正确', en: 'is missing or of the wrong type' },
+  too_small: { 'zh-CN': '太小或太短', en: 'is too small or too short' },
+  too_big: { 'zh-CN': '太大或太长', en: 'is too large or too long' },
+  invalid_format: { 'zh-CN': '格式不正确', en: 'has the wrong format' },
+  invalid_value: { 'zh-CN': '取值不在允许范围内', en: 'is not one of the allowed values' },
+  unrecognized_keys: { 'zh-CN': '包含未知字段', en: 'has unknown fields' },
+  custom: { 'zh-CN': '不符合要求', en: 'is not valid' },
+};
+
+/** Parses `value` with `schema`; on failure a 400 that names each bad field. */
+export function parseInput<T extends z.ZodType>(schema: T, value: unknown, where: 'body' | 'query' | 'params', lang: Language = 'zh-CN'): z.infer<T> {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const fields = result.error.issues.map((issue) => {
+    const field = [where, ...issue.path.map(String)].join('.');
+    const text = zodMessages[issue.code] ?? zodMessages.custom!;
+    const detail = issue.code === 'custom' && issue.message ? ` (${issue.message})` : '';
+    return { field, message: `${field} ${text[lang]}${detail}` };
+  });
+  throw problems.badRequest(fields);
+}
+
+export function sendProblem(res: Response, req: Request, problem: HttpProblem): void {
+  const lang = requestLanguage(req);
+  res.status(problem.status).type('application/problem+json').json({
+    type: `https://kaoping.dev/problems/${problem.code}`,
+    title: problem.text[lang],
+    status: problem.status,
+    code: problem.code,
+    detail: problem.fields.length ? problem.fields.map((f) => f.message).join('; ') : problem.text[lang],
+    ...(problem.fields.length ? { errors: problem.fields } : {}),
+  });
+}
+
+/** The last middleware: known problems as they are; malformed JSON as 400; anything else 500, logged. */
+export function problemHandler(err: unknown, req: Request, res: Response, _next: NextFunction): void {
+  if (err instanceof HttpProblem) return sendProblem(res, req, err);
+  const e = err as { type?: string; status?: number };
+  if (e?.type === 'entity.parse.failed') return sendProblem(res, req, problems.badRequest([{ field: 'body', message: 'body: malformed JSON / JSON 格式错误' }]));
+  if (e?.type === 'entity.too.large') return sendProblem(res, req, new HttpProblem(413, 'too_large', { 'zh-CN': '请求内容过大', en: 'Request body too large' }));
+  if (typeof e?.status === 'number' && e.status >= 400 && e.status < 500) {
+    return sendProblem(res, req, new HttpProblem(e.status, 'bad_request', { 'zh-CN': '请求无效', en: 'Bad request' }));
+  }
+  console.error('[api] unexpected error', err);
+  sendProblem(res, req, new HttpProblem(500, 'internal', { 'zh-CN': '服务器内部错误', en: 'Internal server error' }));
+}

@@ -1,0 +1,122 @@
+// HR opens cycles and watches them; every change goes through Temporal.
+import { Router } from 'express';
+import { z } from 'zod';
+import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import { cycleTypeSchema, isValidPeriod, periodExamples } from '../../domain/cycles';
+import { defaultTemplateConfig } from '../../domain/templates';
+import type { EvaluationCycleInput } from '../../workflows/types';
+import { actorOf, authenticate, countiesInScope, hasRole } from '../auth';
+import type { ApiContext } from '../context';
+import { parseInput, problems, requestLanguage } from '../problems';
+
+const openCycleBody = z
+  .object({
+    type: cycleTypeSchema,
+    period: z.string().trim(),
+    /** The county the cycle covers; omitted: the whole city. */
+    countyId: z.uuid().optional(),
+  })
+  .superRefine((v, ctx) => {
+    if (!isValidPeriod(v.type, v.period)) ctx.addIssue({ code: 'custom', path: ['period'], message: `expected like ${periodExamples[v.type]}` });
+  });
+
+const cycleIdParams = z.object({ id: z.string() });
+const listQuery = z.object({ status: z.enum(['OPENING', 'OPEN', 'EVALUATIONS_COMPLETE', 'CLOSED']).optional(), type: cycleTypeSchema.optional() });
+
+const cycleText = { 'zh-CN': '考评周期', en: 'Cycle' };
+const readerRoles = ['HR', 'CITY_APPROVER', 'ADMIN', 'COUNTY_HEAD', 'INSPECTOR', 'MARKETING_REVIEWER'] as const;
+
+export function cycleRoutes(ctx: ApiContext): Router {
+  const router = Router();
+  router.use('/cycles', authenticate(ctx.prisma));
+
+  router.post('/cycles', async (req, res) => {
+    const actor = actorOf(req);
+    const lang = requestLanguage(req);
+    if (!hasRole(actor, 'HR')) throw problems.forbidden({ 'zh-CN': '只有人力资源部可以开启考评', en: 'only HR opens cycles' });
+    const body = parseInput(openCycleBody, req.body, 'body', lang);
+    const city = await ctx.prisma.orgUnit.findFirst({ where: { kind: 'CITY' } });
+    const scope = body.countyId ? await ctx.prisma.orgUnit.findFirst({ where: { id: body.countyId, kind: 'COUNTY' } }) : city;
+    if (!scope) throw problems.notFound({ 'zh-CN': '县级营销部', en: 'County' });
+    const hrScope = await countiesInScope(ctx.prisma, actor, ['HR']);
+    if (hrScope !== 'all' && !(scope.kind === 'COUNTY' && hrScope.includes(scope.id))) {
+      throw problems.forbidden({ 'zh-CN': '不在您的管辖范围', en: 'outside your scope' });
+    }
+    const workflowId = `cycle-${body.type}-${body.period}-${scope.code}`;
+    let cycle = await ctx.prisma.cycle.findUnique({ where: { type_period_scopeId: { type: body.type, period: body.period, scopeId: scope.id } } });
+    const existed = Boolean(cycle);
+    if (!cycle) {
+      let template = await ctx.prisma.evaluationTemplate.findFirst({ where: { cycleType: body.type }, orderBy: { version: 'desc' } });
+      template ??= await ctx.prisma.evaluationTemplate.create({ data: { cycleType: body.type, version: 1, config: defaultTemplateConfig(body.type) } });
+      cycle = await ctx.prisma.cycle.upsert({
+        where: { type_period_scopeId: { type: body.type, period: body.period, scopeId: scope.id } },
+        update: {},
+        create: { type: body.type, period: body.period, scopeId: scope.id, templateId: template.id, workflowId, openedById: actor.id },
+      });
+    }
+    // Starting is idempotent: a retry after a crash finds the same workflow.
+    const input: EvaluationCycleInput = { cycleId: cycle.id };
+    try {
+      await ctx.temporal.workflow.start('evaluationCycleWorkflow', { taskQueue: ctx.taskQueue, workflowId: cycle.workflowId, args: [input], workflowIdConflictPolicy: 'USE_EXISTING' });
+    } catch (err) {
+      if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
+    }
+    res.status(existed ? 200 : 201).json({ ...cycle, scope });
+  });
+
+  router.get('/cycles', async (req, res) => {
+    const actor = actorOf(req);
+    const query = parseInput(listQuery, req.query, 'query', requestLanguage(req));
+    const counties = await countiesInScope(ctx.prisma, actor, readerRoles);
+    if (counties !== 'all' && counties.length === 0) throw problems.forbidden(cycleText);
+    const cycles = await ctx.prisma.cycle.findMany({
+      where: { ...query, ...(counties === 'all' ? {} : { OR: [{ scopeId: { in: counties } }, { scope: { kind: 'CITY' } }] }) },
+      include: { scope: true },
+      orderBy: { openedAt: 'desc' },
+      take: 200,
+    });
+    res.json({ cycles });
+  });
+
+  /** Per county: how many tasks are open, submitted, overdue, escalated and closed by policy. */
+  router.get('/cycles/:id/status', async (req, res) => {
+    const actor = actorOf(req);
+    const { id } = parseInput(cycleIdParams, req.params, 'params');
+    const cycle = z.uuid().safeParse(id).success ? await ctx.prisma.cycle.findUnique({ where: { id }, include: { scope: true } }) : null;
+    if (!cycle) throw problems.notFound(cycleText);
+    const counties = await countiesInScope(ctx.prisma, actor, readerRoles);
+    if (counties !== 'all' && counties.length === 0) throw problems.forbidden(cycleText);
+    if (counties !== 'all' && cycle.scope.kind === 'COUNTY' && !counties.includes(cycle.scopeId)) throw problems.forbidden(cycleText);
+    const countyFilter = counties === 'all' ? {} : { countyId: { in: counties } };
+    const [byStatus, overdue, escalated, units] = await Promise.all([
+      ctx.prisma.task.groupBy({ by: ['countyId', 'kind', 'status'], where: { cycleId: id, ...countyFilter }, _count: { _all: true } }),
+      ctx.prisma.task.groupBy({ by: ['countyId', 'kind'], where: { cycleId: id, status: 'OPEN', overdueSince: { not: null }, ...countyFilter }, _count: { _all: true } }),
+      ctx.prisma.task.groupBy({ by: ['countyId', 'kind'], where: { cycleId: id, escalationLevel: { gt: 0 }, ...countyFilter }, _count: { _all: true } }),
+      ctx.prisma.orgUnit.findMany({ where: { kind: 'COUNTY' }, select: { id: true, code: true, name: true, nameEn: true } }),
+    ]);
+    type Counts = { total: number; open: number; submitted: number; overdue: number; escalated: number; closedMissing: number };
+    const rows = new Map<string, Counts & { countyId: string; kind: string }>();
+    const row = (countyId: string, kind: string) => {
+      const key = `${countyId}/${kind}`;
+      if (!rows.has(key)) rows.set(key, { countyId, kind, total: 0, open: 0, submitted: 0, overdue: 0, escalated: 0, closedMissing: 0 });
+      return rows.get(key)!;
+    };
+    for (const g of byStatus) {
+      const r = row(g.countyId, g.kind);
+      r.total += g._count._all;
+      if (g.status === 'OPEN') r.open += g._count._all;
+      if (g.status === 'SUBMITTED') r.submitted += g._count._all;
+      if (g.status === 'CLOSED_MISSING') r.closedMissing += g._count._all;
+    }
+    for (const g of overdue) row(g.countyId, g.kind).overdue += g._count._all;
+    for (const g of escalated) row(g.countyId, g.kind).escalated += g._count._all;
+    const stages = [...rows.values()].map((r) => ({ ...r, county: units.find((u) => u.id === r.countyId) }));
+    const totals = stages.reduce<Counts>(
+      (t, r) => ({ total: t.total + r.total, open: t.open + r.open, submitted: t.submitted + r.submitted, overdue: t.overdue + r.overdue, escalated: t.escalated + r.escalated, closedMissing: t.closedMissing + r.closedMissing }),
+      { total: 0, open: 0, submitted: 0, overdue: 0, escalated: 0, closedMissing: 0 },
+    );
+    res.json({ cycle, totals, byCountyAndStage: stages });
+  });
+
+  return router;
+}

@@ -1,0 +1,129 @@
+// Task inbox, submissions and deadline changes. A submission is accepted by the
+// manager's workflow (a Temporal update): acknowledged only once recorded, and a
+// request sent twice counts once.
+import { createHash } from 'node:crypto';
+import { Router } from 'express';
+import { z } from 'zod';
+import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { isCalendarDate } from '../../domain/calendar';
+import { submissionSchemas } from '../../domain/submissions';
+import type { TaskKind } from '../../domain/templates';
+import { extendDeadlineUpdate, submitTaskUpdate } from '../../workflows/types';
+import { actorOf, authenticate, countiesInScope, hasRole, type Actor } from '../auth';
+import type { ApiContext } from '../context';
+import { HttpProblem, parseInput, problems, requestLanguage } from '../problems';
+
+const taskText = { 'zh-CN': '任务', en: 'Task' };
+const inboxQuery = z.object({ status: z.enum(['OPEN', 'SUBMITTED', 'CLOSED_MISSING', 'CANCELLED']).optional(), cycleId: z.uuid().optional() });
+const extendBody = z.object({
+  dueDate: z.string().refine(isCalendarDate, 'YYYY-MM-DD'),
+  reason: z.string().trim().min(2).max(500),
+});
+const idempotencyKey = z.string().trim().min(8).max(200).regex(/^[\w.:-]+$/);
+
+export function taskRoutes(ctx: ApiContext): Router {
+  const router = Router();
+  router.use('/tasks', authenticate(ctx.prisma));
+
+  async function loadTask(id: string) {
+    const task = z.uuid().safeParse(id).success
+      ? await ctx.prisma.task.findUnique({ where: { id }, include: { evaluation: { include: { manager: true, cycle: true } }, submission: true, assignee: { select: { id: true, displayName: true } } } })
+      : null;
+    if (!task) throw problems.notFound(taskText);
+    return task;
+  }
+
+  async function canView(actor: Actor, task: { assigneeId: string; countyId: string }): Promise<boolean> {
+    if (task.assigneeId === actor.id) return true;
+    const counties = await countiesInScope(ctx.prisma, actor, ['HR', 'CITY_APPROVER', 'ADMIN', 'COUNTY_HEAD', 'INSPECTOR', 'MARKETING_REVIEWER']);
+    return counties === 'all' || counties.includes(task.countyId);
+  }
+
+  /** The signed-in user's task inbox. */
+  router.get('/tasks', async (req, res) => {
+    const actor = actorOf(req);
+    const query = parseInput(inboxQuery, req.query, 'query', requestLanguage(req));
+    const tasks = await ctx.prisma.task.findMany({
+      where: { assigneeId: actor.id, ...query },
+      include: { evaluation: { select: { managerId: true, manager: { select: { name: true, employeeNo: true } }, cycle: { select: { type: true, period: true } } } } },
+      orderBy: [{ status: 'asc' }, { dueAt: 'asc' }],
+      take: 500,
+    });
+    res.json({ tasks });
+  });
+
+  router.get('/tasks/:id', async (req, res) => {
+    const actor = actorOf(req);
+    const task = await loadTask(String(req.params.id));
+    if (!(await canView(actor, task))) throw problems.forbidden(taskText);
+    res.json({ task });
+  });
+
+  /** Who did what and when: opened, reminded, escalated, submitted, extended, closed. */
+  router.get('/tasks/:id/timeline', async (req, res) => {
+    const actor = actorOf(req);
+    const task = await loadTask(String(req.params.id));
+    if (!(await canView(actor, task))) throw problems.forbidden(taskText);
+    const events = await ctx.prisma.auditLog.findMany({ where: { entityType: 'task', entityId: task.id }, orderBy: [{ at: 'asc' }, { id: 'asc' }] });
+    res.json({ events: events.map((e) => ({ ...e, id: e.id.toString() })) });
+  });
+
+  router.post('/tasks/:id/submission', async (req, res) => {
+    const actor = actorOf(req);
+    const lang = requestLanguage(req);
+    const task = await loadTask(String(req.params.id));
+    if (task.assigneeId !== actor.id) throw problems.forbidden({ 'zh-CN': '只能提交分配给您的任务', en: 'you can only submit your own tasks' });
+    const schema = submissionSchemas[task.kind as TaskKind];
+    if (!schema) throw problems.conflict('not_submittable', { 'zh-CN': '此类任务暂不支持在线提交', en: 'this kind of task takes no submission here' });
+    const payload = parseInput(schema, req.body, 'body', lang);
+    const headerKey = req.headers['idempotency-key'];
+    const requestId = headerKey
+      ? parseInput(idempotencyKey, headerKey, 'body', lang)
+      : createHash('sha256').update(`${actor.id}:${task.id}:${JSON.stringify(payload)}`).digest('hex').slice(0, 32);
+
+    if (task.submission) return res.status(200).json({ outcome: 'duplicate', submissionId: task.submission.id });
+    if (task.status !== 'OPEN') throw problems.conflict('task_closed', { 'zh-CN': '任务已关闭，不能再提交', en: 'The task is closed and takes no submission' });
+
+    try {
+      const result = await ctx.temporal.workflow
+        .getHandle(task.evaluation.workflowId)
+        .executeUpdate(submitTaskUpdate, { args: [{ taskId: task.id, requestId, submittedById: actor.id, payload }], updateId: `submit:${task.id}:${requestId}` });
+      res.status(result.outcome === 'accepted' ? 201 : 200).json(result);
+    } catch (err) {
+      throw updateProblem(err);
+    }
+  });
+
+  /** HR moves a task's due date; its reminders and escalations move with it. */
+  router.post('/tasks/:id/extend', async (req, res) => {
+    const actor = actorOf(req);
+    const lang = requestLanguage(req);
+    const task = await loadTask(String(req.params.id));
+    const hr = await countiesInScope(ctx.prisma, actor, ['HR']);
+    if (!hasRole(actor, 'HR') || (hr !== 'all' && !hr.includes(task.countyId))) throw problems.forbidden({ 'zh-CN': '只有人力资源部可以延期', en: 'only HR extends due dates' });
+    const body = parseInput(extendBody, req.body, 'body', lang);
+    if (body.dueDate <= task.dueDate) throw problems.badRequest([{ field: 'body.dueDate', message: lang === 'en' ? `body.dueDate must be after ${task.dueDate}` : `body.dueDate 必须晚于 ${task.dueDate}` }]);
+    if (task.status !== 'OPEN') throw problems.conflict('task_closed', { 'zh-CN': '任务已关闭，不能延期', en: 'The task is closed and cannot be extended' });
+    try {
+      const result = await ctx.temporal.workflow
+        .getHandle(task.evaluation.workflowId)
+        .executeUpdate(extendDeadlineUpdate, { args: [{ taskId: task.id, dueDate: body.dueDate, actorId: actor.id, reason: body.reason }] });
+      res.json(result);
+    } catch (err) {
+      throw updateProblem(err);
+    }
+  });
+
+  return router;
+}
+
+function updateProblem(err: unknown): HttpProblem {
+  if (err instanceof WorkflowNotFoundError || (err instanceof WorkflowUpdateFailedError && /closed|no longer open|completed/i.test(String((err.cause as Error | undefined)?.message)))) {
+    return problems.conflict('task_closed', { 'zh-CN': '任务已关闭', en: 'The task is closed' });
+  }
+  if (err instanceof WorkflowUpdateFailedError) {
+    return problems.conflict('not_accepted', { 'zh-CN': `未被受理：${(err.cause as Error | undefined)?.message ?? ''}`, en: `Not accepted: ${(err.cause as Error | undefined)?.message ?? ''}` });
+  }
+  if (err instanceof Error && /UNAVAILABLE|DEADLINE_EXCEEDED|connect/i.test(err.message)) return problems.unavailable();
+  throw err;
+}

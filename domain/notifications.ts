@@ -1,0 +1,89 @@
+// The e-mails people read, in Simplified Chinese (default) and English.
+import type { TaskKind } from './templates';
+
+export const languages = ['zh-CN', 'en'] as const;
+export type Language = (typeof languages)[number];
+
+export function languageOf(value: string | null | undefined): Language {
+  return value === 'en' ? 'en' : 'zh-CN';
+}
+
+export const taskKindNames: Record<TaskKind, Record<Language, string>> = {
+  SELF_ASSESSMENT: { 'zh-CN': '自我评价', en: 'self-assessment' },
+  INSPECTION: { 'zh-CN': '督察检查', en: 'inspection' },
+  MARKETING_REVIEW: { 'zh-CN': '营销部审核评价', en: 'marketing review' },
+  CUSTOMER_SURVEY: { 'zh-CN': '客户满意度调查', en: 'customer survey' },
+  INDUSTRY_FEEDBACK: { 'zh-CN': '工业企业评价', en: 'industry-partner feedback' },
+  SKILL_ASSESSMENT: { 'zh-CN': '技能等级考评', en: 'skill assessment' },
+  COUNTY_SIGN_OFF: { 'zh-CN': '县级审核', en: 'county sign-off' },
+  CITY_APPROVAL: { 'zh-CN': '市级审批', en: 'city approval' },
+};
+
+export type NotificationKind = 'taskOpened' | 'reminder' | 'escalation';
+
+export interface TaskNotificationData {
+  kind: NotificationKind;
+  recipientName: string;
+  taskKind: TaskKind;
+  cycleLabel: string; // e.g. 2026-11 月度
+  assigneeName: string; // the person the task belongs to
+  dueDate: string;
+  taskUrl: string;
+  escalationLevel?: number;
+}
+
+export interface RenderedMail {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+function lines(d: TaskNotificationData, lang: Language): { subject: string; body: string[] } {
+  const task = taskKindNames[d.taskKind][lang];
+  if (lang === 'zh-CN') {
+    switch (d.kind) {
+      case 'taskOpened':
+        return { subject: `【考评】请完成${d.cycleLabel}${task}`, body: [`${d.recipientName}，您好：`, `${d.cycleLabel}的${task}已开启，请于 ${d.dueDate} 前提交。`] };
+      case 'reminder':
+        return { subject: `【考评提醒】${d.cycleLabel}${task}将于 ${d.dueDate} 截止`, body: [`${d.recipientName}，您好：`, `您的${d.cycleLabel}${task}尚未提交，截止日期为 ${d.dueDate}，请及时提交。`] };
+      case 'escalation':
+        return {
+          subject: `【考评督办】${d.assigneeName}的${d.cycleLabel}${task}已逾期`,
+          body: [`${d.recipientName}，您好：`, `${d.assigneeName}的${d.cycleLabel}${task}已于 ${d.dueDate} 截止，至今未提交（第 ${d.escalationLevel ?? 1} 次督办），请督促处理。`],
+        };
+    }
+  }
+  switch (d.kind) {
+    case 'taskOpened':
+      return { subject: `[Kaoping] Please complete your ${task} for ${d.cycleLabel}`, body: [`Dear ${d.recipientName},`, `Your ${task} for ${d.cycleLabel} is open. Please submit it by ${d.dueDate}.`] };
+    case 'reminder':
+      return { subject: `[Kaoping reminder] ${task} for ${d.cycleLabel} is due ${d.dueDate}`, body: [`Dear ${d.recipientName},`, `Your ${task} for ${d.cycleLabel} has not been submitted yet. It is due on ${d.dueDate}.`] };
+    case 'escalation':
+      return {
+        subject: `[Kaoping escalation] ${d.assigneeName}'s ${task} for ${d.cycleLabel} is overdue`,
+        body: [`Dear ${d.recipientName},`, `${d.assigneeName}'s ${task} for ${d.cycleLabel} was due on ${d.dueDate} and has not been submitted (escalation ${d.escalationLevel ?? 1}). Please follow up.`],
+      };
+  }
+}
+
+export function renderTaskNotification(d: TaskNotificationData, lang: Language): RenderedMail {
+  const { subject, body } = lines(d, lang);
+  const linkLabel = lang === 'zh-CN' ? '打开任务' : 'Open the task';
+  const text = [...body, '', `${linkLabel}: ${d.taskUrl}`].join('\n');
+  const html = `<!doctype html><html lang="${lang}"><body style="font-family:sans-serif">${body.map((l) => `<p>${escapeHtml(l)}</p>`).join('')}<p><a href="${escapeHtml(d.taskUrl)}">${escapeHtml(linkLabel)}</a></p></body></html>`;
+  return { subject, text, html };
+}
+
+export const cycleTypeNames: Record<string, Record<Language, string>> = {
+  MONTHLY: { 'zh-CN': '月度', en: 'monthly' },
+  QUARTERLY: { 'zh-CN': '季度', en: 'quarterly' },
+  HALF_YEAR: { 'zh-CN': '半年', en: 'half-year' },
+  ANNUAL: { 'zh-CN': '年度', en: 'annual' },
+};
+
+export function cycleLabel(type: string, period: string, lang: Language): string {
+  const name = cycleTypeNames[type]?.[lang] ?? type;
+  return lang === 'zh-CN' ? `${period}${name}考评` : `${name} evaluation ${period}`;
+}

@@ -1,0 +1,37 @@
+// Roles, who acts on which task, and who a late task escalates to.
+import type { TaskKind } from './templates';
+
+export const roles = ['MANAGER', 'INSPECTOR', 'MARKETING_REVIEWER', 'INDUSTRY_PARTNER', 'COUNTY_HEAD', 'CITY_APPROVER', 'HR', 'ADMIN'] as const;
+export type Role = (typeof roles)[number];
+
+/** The role that acts on each kind of task. */
+export const actorRoleOf: Record<TaskKind, Role> = {
+  SELF_ASSESSMENT: 'MANAGER',
+  INSPECTION: 'INSPECTOR',
+  MARKETING_REVIEW: 'MARKETING_REVIEWER',
+  CUSTOMER_SURVEY: 'MARKETING_REVIEWER',
+  INDUSTRY_FEEDBACK: 'INDUSTRY_PARTNER',
+  SKILL_ASSESSMENT: 'MARKETING_REVIEWER',
+  COUNTY_SIGN_OFF: 'COUNTY_HEAD',
+  CITY_APPROVAL: 'CITY_APPROVER',
+};
+
+/** The supervisor a role's overdue task goes to: manager → county head → city approver. */
+const supervisorOf: Partial<Record<Role, Role>> = {
+  MANAGER: 'COUNTY_HEAD',
+  INSPECTOR: 'COUNTY_HEAD',
+  MARKETING_REVIEWER: 'COUNTY_HEAD',
+  INDUSTRY_PARTNER: 'COUNTY_HEAD',
+  COUNTY_HEAD: 'CITY_APPROVER',
+  CITY_APPROVER: 'HR',
+};
+
+/** Who escalation level 1, 2, … of a task reaches: the supervisor, then theirs. */
+export function escalationTarget(actor: Role, level: number): Role {
+  let role: Role = actor;
+  for (let i = 0; i < level; i++) role = supervisorOf[role] ?? role;
+  return role;
+}
+
+/** County-scoped roles see one county; city-wide roles see all of them. */
+export const cityWideRoles: ReadonlySet<Role> = new Set(['CITY_APPROVER', 'HR', 'ADMIN']);

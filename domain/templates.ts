@@ -1,0 +1,91 @@
+// Evaluation templates (考评模板): what a cycle gathers, with which weights, due
+// offsets, reminders, escalation and the policy after the grace period. Versioned:
+// HR edits by creating a new version; a running cycle keeps the version it started with.
+import { z } from 'zod';
+import type { CycleType } from './cycles';
+
+export const taskKinds = [
+  'SELF_ASSESSMENT',
+  'INSPECTION',
+  'MARKETING_REVIEW',
+  'CUSTOMER_SURVEY',
+  'INDUSTRY_FEEDBACK',
+  'SKILL_ASSESSMENT',
+  'COUNTY_SIGN_OFF',
+  'CITY_APPROVAL',
+] as const;
+export type TaskKind = (typeof taskKinds)[number];
+
+const days = z.number().int().min(0).max(365);
+
+export const taskPolicySchema = z.object({
+  /** Days after the cycle opens that the task is due (its due date, Shanghai). */
+  dueOffsetDays: days.min(1),
+  /** Reminders go out this many days before the due date (0 = on the due date). */
+  reminderDaysBeforeDue: z.array(days).max(5),
+  /** Days after the first escalation before the second one and the policy. */
+  graceDays: days.min(1),
+  /** After the grace period: extend the due date, or close the task as missing. */
+  afterGrace: z.enum(['extend', 'closeAsMissing']),
+  /** With `extend`: by how many days, and how often before closing as missing. */
+  extendDays: days.min(1),
+  maxExtensions: z.number().int().min(0).max(10),
+});
+export type TaskPolicy = z.infer<typeof taskPolicySchema>;
+
+export const templateConfigSchema = z.object({
+  /** Component weights of the composite score (sum 100); inspection deductions apply on top. */
+  weights: z.object({
+    performance: z.number().min(0).max(100),
+    customer: z.number().min(0).max(100),
+    industry: z.number().min(0).max(100),
+    selfEvaluation: z.number().min(0).max(100),
+    marketingReview: z.number().min(0).max(100),
+  }),
+  /** The tasks this cycle type opens per manager, with their deadlines. */
+  tasks: z.partialRecord(z.enum(taskKinds), taskPolicySchema),
+  /** Reminders are sent at this Shanghai hour. */
+  reminderHour: z.number().int().min(0).max(23),
+});
+export type TemplateConfig = z.infer<typeof templateConfigSchema>;
+
+/** DOMAIN.md defaults: due 5 (self), 7 (inspection), 10 (reviews, survey, feedback), 12 (county), 15 (city). */
+function policy(dueOffsetDays: number): TaskPolicy {
+  return { dueOffsetDays, reminderDaysBeforeDue: [2, 0], graceDays: 3, afterGrace: 'closeAsMissing', extendDays: 3, maxExtensions: 1 };
+}
+
+export const defaultWeights: TemplateConfig['weights'] = {
+  performance: 40,
+  customer: 20,
+  industry: 10,
+  selfEvaluation: 10,
+  marketingReview: 20,
+};
+
+const defaultTasksByCycle: Record<CycleType, TaskKind[]> = {
+  MONTHLY: ['SELF_ASSESSMENT'],
+  QUARTERLY: ['SELF_ASSESSMENT'],
+  HALF_YEAR: ['SELF_ASSESSMENT'],
+  ANNUAL: ['SELF_ASSESSMENT'],
+};
+
+export const defaultDueOffsetDays: Record<TaskKind, number> = {
+  SELF_ASSESSMENT: 5,
+  INSPECTION: 7,
+  MARKETING_REVIEW: 10,
+  CUSTOMER_SURVEY: 10,
+  INDUSTRY_FEEDBACK: 10,
+  SKILL_ASSESSMENT: 10,
+  COUNTY_SIGN_OFF: 12,
+  CITY_APPROVAL: 15,
+};
+
+export function defaultTemplateConfig(type: CycleType): TemplateConfig {
+  const tasks: TemplateConfig['tasks'] = {};
+  for (const kind of defaultTasksByCycle[type]) tasks[kind] = policy(defaultDueOffsetDays[kind]);
+  return { weights: { ...defaultWeights }, tasks, reminderHour: 9 };
+}
+
+export function parseTemplateConfig(value: unknown): TemplateConfig {
+  return templateConfigSchema.parse(value);
+}

@@ -1,0 +1,68 @@
+// Seeds the demo city (domain/demoOrganisation.ts) into an empty database: org units,
+// managers, one user per role, default templates. Does nothing if the city exists.
+import { demoCity, demoCounties, demoManagers, demoStaff, type DemoCounty, type DemoManager, type DemoUser } from '../domain/demoOrganisation';
+import { cycleTypes } from '../domain/cycles';
+import { defaultTemplateConfig } from '../domain/templates';
+import { hashPassword } from '../api/passwords';
+import type { PrismaClient } from './database';
+
+export const demoPassword = 'kaoping123';
+
+export interface Organisation {
+  city: { code: string; name: string; nameEn: string };
+  counties: Omit<DemoCounty, 'managerCount'>[];
+  managers: DemoManager[];
+  staff: DemoUser[];
+  /** Managers' accounts get <employee no>@<emailDomain>. */
+  emailDomain: string;
+}
+
+export const demoOrganisation = (): Organisation => ({ city: demoCity, counties: demoCounties, managers: demoManagers(), staff: demoStaff(), emailDomain: 'kaoping.local' });
+
+/** Seeds the demo city into an empty database; false if the city is there already. */
+export function seedDemoCity(prisma: PrismaClient, options: { password?: string } = {}): Promise<boolean> {
+  return seedOrganisation(prisma, demoOrganisation(), options.password ?? demoPassword);
+}
+
+export async function seedOrganisation(prisma: PrismaClient, org: Organisation, password: string): Promise<boolean> {
+  const { city: cityData, counties: countyData, managers, staff } = org;
+  if (await prisma.orgUnit.findUnique({ where: { code: cityData.code } })) return false;
+  // Seeded accounts share one password (and so one hash): change them before real use.
+  const passwordHash = await hashPassword(password);
+  await prisma.$transaction(async (tx) => {
+    const city = await tx.orgUnit.create({ data: { code: cityData.code, name: cityData.name, nameEn: cityData.nameEn, kind: 'CITY' } });
+    const counties = new Map<string, string>();
+    for (const c of countyData) {
+      const unit = await tx.orgUnit.create({ data: { code: c.code, name: c.name, nameEn: c.nameEn, kind: 'COUNTY', parentId: city.id } });
+      counties.set(c.code, unit.id);
+    }
+    const scopeId = (code: string) => (code === cityData.code ? city.id : counties.get(code)!);
+    for (const s of staff) {
+      await tx.user.create({
+        data: { username: s.username, passwordHash, displayName: s.displayName, email: s.email, roles: { create: [{ role: s.role, orgUnitId: scopeId(s.scope) }] } },
+      });
+    }
+    for (const m of managers) {
+      const user = await tx.user.create({
+        data: {
+          username: m.employeeNo.toLowerCase(),
+          passwordHash,
+          displayName: m.name,
+          email: `${m.employeeNo.toLowerCase()}@${org.emailDomain}`,
+          roles: { create: [{ role: 'MANAGER', orgUnitId: counties.get(m.countyCode)! }] },
+        },
+      });
+      await tx.manager.create({
+        data: {
+          employeeNo: m.employeeNo, name: m.name, countyId: counties.get(m.countyCode)!, area: m.area, employment: m.employment,
+          hireDate: new Date(m.hireDate), postStartDate: new Date(m.postStartDate), education: m.education, grade: m.grade,
+          starRating: m.starRating, userId: user.id,
+        },
+      });
+    }
+    for (const type of cycleTypes) {
+      await tx.evaluationTemplate.create({ data: { cycleType: type, version: 1, config: defaultTemplateConfig(type) } });
+    }
+  }, { timeout: 60_000 });
+  return true;
+}

@@ -1,0 +1,22 @@
+// The production API process: DATABASE_URL, TEMPORAL_ADDRESS and SMTP_URL required.
+import { Client, Connection } from '@temporalio/client';
+import { createApp } from '../api/app';
+import { openDatabase } from '../prisma/database';
+import { loadConfig, productionConfigSchema } from './config';
+
+async function main() {
+  const config = loadConfig(productionConfigSchema);
+  const db = await openDatabase({ kind: 'postgres', url: config.DATABASE_URL });
+  const connection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
+  const temporal = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
+  const app = createApp({ prisma: db.prisma, temporal, taskQueue: config.TEMPORAL_TASK_QUEUE, sessionTtlHours: config.SESSION_TTL_HOURS });
+  const server = app.listen(config.PORT, () => console.log(`[api] listening on :${config.PORT}`));
+  const stop = () => server.close(async () => { await db.close(); await connection.close(); process.exit(0); });
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+main().catch((err) => {
+  console.error('[api] fatal', err);
+  process.exit(1);
+});

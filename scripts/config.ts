@@ -1,0 +1,43 @@
+// Configuration comes only from environment variables, parsed by Zod at start-up.
+import { z } from 'zod';
+
+const common = {
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  PUBLIC_URL: z.url().optional(),
+  TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
+  TEMPORAL_TASK_QUEUE: z.string().min(1).default('kaoping'),
+  MAIL_FROM: z.string().min(3).default('考评系统 Kaoping <noreply@kaoping.local>'),
+  SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(720).default(12),
+};
+
+/** `npm start`: everything not given is embedded (Temporal dev server, PGlite, mail catcher). */
+export const embeddedConfigSchema = z.object({
+  ...common,
+  DATA_DIR: z.string().min(1).default('data'),
+  DATABASE_URL: z.url().optional(),
+  TEMPORAL_ADDRESS: z.string().min(3).optional(),
+  TEMPORAL_PORT: z.coerce.number().int().min(1).max(65535).default(7233),
+  TEMPORAL_UI_PORT: z.coerce.number().int().min(1).max(65535).default(8233),
+  SMTP_URL: z.url().optional(),
+  MAIL_CATCHER_PORT: z.coerce.number().int().min(1).max(65535).default(1025),
+});
+
+/** Production processes (`api`, `worker`): every service is named. */
+export const productionConfigSchema = z.object({
+  ...common,
+  DATABASE_URL: z.url(),
+  TEMPORAL_ADDRESS: z.string().min(3),
+  SMTP_URL: z.url(),
+});
+
+export type EmbeddedConfig = z.infer<typeof embeddedConfigSchema>;
+export type ProductionConfig = z.infer<typeof productionConfigSchema>;
+
+/** Parses the environment or exits with one line per missing or bad variable. */
+export function loadConfig<T extends z.ZodType>(schema: T, env: NodeJS.ProcessEnv = process.env): z.infer<T> {
+  const result = schema.safeParse(env);
+  if (result.success) return result.data;
+  const lines = result.error.issues.map((i) => `  ${i.path.join('.')}: ${env[String(i.path[0])] === undefined ? 'missing' : i.message}`);
+  console.error(`Configuration error (environment variables):\n${lines.join('\n')}`);
+  process.exit(2);
+}

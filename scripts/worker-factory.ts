@@ -1,0 +1,35 @@
+// Builds the Temporal worker with its activities; used by `npm start`, the production
+// worker and the tests.
+import type { Client } from '@temporalio/client';
+import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
+import type { Transporter } from 'nodemailer';
+import { createActivities } from '../activities';
+import type { PrismaClient } from '../prisma/database';
+
+export interface WorkerDeps {
+  connection: NativeConnection;
+  namespace?: string;
+  taskQueue: string;
+  prisma: PrismaClient;
+  temporal: Client;
+  mailer: Transporter;
+  publicUrl: string;
+  mailFrom: string;
+  workflowBundle?: WorkerOptions['workflowBundle'];
+}
+
+export async function createWorker(deps: WorkerDeps): Promise<Worker> {
+  return Worker.create({
+    connection: deps.connection,
+    namespace: deps.namespace ?? 'default',
+    taskQueue: deps.taskQueue,
+    ...(deps.workflowBundle ? { workflowBundle: deps.workflowBundle } : { workflowsPath: require.resolve('../workflows') }),
+    activities: createActivities({
+      prisma: deps.prisma,
+      temporal: deps.temporal,
+      mailer: deps.mailer,
+      settings: { taskQueue: deps.taskQueue, publicUrl: deps.publicUrl, mailFrom: deps.mailFrom },
+    }),
+    shutdownGraceTime: '5 seconds',
+  });
+}

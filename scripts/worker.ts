@@ -1,0 +1,34 @@
+// The production worker process: DATABASE_URL, TEMPORAL_ADDRESS and SMTP_URL required.
+import { Client, Connection } from '@temporalio/client';
+import { NativeConnection } from '@temporalio/worker';
+import nodemailer from 'nodemailer';
+import { openDatabase } from '../prisma/database';
+import { loadConfig, productionConfigSchema } from './config';
+import { createWorker } from './worker-factory';
+
+async function main() {
+  const config = loadConfig(productionConfigSchema);
+  const db = await openDatabase({ kind: 'postgres', url: config.DATABASE_URL });
+  const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
+  const client = new Client({ connection: await Connection.connect({ address: config.TEMPORAL_ADDRESS }), namespace: config.TEMPORAL_NAMESPACE });
+  const worker = await createWorker({
+    connection,
+    namespace: config.TEMPORAL_NAMESPACE,
+    taskQueue: config.TEMPORAL_TASK_QUEUE,
+    prisma: db.prisma,
+    temporal: client,
+    mailer: nodemailer.createTransport(config.SMTP_URL),
+    publicUrl: config.PUBLIC_URL ?? `http://localhost:${config.PORT}`,
+    mailFrom: config.MAIL_FROM,
+  });
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => worker.shutdown());
+  console.log(`[worker] polling task queue ${config.TEMPORAL_TASK_QUEUE} on ${config.TEMPORAL_ADDRESS}`);
+  await worker.run();
+  await db.close();
+  await connection.close();
+}
+
+main().catch((err) => {
+  console.error('[worker] fatal', err);
+  process.exit(1);
+});

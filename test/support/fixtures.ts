@@ -1,0 +1,36 @@
+// A small organisation for workflow tests: county C01 with three managers, county
+// C02 with one, and one user for every role.
+import type { Organisation } from '../../prisma/seed';
+
+export const testPassword = 'test-password-1';
+
+export const smallOrganisation = (): Organisation => ({
+  city: { code: 'CITY', name: '测试市', nameEn: 'Test City' },
+  counties: [
+    { code: 'C01', name: '甲县', nameEn: 'County A' },
+    { code: 'C02', name: '乙县', nameEn: 'County B' },
+  ],
+  managers: [
+    { employeeNo: 'M001', name: '王伟', countyCode: 'C01', area: 'URBAN', employment: 'FORMAL', hireDate: '2015-03-01', postStartDate: '2016-03-01', education: 'BACHELOR', grade: 'MIDDLE_B', starRating: 3 },
+    { employeeNo: 'M002', name: '李娜', countyCode: 'C01', area: 'RURAL', employment: 'CONTRACT', hireDate: '2019-07-01', postStartDate: '2019-07-01', education: 'JUNIOR_COLLEGE', grade: 'JUNIOR_A', starRating: 2 },
+    { employeeNo: 'M003', name: '张敏', countyCode: 'C01', area: 'URBAN', employment: 'FORMAL', hireDate: '2024-09-01', postStartDate: '2024-09-01', education: 'BACHELOR', grade: 'TRAINEE', starRating: 1 },
+    { employeeNo: 'M004', name: '刘洋', countyCode: 'C02', area: 'URBAN', employment: 'FORMAL', hireDate: '2012-01-01', postStartDate: '2012-01-01', education: 'MASTER', grade: 'SENIOR_C', starRating: 4 },
+  ],
+  staff: [
+    { username: 'hr', displayName: 'HR 刘芳', email: 'hr@test.local', role: 'HR', scope: 'CITY' },
+    { username: 'approver', displayName: '市局考评组 陈明', email: 'approver@test.local', role: 'CITY_APPROVER', scope: 'CITY' },
+    { username: 'head01', displayName: '甲县负责人', email: 'head01@test.local', role: 'COUNTY_HEAD', scope: 'C01' },
+    { username: 'head02', displayName: '乙县负责人', email: 'head02@test.local', role: 'COUNTY_HEAD', scope: 'C02' },
+    { username: 'inspector01', displayName: '甲县督察员', email: 'inspector01@test.local', role: 'INSPECTOR', scope: 'C01' },
+    { username: 'inspector02', displayName: '乙县督察员', email: 'inspector02@test.local', role: 'INSPECTOR', scope: 'C02' },
+  ],
+  emailDomain: 'test.local',
+});
+
+export const validSelfAssessment = {
+  attitude: 90,
+  knowledge: 85,
+  skills: 80,
+  workSummary: '本月完成走访 180 户零售客户，订单成功率 96%。',
+  improvementPlan: '加强新品推介，提升数据维护的及时性。',
+};

@@ -1,0 +1,109 @@
+// Everything a workflow test drives: a fresh database with the small organisation,
+// the time-skipping Temporal test server with a worker, an SMTP server, and the real
+// HTTP API on an ephemeral port.
+import fs from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { Worker } from '@temporalio/worker';
+import { createApp } from '../../api/app';
+import { seedOrganisation } from '../../prisma/seed';
+import { createWorker } from '../../scripts/worker-factory';
+import { taskQueue } from '../../workflows/types';
+import { openTestDatabase, type TestDatabase } from './database';
+import { smallOrganisation, testPassword } from './fixtures';
+import { bundlePath } from './globalSetup';
+import { startTestSmtp, type TestSmtp } from './smtp';
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { findTemporalBinary } = require('../../scripts/temporal-binaries');
+
+export const publicUrl = 'http://kaoping.test';
+
+export async function startTimeSkippingServer(): Promise<TestWorkflowEnvironment> {
+  const path: string | undefined = findTemporalBinary('testServer');
+  return TestWorkflowEnvironment.createTimeSkipping(path ? { server: { executable: { type: 'existing-path', path } } } : {});
+}
+
+export interface ApiResponse { status: number; body: any; headers: Headers }
+
+export interface Harness {
+  db: TestDatabase;
+  env: TestWorkflowEnvironment;
+  smtp: TestSmtp;
+  baseUrl: string;
+  api(method: string, path: string, options?: { token?: string; body?: unknown; headers?: Record<string, string> }): Promise<ApiResponse>;
+  login(username: string): Promise<string>;
+  startWorker(): Promise<void>;
+  stopWorker(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function startHarness(options: { worker?: boolean; db?: TestDatabase } = {}): Promise<Harness> {
+  const [db, env, smtp] = await Promise.all([options.db ?? openTestDatabase(), startTimeSkippingServer(), startTestSmtp()]);
+  await seedOrganisation(db.prisma, smallOrganisation(), testPassword);
+  const app = createApp({ prisma: db.prisma, temporal: env.client, taskQueue, sessionTtlHours: 12 });
+  const server: Server = await new Promise((resolve) => { const s = app.listen(0, '127.0.0.1', () => resolve(s)); });
+  const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  let worker: Worker | undefined;
+  let running: Promise<void> | undefined;
+  const workflowBundle = { code: fs.readFileSync(bundlePath, 'utf8') };
+
+  const harness: Harness = {
+    db,
+    env,
+    smtp,
+    baseUrl,
+    async api(method, path, opts = {}) {
+      const headers: Record<string, string> = { ...(opts.headers ?? {}) };
+      if (opts.token) headers.authorization = `Bearer ${opts.token}`;
+      let body: string | undefined;
+      if (opts.body !== undefined) {
+        headers['content-type'] ??= 'application/json';
+        body = typeof opts.body === 'string' ? opts.body : JSON.stringify(opts.body);
+      }
+      const res = await fetch(`${baseUrl}${path}`, { method, headers, body });
+      const text = await res.text();
+      let parsed: unknown = text;
+      try { parsed = text ? JSON.parse(text) : undefined; } catch { /* not JSON */ }
+      return { status: res.status, body: parsed, headers: res.headers };
+    },
+    async login(username) {
+      const res = await harness.api('POST', '/api/auth/login', { body: { username, password: testPassword } });
+      if (res.status !== 200) throw new Error(`login ${username}: ${res.status} ${JSON.stringify(res.body)}`);
+      return res.body.token;
+    },
+    async startWorker() {
+      worker = await createWorker({
+        connection: env.nativeConnection, taskQueue, prisma: db.prisma, temporal: env.client, mailer: smtp.transport,
+        publicUrl, mailFrom: 'Kaoping <noreply@test.local>', workflowBundle,
+      });
+      running = worker.run();
+    },
+    async stopWorker() {
+      if (worker && worker.getState() === 'RUNNING') worker.shutdown();
+      await running;
+      worker = undefined;
+    },
+    async close() {
+      await harness.stopWorker();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await env.teardown();
+      await smtp.close();
+      await db.close();
+    },
+  };
+  if (options.worker !== false) await harness.startWorker();
+  return harness;
+}
+
+/** Polls until `check` returns a value that is not undefined/false. */
+export async function eventually<T>(check: () => Promise<T | undefined | false>, timeoutMs = 15_000, what = 'condition'): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined && value !== false) return value;
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}

@@ -1,0 +1,51 @@
+// A real SMTP server in-process; tests read what the application sent.
+import type { AddressInfo } from 'node:net';
+import { simpleParser } from 'mailparser';
+import nodemailer, { type Transporter } from 'nodemailer';
+import { SMTPServer } from 'smtp-server';
+
+export interface ReceivedMail { to: string; subject: string; text: string; html: string; notification: string }
+
+export interface TestSmtp {
+  mails: ReceivedMail[];
+  transport: Transporter;
+  port: number;
+  to(address: string): ReceivedMail[];
+  waitFor(predicate: (mails: ReceivedMail[]) => boolean, timeoutMs?: number): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function startTestSmtp(): Promise<TestSmtp> {
+  const mails: ReceivedMail[] = [];
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onData(stream, _session, callback) {
+      simpleParser(stream)
+        .then((m) => {
+          const to = Array.isArray(m.to) ? m.to.map((t) => t.text).join(', ') : (m.to?.text ?? '');
+          mails.push({ to, subject: m.subject ?? '', text: m.text ?? '', html: typeof m.html === 'string' ? m.html : '', notification: String(m.headers.get('x-kaoping-notification') ?? '') });
+          callback();
+        })
+        .catch(callback);
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  const port = (server.server.address() as AddressInfo).port;
+  const transport = nodemailer.createTransport({ host: '127.0.0.1', port, secure: false, ignoreTLS: true });
+  return {
+    mails,
+    transport,
+    port,
+    to: (address) => mails.filter((m) => m.to.includes(address)),
+    async waitFor(predicate, timeoutMs = 10_000) {
+      const until = Date.now() + timeoutMs;
+      while (!predicate(mails)) {
+        if (Date.now() > until) throw new Error(`mail not received in ${timeoutMs} ms; got: ${mails.map((m) => `${m.to}: ${m.subject}`).join(' | ')}`);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    },
+    close: () => new Promise<void>((resolve) => { transport.close(); server.close(() => resolve()); }),
+  };
+}

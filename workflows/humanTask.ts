@@ -1,0 +1,107 @@
+// One human task inside a workflow: open it, remind, escalate, apply the template's
+// policy after the grace period, and accept its submission. Deadlines are durable
+// timers (condition with a timeout) that move when the due date is extended.
+import { ApplicationFailure, condition } from '@temporalio/workflow';
+import { addDays, shanghaiDate, shanghaiInstant } from '../domain/calendar';
+import { dueDateFor, planTaskDeadlines } from '../domain/taskDeadlines';
+import type { TaskKind, TemplateConfig } from '../domain/templates';
+import { acts } from './activities';
+import type { SubmitTaskRequest, SubmitTaskResult, TaskState } from './types';
+
+const nowIso = () => new Date(Date.now()).toISOString();
+
+async function deliver(outboxIds: string[]): Promise<void> {
+  if (outboxIds.length) await acts.deliverNotifications({ outboxIds });
+}
+
+export class HumanTask {
+  readonly state: TaskState;
+  private replan = false;
+
+  constructor(kind: TaskKind, private readonly evaluationId: string, private readonly template: TemplateConfig) {
+    this.state = { kind, phase: 'opening', remindersSent: 0, escalationLevel: 0, extensions: 0 };
+  }
+
+  get done(): boolean {
+    return this.state.phase === 'submitted' || this.state.phase === 'closedMissing';
+  }
+
+  private get policy() {
+    const policy = this.template.tasks[this.state.kind];
+    if (!policy) throw ApplicationFailure.nonRetryable(`template has no policy for ${this.state.kind}`);
+    return policy;
+  }
+
+  /** Runs the task until it is submitted or closed by policy. */
+  async run(): Promise<void> {
+    const openedAt = new Date(Date.now());
+    let dueDate = dueDateFor(openedAt, this.policy.dueOffsetDays);
+    const opened = await acts.openTask({ evaluationId: this.evaluationId, kind: this.state.kind, at: openedAt.toISOString(), dueDate, dueAt: shanghaiInstant(addDays(dueDate, 1)).toISOString() });
+    Object.assign(this.state, { taskId: opened.taskId, dueDate, phase: 'open' });
+    await deliver(opened.outboxIds);
+
+    let planFrom = openedAt;
+    for (;;) {
+      this.replan = false;
+      const plan = planTaskDeadlines(planFrom, this.state.dueDate!, this.policy, this.template.reminderHour);
+      let replanned = false;
+      for (const step of plan.steps) {
+        const wait = step.at.getTime() - Date.now();
+        if (wait > 0) await condition(() => this.done || this.replan, wait);
+        if (this.done) return;
+        if (this.replan) { replanned = true; break; }
+        const taskId = this.state.taskId!;
+        if (step.kind === 'reminder') {
+          const r = await acts.remindTask({ taskId, at: nowIso(), dueDate: plan.dueDate, daysBeforeDue: step.daysBeforeDue });
+          if (r.outboxIds.length) this.state.remindersSent++;
+          await deliver(r.outboxIds);
+        } else if (step.kind === 'escalation') {
+          const r = await acts.escalateTask({ taskId, at: nowIso(), dueDate: plan.dueDate, level: step.level });
+          this.state.escalationLevel = Math.max(this.state.escalationLevel, step.level);
+          await deliver(r.outboxIds);
+        } else if (this.policy.afterGrace === 'extend' && this.state.extensions < this.policy.maxExtensions) {
+          dueDate = addDays(shanghaiDate(new Date(Date.now())), this.policy.extendDays);
+          await acts.extendTaskDeadline({ taskId, at: nowIso(), dueDate, dueAt: shanghaiInstant(addDays(dueDate, 1)).toISOString(), actorId: null, reason: 'policy:extend' });
+          this.state.extensions++;
+          this.state.dueDate = dueDate;
+          replanned = true;
+          break;
+        } else {
+          const r = await acts.closeTaskAsMissing({ taskId, at: nowIso() });
+          if (r.closed) this.state.phase = 'closedMissing';
+          // else a submission won the race and marked the task submitted
+          await condition(() => this.done);
+          return;
+        }
+      }
+      if (!replanned) {
+        await condition(() => this.done);
+        return;
+      }
+      planFrom = new Date(Date.now());
+    }
+  }
+
+  /** Rejects, before anything is recorded, a submission this task cannot take. */
+  validateSubmission(request: SubmitTaskRequest): void {
+    if (request.taskId !== this.state.taskId) throw new Error(`task ${request.taskId} is not this task`);
+    if (this.state.phase === 'closedMissing') throw new Error('task closed');
+  }
+
+  async submit(request: SubmitTaskRequest): Promise<SubmitTaskResult> {
+    if (this.state.phase === 'submitted' && this.state.submissionId) return { outcome: 'duplicate', submissionId: this.state.submissionId };
+    const r = await acts.recordSubmission({ taskId: request.taskId, at: nowIso(), requestId: request.requestId, submittedById: request.submittedById, payload: request.payload as never });
+    if (r.outcome === 'closed') throw ApplicationFailure.nonRetryable('task closed', 'TaskClosed');
+    this.state.phase = 'submitted';
+    this.state.submissionId = r.submissionId!;
+    return { outcome: r.outcome, submissionId: r.submissionId!, score: r.score };
+  }
+
+  /** HR moves the due date: reminders and escalations are re-planned from now. */
+  async extend(dueDate: string, actorId: string, reason: string): Promise<void> {
+    if (this.done) throw new Error('task is no longer open');
+    await acts.extendTaskDeadline({ taskId: this.state.taskId!, at: nowIso(), dueDate, dueAt: shanghaiInstant(addDays(dueDate, 1)).toISOString(), actorId, reason });
+    this.state.dueDate = dueDate;
+    this.replan = true;
+  }
+}

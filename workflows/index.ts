@@ -1,0 +1,3 @@
+// Every workflow the worker runs.
+export { evaluationCycleWorkflow } from './evaluationCycle';
+export { managerEvaluationWorkflow } from './managerEvaluation';

@@ -1,0 +1,51 @@
+// One manager's evaluation in one cycle (客户经理考评): open every task the template
+// names, take their submissions, finish when all are submitted or closed by policy.
+import { setHandler } from '@temporalio/workflow';
+import { isCalendarDate } from '../domain/calendar';
+import { submissionSchemas } from '../domain/submissions';
+import type { TaskKind } from '../domain/templates';
+import { acts } from './activities';
+import { HumanTask } from './humanTask';
+import { evaluationStatusQuery, extendDeadlineUpdate, submitTaskUpdate, type EvaluationStatus, type ManagerEvaluationInput } from './types';
+
+export async function managerEvaluationWorkflow(input: ManagerEvaluationInput): Promise<EvaluationStatus> {
+  // setup
+  const tasks = (Object.keys(input.template.tasks) as TaskKind[]).map((kind) => new HumanTask(kind, input.evaluationId, input.template));
+  let stage: EvaluationStatus['stage'] = 'tasksOpen';
+  const status = (): EvaluationStatus => ({ evaluationId: input.evaluationId, stage, tasks: tasks.map((t) => ({ ...t.state })) });
+  const taskById = (taskId: string) => {
+    const task = tasks.find((t) => t.state.taskId === taskId);
+    if (!task) throw new Error(`unknown task ${taskId}`);
+    return task;
+  };
+
+  setHandler(evaluationStatusQuery, status);
+  setHandler(submitTaskUpdate, (request) => taskById(request.taskId).submit(request), {
+    validator: (request) => {
+      const task = taskById(request.taskId);
+      task.validateSubmission(request);
+      const schema = submissionSchemas[task.state.kind];
+      if (!schema) throw new Error(`${task.state.kind} takes no submission here`);
+      schema.parse(request.payload);
+    },
+  });
+  setHandler(
+    extendDeadlineUpdate,
+    async (request) => {
+      await taskById(request.taskId).extend(request.dueDate, request.actorId, request.reason);
+      return { dueDate: request.dueDate };
+    },
+    {
+      validator: (request) => {
+        if (!isCalendarDate(request.dueDate)) throw new Error('dueDate must be YYYY-MM-DD');
+        if (taskById(request.taskId).done) throw new Error('task is no longer open');
+      },
+    },
+  );
+
+  // run
+  await Promise.all(tasks.map((t) => t.run()));
+  stage = 'evaluationsSubmitted';
+  await acts.completeEvaluationTasks({ evaluationId: input.evaluationId, at: new Date(Date.now()).toISOString() });
+  return status();
+}

@@ -1,0 +1,64 @@
+// Inputs, updates and queries of the workflows: small named types shared with the API.
+import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import type { CycleType } from '../domain/cycles';
+import type { TaskKind, TemplateConfig } from '../domain/templates';
+
+export const taskQueue = 'kaoping';
+
+export interface EvaluationCycleInput { cycleId: string }
+
+export interface ManagerEvaluationInput {
+  cycleId: string;
+  evaluationId: string;
+  managerId: string;
+  cycleType: CycleType;
+  period: string;
+  /** The template version the cycle started with, kept for the whole cycle. */
+  template: TemplateConfig;
+}
+
+export type TaskPhase = 'opening' | 'open' | 'submitted' | 'closedMissing';
+
+export interface TaskState {
+  kind: TaskKind;
+  phase: TaskPhase;
+  taskId?: string;
+  dueDate?: string;
+  remindersSent: number;
+  escalationLevel: number;
+  extensions: number;
+  submissionId?: string;
+}
+
+export interface EvaluationStatus {
+  evaluationId: string;
+  stage: 'tasksOpen' | 'evaluationsSubmitted';
+  tasks: TaskState[];
+}
+
+export interface SubmitTaskRequest {
+  taskId: string;
+  /** Idempotency key of the client's request. */
+  requestId: string;
+  submittedById: string;
+  payload: unknown;
+}
+
+export interface SubmitTaskResult {
+  outcome: 'accepted' | 'duplicate';
+  submissionId: string;
+  score?: number;
+}
+
+export interface ExtendDeadlineRequest {
+  taskId: string;
+  /** New due date, YYYY-MM-DD (Shanghai). */
+  dueDate: string;
+  actorId: string;
+  reason: string;
+}
+
+export const submitTaskUpdate = defineUpdate<SubmitTaskResult, [SubmitTaskRequest]>('submitTask');
+export const extendDeadlineUpdate = defineUpdate<{ dueDate: string }, [ExtendDeadlineRequest]>('extendDeadline');
+export const evaluationStatusQuery = defineQuery<EvaluationStatus>('evaluationStatus');
+export const cycleStatusQuery = defineQuery<{ phase: string; evaluations: number; started: number }>('cycleStatus');
