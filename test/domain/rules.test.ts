@@ -1,0 +1,67 @@
+import { demoCounties, demoGradeMix, demoManagers, demoStaff } from '../../domain/demoOrganisation';
+import { levelOf } from '../../domain/grades';
+import { escalationTarget } from '../../domain/roles';
+import { selfAssessmentSchema, selfEvaluationScore } from '../../domain/selfAssessment';
+import { renderTaskNotification } from '../../domain/notifications';
+
+describe('escalation chain', () => {
+  test('manager → county head → city approver; county head → city approver', () => {
+    expect(escalationTarget('MANAGER', 1)).toBe('COUNTY_HEAD');
+    expect(escalationTarget('MANAGER', 2)).toBe('CITY_APPROVER');
+    expect(escalationTarget('INSPECTOR', 1)).toBe('COUNTY_HEAD');
+    expect(escalationTarget('COUNTY_HEAD', 1)).toBe('CITY_APPROVER');
+  });
+});
+
+describe('self-evaluation (自我评价)', () => {
+  test('the component score is the mean of attitude, knowledge and skills', () => {
+    expect(selfEvaluationScore({ attitude: 90, knowledge: 85, skills: 80 })).toBe(85);
+    expect(selfEvaluationScore({ attitude: 100, knowledge: 90, skills: 90 })).toBe(93.33);
+  });
+  test('scores are 0–100 and the summary and plan are required', () => {
+    const ok = { attitude: 0, knowledge: 100, skills: 50, workSummary: '本月走访客户 180 户。', improvementPlan: '提升数据维护及时性。' };
+    expect(selfAssessmentSchema.safeParse(ok).success).toBe(true);
+    expect(selfAssessmentSchema.safeParse({ ...ok, attitude: 101 }).success).toBe(false);
+    expect(selfAssessmentSchema.safeParse({ ...ok, skills: 7.5 }).success).toBe(false);
+    expect(selfAssessmentSchema.safeParse({ ...ok, workSummary: '   ' }).success).toBe(false);
+  });
+});
+
+describe('the demo city (DOMAIN.md: 71 managers, 6 senior, 36 middle, 18 junior, 11 trainee)', () => {
+  const managers = demoManagers();
+  test('71 managers in 4 counties with the real grade mix', () => {
+    expect(managers).toHaveLength(71);
+    expect(demoCounties).toHaveLength(4);
+    const byLevel = managers.reduce<Record<string, number>>((acc, m) => ({ ...acc, [levelOf(m.grade)]: (acc[levelOf(m.grade)] ?? 0) + 1 }), {});
+    expect(byLevel).toEqual({ SENIOR: 6, MIDDLE: 36, JUNIOR: 18, TRAINEE: 11 });
+    expect(demoGradeMix.reduce((n, [, k]) => n + k, 0)).toBe(71);
+  });
+  test('urban and rural, formal and contract staff, in every county', () => {
+    for (const c of demoCounties) {
+      const here = managers.filter((m) => m.countyCode === c.code);
+      expect(here).toHaveLength(c.managerCount);
+      expect(new Set(here.map((m) => m.area))).toEqual(new Set(['URBAN', 'RURAL']));
+      expect(new Set(here.map((m) => m.employment))).toEqual(new Set(['FORMAL', 'CONTRACT']));
+    }
+  });
+  test('one user for every role', () => {
+    const roles = new Set(demoStaff().map((u) => u.role));
+    expect([...roles].sort()).toEqual(['ADMIN', 'CITY_APPROVER', 'COUNTY_HEAD', 'HR', 'INDUSTRY_PARTNER', 'INSPECTOR', 'MARKETING_REVIEWER']);
+    expect(new Set(managers.map((m) => m.employeeNo)).size).toBe(71);
+  });
+});
+
+describe('notification e-mails', () => {
+  const data = { kind: 'escalation' as const, recipientName: '甲县负责人', taskKind: 'SELF_ASSESSMENT' as const, cycleLabel: '2026-11月度考评', assigneeName: '张敏 <script>', dueDate: '2026-11-06', taskUrl: 'http://x/api/tasks/1', escalationLevel: 1 };
+  test('Chinese by default, English on request, both with the task link', () => {
+    const zh = renderTaskNotification(data, 'zh-CN');
+    expect(zh.subject).toBe('【考评督办】张敏 <script>的2026-11月度考评自我评价已逾期');
+    expect(zh.text).toContain('http://x/api/tasks/1');
+    const en = renderTaskNotification({ ...data, cycleLabel: 'monthly evaluation 2026-11' }, 'en');
+    expect(en.subject).toContain('overdue');
+    expect(en.html).toContain('href="http://x/api/tasks/1"');
+  });
+  test('names are escaped in HTML', () => {
+    expect(renderTaskNotification(data, 'zh-CN').html).not.toContain('<script>');
+  });
+});
