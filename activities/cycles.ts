@@ -1,6 +1,7 @@
 // Side effects of a cycle: create one evaluation per manager in scope, start their
 // workflows page by page (never as children of one parent: 10,000 managers would
 // exceed Temporal's limits), track the cycle's status.
+import { heartbeat } from '@temporalio/activity';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { parseTemplateConfig } from '../domain/templates';
 import type { CycleType } from '../domain/cycles';
@@ -33,6 +34,7 @@ export function cycleActivities(deps: ActivityDeps) {
           data: managers.slice(i, i + pageSize).map((m) => ({ cycleId: cycle.id, managerId: m.id, countyId: m.countyId, workflowId: evaluationWorkflowId(cycle.id, m.id) })),
           skipDuplicates: true,
         });
+        heartbeat(i);
       }
       return { evaluations: await prisma.evaluation.count({ where: { cycleId: cycle.id } }) };
     },
@@ -66,6 +68,7 @@ export function cycleActivities(deps: ActivityDeps) {
           } catch (err) {
             if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
           }
+          heartbeat();
         }),
       );
       const last = page[page.length - 1];

@@ -8,6 +8,8 @@ const common = {
   TEMPORAL_TASK_QUEUE: z.string().min(1).default('kaoping'),
   MAIL_FROM: z.string().min(3).default('考评系统 Kaoping <noreply@kaoping.local>'),
   SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(720).default(12),
+  /** Workflows a worker keeps in memory (sticky execution); 0 turns the cache off. */
+  WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(0).optional(),
 };
 
 /** `npm start`: everything not given is embedded (Temporal dev server, PGlite, mail catcher). */

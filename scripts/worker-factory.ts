@@ -16,6 +16,7 @@ export interface WorkerDeps {
   publicUrl: string;
   mailFrom: string;
   workflowBundle?: WorkerOptions['workflowBundle'];
+  maxCachedWorkflows?: number;
 }
 
 export async function createWorker(deps: WorkerDeps): Promise<Worker> {
@@ -31,5 +32,6 @@ export async function createWorker(deps: WorkerDeps): Promise<Worker> {
       settings: { taskQueue: deps.taskQueue, publicUrl: deps.publicUrl, mailFrom: deps.mailFrom },
     }),
     shutdownGraceTime: '5 seconds',
+    ...(deps.maxCachedWorkflows !== undefined ? { maxCachedWorkflows: deps.maxCachedWorkflows } : {}),
   });
 }

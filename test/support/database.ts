@@ -46,3 +46,34 @@ export async function openTestDatabase(): Promise<TestDatabase> {
     },
   };
 }
+
+/**
+ * A database other processes can reach too (for a worker in a child process): the
+ * server of DATABASE_URL, or in-memory PGlite served over the PostgreSQL protocol
+ * (pglite-socket), which the test itself also uses through adapter-pg.
+ */
+export async function openSharedTestDatabase(): Promise<TestDatabase & { url: string }> {
+  if (process.env.DATABASE_URL) {
+    const db = await openTestDatabase();
+    return db as TestDatabase & { url: string };
+  }
+  const { PGlite } = await import('@electric-sql/pglite');
+  const { sequenceSafePGliteServer } = await import('./pgliteSocket');
+  const { PrismaPGlite } = await import('pglite-prisma-adapter');
+  const { applyMigrations } = await import('../../prisma/migrate');
+  const pglite = new PGlite('memory://');
+  await applyMigrations(new PrismaPGlite(pglite));
+  const server = sequenceSafePGliteServer(pglite);
+  await server.start();
+  const url = `postgresql://postgres:postgres@${server.getServerConn()}/postgres?sslmode=disable`;
+  const db = await openDatabase({ kind: 'postgres', url }, { poolSize: 4 });
+  return {
+    ...db,
+    url,
+    async close() {
+      await db.close();
+      await server.stop();
+      await pglite.close();
+    },
+  };
+}

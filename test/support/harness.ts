@@ -24,6 +24,12 @@ export async function startTimeSkippingServer(): Promise<TestWorkflowEnvironment
   return TestWorkflowEnvironment.createTimeSkipping(path ? { server: { executable: { type: 'existing-path', path } } } : {});
 }
 
+/** The Temporal CLI's dev server (as `npm start` runs it): real task timeouts, no time skipping. */
+export async function startDevServer(): Promise<TestWorkflowEnvironment> {
+  const path: string | undefined = findTemporalBinary('cli');
+  return TestWorkflowEnvironment.createLocal(path ? { server: { executable: { type: 'existing-path', path } } } : {});
+}
+
 export interface ApiResponse { status: number; body: any; headers: Headers }
 
 export interface Harness {
@@ -38,8 +44,9 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(options: { worker?: boolean; db?: TestDatabase } = {}): Promise<Harness> {
-  const [db, env, smtp] = await Promise.all([options.db ?? openTestDatabase(), startTimeSkippingServer(), startTestSmtp()]);
+export async function startHarness(options: { worker?: boolean; db?: TestDatabase; temporal?: 'timeSkipping' | 'devServer' } = {}): Promise<Harness> {
+  const startTemporal = options.temporal === 'devServer' ? startDevServer : startTimeSkippingServer;
+  const [db, env, smtp] = await Promise.all([options.db ?? openTestDatabase(), startTemporal(), startTestSmtp()]);
   await seedOrganisation(db.prisma, smallOrganisation(), testPassword);
   const app = createApp({ prisma: db.prisma, temporal: env.client, taskQueue, sessionTtlHours: 12 });
   const server: Server = await new Promise((resolve) => { const s = app.listen(0, '127.0.0.1', () => resolve(s)); });
