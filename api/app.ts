@@ -1,9 +1,11 @@
 // The HTTP API.
 import express from 'express';
 import type { ApiContext } from './context';
+import { mountApiDocs } from './openapi';
 import { problemHandler, problems } from './problems';
 import { authRoutes } from './routes/auth';
 import { cycleRoutes } from './routes/cycles';
+import { orgRoutes } from './routes/org';
 import { taskRoutes } from './routes/tasks';
 
 export function createApp(ctx: ApiContext, extra?: (app: express.Express) => void): express.Express {
@@ -15,7 +17,8 @@ export function createApp(ctx: ApiContext, extra?: (app: express.Express) => voi
     await ctx.prisma.$queryRaw`SELECT 1`;
     res.json({ status: 'ok' });
   });
-  app.use('/api', authRoutes(ctx), cycleRoutes(ctx), taskRoutes(ctx));
+  app.use('/api', authRoutes(ctx), orgRoutes(ctx), cycleRoutes(ctx), taskRoutes(ctx));
+  mountApiDocs(app);
   extra?.(app);
   app.use('/api', () => {
     throw problems.notFound({ 'zh-CN': '接口', en: 'Endpoint' });

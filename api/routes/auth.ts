@@ -5,7 +5,7 @@ import type { ApiContext } from '../context';
 import { verifyPassword } from '../passwords';
 import { parseInput, problems, requestLanguage } from '../problems';
 
-const loginBody = z.object({ username: z.string().trim().min(1).max(100), password: z.string().min(1).max(200) });
+export const loginBody = z.object({ username: z.string().trim().min(1).max(100), password: z.string().min(1).max(200) });
 
 export function authRoutes(ctx: ApiContext): Router {
   const router = Router();

@@ -9,7 +9,7 @@ import { actorOf, authenticate, countiesInScope, hasRole } from '../auth';
 import type { ApiContext } from '../context';
 import { parseInput, problems, requestLanguage } from '../problems';
 
-const openCycleBody = z
+export const openCycleBody = z
   .object({
     type: cycleTypeSchema,
     period: z.string().trim(),
@@ -21,7 +21,7 @@ const openCycleBody = z
   });
 
 const cycleIdParams = z.object({ id: z.string() });
-const listQuery = z.object({ status: z.enum(['OPENING', 'OPEN', 'EVALUATIONS_COMPLETE', 'CLOSED']).optional(), type: cycleTypeSchema.optional() });
+export const cycleListQuery = z.object({ status: z.enum(['OPENING', 'OPEN', 'EVALUATIONS_COMPLETE', 'CLOSED']).optional(), type: cycleTypeSchema.optional() });
 
 const cycleText = { 'zh-CN': '考评周期', en: 'Cycle' };
 const readerRoles = ['HR', 'CITY_APPROVER', 'ADMIN', 'COUNTY_HEAD', 'INSPECTOR', 'MARKETING_REVIEWER'] as const;
@@ -66,7 +66,7 @@ export function cycleRoutes(ctx: ApiContext): Router {
 
   router.get('/cycles', async (req, res) => {
     const actor = actorOf(req);
-    const query = parseInput(listQuery, req.query, 'query', requestLanguage(req));
+    const query = parseInput(cycleListQuery, req.query, 'query', requestLanguage(req));
     const counties = await countiesInScope(ctx.prisma, actor, readerRoles);
     if (counties !== 'all' && counties.length === 0) throw problems.forbidden(cycleText);
     const cycles = await ctx.prisma.cycle.findMany({

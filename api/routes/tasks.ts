@@ -14,8 +14,8 @@ import type { ApiContext } from '../context';
 import { HttpProblem, parseInput, problems, requestLanguage } from '../problems';
 
 const taskText = { 'zh-CN': '任务', en: 'Task' };
-const inboxQuery = z.object({ status: z.enum(['OPEN', 'SUBMITTED', 'CLOSED_MISSING', 'CANCELLED']).optional(), cycleId: z.uuid().optional() });
-const extendBody = z.object({
+export const inboxQuery = z.object({ status: z.enum(['OPEN', 'SUBMITTED', 'CLOSED_MISSING', 'CANCELLED']).optional(), cycleId: z.uuid().optional() });
+export const extendBody = z.object({
   dueDate: z.string().refine(isCalendarDate, 'YYYY-MM-DD'),
   reason: z.string().trim().min(2).max(500),
 });

