@@ -45,9 +45,9 @@ function lines(d: TaskNotificationData, lang: Language): { subject: string; body
   if (lang === 'zh-CN') {
     switch (d.kind) {
       case 'taskOpened':
-        return { subject: `【考评】请完成${d.cycleLabel}${task}`, body: [`${d.recipientName}，您好：`, `${d.cycleLabel}的${task}已开启，请于 ${d.dueDate} 前提交。`] };
+        return { subject: `【考评】请完成${d.cycleLabel}的${task}`, body: [`${d.recipientName}，您好：`, `${d.cycleLabel}的${task}已开启，请于 ${d.dueDate} 前提交。`] };
       case 'reminder':
-        return { subject: `【考评提醒】${d.cycleLabel}${task}将于 ${d.dueDate} 截止`, body: [`${d.recipientName}，您好：`, `您的${d.cycleLabel}${task}尚未提交，截止日期为 ${d.dueDate}，请及时提交。`] };
+        return { subject: `【考评提醒】${d.cycleLabel}的${task}将于 ${d.dueDate} 截止`, body: [`${d.recipientName}，您好：`, `您的${d.cycleLabel}${task}尚未提交，截止日期为 ${d.dueDate}，请及时提交。`] };
       case 'escalation':
         return {
           subject: `【考评督办】${d.assigneeName}的${d.cycleLabel}${task}已逾期`,
@@ -83,7 +83,24 @@ export const cycleTypeNames: Record<string, Record<Language, string>> = {
   ANNUAL: { 'zh-CN': '年度', en: 'annual' },
 };
 
+/** How people write a period: 2026年11月 / November 2026, 2026年第4季度 / Q4 2026, … */
+export function periodLabel(type: string, period: string, lang: Language): string {
+  const year = period.slice(0, 4);
+  const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+  switch (type) {
+    case 'MONTHLY':
+      return lang === 'zh-CN' ? `${year}年${Number(period.slice(5, 7))}月` : `${months[Number(period.slice(5, 7)) - 1]} ${year}`;
+    case 'QUARTERLY':
+      return lang === 'zh-CN' ? `${year}年第${period.slice(6)}季度` : `Q${period.slice(6)} ${year}`;
+    case 'HALF_YEAR':
+      return lang === 'zh-CN' ? `${year}年${period.endsWith('1') ? '上' : '下'}半年` : `${period.endsWith('1') ? 'first' : 'second'} half of ${year}`;
+    default:
+      return lang === 'zh-CN' ? `${year}年度` : year;
+  }
+}
+
+/** 2026年11月考评 / monthly evaluation, November 2026 */
 export function cycleLabel(type: string, period: string, lang: Language): string {
-  const name = cycleTypeNames[type]?.[lang] ?? type;
-  return lang === 'zh-CN' ? `${period}${name}考评` : `${name} evaluation ${period}`;
+  if (lang === 'zh-CN') return `${periodLabel(type, period, lang)}考评`;
+  return `${cycleTypeNames[type]?.en ?? type} evaluation, ${periodLabel(type, period, lang)}`;
 }

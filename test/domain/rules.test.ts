@@ -2,7 +2,7 @@ import { demoCounties, demoGradeMix, demoManagers, demoStaff } from '../../domai
 import { levelOf } from '../../domain/grades';
 import { escalationTarget } from '../../domain/roles';
 import { selfAssessmentSchema, selfEvaluationScore } from '../../domain/selfAssessment';
-import { renderTaskNotification } from '../../domain/notifications';
+import { cycleLabel, renderTaskNotification } from '../../domain/notifications';
 
 describe('escalation chain', () => {
   test('manager → county head → city approver; county head → city approver', () => {
@@ -52,14 +52,21 @@ describe('the demo city (DOMAIN.md: 71 managers, 6 senior, 36 middle, 18 junior,
 });
 
 describe('notification e-mails', () => {
-  const data = { kind: 'escalation' as const, recipientName: '甲县负责人', taskKind: 'SELF_ASSESSMENT' as const, cycleLabel: '2026-11月度考评', assigneeName: '张敏 <script>', dueDate: '2026-11-06', taskUrl: 'http://x/api/tasks/1', escalationLevel: 1 };
+  const data = { kind: 'escalation' as const, recipientName: '甲县负责人', taskKind: 'SELF_ASSESSMENT' as const, cycleLabel: '2026年11月考评', assigneeName: '张敏 <script>', dueDate: '2026-11-06', taskUrl: 'http://x/api/tasks/1', escalationLevel: 1 };
   test('Chinese by default, English on request, both with the task link', () => {
     const zh = renderTaskNotification(data, 'zh-CN');
-    expect(zh.subject).toBe('【考评督办】张敏 <script>的2026-11月度考评自我评价已逾期');
+    expect(zh.subject).toBe('【考评督办】张敏 <script>的2026年11月考评自我评价已逾期');
     expect(zh.text).toContain('http://x/api/tasks/1');
     const en = renderTaskNotification({ ...data, cycleLabel: 'monthly evaluation 2026-11' }, 'en');
     expect(en.subject).toContain('overdue');
     expect(en.html).toContain('href="http://x/api/tasks/1"');
+  });
+  test('cycles are named as people write them', () => {
+    expect(cycleLabel('MONTHLY', '2026-11', 'zh-CN')).toBe('2026年11月考评');
+    expect(cycleLabel('QUARTERLY', '2026-Q4', 'zh-CN')).toBe('2026年第4季度考评');
+    expect(cycleLabel('HALF_YEAR', '2026-H2', 'zh-CN')).toBe('2026年下半年考评');
+    expect(cycleLabel('ANNUAL', '2026', 'zh-CN')).toBe('2026年度考评');
+    expect(cycleLabel('MONTHLY', '2026-11', 'en')).toBe('monthly evaluation, November 2026');
   });
   test('names are escaped in HTML', () => {
     expect(renderTaskNotification(data, 'zh-CN').html).not.toContain('<script>');
