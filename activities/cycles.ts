@@ -3,7 +3,9 @@
 // exceed Temporal's limits), track the cycle's status.
 import { heartbeat } from '@temporalio/activity';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
-import { parseTemplateConfig } from '../domain/templates';
+import { parseTemplateConfig, type TaskKind } from '../domain/templates';
+import { compositeScore, type ComponentScores, type WeightedComponent } from '../domain/scoring';
+import { gatheredComponents } from '../domain/submissions';
 import type { CycleType } from '../domain/cycles';
 import { recordAudit } from './audit';
 import type { ActivityDeps } from './deps';
@@ -91,16 +93,27 @@ export function cycleActivities(deps: ActivityDeps) {
       return open === 0;
     },
 
-    /** Every task of the evaluation is submitted or closed by policy. */
-    async completeEvaluationTasks(input: { evaluationId: string; at: string }): Promise<void> {
-      await prisma.$transaction(async (tx) => {
-        const done = await tx.evaluation.updateMany({ where: { id: input.evaluationId, stage: 'TASKS_OPEN' }, data: { stage: 'EVALUATIONS_SUBMITTED' } });
-        if (done.count === 0) return;
-        const evaluation = await tx.evaluation.findUniqueOrThrow({ where: { id: input.evaluationId } });
+    /**
+     * Every task of the evaluation is submitted or closed by policy: the composite score
+     * (综合得分) from the template's weights, with the inspection deductions on top.
+     */
+    async scoreEvaluation(input: { evaluationId: string; at: string }): Promise<{ compositeScore: number }> {
+      return prisma.$transaction(async (tx) => {
+        const evaluation = await tx.evaluation.findUniqueOrThrow({ where: { id: input.evaluationId }, include: { scores: true, cycle: { include: { template: true } } } });
+        if (evaluation.stage !== 'TASKS_OPEN' && evaluation.compositeScore !== null) return { compositeScore: Number(evaluation.compositeScore) };
+        const template = parseTemplateConfig(evaluation.cycle.template.config);
+        const values: ComponentScores = {};
+        for (const s of evaluation.scores) values[s.component as WeightedComponent] = s.missing ? 0 : Number(s.value);
+        const inspection = evaluation.scores.find((s) => s.component === 'inspection' && !s.missing);
+        const deductions = inspection ? Number((inspection.details as { deductions?: number } | null)?.deductions ?? 100 - Number(inspection.value)) : 0;
+        const gathered = gatheredComponents(Object.keys(template.tasks) as TaskKind[]);
+        const composite = compositeScore(template.weights, values, gathered, deductions);
+        await tx.evaluation.update({ where: { id: evaluation.id }, data: { stage: 'SCORED', compositeScore: composite } });
         await recordAudit(tx, {
-          at: new Date(input.at), actorId: null, action: 'evaluation.tasksComplete', entityType: 'evaluation', entityId: evaluation.id,
-          cycleId: evaluation.cycleId, dedupeKey: `evaluation:${evaluation.id}:tasksComplete`,
+          at: new Date(input.at), actorId: null, action: 'evaluation.scored', entityType: 'evaluation', entityId: evaluation.id,
+          cycleId: evaluation.cycleId, details: { compositeScore: composite, components: values, deductions, gathered }, dedupeKey: `evaluation:${evaluation.id}:scored`,
         });
+        return { compositeScore: composite };
       });
     },
   };

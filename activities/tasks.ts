@@ -4,8 +4,8 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import type { Prisma } from '../generated/prisma/client';
 import { actorRoleOf, escalationTarget, type Role } from '../domain/roles';
-import { scoreOfSubmission, scoreComponentOf } from '../domain/submissions';
-import type { TaskKind } from '../domain/templates';
+import { componentsOf, scoresOfSubmission } from '../domain/submissions';
+import { parseTemplateConfig, type TaskKind } from '../domain/templates';
 import { recordAudit } from './audit';
 import type { ActivityDeps } from './deps';
 import { enqueueTaskNotice } from './notifications';
@@ -17,7 +17,7 @@ export interface EscalateTaskInput { taskId: string; at: string; dueDate: string
 export interface ExtendTaskInput { taskId: string; at: string; dueDate: string; dueAt: string; actorId: string | null; reason: string }
 export interface CloseTaskInput { taskId: string; at: string }
 export interface RecordSubmissionInput { taskId: string; at: string; requestId: string; submittedById: string; payload: Prisma.InputJsonValue }
-export interface RecordSubmissionResult { outcome: 'accepted' | 'duplicate' | 'closed'; submissionId?: string; score?: number }
+export interface RecordSubmissionResult { outcome: 'accepted' | 'duplicate' | 'closed'; submissionId?: string; scores?: Record<string, number> }
 /** Outbox rows to deliver; empty when the task was no longer open (nothing to say). */
 export interface NoticeResult { outboxIds: string[] }
 
@@ -121,21 +121,23 @@ export function taskActivities(deps: ActivityDeps) {
         const closed = await tx.task.updateMany({ where: { id: input.taskId, status: 'OPEN' }, data: { status: 'CLOSED_MISSING', closedAt: new Date(input.at) } });
         const task = await tx.task.findUniqueOrThrow({ where: { id: input.taskId } });
         if (closed.count === 0) return { closed: task.status === 'CLOSED_MISSING' };
-        const component = scoreComponentOf[task.kind as TaskKind];
-        await tx.score.upsert({
-          where: { evaluationId_component: { evaluationId: task.evaluationId, component } },
-          update: {},
-          create: { evaluationId: task.evaluationId, component, value: 0, missing: true },
-        });
+        const components = componentsOf[task.kind as TaskKind] ?? [];
+        for (const component of components) {
+          await tx.score.upsert({
+            where: { evaluationId_component: { evaluationId: task.evaluationId, component } },
+            update: {},
+            create: { evaluationId: task.evaluationId, component, value: 0, missing: true },
+          });
+        }
         const evaluation = await tx.evaluation.findUniqueOrThrow({ where: { id: task.evaluationId } });
-        const reason = `missing:${component}`;
+        const reason = `missing:${task.kind}`;
         await tx.evaluation.update({
           where: { id: evaluation.id },
           data: { flagged: true, flagReasons: evaluation.flagReasons.includes(reason) ? undefined : { push: reason } },
         });
         await recordAudit(tx, {
           at: new Date(input.at), actorId: null, action: 'task.closedMissing', entityType: 'task', entityId: task.id, cycleId: task.cycleId,
-          details: { component, policy: 'closeAsMissing' }, dedupeKey: `task:${task.id}:closedMissing`,
+          details: { components, policy: 'closeAsMissing' }, dedupeKey: `task:${task.id}:closedMissing`,
         });
         return { closed: true };
       });
@@ -146,26 +148,28 @@ export function taskActivities(deps: ActivityDeps) {
       return prisma.$transaction(async (tx) => {
         const prior = await tx.submission.findUnique({ where: { taskId: input.taskId } });
         if (prior) return { outcome: 'duplicate', submissionId: prior.id };
-        const task = await tx.task.findUniqueOrThrow({ where: { id: input.taskId } });
+        const task = await tx.task.findUniqueOrThrow({ where: { id: input.taskId }, include: { evaluation: { include: { cycle: { include: { template: true } } } } } });
         if (task.status !== 'OPEN') return { outcome: 'closed' };
-        const score = scoreOfSubmission(task.kind as TaskKind, input.payload);
+        const template = parseTemplateConfig(task.evaluation.cycle.template.config);
+        const scores = scoresOfSubmission(task.kind as TaskKind, input.payload, template.kpiWeights);
         const submission = await tx.submission.create({
           data: { taskId: task.id, submittedById: input.submittedById, requestId: input.requestId, payload: input.payload, createdAt: new Date(input.at) },
         });
         await tx.task.update({ where: { id: task.id }, data: { status: 'SUBMITTED', submittedAt: new Date(input.at) } });
-        if (score !== null) {
-          const component = scoreComponentOf[task.kind as TaskKind];
+        for (const s of scores) {
+          const details = (s.details ?? undefined) as Prisma.InputJsonValue | undefined;
           await tx.score.upsert({
-            where: { evaluationId_component: { evaluationId: task.evaluationId, component } },
-            update: { value: score, missing: false },
-            create: { evaluationId: task.evaluationId, component, value: score },
+            where: { evaluationId_component: { evaluationId: task.evaluationId, component: s.component } },
+            update: { value: s.value, missing: false, details },
+            create: { evaluationId: task.evaluationId, component: s.component, value: s.value, details },
           });
         }
+        const scoreMap = Object.fromEntries(scores.map((s) => [s.component, s.value]));
         await recordAudit(tx, {
           at: new Date(input.at), actorId: input.submittedById, action: 'task.submitted', entityType: 'task', entityId: task.id, cycleId: task.cycleId,
-          details: { submissionId: submission.id, requestId: input.requestId, score }, dedupeKey: `task:${task.id}:submitted`,
+          details: { submissionId: submission.id, requestId: input.requestId, scores: scoreMap }, dedupeKey: `task:${task.id}:submitted`,
         });
-        return { outcome: 'accepted', submissionId: submission.id, score: score ?? undefined };
+        return { outcome: 'accepted', submissionId: submission.id, scores: scoreMap };
       });
     },
   };

@@ -1,31 +1,57 @@
-// What each kind of task's submission looks like and which score component it feeds.
+// What each kind of task's submission looks like and which score components it feeds.
 import type { z } from 'zod';
+import { inspectionResult, inspectionSchema } from './inspection';
+import { defaultKpiWeights, marketingReviewSchema, performanceScore, type KpiName } from './marketingReview';
+import type { WeightedComponent } from './scoring';
 import { selfAssessmentSchema, selfEvaluationScore } from './selfAssessment';
 import type { TaskKind } from './templates';
 
-/** The composite-score component (考评分项) each task kind feeds. */
-export const scoreComponentOf: Record<TaskKind, string> = {
-  SELF_ASSESSMENT: 'selfEvaluation',
-  INSPECTION: 'inspection',
-  MARKETING_REVIEW: 'marketingReview',
-  CUSTOMER_SURVEY: 'customer',
-  INDUSTRY_FEEDBACK: 'industry',
-  SKILL_ASSESSMENT: 'skill',
-  COUNTY_SIGN_OFF: 'countySignOff',
-  CITY_APPROVAL: 'cityApproval',
+/** Score components (考评分项): the five weighted evaluations, plus inspection. */
+export type ScoreComponent = WeightedComponent | 'inspection' | 'skill';
+
+/** The components each task kind gives a score for. */
+export const componentsOf: Partial<Record<TaskKind, ScoreComponent[]>> = {
+  SELF_ASSESSMENT: ['selfEvaluation'],
+  INSPECTION: ['inspection'],
+  MARKETING_REVIEW: ['performance', 'marketingReview'],
+  CUSTOMER_SURVEY: ['customer'],
+  INDUSTRY_FEEDBACK: ['industry'],
+  SKILL_ASSESSMENT: ['skill'],
 };
 
 /** The Zod schema of each task kind's submission (the kinds this release accepts). */
 export const submissionSchemas: Partial<Record<TaskKind, z.ZodType>> = {
   SELF_ASSESSMENT: selfAssessmentSchema,
+  INSPECTION: inspectionSchema,
+  MARKETING_REVIEW: marketingReviewSchema,
 };
 
-/** The component score a submission gives, or null where the kind carries none. */
-export function scoreOfSubmission(kind: TaskKind, payload: unknown): number | null {
+export interface ComponentScore { component: ScoreComponent; value: number; details?: Record<string, unknown> }
+
+/** The component scores a submission gives (empty where the kind carries none). */
+export function scoresOfSubmission(kind: TaskKind, payload: unknown, kpiWeights: Record<KpiName, number> = defaultKpiWeights): ComponentScore[] {
   switch (kind) {
     case 'SELF_ASSESSMENT':
-      return selfEvaluationScore(selfAssessmentSchema.parse(payload));
+      return [{ component: 'selfEvaluation', value: selfEvaluationScore(selfAssessmentSchema.parse(payload)) }];
+    case 'INSPECTION': {
+      const r = inspectionResult(inspectionSchema.parse(payload));
+      return [{ component: 'inspection', value: r.score, details: { deductions: r.deductions } }];
+    }
+    case 'MARKETING_REVIEW': {
+      const v = marketingReviewSchema.parse(payload);
+      return [
+        { component: 'performance', value: performanceScore(v.kpis, kpiWeights), details: { kpis: v.kpis, kpiWeights } },
+        { component: 'marketingReview', value: v.reviewScore },
+      ];
+    }
     default:
-      return null;
+      return [];
   }
+}
+
+/** The weighted components a template's tasks gather. */
+export function gatheredComponents(kinds: TaskKind[]): WeightedComponent[] {
+  const weighted: WeightedComponent[] = ['performance', 'customer', 'industry', 'selfEvaluation', 'marketingReview'];
+  const gathered = new Set(kinds.flatMap((k) => componentsOf[k] ?? []));
+  return weighted.filter((c) => gathered.has(c));
 }

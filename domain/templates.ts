@@ -3,6 +3,7 @@
 // HR edits by creating a new version; a running cycle keeps the version it started with.
 import { z } from 'zod';
 import type { CycleType } from './cycles';
+import { defaultKpiWeights } from './marketingReview';
 
 export const taskKinds = [
   'SELF_ASSESSMENT',
@@ -46,6 +47,10 @@ export const templateConfigSchema = z.object({
   tasks: z.partialRecord(z.enum(taskKinds), taskPolicySchema),
   /** Reminders are sent at this Shanghai hour. */
   reminderHour: z.number().int().min(0).max(23),
+  /** How the KPIs make up the business performance score. */
+  kpiWeights: z
+    .object({ salesVolumeCompletion: z.number().min(0), orderSuccessRate: z.number().min(0), basicDataMaintenance: z.number().min(0) })
+    .default({ ...defaultKpiWeights }),
 });
 export type TemplateConfig = z.infer<typeof templateConfigSchema>;
 
@@ -62,11 +67,12 @@ export const defaultWeights: TemplateConfig['weights'] = {
   marketingReview: 20,
 };
 
+/** The evaluations each cycle type gathers by default (the kinds this release runs). */
 const defaultTasksByCycle: Record<CycleType, TaskKind[]> = {
-  MONTHLY: ['SELF_ASSESSMENT'],
-  QUARTERLY: ['SELF_ASSESSMENT'],
+  MONTHLY: ['SELF_ASSESSMENT', 'INSPECTION', 'MARKETING_REVIEW'],
+  QUARTERLY: ['SELF_ASSESSMENT', 'INSPECTION', 'MARKETING_REVIEW'],
   HALF_YEAR: ['SELF_ASSESSMENT'],
-  ANNUAL: ['SELF_ASSESSMENT'],
+  ANNUAL: ['SELF_ASSESSMENT', 'INSPECTION', 'MARKETING_REVIEW'],
 };
 
 export const defaultDueOffsetDays: Record<TaskKind, number> = {
@@ -83,7 +89,7 @@ export const defaultDueOffsetDays: Record<TaskKind, number> = {
 export function defaultTemplateConfig(type: CycleType): TemplateConfig {
   const tasks: TemplateConfig['tasks'] = {};
   for (const kind of defaultTasksByCycle[type]) tasks[kind] = policy(defaultDueOffsetDays[kind]);
-  return { weights: { ...defaultWeights }, tasks, reminderHour: 9 };
+  return { weights: { ...defaultWeights }, tasks, reminderHour: 9, kpiWeights: { ...defaultKpiWeights } };
 }
 
 export function parseTemplateConfig(value: unknown): TemplateConfig {

@@ -1,7 +1,7 @@
 // Access and bad input: the wrong actor gets 403, an unknown id 404, bad input a 400
 // naming the field (and nothing changes), no token 401; nothing a client sends gives a 5xx.
 import { randomUUID } from 'node:crypto';
-import { eventually, startHarness, type Harness } from './support/harness';
+import { eventually, selfAssessmentOnlyTemplate, startHarness, type Harness } from './support/harness';
 import { validSelfAssessment } from './support/fixtures';
 
 let h: Harness;
@@ -12,7 +12,7 @@ let cycleId: string;
 let taskOf: Record<string, string>;
 
 beforeAll(async () => {
-  h = await startHarness();
+  h = await startHarness({ templates: { MONTHLY: selfAssessmentOnlyTemplate() } });
   tokens = {};
   for (const u of ['hr', 'approver', 'head01', 'head02', 'inspector01', 'm001', 'm002', 'm004']) tokens[u] = await h.login(u);
   const counties = await h.db.prisma.orgUnit.findMany({ where: { kind: 'COUNTY' }, orderBy: { code: 'asc' } });

@@ -3,13 +3,13 @@
 // out 2 days before the due date and on it, an unanswered task escalates to the
 // county head and then the city approver, and is closed as missing after the grace period.
 import { addDays, shanghaiInstant } from '../domain/calendar';
-import { eventually, startHarness, type Harness } from './support/harness';
+import { eventually, selfAssessmentOnlyTemplate, startHarness, type Harness } from './support/harness';
 import { validSelfAssessment } from './support/fixtures';
 
 let h: Harness;
 let hr: string;
 beforeAll(async () => {
-  h = await startHarness();
+  h = await startHarness({ templates: { MONTHLY: selfAssessmentOnlyTemplate() } });
   hr = await h.login('hr');
 });
 afterAll(() => h?.close());
@@ -120,7 +120,7 @@ test('a monthly self-assessment cycle: tasks, submissions, reminders, escalation
   const missing = await h.db.prisma.score.findFirstOrThrow({ where: { evaluationId: t3.evaluationId, component: 'selfEvaluation' } });
   expect(missing).toMatchObject({ missing: true });
   expect(Number(missing.value)).toBe(0);
-  expect(await h.db.prisma.evaluation.findUniqueOrThrow({ where: { id: t3.evaluationId } })).toMatchObject({ flagged: true, flagReasons: ['missing:selfEvaluation'] });
+  expect(await h.db.prisma.evaluation.findUniqueOrThrow({ where: { id: t3.evaluationId } })).toMatchObject({ flagged: true, flagReasons: ['missing:SELF_ASSESSMENT'] });
 
   // A closed task takes no submission.
   const m003 = await h.login('m003');

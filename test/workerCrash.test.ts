@@ -9,7 +9,7 @@ import { addDays, shanghaiInstant } from '../domain/calendar';
 import { taskQueue } from '../workflows/types';
 import { openSharedTestDatabase } from './support/database';
 import { validSelfAssessment } from './support/fixtures';
-import { eventually, publicUrl, startHarness, type Harness } from './support/harness';
+import { eventually, publicUrl, selfAssessmentOnlyTemplate, startHarness, type Harness } from './support/harness';
 
 let h: Harness;
 let dbUrl: string;
@@ -44,7 +44,7 @@ function killWorker(): Promise<void> {
 beforeAll(async () => {
   const db = await openSharedTestDatabase();
   dbUrl = db.url;
-  h = await startHarness({ worker: false, db, temporal: 'devServer' });
+  h = await startHarness({ worker: false, db, temporal: 'devServer', templates: { MONTHLY: selfAssessmentOnlyTemplate() } });
 });
 afterAll(async () => {
   if (worker) await killWorker();
@@ -82,13 +82,13 @@ test('killing the worker mid-cycle loses and duplicates nothing', async () => {
   const m003 = await h.login('m003');
   expect((await h.api('POST', `/api/tasks/${t3.id}/submission`, { token: m003, body: validSelfAssessment })).status).toBe(201);
   // The evaluations finish once every task is in.
-  await eventually(async () => (await h.db.prisma.evaluation.count({ where: { stage: 'EVALUATIONS_SUBMITTED' } })) === 3, 90_000, 'evaluations complete');
+  await eventually(async () => (await h.db.prisma.evaluation.count({ where: { stage: 'SCORED' } })) === 3, 90_000, 'evaluations complete');
 
   expect(await h.db.prisma.submission.count()).toBe(3);
   expect(await h.db.prisma.task.count()).toBe(3);
   expect(await h.db.prisma.auditLog.count({ where: { action: 'task.opened' } })).toBe(3);
   expect(await h.db.prisma.auditLog.count({ where: { action: 'task.submitted' } })).toBe(3);
-  expect(await h.db.prisma.auditLog.count({ where: { action: 'evaluation.tasksComplete' } })).toBe(3);
+  expect(await h.db.prisma.auditLog.count({ where: { action: 'evaluation.scored' } })).toBe(3);
   const keys = h.smtp.mails.map((m) => m.notification);
   expect(keys.filter((k) => k.includes(':opened:'))).toHaveLength(3);
   expect(new Set(keys).size).toBe(keys.length);

@@ -94,7 +94,7 @@ export class HumanTask {
     if (r.outcome === 'closed') throw ApplicationFailure.nonRetryable('task closed', 'TaskClosed');
     this.state.phase = 'submitted';
     this.state.submissionId = r.submissionId!;
-    return { outcome: r.outcome, submissionId: r.submissionId!, score: r.score };
+    return { outcome: r.outcome, submissionId: r.submissionId!, scores: r.scores };
   }
 
   /** HR moves the due date: reminders and escalations are re-planned from now. */

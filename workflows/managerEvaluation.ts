@@ -12,7 +12,8 @@ export async function managerEvaluationWorkflow(input: ManagerEvaluationInput): 
   // setup
   const tasks = (Object.keys(input.template.tasks) as TaskKind[]).map((kind) => new HumanTask(kind, input.evaluationId, input.template));
   let stage: EvaluationStatus['stage'] = 'tasksOpen';
-  const status = (): EvaluationStatus => ({ evaluationId: input.evaluationId, stage, tasks: tasks.map((t) => ({ ...t.state })) });
+  let score: number | undefined;
+  const status = (): EvaluationStatus => ({ evaluationId: input.evaluationId, stage, compositeScore: score, tasks: tasks.map((t) => ({ ...t.state })) });
   const taskById = (taskId: string) => {
     const task = tasks.find((t) => t.state.taskId === taskId);
     if (!task) throw new Error(`unknown task ${taskId}`);
@@ -46,6 +47,8 @@ export async function managerEvaluationWorkflow(input: ManagerEvaluationInput): 
   // run
   await Promise.all(tasks.map((t) => t.run()));
   stage = 'evaluationsSubmitted';
-  await acts.completeEvaluationTasks({ evaluationId: input.evaluationId, at: new Date(Date.now()).toISOString() });
+  const { compositeScore } = await acts.scoreEvaluation({ evaluationId: input.evaluationId, at: new Date(Date.now()).toISOString() });
+  stage = 'scored';
+  score = compositeScore;
   return status();
 }

@@ -32,7 +32,8 @@ export interface TaskState {
 
 export interface EvaluationStatus {
   evaluationId: string;
-  stage: 'tasksOpen' | 'evaluationsSubmitted';
+  stage: 'tasksOpen' | 'evaluationsSubmitted' | 'scored';
+  compositeScore?: number;
   tasks: TaskState[];
 }
 
@@ -47,7 +48,8 @@ export interface SubmitTaskRequest {
 export interface SubmitTaskResult {
   outcome: 'accepted' | 'duplicate';
   submissionId: string;
-  score?: number;
+  /** The component scores the submission gave, e.g. { selfEvaluation: 85 }. */
+  scores?: Record<string, number>;
 }
 
 export interface ExtendDeadlineRequest {

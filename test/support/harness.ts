@@ -7,6 +7,8 @@ import type { Server } from 'node:http';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Worker } from '@temporalio/worker';
 import { createApp } from '../../api/app';
+import type { CycleType } from '../../domain/cycles';
+import { defaultTemplateConfig, type TemplateConfig } from '../../domain/templates';
 import { seedOrganisation } from '../../prisma/seed';
 import { createWorker } from '../../scripts/worker-factory';
 import { taskQueue } from '../../workflows/types';
@@ -44,10 +46,14 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(options: { worker?: boolean; db?: TestDatabase; temporal?: 'timeSkipping' | 'devServer' } = {}): Promise<Harness> {
+export async function startHarness(options: { worker?: boolean; db?: TestDatabase; temporal?: 'timeSkipping' | 'devServer'; templates?: Partial<Record<CycleType, TemplateConfig>> } = {}): Promise<Harness> {
   const startTemporal = options.temporal === 'devServer' ? startDevServer : startTimeSkippingServer;
   const [db, env, smtp] = await Promise.all([options.db ?? openTestDatabase(), startTemporal(), startTestSmtp()]);
   await seedOrganisation(db.prisma, smallOrganisation(), testPassword);
+  for (const [cycleType, config] of Object.entries(options.templates ?? {})) {
+    // A newer template version, as HR would create: cycles opened from now on use it.
+    await db.prisma.evaluationTemplate.create({ data: { cycleType: cycleType as CycleType, version: 2, config } });
+  }
   const app = createApp({ prisma: db.prisma, temporal: env.client, taskQueue, sessionTtlHours: 12 });
   const server: Server = await new Promise((resolve) => { const s = app.listen(0, '127.0.0.1', () => resolve(s)); });
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -113,4 +119,10 @@ export async function eventually<T>(check: () => Promise<T | undefined | false>,
     if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 100));
   }
+}
+
+/** A monthly template that gathers only the self-assessment (the first slice). */
+export function selfAssessmentOnlyTemplate(): TemplateConfig {
+  const t = defaultTemplateConfig('MONTHLY');
+  return { ...t, tasks: { SELF_ASSESSMENT: t.tasks.SELF_ASSESSMENT! } };
 }

@@ -1,0 +1,32 @@
+// Marketing department review (营销部审核评价) with the month's KPIs (经营业绩):
+// sales volume completion rate, order success rate (访销成功率), basic data maintenance.
+import { z } from 'zod';
+import { roundHalfUp2 } from './scoring';
+
+export const kpiNames = ['salesVolumeCompletion', 'orderSuccessRate', 'basicDataMaintenance'] as const;
+export type KpiName = (typeof kpiNames)[number];
+
+export const kpisSchema = z.object({
+  /** Percent of the sales volume target reached; may exceed 100. */
+  salesVolumeCompletion: z.number().min(0).max(300),
+  orderSuccessRate: z.number().min(0).max(100),
+  basicDataMaintenance: z.number().min(0).max(100),
+});
+export type Kpis = z.infer<typeof kpisSchema>;
+
+export const marketingReviewSchema = z.object({
+  kpis: kpisSchema,
+  /** The department's review score, 0–100. */
+  reviewScore: z.number().min(0).max(100),
+  comment: z.string().trim().min(2).max(2000),
+});
+export type MarketingReview = z.infer<typeof marketingReviewSchema>;
+
+export const defaultKpiWeights: Record<KpiName, number> = { salesVolumeCompletion: 50, orderSuccessRate: 30, basicDataMaintenance: 20 };
+
+/** The business performance component (0–100): KPIs capped at 100, weighted. */
+export function performanceScore(kpis: Kpis, weights: Record<KpiName, number> = defaultKpiWeights): number {
+  const total = kpiNames.reduce((s, k) => s + weights[k], 0);
+  if (total === 0) return 0;
+  return roundHalfUp2(kpiNames.reduce((s, k) => s + weights[k] * Math.min(100, kpis[k]), 0) / total);
+}

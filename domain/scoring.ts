@@ -1,0 +1,44 @@
+// Scores (考评得分): inspection (督察) is 100 minus the deductions of failed check
+// items; the composite is the template's weighted sum of the five evaluations with
+// the inspection deductions applied on top. A component closed as missing counts 0.
+import type { TemplateConfig } from './templates';
+
+export const round2 = (n: number) => Math.round(n * 100) / 100;
+
+/** Roundings to 2 decimals, half away from zero, as people do by hand (e.g. 85.005 → 85.01). */
+export function roundHalfUp2(n: number): number {
+  return Math.sign(n) * Math.round(Math.abs(n) * 100 + 1e-9) / 100;
+}
+
+export const checkItemKinds = ['FIRST_LAST_CHECK_IN', 'PHONE_SPOT_CHECK', 'ON_SITE_CHECK', 'VISIT_LOG_AND_HANDBOOK'] as const;
+export type CheckItemKind = (typeof checkItemKinds)[number];
+
+export interface CheckItemResult { item: CheckItemKind; passed: boolean; deduction: number }
+
+/** Total deduction of the failed check items (a passed item deducts nothing). */
+export function inspectionDeductions(items: CheckItemResult[]): number {
+  return roundHalfUp2(items.reduce((sum, i) => sum + (i.passed ? 0 : i.deduction), 0));
+}
+
+/** 100 minus deductions, never below 0. */
+export function inspectionScore(items: CheckItemResult[]): number {
+  return Math.max(0, roundHalfUp2(100 - inspectionDeductions(items)));
+}
+
+export type WeightedComponent = keyof TemplateConfig['weights'];
+
+/** Component scores 0–100; absent (or missing) components count 0. */
+export type ComponentScores = Partial<Record<WeightedComponent, number>>;
+
+/**
+ * Σ weight × score / Σ weights of the components the cycle gathers (so a monthly cycle
+ * gathering fewer evaluations is still out of 100), minus the inspection deductions,
+ * never below 0.
+ */
+export function compositeScore(weights: TemplateConfig['weights'], scores: ComponentScores, gathered: WeightedComponent[], deductions = 0): number {
+  const used = gathered.filter((c) => weights[c] > 0);
+  const totalWeight = used.reduce((s, c) => s + weights[c], 0);
+  if (totalWeight === 0) return Math.max(0, roundHalfUp2(100 - deductions));
+  const weighted = used.reduce((s, c) => s + weights[c] * (scores[c] ?? 0), 0) / totalWeight;
+  return Math.max(0, roundHalfUp2(weighted - deductions));
+}
