@@ -23,6 +23,8 @@ export const smallOrganisation = (): Organisation => ({
     { username: 'head02', displayName: '乙县负责人', email: 'head02@test.local', role: 'COUNTY_HEAD', scope: 'C02' },
     { username: 'inspector01', displayName: '甲县督察员', email: 'inspector01@test.local', role: 'INSPECTOR', scope: 'C01' },
     { username: 'inspector02', displayName: '乙县督察员', email: 'inspector02@test.local', role: 'INSPECTOR', scope: 'C02' },
+    { username: 'reviewer01', displayName: '甲县营销审核员', email: 'reviewer01@test.local', role: 'MARKETING_REVIEWER', scope: 'C01' },
+    { username: 'reviewer02', displayName: '乙县营销审核员', email: 'reviewer02@test.local', role: 'MARKETING_REVIEWER', scope: 'C02' },
   ],
   emailDomain: 'test.local',
 });
@@ -33,4 +35,19 @@ export const validSelfAssessment = {
   skills: 80,
   workSummary: '本月完成走访 180 户零售客户，订单成功率 96%。',
   improvementPlan: '加强新品推介，提升数据维护的及时性。',
+};
+
+export const validInspection = {
+  items: [
+    { item: 'FIRST_LAST_CHECK_IN', passed: false, deduction: 5, note: '3 月 12 日首签缺失', evidence: ['photo:20261112-01'] },
+    { item: 'PHONE_SPOT_CHECK', passed: true, deduction: 0 },
+    { item: 'ON_SITE_CHECK', passed: false, deduction: 3, note: '客户手册未签字' },
+    { item: 'VISIT_LOG_AND_HANDBOOK', passed: true, deduction: 0 },
+  ],
+};
+
+export const validMarketingReview = {
+  kpis: { salesVolumeCompletion: 104, orderSuccessRate: 96, basicDataMaintenance: 90 },
+  reviewScore: 88,
+  comment: '销量完成较好，数据维护需加强。',
 };
