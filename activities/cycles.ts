@@ -14,7 +14,7 @@ import type { ManagerEvaluationInput } from '../workflows/types';
 export interface CycleRef { cycleId: string }
 export interface StartEvaluationsInput { cycleId: string; afterId: string | null; pageSize: number }
 export interface StartEvaluationsResult { started: number; nextAfterId: string | null }
-export interface CycleStatusInput { cycleId: string; status: 'OPEN' | 'EVALUATIONS_COMPLETE'; at: string }
+export interface CycleStatusInput { cycleId: string; status: 'OPEN' | 'EVALUATIONS_COMPLETE' | 'CLOSED'; at: string }
 
 export function evaluationWorkflowId(cycleId: string, managerId: string): string {
   return `evaluation-${cycleId}-${managerId}`;
@@ -56,6 +56,7 @@ export function cycleActivities(deps: ActivityDeps) {
             cycleId: cycle.id,
             evaluationId: evaluation.id,
             managerId: evaluation.managerId,
+            countyId: evaluation.countyId,
             cycleType: cycle.type as CycleType,
             period: cycle.period,
             template,
@@ -79,18 +80,12 @@ export function cycleActivities(deps: ActivityDeps) {
 
     async setCycleStatus(input: CycleStatusInput): Promise<void> {
       await prisma.$transaction(async (tx) => {
-        await tx.cycle.update({ where: { id: input.cycleId }, data: { status: input.status } });
+        await tx.cycle.update({ where: { id: input.cycleId }, data: { status: input.status, ...(input.status === 'CLOSED' ? { closedAt: new Date(input.at) } : {}) } });
         await recordAudit(tx, {
-          at: new Date(input.at), actorId: null, action: `cycle.${input.status === 'OPEN' ? 'opened' : 'evaluationsComplete'}`,
+          at: new Date(input.at), actorId: null, action: `cycle.${{ OPEN: 'opened', EVALUATIONS_COMPLETE: 'evaluationsComplete', CLOSED: 'closed' }[input.status]}`,
           entityType: 'cycle', entityId: input.cycleId, cycleId: input.cycleId, dedupeKey: `cycle:${input.cycleId}:${input.status}`,
         });
       });
-    },
-
-    /** True once no evaluation of the cycle still has open tasks. */
-    async cycleEvaluationsComplete(input: CycleRef): Promise<boolean> {
-      const open = await prisma.evaluation.count({ where: { cycleId: input.cycleId, stage: 'TASKS_OPEN' } });
-      return open === 0;
     },
 
     /**

@@ -1,4 +1,5 @@
 // Every activity the worker registers.
+import { countyReviewActivities } from './countyReviews';
 import { cycleActivities } from './cycles';
 import type { ActivityDeps } from './deps';
 import { notificationActivities } from './notifications';
@@ -7,7 +8,7 @@ import { taskActivities } from './tasks';
 export type { ActivityDeps } from './deps';
 
 export function createActivities(deps: ActivityDeps) {
-  return { ...cycleActivities(deps), ...taskActivities(deps), ...notificationActivities(deps) };
+  return { ...cycleActivities(deps), ...countyReviewActivities(deps), ...taskActivities(deps), ...notificationActivities(deps) };
 }
 
 export type Activities = ReturnType<typeof createActivities>;

@@ -14,13 +14,14 @@ export interface TaskNotice {
   recipientIds: string[];
   dedupeKey: string;
   escalationLevel?: number;
+  reason?: string;
 }
 
 /** Writes one outbox row per recipient; returns the ids of the rows (new or existing). */
 export async function enqueueTaskNotice(tx: Tx, settings: ActivityDeps['settings'], notice: TaskNotice): Promise<string[]> {
   const task = await tx.task.findUniqueOrThrow({
     where: { id: notice.taskId },
-    include: { assignee: true, evaluation: { include: { cycle: true } } },
+    include: { assignee: true, cycle: true },
   });
   const recipients = await tx.user.findMany({ where: { id: { in: notice.recipientIds }, active: true } });
   const ids: string[] = [];
@@ -31,11 +32,12 @@ export async function enqueueTaskNotice(tx: Tx, settings: ActivityDeps['settings
         kind: notice.kind,
         recipientName: user.displayName,
         taskKind: task.kind as TaskKind,
-        cycleLabel: cycleLabel(task.evaluation.cycle.type, task.evaluation.cycle.period, lang),
+        cycleLabel: cycleLabel(task.cycle.type, task.cycle.period, lang),
         assigneeName: task.assignee.displayName,
         dueDate: task.dueDate,
         taskUrl: `${settings.publicUrl}/api/tasks/${task.id}`,
         escalationLevel: notice.escalationLevel,
+        reason: notice.reason,
       },
       lang,
     );

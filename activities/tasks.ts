@@ -4,13 +4,16 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import type { Prisma } from '../generated/prisma/client';
 import { actorRoleOf, escalationTarget, type Role } from '../domain/roles';
+import { decisionOf } from '../domain/approvals';
 import { componentsOf, scoresOfSubmission } from '../domain/submissions';
 import { parseTemplateConfig, type TaskKind } from '../domain/templates';
 import { recordAudit } from './audit';
 import type { ActivityDeps } from './deps';
 import { enqueueTaskNotice } from './notifications';
 
-export interface OpenTaskInput { evaluationId: string; kind: TaskKind; at: string; dueDate: string; dueAt: string }
+/** A task of one manager's evaluation, or of a county's results (one per round). */
+export type TaskSubject = { evaluationId: string } | { countyReviewId: string; round: number };
+export interface OpenTaskInput { subject: TaskSubject; kind: TaskKind; at: string; dueDate: string; dueAt: string }
 export interface OpenTaskResult { taskId: string; assigneeId: string; outboxIds: string[] }
 export interface RemindTaskInput { taskId: string; at: string; dueDate: string; daysBeforeDue: number }
 export interface EscalateTaskInput { taskId: string; at: string; dueDate: string; level: number }
@@ -43,25 +46,37 @@ export function taskActivities(deps: ActivityDeps) {
   return {
     async openTask(input: OpenTaskInput): Promise<OpenTaskResult> {
       return prisma.$transaction(async (tx) => {
-        const evaluation = await tx.evaluation.findUniqueOrThrow({ where: { id: input.evaluationId }, include: { manager: true } });
-        const existing = await tx.task.findUnique({ where: { evaluationId_kind: { evaluationId: input.evaluationId, kind: input.kind } } });
-        const task =
-          existing ??
-          (await tx.task.create({
-            data: {
-              evaluationId: evaluation.id,
-              cycleId: evaluation.cycleId,
-              countyId: evaluation.countyId,
-              kind: input.kind,
-              assigneeId: await assigneeFor(tx, input.kind, evaluation.manager.userId, evaluation.countyId),
-              openedAt: new Date(input.at),
-              dueDate: input.dueDate,
-              dueAt: new Date(input.dueAt),
-            },
-          }));
+        const subject = input.subject;
+        let task;
+        let details: Record<string, string | number>;
+        if ('evaluationId' in subject) {
+          const evaluation = await tx.evaluation.findUniqueOrThrow({ where: { id: subject.evaluationId }, include: { manager: true } });
+          task =
+            (await tx.task.findUnique({ where: { evaluationId_kind: { evaluationId: evaluation.id, kind: input.kind } } })) ??
+            (await tx.task.create({
+              data: {
+                evaluationId: evaluation.id, cycleId: evaluation.cycleId, countyId: evaluation.countyId, kind: input.kind,
+                assigneeId: await assigneeFor(tx, input.kind, evaluation.manager.userId, evaluation.countyId),
+                openedAt: new Date(input.at), dueDate: input.dueDate, dueAt: new Date(input.dueAt),
+              },
+            }));
+          details = { managerId: evaluation.managerId };
+        } else {
+          const review = await tx.countyReview.findUniqueOrThrow({ where: { id: subject.countyReviewId } });
+          task =
+            (await tx.task.findUnique({ where: { countyReviewId_kind_round: { countyReviewId: review.id, kind: input.kind, round: subject.round } } })) ??
+            (await tx.task.create({
+              data: {
+                countyReviewId: review.id, round: subject.round, cycleId: review.cycleId, countyId: review.countyId, kind: input.kind,
+                assigneeId: await assigneeFor(tx, input.kind, null, review.countyId),
+                openedAt: new Date(input.at), dueDate: input.dueDate, dueAt: new Date(input.dueAt),
+              },
+            }));
+          details = { countyReviewId: review.id, round: subject.round };
+        }
         await recordAudit(tx, {
           at: new Date(input.at), actorId: null, action: 'task.opened', entityType: 'task', entityId: task.id, cycleId: task.cycleId,
-          details: { kind: task.kind, assigneeId: task.assigneeId, dueDate: task.dueDate, managerId: evaluation.managerId }, dedupeKey: `task:${task.id}:opened`,
+          details: { kind: task.kind, assigneeId: task.assigneeId, dueDate: task.dueDate, ...details }, dedupeKey: `task:${task.id}:opened`,
         });
         const outboxIds = await enqueueTaskNotice(tx, settings, { kind: 'taskOpened', taskId: task.id, recipientIds: [task.assigneeId], dedupeKey: `task:${task.id}:opened` });
         return { taskId: task.id, assigneeId: task.assigneeId, outboxIds };
@@ -122,19 +137,22 @@ export function taskActivities(deps: ActivityDeps) {
         const task = await tx.task.findUniqueOrThrow({ where: { id: input.taskId } });
         if (closed.count === 0) return { closed: task.status === 'CLOSED_MISSING' };
         const components = componentsOf[task.kind as TaskKind] ?? [];
-        for (const component of components) {
-          await tx.score.upsert({
-            where: { evaluationId_component: { evaluationId: task.evaluationId, component } },
-            update: {},
-            create: { evaluationId: task.evaluationId, component, value: 0, missing: true },
+        const evaluationId = task.evaluationId;
+        if (evaluationId) {
+          for (const component of components) {
+            await tx.score.upsert({
+              where: { evaluationId_component: { evaluationId, component } },
+              update: {},
+              create: { evaluationId, component, value: 0, missing: true },
+            });
+          }
+          const evaluation = await tx.evaluation.findUniqueOrThrow({ where: { id: evaluationId } });
+          const reason = `missing:${task.kind}`;
+          await tx.evaluation.update({
+            where: { id: evaluation.id },
+            data: { flagged: true, flagReasons: evaluation.flagReasons.includes(reason) ? undefined : { push: reason } },
           });
         }
-        const evaluation = await tx.evaluation.findUniqueOrThrow({ where: { id: task.evaluationId } });
-        const reason = `missing:${task.kind}`;
-        await tx.evaluation.update({
-          where: { id: evaluation.id },
-          data: { flagged: true, flagReasons: evaluation.flagReasons.includes(reason) ? undefined : { push: reason } },
-        });
         await recordAudit(tx, {
           at: new Date(input.at), actorId: null, action: 'task.closedMissing', entityType: 'task', entityId: task.id, cycleId: task.cycleId,
           details: { components, policy: 'closeAsMissing' }, dedupeKey: `task:${task.id}:closedMissing`,
@@ -148,23 +166,33 @@ export function taskActivities(deps: ActivityDeps) {
       return prisma.$transaction(async (tx) => {
         const prior = await tx.submission.findUnique({ where: { taskId: input.taskId } });
         if (prior) return { outcome: 'duplicate', submissionId: prior.id };
-        const task = await tx.task.findUniqueOrThrow({ where: { id: input.taskId }, include: { evaluation: { include: { cycle: { include: { template: true } } } } } });
+        const task = await tx.task.findUniqueOrThrow({ where: { id: input.taskId }, include: { cycle: { include: { template: true } } } });
         if (task.status !== 'OPEN') return { outcome: 'closed' };
-        const template = parseTemplateConfig(task.evaluation.cycle.template.config);
+        const template = parseTemplateConfig(task.cycle.template.config);
         const scores = scoresOfSubmission(task.kind as TaskKind, input.payload, template.kpiWeights);
         const submission = await tx.submission.create({
           data: { taskId: task.id, submittedById: input.submittedById, requestId: input.requestId, payload: input.payload, createdAt: new Date(input.at) },
         });
         await tx.task.update({ where: { id: task.id }, data: { status: 'SUBMITTED', submittedAt: new Date(input.at) } });
-        for (const s of scores) {
+        const evaluationId = task.evaluationId;
+        for (const s of evaluationId ? scores : []) {
           const details = (s.details ?? undefined) as Prisma.InputJsonValue | undefined;
           await tx.score.upsert({
-            where: { evaluationId_component: { evaluationId: task.evaluationId, component: s.component } },
+            where: { evaluationId_component: { evaluationId: evaluationId!, component: s.component } },
             update: { value: s.value, missing: false, details },
-            create: { evaluationId: task.evaluationId, component: s.component, value: s.value, details },
+            create: { evaluationId: evaluationId!, component: s.component, value: s.value, details },
           });
         }
         const scoreMap = Object.fromEntries(scores.map((s) => [s.component, s.value]));
+        const decision = task.countyReviewId ? decisionOf(input.payload) : null;
+        if (decision && task.countyReviewId) {
+          await tx.approvalDecision.create({
+            data: {
+              subjectType: 'countyReview', subjectId: task.countyReviewId, stage: task.kind === 'CITY_APPROVAL' ? 'cityApproval' : 'countySignOff',
+              decision: decision.decision, reason: decision.reason, decidedById: input.submittedById, decidedAt: new Date(input.at),
+            },
+          });
+        }
         await recordAudit(tx, {
           at: new Date(input.at), actorId: input.submittedById, action: 'task.submitted', entityType: 'task', entityId: task.id, cycleId: task.cycleId,
           details: { submissionId: submission.id, requestId: input.requestId, scores: scoreMap }, dedupeKey: `task:${task.id}:submitted`,

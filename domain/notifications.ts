@@ -19,7 +19,7 @@ export const taskKindNames: Record<TaskKind, Record<Language, string>> = {
   CITY_APPROVAL: { 'zh-CN': '市级审批', en: 'city approval' },
 };
 
-export type NotificationKind = 'taskOpened' | 'reminder' | 'escalation';
+export type NotificationKind = 'taskOpened' | 'reminder' | 'escalation' | 'returned' | 'resultsPublished';
 
 export interface TaskNotificationData {
   kind: NotificationKind;
@@ -30,6 +30,8 @@ export interface TaskNotificationData {
   dueDate: string;
   taskUrl: string;
   escalationLevel?: number;
+  /** Why the city returned the results (returned). */
+  reason?: string;
 }
 
 export interface RenderedMail {
@@ -48,6 +50,10 @@ function lines(d: TaskNotificationData, lang: Language): { subject: string; body
         return { subject: `【考评】请完成${d.cycleLabel}的${task}`, body: [`${d.recipientName}，您好：`, `${d.cycleLabel}的${task}已开启，请于 ${d.dueDate} 前提交。`] };
       case 'reminder':
         return { subject: `【考评提醒】${d.cycleLabel}的${task}将于 ${d.dueDate} 截止`, body: [`${d.recipientName}，您好：`, `您的${d.cycleLabel}${task}尚未提交，截止日期为 ${d.dueDate}，请及时提交。`] };
+      case 'returned':
+        return { subject: `【考评退回】${d.cycleLabel}结果被市局退回，请重新审核`, body: [`${d.recipientName}，您好：`, `市局考评组退回了${d.cycleLabel}的审核结果，原因：${d.reason ?? ''}。请于 ${d.dueDate} 前重新审核提交。`] };
+      case 'resultsPublished':
+        return { subject: `【考评结果】${d.cycleLabel}`, body: [`${d.recipientName}，您好：`, `${d.cycleLabel}结果已发布。`] };
       case 'escalation':
         return {
           subject: `【考评督办】${d.assigneeName}的${d.cycleLabel}${task}已逾期`,
@@ -60,6 +66,10 @@ function lines(d: TaskNotificationData, lang: Language): { subject: string; body
       return { subject: `[Kaoping] Please complete your ${task} for ${d.cycleLabel}`, body: [`Dear ${d.recipientName},`, `Your ${task} for ${d.cycleLabel} is open. Please submit it by ${d.dueDate}.`] };
     case 'reminder':
       return { subject: `[Kaoping reminder] ${task} for ${d.cycleLabel} is due ${d.dueDate}`, body: [`Dear ${d.recipientName},`, `Your ${task} for ${d.cycleLabel} has not been submitted yet. It is due on ${d.dueDate}.`] };
+    case 'returned':
+      return { subject: `[Kaoping] Results of the ${d.cycleLabel} were returned by the city`, body: [`Dear ${d.recipientName},`, `The city returned the results of the ${d.cycleLabel}: ${d.reason ?? ''}. Please review and sign off again by ${d.dueDate}.`] };
+    case 'resultsPublished':
+      return { subject: `[Kaoping] Results of the ${d.cycleLabel}`, body: [`Dear ${d.recipientName},`, `The results of the ${d.cycleLabel} are published.`] };
     case 'escalation':
       return {
         subject: `[Kaoping escalation] ${d.assigneeName}'s ${task} for ${d.cycleLabel} is overdue`,
@@ -103,4 +113,40 @@ export function periodLabel(type: string, period: string, lang: Language): strin
 export function cycleLabel(type: string, period: string, lang: Language): string {
   if (lang === 'zh-CN') return `${periodLabel(type, period, lang)}考评`;
   return `${cycleTypeNames[type]?.en ?? type} evaluation, ${periodLabel(type, period, lang)}`;
+}
+
+export interface ResultData {
+  recipientName: string;
+  cycleLabel: string;
+  compositeScore: number;
+  rank: number;
+  cohortSize: number;
+  monthlyStar: boolean;
+  flagged: boolean;
+  resultUrl: string;
+}
+
+/** The published result, to the manager it belongs to. */
+export function renderResultNotification(d: ResultData, lang: Language): RenderedMail {
+  const body =
+    lang === 'zh-CN'
+      ? [
+          `${d.recipientName}，您好：`,
+          `${d.cycleLabel}结果已发布：综合得分 ${d.compositeScore.toFixed(2)} 分，在 ${d.cohortSize} 人中排名第 ${d.rank}。`,
+          ...(d.monthlyStar ? ['恭喜您当选本月“每月之星”！'] : []),
+          ...(d.flagged ? ['注意：本期有评价项目逾期未提交，按 0 分计入。'] : []),
+        ]
+      : [
+          `Dear ${d.recipientName},`,
+          `The results of the ${d.cycleLabel} are published: composite score ${d.compositeScore.toFixed(2)}, rank ${d.rank} of ${d.cohortSize}.`,
+          ...(d.monthlyStar ? ['Congratulations: you are this month\'s star!'] : []),
+          ...(d.flagged ? ['Note: an evaluation was not submitted in time and counts 0.'] : []),
+        ];
+  const subject = lang === 'zh-CN' ? `【考评结果】${d.cycleLabel}` : `[Kaoping] Your result: ${d.cycleLabel}`;
+  const linkLabel = lang === 'zh-CN' ? '查看结果' : 'View the result';
+  return {
+    subject,
+    text: [...body, '', `${linkLabel}: ${d.resultUrl}`].join('\n'),
+    html: `<!doctype html><html lang="${lang}"><body style="font-family:sans-serif">${body.map((l) => `<p>${escapeHtml(l)}</p>`).join('')}<p><a href="${escapeHtml(d.resultUrl)}">${escapeHtml(linkLabel)}</a></p></body></html>`,
+  };
 }

@@ -1,5 +1,6 @@
 // What each kind of task's submission looks like and which score components it feeds.
 import type { z } from 'zod';
+import { cityApprovalSchema, countySignOffSchema } from './approvals';
 import { inspectionResult, inspectionSchema } from './inspection';
 import { defaultKpiWeights, marketingReviewSchema, performanceScore, type KpiName } from './marketingReview';
 import type { WeightedComponent } from './scoring';
@@ -24,6 +25,8 @@ export const submissionSchemas: Partial<Record<TaskKind, z.ZodType>> = {
   SELF_ASSESSMENT: selfAssessmentSchema,
   INSPECTION: inspectionSchema,
   MARKETING_REVIEW: marketingReviewSchema,
+  COUNTY_SIGN_OFF: countySignOffSchema,
+  CITY_APPROVAL: cityApprovalSchema,
 };
 
 export interface ComponentScore { component: ScoreComponent; value: number; details?: Record<string, unknown> }

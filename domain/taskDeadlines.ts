@@ -16,9 +16,17 @@ export interface TaskDeadlines {
   steps: DeadlineStep[];
 }
 
-/** The due date `dueOffsetDays` after the day the task opened. */
-export function dueDateFor(openedAt: Date, dueOffsetDays: number): CalendarDate {
-  return addDays(shanghaiDate(openedAt), dueOffsetDays);
+/** Days an actor always gets, even when a stage opens late or after a return. */
+export const minimumDaysToAct = 2;
+
+/**
+ * The due date `dueOffsetDays` after the cycle opened (`anchor`; by default the day the
+ * task opened), but never less than `minimumDaysToAct` days after the task opened.
+ */
+export function dueDateFor(openedAt: Date, dueOffsetDays: number, anchor: Date = openedAt): CalendarDate {
+  const fromAnchor = addDays(shanghaiDate(anchor), dueOffsetDays);
+  const earliest = addDays(shanghaiDate(openedAt), minimumDaysToAct);
+  return fromAnchor > earliest ? fromAnchor : earliest;
 }
 
 /**

@@ -47,6 +47,15 @@ export const templateConfigSchema = z.object({
   tasks: z.partialRecord(z.enum(taskKinds), taskPolicySchema),
   /** Reminders are sent at this Shanghai hour. */
   reminderHour: z.number().int().min(0).max(23),
+  /** Deadlines of the county sign-off and the city approval (days after the cycle opened). */
+  approvals: z
+    .object({ COUNTY_SIGN_OFF: taskPolicySchema, CITY_APPROVAL: taskPolicySchema })
+    .default(() => ({
+      COUNTY_SIGN_OFF: { dueOffsetDays: 12, reminderDaysBeforeDue: [2, 0], graceDays: 3, afterGrace: 'extend' as const, extendDays: 3, maxExtensions: 10 },
+      CITY_APPROVAL: { dueOffsetDays: 15, reminderDaysBeforeDue: [2, 0], graceDays: 3, afterGrace: 'extend' as const, extendDays: 3, maxExtensions: 10 },
+    })),
+  /** Who a manager is ranked against: the county (default) or the whole city. */
+  rankingCohort: z.enum(['county', 'city']).default('county'),
   /** How the KPIs make up the business performance score. */
   kpiWeights: z
     .object({ salesVolumeCompletion: z.number().min(0), orderSuccessRate: z.number().min(0), basicDataMaintenance: z.number().min(0) })
@@ -89,7 +98,11 @@ export const defaultDueOffsetDays: Record<TaskKind, number> = {
 export function defaultTemplateConfig(type: CycleType): TemplateConfig {
   const tasks: TemplateConfig['tasks'] = {};
   for (const kind of defaultTasksByCycle[type]) tasks[kind] = policy(defaultDueOffsetDays[kind]);
-  return { weights: { ...defaultWeights }, tasks, reminderHour: 9, kpiWeights: { ...defaultKpiWeights } };
+  // Sign-off and approval are never closed as missing: they are extended and escalated.
+  const approvalPolicy = (k: TaskKind): TaskPolicy => ({ ...policy(defaultDueOffsetDays[k]), afterGrace: 'extend', extendDays: 3, maxExtensions: 10 });
+  return {
+    approvals: { COUNTY_SIGN_OFF: approvalPolicy('COUNTY_SIGN_OFF'), CITY_APPROVAL: approvalPolicy('CITY_APPROVAL') },
+    rankingCohort: 'county', weights: { ...defaultWeights }, tasks, reminderHour: 9, kpiWeights: { ...defaultKpiWeights } };
 }
 
 export function parseTemplateConfig(value: unknown): TemplateConfig {

@@ -65,7 +65,7 @@ test('a monthly self-assessment cycle: tasks, submissions, reminders, escalation
   expect(third.body).toMatchObject({ outcome: 'duplicate', submissionId: a.body.submissionId });
   expect(await h.db.prisma.submission.count({ where: { taskId: t2.id } })).toBe(1);
   expect(await h.db.prisma.auditLog.count({ where: { entityId: t2.id, action: 'task.submitted' } })).toBe(1);
-  const score2 = await h.db.prisma.score.findFirstOrThrow({ where: { evaluationId: t2.evaluationId, component: 'selfEvaluation' } });
+  const score2 = await h.db.prisma.score.findFirstOrThrow({ where: { evaluationId: t2.evaluationId!, component: 'selfEvaluation' } });
   expect(Number(score2.value)).toBe(85); // (90 + 85 + 80) / 3
 
   // First reminder: 09:00 Shanghai two days before the due date, to m001 and m003 only.
@@ -117,10 +117,10 @@ test('a monthly self-assessment cycle: tasks, submissions, reminders, escalation
     return t.status === 'CLOSED_MISSING' ? t : undefined;
   }, 10_000, 'task closed as missing');
   expect(closed.escalationLevel).toBe(2);
-  const missing = await h.db.prisma.score.findFirstOrThrow({ where: { evaluationId: t3.evaluationId, component: 'selfEvaluation' } });
+  const missing = await h.db.prisma.score.findFirstOrThrow({ where: { evaluationId: t3.evaluationId!, component: 'selfEvaluation' } });
   expect(missing).toMatchObject({ missing: true });
   expect(Number(missing.value)).toBe(0);
-  expect(await h.db.prisma.evaluation.findUniqueOrThrow({ where: { id: t3.evaluationId } })).toMatchObject({ flagged: true, flagReasons: ['missing:SELF_ASSESSMENT'] });
+  expect(await h.db.prisma.evaluation.findUniqueOrThrow({ where: { id: t3.evaluationId! } })).toMatchObject({ flagged: true, flagReasons: ['missing:SELF_ASSESSMENT'] });
 
   // A closed task takes no submission.
   const m003 = await h.login('m003');
@@ -130,7 +130,11 @@ test('a monthly self-assessment cycle: tasks, submissions, reminders, escalation
   await h.env.sleep(3_600_000 + 60_000);
   await eventually(async () => (await h.db.prisma.cycle.findUniqueOrThrow({ where: { id: opened.body.id } })).status === 'EVALUATIONS_COMPLETE', 10_000, 'cycle complete');
   const final = await h.api('GET', `/api/cycles/${opened.body.id}/status`, { token: hr });
-  expect(final.body.totals).toEqual({ total: 3, open: 0, submitted: 2, overdue: 0, escalated: 1, closedMissing: 1 });
+  const selfRow = final.body.byCountyAndStage.find((r: { kind: string }) => r.kind === 'SELF_ASSESSMENT');
+  expect(selfRow).toMatchObject({ total: 3, open: 0, submitted: 2, overdue: 0, escalated: 1, closedMissing: 1 });
+  // The county's results go to its head for sign-off.
+  const signOff = await h.db.prisma.task.findFirstOrThrow({ where: { kind: 'COUNTY_SIGN_OFF' }, include: { assignee: true } });
+  expect(signOff.assignee.username).toBe('head01');
 
   // The timeline says who did what, when.
   const timeline = await h.api('GET', `/api/tasks/${t3.id}/timeline`, { token: hr });

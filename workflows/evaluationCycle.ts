@@ -8,7 +8,7 @@ const startPageSize = 200;
 const progressCheckInterval = '1 hour';
 
 export async function evaluationCycleWorkflow(input: EvaluationCycleInput & { watching?: boolean }): Promise<void> {
-  let phase = input.watching ? 'watching' : 'setup';
+  let phase: string = input.watching ? 'watching' : 'setup';
   let evaluations = 0;
   let started = 0;
   setHandler(cycleStatusQuery, () => ({ phase, evaluations, started }));
@@ -27,11 +27,21 @@ export async function evaluationCycleWorkflow(input: EvaluationCycleInput & { wa
     phase = 'watching';
   }
 
-  // run
-  while (!(await acts.cycleEvaluationsComplete({ cycleId: input.cycleId }))) {
+  // run: open each county's review once its evaluations are scored (the last manager's
+  // workflow usually does it at once; this is the safety net), until all are published.
+  for (;;) {
+    const counties = await acts.cycleProgress({ cycleId: input.cycleId });
+    for (const c of counties) {
+      if (c.scored === c.evaluations && c.reviewStatus === null) await acts.startCountyReviewIfReady({ cycleId: input.cycleId, countyId: c.countyId, at: new Date(Date.now()).toISOString() });
+    }
+    if (phase !== 'evaluationsComplete' && counties.every((c) => c.scored === c.evaluations)) {
+      await acts.setCycleStatus({ cycleId: input.cycleId, status: 'EVALUATIONS_COMPLETE', at: new Date(Date.now()).toISOString() });
+      phase = 'evaluationsComplete';
+    }
+    if (counties.every((c) => c.reviewStatus === 'PUBLISHED')) break;
     await sleep(progressCheckInterval);
     if (workflowInfo().historyLength > 2000) await continueAsNew<typeof evaluationCycleWorkflow>({ cycleId: input.cycleId, watching: true });
   }
-  phase = 'evaluationsComplete';
-  await acts.setCycleStatus({ cycleId: input.cycleId, status: 'EVALUATIONS_COMPLETE', at: new Date(Date.now()).toISOString() });
+  phase = 'closed';
+  await acts.setCycleStatus({ cycleId: input.cycleId, status: 'CLOSED', at: new Date(Date.now()).toISOString() });
 }

@@ -5,6 +5,7 @@ import { ApplicationFailure, condition } from '@temporalio/workflow';
 import { addDays, shanghaiDate, shanghaiInstant } from '../domain/calendar';
 import { dueDateFor, planTaskDeadlines } from '../domain/taskDeadlines';
 import type { TaskKind, TemplateConfig } from '../domain/templates';
+import type { TaskSubject } from '../activities/tasks';
 import { acts } from './activities';
 import type { SubmitTaskRequest, SubmitTaskResult, TaskState } from './types';
 
@@ -17,8 +18,10 @@ async function deliver(outboxIds: string[]): Promise<void> {
 export class HumanTask {
   readonly state: TaskState;
   private replan = false;
+  /** What the accepted submission said (a decision, for sign-off and approval). */
+  payload: unknown;
 
-  constructor(kind: TaskKind, private readonly evaluationId: string, private readonly template: TemplateConfig) {
+  constructor(kind: TaskKind, private readonly subject: TaskSubject, private readonly template: TemplateConfig, private readonly anchor?: Date) {
     this.state = { kind, phase: 'opening', remindersSent: 0, escalationLevel: 0, extensions: 0 };
   }
 
@@ -27,7 +30,8 @@ export class HumanTask {
   }
 
   private get policy() {
-    const policy = this.template.tasks[this.state.kind];
+    const kind = this.state.kind;
+    const policy = this.template.tasks[kind] ?? (kind === 'COUNTY_SIGN_OFF' || kind === 'CITY_APPROVAL' ? this.template.approvals[kind] : undefined);
     if (!policy) throw ApplicationFailure.nonRetryable(`template has no policy for ${this.state.kind}`);
     return policy;
   }
@@ -35,8 +39,8 @@ export class HumanTask {
   /** Runs the task until it is submitted or closed by policy. */
   async run(): Promise<void> {
     const openedAt = new Date(Date.now());
-    let dueDate = dueDateFor(openedAt, this.policy.dueOffsetDays);
-    const opened = await acts.openTask({ evaluationId: this.evaluationId, kind: this.state.kind, at: openedAt.toISOString(), dueDate, dueAt: shanghaiInstant(addDays(dueDate, 1)).toISOString() });
+    let dueDate = dueDateFor(openedAt, this.policy.dueOffsetDays, this.anchor);
+    const opened = await acts.openTask({ subject: this.subject, kind: this.state.kind, at: openedAt.toISOString(), dueDate, dueAt: shanghaiInstant(addDays(dueDate, 1)).toISOString() });
     Object.assign(this.state, { taskId: opened.taskId, dueDate, phase: 'open' });
     await deliver(opened.outboxIds);
 
@@ -94,6 +98,7 @@ export class HumanTask {
     if (r.outcome === 'closed') throw ApplicationFailure.nonRetryable('task closed', 'TaskClosed');
     this.state.phase = 'submitted';
     this.state.submissionId = r.submissionId!;
+    this.payload = request.payload;
     return { outcome: r.outcome, submissionId: r.submissionId!, scores: r.scores };
   }
 

@@ -1,3 +1,4 @@
 // Every workflow the worker runs.
 export { evaluationCycleWorkflow } from './evaluationCycle';
 export { managerEvaluationWorkflow } from './managerEvaluation';
+export { countyReviewWorkflow } from './countyReview';

@@ -10,7 +10,7 @@ import { evaluationStatusQuery, extendDeadlineUpdate, submitTaskUpdate, type Eva
 
 export async function managerEvaluationWorkflow(input: ManagerEvaluationInput): Promise<EvaluationStatus> {
   // setup
-  const tasks = (Object.keys(input.template.tasks) as TaskKind[]).map((kind) => new HumanTask(kind, input.evaluationId, input.template));
+  const tasks = (Object.keys(input.template.tasks) as TaskKind[]).map((kind) => new HumanTask(kind, { evaluationId: input.evaluationId }, input.template));
   let stage: EvaluationStatus['stage'] = 'tasksOpen';
   let score: number | undefined;
   const status = (): EvaluationStatus => ({ evaluationId: input.evaluationId, stage, compositeScore: score, tasks: tasks.map((t) => ({ ...t.state })) });
@@ -50,5 +50,7 @@ export async function managerEvaluationWorkflow(input: ManagerEvaluationInput): 
   const { compositeScore } = await acts.scoreEvaluation({ evaluationId: input.evaluationId, at: new Date(Date.now()).toISOString() });
   stage = 'scored';
   score = compositeScore;
+  // The last evaluation of a county scored opens the county's sign-off at once.
+  await acts.startCountyReviewIfReady({ cycleId: input.cycleId, countyId: input.countyId, at: new Date(Date.now()).toISOString() });
   return status();
 }

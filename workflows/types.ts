@@ -7,10 +7,21 @@ export const taskQueue = 'kaoping';
 
 export interface EvaluationCycleInput { cycleId: string }
 
+export interface CountyReviewInput {
+  cycleId: string;
+  countyId: string;
+  countyReviewId: string;
+  template: TemplateConfig;
+  /** Sign-off and approval are due a number of days after the cycle opened. */
+  cycleOpenedAt: string;
+}
+
 export interface ManagerEvaluationInput {
   cycleId: string;
   evaluationId: string;
   managerId: string;
+  /** The manager's county when the cycle opened. */
+  countyId: string;
   cycleType: CycleType;
   period: string;
   /** The template version the cycle started with, kept for the whole cycle. */
@@ -63,4 +74,6 @@ export interface ExtendDeadlineRequest {
 export const submitTaskUpdate = defineUpdate<SubmitTaskResult, [SubmitTaskRequest]>('submitTask');
 export const extendDeadlineUpdate = defineUpdate<{ dueDate: string }, [ExtendDeadlineRequest]>('extendDeadline');
 export const evaluationStatusQuery = defineQuery<EvaluationStatus>('evaluationStatus');
+export interface CountyReviewStatus { round: number; stage: 'countySignOff' | 'cityApproval' | 'published'; tasks: TaskState[] }
+export const countyReviewStatusQuery = defineQuery<CountyReviewStatus>('countyReviewStatus');
 export const cycleStatusQuery = defineQuery<{ phase: string; evaluations: number; started: number }>('cycleStatus');

@@ -27,10 +27,10 @@ export function taskRoutes(ctx: ApiContext): Router {
 
   async function loadTask(id: string) {
     const task = z.uuid().safeParse(id).success
-      ? await ctx.prisma.task.findUnique({ where: { id }, include: { evaluation: { include: { manager: true, cycle: true } }, submission: true, assignee: { select: { id: true, displayName: true } } } })
+      ? await ctx.prisma.task.findUnique({ where: { id }, include: { evaluation: { include: { manager: true } }, countyReview: true, cycle: true, submission: true, assignee: { select: { id: true, displayName: true } } } })
       : null;
     if (!task) throw problems.notFound(taskText);
-    return task;
+    return { ...task, workflowId: (task.evaluation?.workflowId ?? task.countyReview?.workflowId)! };
   }
 
   async function canView(actor: Actor, task: { assigneeId: string; countyId: string }): Promise<boolean> {
@@ -45,7 +45,7 @@ export function taskRoutes(ctx: ApiContext): Router {
     const query = parseInput(inboxQuery, req.query, 'query', requestLanguage(req));
     const tasks = await ctx.prisma.task.findMany({
       where: { assigneeId: actor.id, ...query },
-      include: { evaluation: { select: { managerId: true, manager: { select: { name: true, employeeNo: true } }, cycle: { select: { type: true, period: true } } } } },
+      include: { cycle: { select: { type: true, period: true } }, evaluation: { select: { managerId: true, manager: { select: { name: true, employeeNo: true } } } } },
       orderBy: [{ status: 'asc' }, { dueAt: 'asc' }],
       take: 500,
     });
@@ -86,7 +86,7 @@ export function taskRoutes(ctx: ApiContext): Router {
 
     try {
       const result = await ctx.temporal.workflow
-        .getHandle(task.evaluation.workflowId)
+        .getHandle(task.workflowId)
         .executeUpdate(submitTaskUpdate, { args: [{ taskId: task.id, requestId, submittedById: actor.id, payload }], updateId: `submit:${task.id}:${requestId}` });
       res.status(result.outcome === 'accepted' ? 201 : 200).json(result);
     } catch (err) {
@@ -106,7 +106,7 @@ export function taskRoutes(ctx: ApiContext): Router {
     if (task.status !== 'OPEN') throw problems.conflict('task_closed', { 'zh-CN': '任务已关闭，不能延期', en: 'The task is closed and cannot be extended' });
     try {
       const result = await ctx.temporal.workflow
-        .getHandle(task.evaluation.workflowId)
+        .getHandle(task.workflowId)
         .executeUpdate(extendDeadlineUpdate, { args: [{ taskId: task.id, dueDate: body.dueDate, actorId: actor.id, reason: body.reason }] });
       res.json(result);
     } catch (err) {

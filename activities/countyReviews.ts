@@ -1,0 +1,161 @@
+// Side effects of a county's review in a cycle: start it once every evaluation of the
+// county is scored; sign-off and approval status; on approval, rank the cohort, mark
+// the monthly star, flag bottom ranks, move quarterly stars and publish the results.
+import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import type { CycleType } from '../domain/cycles';
+import { cycleLabel, languageOf, renderResultNotification } from '../domain/notifications';
+import { bottomRankFlags, monthlyStars, rankCohort, starMoves, type MonthlyBottom } from '../domain/ranking';
+import { parseTemplateConfig } from '../domain/templates';
+import type { CountyReviewInput } from '../workflows/types';
+import { recordAudit } from './audit';
+import type { ActivityDeps } from './deps';
+import { enqueueTaskNotice } from './notifications';
+
+export interface CountyRef { cycleId: string; countyId: string }
+export interface CountyProgress { countyId: string; evaluations: number; scored: number; reviewStatus: string | null }
+
+export function countyReviewWorkflowId(cycleId: string, countyId: string): string {
+  return `county-review-${cycleId}-${countyId}`;
+}
+
+export function countyReviewActivities(deps: ActivityDeps) {
+  const { prisma, temporal, settings } = deps;
+  return {
+    /** Starts the county's review when every evaluation of the county is scored (idempotent). */
+    async startCountyReviewIfReady(input: CountyRef & { at: string }): Promise<{ started: boolean }> {
+      const [total, open] = await Promise.all([
+        prisma.evaluation.count({ where: { cycleId: input.cycleId, countyId: input.countyId } }),
+        prisma.evaluation.count({ where: { cycleId: input.cycleId, countyId: input.countyId, stage: { in: ['TASKS_OPEN', 'EVALUATIONS_SUBMITTED'] } } }),
+      ]);
+      if (total === 0 || open > 0) return { started: false };
+      const cycle = await prisma.cycle.findUniqueOrThrow({ where: { id: input.cycleId }, include: { template: true } });
+      const workflowId = countyReviewWorkflowId(input.cycleId, input.countyId);
+      const review = await prisma.countyReview.upsert({
+        where: { cycleId_countyId: { cycleId: input.cycleId, countyId: input.countyId } },
+        update: {},
+        create: { cycleId: input.cycleId, countyId: input.countyId, workflowId },
+      });
+      const args: CountyReviewInput = {
+        cycleId: input.cycleId, countyId: input.countyId, countyReviewId: review.id,
+        template: parseTemplateConfig(cycle.template.config), cycleOpenedAt: cycle.openedAt.toISOString(),
+      };
+      try {
+        await temporal.workflow.start('countyReviewWorkflow', { taskQueue: settings.taskQueue, workflowId, args: [args], workflowIdConflictPolicy: 'USE_EXISTING' });
+      } catch (err) {
+        if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
+      }
+      return { started: true };
+    },
+
+    async setCountyReviewStatus(input: { countyReviewId: string; status: 'COUNTY_SIGN_OFF' | 'CITY_APPROVAL'; round: number; at: string }): Promise<void> {
+      await prisma.$transaction(async (tx) => {
+        const review = await tx.countyReview.update({ where: { id: input.countyReviewId }, data: { status: input.status, round: input.round } });
+        await recordAudit(tx, {
+          at: new Date(input.at), actorId: null, action: input.status === 'COUNTY_SIGN_OFF' ? 'review.countySignOffOpened' : 'review.cityApprovalOpened',
+          entityType: 'countyReview', entityId: review.id, cycleId: review.cycleId, details: { round: input.round }, dedupeKey: `review:${review.id}:${input.status}:${input.round}`,
+        });
+        if (input.status === 'CITY_APPROVAL') {
+          await tx.evaluation.updateMany({ where: { cycleId: review.cycleId, countyId: review.countyId, stage: 'SCORED' }, data: { stage: 'COUNTY_SIGNED_OFF' } });
+        }
+      });
+    },
+
+    /** The city returned the results: tell the county head why. */
+    async notifyReturned(input: { countyReviewId: string; taskId: string; reason: string; at: string }): Promise<{ outboxIds: string[] }> {
+      return prisma.$transaction(async (tx) => {
+        const task = await tx.task.findUniqueOrThrow({ where: { id: input.taskId } });
+        const outboxIds = await enqueueTaskNotice(tx, settings, { kind: 'returned', taskId: task.id, recipientIds: [task.assigneeId], dedupeKey: `task:${task.id}:returned`, reason: input.reason });
+        return { outboxIds };
+      });
+    },
+
+    /**
+     * The city approved: rank the cohort (the county), mark the monthly star, flag bottom
+     * ranks (monthly), move stars (quarterly), publish, and mail each manager the result.
+     */
+    async approveAndPublish(input: { countyReviewId: string; at: string }): Promise<{ outboxIds: string[] }> {
+      return prisma.$transaction(async (tx) => {
+        const review = await tx.countyReview.findUniqueOrThrow({ where: { id: input.countyReviewId }, include: { cycle: { include: { template: true } } } });
+        const cycle = review.cycle;
+        const at = new Date(input.at);
+        const evaluations = await tx.evaluation.findMany({ where: { cycleId: cycle.id, countyId: review.countyId }, include: { manager: { include: { user: true } } } });
+        if (review.status !== 'PUBLISHED') {
+          const ranked = rankCohort(evaluations.map((e) => ({ managerId: e.managerId, score: Number(e.compositeScore ?? 0) })));
+          const stars = new Set(cycle.type === 'MONTHLY' ? monthlyStars(ranked) : []);
+          for (const r of ranked) {
+            await tx.evaluation.updateMany({
+              where: { cycleId: cycle.id, managerId: r.managerId },
+              data: { stage: 'PUBLISHED', rank: r.rank, rankFromBottom: r.rankFromBottom, cohortSize: r.cohortSize, monthlyStar: stars.has(r.managerId) },
+            });
+          }
+          if (cycle.type === 'MONTHLY') {
+            // 末位淘汰: this month with the earlier monthly rankings of the same managers.
+            const earlier = await tx.evaluation.findMany({
+              where: { managerId: { in: ranked.map((r) => r.managerId) }, rankFromBottom: { not: null }, cycle: { type: 'MONTHLY', period: { lt: cycle.period } } },
+              select: { managerId: true, rankFromBottom: true, cycle: { select: { period: true } } },
+            });
+            const history = new Map<string, MonthlyBottom>();
+            for (const e of earlier) {
+              const month = history.get(e.cycle.period) ?? { period: e.cycle.period, rankFromBottom: {} };
+              month.rankFromBottom[e.managerId] = e.rankFromBottom!;
+              history.set(e.cycle.period, month);
+            }
+            history.set(cycle.period, { period: cycle.period, rankFromBottom: Object.fromEntries(ranked.map((r) => [r.managerId, r.rankFromBottom])) });
+            for (const flag of bottomRankFlags([...history.values()], cycle.period)) {
+              await tx.bottomRankFlag.upsert({
+                where: { managerId_cycleId: { managerId: flag.managerId, cycleId: cycle.id } },
+                update: {},
+                create: { managerId: flag.managerId, cycleId: cycle.id, period: cycle.period, rules: flag.rules },
+              });
+              await recordAudit(tx, { at, actorId: null, action: 'manager.bottomRankFlagged', entityType: 'manager', entityId: flag.managerId, cycleId: cycle.id, details: { rules: flag.rules, period: cycle.period }, dedupeKey: `bottomRank:${cycle.id}:${flag.managerId}` });
+            }
+          }
+          if (cycle.type === 'QUARTERLY') {
+            const current = Object.fromEntries(evaluations.map((e) => [e.managerId, e.manager.starRating]));
+            for (const move of starMoves(ranked, current)) {
+              await tx.manager.update({ where: { id: move.managerId }, data: { starRating: move.to } });
+              await recordAudit(tx, { at, actorId: null, action: 'manager.starRatingMoved', entityType: 'manager', entityId: move.managerId, cycleId: cycle.id, details: move, dedupeKey: `star:${cycle.id}:${move.managerId}` });
+            }
+          }
+          await tx.countyReview.update({ where: { id: review.id }, data: { status: 'PUBLISHED' } });
+          await recordAudit(tx, { at, actorId: null, action: 'review.published', entityType: 'countyReview', entityId: review.id, cycleId: cycle.id, details: { ranked: ranked.length, monthlyStars: [...stars] }, dedupeKey: `review:${review.id}:published` });
+        }
+        // Each manager is mailed their own result.
+        const fresh = await tx.evaluation.findMany({ where: { cycleId: cycle.id, countyId: review.countyId }, include: { manager: { include: { user: true } } } });
+        const outboxIds: string[] = [];
+        for (const e of fresh) {
+          const user = e.manager.user;
+          if (!user?.active) continue;
+          const lang = languageOf(user.language);
+          const mail = renderResultNotification({
+            recipientName: user.displayName, cycleLabel: cycleLabel(cycle.type as CycleType, cycle.period, lang), compositeScore: Number(e.compositeScore ?? 0),
+            rank: e.rank ?? 0, cohortSize: e.cohortSize ?? 0, monthlyStar: e.monthlyStar, flagged: e.flagged, resultUrl: `${settings.publicUrl}/api/evaluations/${e.id}`,
+          }, lang);
+          const dedupeKey = `evaluation:${e.id}:published:${user.id}`;
+          const row = await tx.notificationOutbox.upsert({
+            where: { dedupeKey },
+            update: {},
+            create: { dedupeKey, toUserId: user.id, toAddress: user.email, language: lang, kind: 'resultsPublished', subject: mail.subject, textBody: mail.text, htmlBody: mail.html },
+          });
+          outboxIds.push(row.id);
+        }
+        return { outboxIds };
+      }, { timeout: 60_000 });
+    },
+
+    /** Per county of the cycle: evaluations, how many scored, the review's status. */
+    async cycleProgress(input: { cycleId: string }): Promise<CountyProgress[]> {
+      const [all, done, reviews] = await Promise.all([
+        prisma.evaluation.groupBy({ by: ['countyId'], where: { cycleId: input.cycleId }, _count: { _all: true } }),
+        prisma.evaluation.groupBy({ by: ['countyId'], where: { cycleId: input.cycleId, stage: { notIn: ['TASKS_OPEN', 'EVALUATIONS_SUBMITTED'] } }, _count: { _all: true } }),
+        prisma.countyReview.findMany({ where: { cycleId: input.cycleId } }),
+      ]);
+      return all.map((g) => ({
+        countyId: g.countyId,
+        evaluations: g._count._all,
+        scored: done.find((d) => d.countyId === g.countyId)?._count._all ?? 0,
+        reviewStatus: reviews.find((r) => r.countyId === g.countyId)?.status ?? null,
+      }));
+    },
+  };
+}

@@ -1,0 +1,62 @@
+// A county's results in a cycle (县级审核 → 市级审批): the county head signs off, the
+// city approver approves or returns them with a reason (the county then signs off
+// again, in a new round); once approved they are ranked and published.
+import { setHandler } from '@temporalio/workflow';
+import { cityApprovalSchema } from '../domain/approvals';
+import { submissionSchemas } from '../domain/submissions';
+import { acts } from './activities';
+import { HumanTask } from './humanTask';
+import { countyReviewStatusQuery, submitTaskUpdate, type CountyReviewInput, type CountyReviewStatus } from './types';
+
+const nowIso = () => new Date(Date.now()).toISOString();
+const deliveryBatch = 200;
+
+export async function countyReviewWorkflow(input: CountyReviewInput): Promise<CountyReviewStatus> {
+  // setup
+  const anchor = new Date(input.cycleOpenedAt);
+  let round = 1;
+  let stage: CountyReviewStatus['stage'] = 'countySignOff';
+  const tasks: HumanTask[] = [];
+  let current: HumanTask | undefined;
+  const status = (): CountyReviewStatus => ({ round, stage, tasks: tasks.map((t) => ({ ...t.state })) });
+  setHandler(countyReviewStatusQuery, status);
+  setHandler(submitTaskUpdate, (request) => current!.submit(request), {
+    validator: (request) => {
+      if (!current || current.state.taskId !== request.taskId) throw new Error(`task ${request.taskId} is not open in this review`);
+      current.validateSubmission(request);
+      submissionSchemas[current.state.kind]!.parse(request.payload);
+    },
+  });
+
+  // run
+  for (;;) {
+    stage = 'countySignOff';
+    await acts.setCountyReviewStatus({ countyReviewId: input.countyReviewId, status: 'COUNTY_SIGN_OFF', round, at: nowIso() });
+    current = new HumanTask('COUNTY_SIGN_OFF', { countyReviewId: input.countyReviewId, round }, input.template, anchor);
+    tasks.push(current);
+    await current.run();
+    if (current.state.phase !== 'submitted') return status(); // closed by policy: stays with HR
+
+    stage = 'cityApproval';
+    await acts.setCountyReviewStatus({ countyReviewId: input.countyReviewId, status: 'CITY_APPROVAL', round, at: nowIso() });
+    current = new HumanTask('CITY_APPROVAL', { countyReviewId: input.countyReviewId, round }, input.template, anchor);
+    tasks.push(current);
+    await current.run();
+    if (current.state.phase !== 'submitted') return status();
+    const decision = cityApprovalSchema.parse(current.payload);
+    if (decision.decision === 'approve') break;
+
+    round++;
+    const returned = current.state.taskId!;
+    current = undefined;
+    const { outboxIds } = await acts.notifyReturned({ countyReviewId: input.countyReviewId, taskId: returned, reason: decision.reason, at: nowIso() });
+    if (outboxIds.length) await acts.deliverNotifications({ outboxIds });
+  }
+
+  current = undefined;
+  const { outboxIds } = await acts.approveAndPublish({ countyReviewId: input.countyReviewId, at: nowIso() });
+  for (let i = 0; i < outboxIds.length; i += deliveryBatch) await acts.deliverNotifications({ outboxIds: outboxIds.slice(i, i + deliveryBatch) });
+  stage = 'published';
+  // Tell the cycle's watcher without waiting for its next check.
+  return status();
+}
