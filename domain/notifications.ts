@@ -51,7 +51,7 @@ function lines(d: TaskNotificationData, lang: Language): { subject: string; body
       case 'reminder':
         return { subject: `【考评提醒】${d.cycleLabel}的${task}将于 ${d.dueDate} 截止`, body: [`${d.recipientName}，您好：`, `您的${d.cycleLabel}${task}尚未提交，截止日期为 ${d.dueDate}，请及时提交。`] };
       case 'returned':
-        return { subject: `【考评退回】${d.cycleLabel}结果被市局退回，请重新审核`, body: [`${d.recipientName}，您好：`, `市局考评组退回了${d.cycleLabel}的审核结果，原因：${d.reason ?? ''}。请于 ${d.dueDate} 前重新审核提交。`] };
+        return { subject: `【考评退回】${d.cycleLabel}结果被市局退回，请重新审核`, body: [`${d.recipientName}，您好：`, `市局考评组退回了${d.cycleLabel}的审核结果，原因：${d.reason ?? ''}。请重新审核后提交，新的审核任务已在任务列表中。`] };
       case 'resultsPublished':
         return { subject: `【考评结果】${d.cycleLabel}`, body: [`${d.recipientName}，您好：`, `${d.cycleLabel}结果已发布。`] };
       case 'escalation':
@@ -67,7 +67,7 @@ function lines(d: TaskNotificationData, lang: Language): { subject: string; body
     case 'reminder':
       return { subject: `[Kaoping reminder] ${task} for ${d.cycleLabel} is due ${d.dueDate}`, body: [`Dear ${d.recipientName},`, `Your ${task} for ${d.cycleLabel} has not been submitted yet. It is due on ${d.dueDate}.`] };
     case 'returned':
-      return { subject: `[Kaoping] Results of the ${d.cycleLabel} were returned by the city`, body: [`Dear ${d.recipientName},`, `The city returned the results of the ${d.cycleLabel}: ${d.reason ?? ''}. Please review and sign off again by ${d.dueDate}.`] };
+      return { subject: `[Kaoping] Results of the ${d.cycleLabel} were returned by the city`, body: [`Dear ${d.recipientName},`, `The city returned the results of the ${d.cycleLabel}: ${d.reason ?? ''}. Please review them and sign off again; the new sign-off task is in your inbox.`] };
     case 'resultsPublished':
       return { subject: `[Kaoping] Results of the ${d.cycleLabel}`, body: [`Dear ${d.recipientName},`, `The results of the ${d.cycleLabel} are published.`] };
     case 'escalation':

@@ -65,4 +65,47 @@ test('three evaluations by three actors make the composite score', async () => {
   expect(evaluation.flagged).toBe(false);
   const scored = await h.db.prisma.auditLog.findFirstOrThrow({ where: { action: 'evaluation.scored' } });
   expect(scored.details).toMatchObject({ compositeScore: 84.6, deductions: 8, gathered: ['performance', 'selfEvaluation', 'marketingReview'] });
+
+  // County sign-off by county B's head: county A's head cannot.
+  const signOff1 = await eventually(() => h.db.prisma.task.findFirst({ where: { kind: 'COUNTY_SIGN_OFF', round: 1 }, include: { assignee: true } }).then((t) => t ?? undefined), 15_000, 'sign-off task');
+  expect(signOff1.assignee.username).toBe('head02');
+  const head01 = await h.login('head01');
+  const head02 = await h.login('head02');
+  const approver = await h.login('approver');
+  expect((await h.api('POST', `/api/tasks/${signOff1.id}/submission`, { token: head01, body: { decision: 'signOff' } })).status).toBe(403);
+  expect((await h.api('POST', `/api/tasks/${signOff1.id}/submission`, { token: head02, body: { decision: 'approve' } })).status).toBe(400);
+  expect((await h.api('POST', `/api/tasks/${signOff1.id}/submission`, { token: head02, body: { decision: 'signOff', comment: '已核对' } })).status).toBe(201);
+
+  // The city returns the results with a reason (a return without one is refused).
+  const approval1 = await eventually(() => h.db.prisma.task.findFirst({ where: { kind: 'CITY_APPROVAL', round: 1 }, include: { assignee: true } }).then((t) => t ?? undefined), 15_000, 'approval task');
+  expect(approval1.assignee.username).toBe('approver');
+  const noReason = await h.api('POST', `/api/tasks/${approval1.id}/submission`, { token: approver, body: { decision: 'return' } });
+  expect(noReason.status).toBe(400);
+  expect(noReason.body.errors[0].field).toBe('body.reason');
+  expect((await h.api('POST', `/api/tasks/${approval1.id}/submission`, { token: approver, body: { decision: 'return', reason: '督察扣分依据不足，请复核' } })).status).toBe(201);
+  await h.smtp.waitFor((m) => m.some((x) => x.to.includes('head02@test.local') && x.subject.includes('退回')));
+  expect(h.smtp.to('head02@test.local').find((x) => x.subject.includes('退回'))!.text).toContain('督察扣分依据不足，请复核');
+
+  // The county signs off again (round 2); the city approves.
+  const signOff2 = await eventually(() => h.db.prisma.task.findFirst({ where: { kind: 'COUNTY_SIGN_OFF', round: 2 } }).then((t) => t ?? undefined), 15_000, 'round 2');
+  expect((await h.api('POST', `/api/tasks/${signOff2.id}/submission`, { token: head02, body: { decision: 'signOff', comment: '已复核' } })).status).toBe(201);
+  const approval2 = await eventually(() => h.db.prisma.task.findFirst({ where: { kind: 'CITY_APPROVAL', round: 2 } }).then((t) => t ?? undefined), 15_000, 'approval round 2');
+  expect((await h.api('POST', `/api/tasks/${approval2.id}/submission`, { token: approver, body: { decision: 'approve' } })).status).toBe(201);
+
+  // Published: ranked in the county, the monthly star, and a mail with the result.
+  const published = await eventually(async () => {
+    const e = await h.db.prisma.evaluation.findFirstOrThrow();
+    return e.stage === 'PUBLISHED' ? e : undefined;
+  }, 15_000, 'published');
+  expect(published).toMatchObject({ rank: 1, cohortSize: 1, monthlyStar: true });
+  await h.smtp.waitFor((m) => m.some((x) => x.to.includes('m004@test.local') && x.subject.includes('考评结果')));
+  expect(h.smtp.to('m004@test.local').find((x) => x.subject.includes('考评结果'))!.text).toContain('综合得分 84.60 分');
+  const decisions = await h.db.prisma.approvalDecision.findMany({ orderBy: { decidedAt: 'asc' } });
+  expect(decisions.map((d) => [d.stage, d.decision])).toEqual([
+    ['countySignOff', 'signOff'], ['cityApproval', 'return'], ['countySignOff', 'signOff'], ['cityApproval', 'approve'],
+  ]);
+  expect(decisions[1]!.reason).toBe('督察扣分依据不足，请复核');
+  // The cycle's watcher closes it at its next hourly check.
+  await h.env.sleep(3_600_000 + 60_000);
+  await eventually(async () => (await h.db.prisma.cycle.findFirstOrThrow()).status === 'CLOSED' || undefined, 15_000, 'cycle closed');
 });

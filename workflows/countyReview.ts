@@ -47,9 +47,9 @@ export async function countyReviewWorkflow(input: CountyReviewInput): Promise<Co
     if (decision.decision === 'approve') break;
 
     round++;
-    const returned = current.state.taskId!;
+    const signedOff = tasks[tasks.length - 2]!.state.taskId!; // the county head's sign-off that was returned
     current = undefined;
-    const { outboxIds } = await acts.notifyReturned({ countyReviewId: input.countyReviewId, taskId: returned, reason: decision.reason, at: nowIso() });
+    const { outboxIds } = await acts.notifyReturned({ countyReviewId: input.countyReviewId, taskId: signedOff, reason: decision.reason, at: nowIso() });
     if (outboxIds.length) await acts.deliverNotifications({ outboxIds });
   }
 
