@@ -19,6 +19,7 @@ export interface RemindTaskInput { taskId: string; at: string; dueDate: string; 
 export interface EscalateTaskInput { taskId: string; at: string; dueDate: string; level: number }
 export interface ExtendTaskInput { taskId: string; at: string; dueDate: string; dueAt: string; actorId: string | null; reason: string }
 export interface CloseTaskInput { taskId: string; at: string }
+export interface ReassignTaskInput { taskId: string; at: string; assigneeId: string; actorId: string; reason: string }
 export interface RecordSubmissionInput { taskId: string; at: string; requestId: string; submittedById: string; payload: Prisma.InputJsonValue }
 export interface RecordSubmissionResult { outcome: 'accepted' | 'duplicate' | 'closed'; submissionId?: string; scores?: Record<string, number> }
 /** Outbox rows to deliver; empty when the task was no longer open (nothing to say). */
@@ -30,7 +31,7 @@ export function taskActivities(deps: ActivityDeps) {
   async function recipientsFor(tx: Prisma.TransactionClient, role: Role, countyId: string): Promise<string[]> {
     const county = await tx.orgUnit.findUniqueOrThrow({ where: { id: countyId } });
     const scopes = [countyId, ...(county.parentId ? [county.parentId] : [])];
-    const holders = await tx.userRole.findMany({ where: { role, orgUnitId: { in: scopes }, user: { active: true } }, select: { userId: true } });
+    const holders = await tx.userRole.findMany({ where: { role, orgUnitId: { in: scopes }, user: { active: true } }, select: { userId: true }, orderBy: { user: { username: 'asc' } } });
     return [...new Set(holders.map((h) => h.userId))];
   }
 
@@ -127,6 +128,23 @@ export function taskActivities(deps: ActivityDeps) {
           at: new Date(input.at), actorId: input.actorId, action: 'task.extended', entityType: 'task', entityId: task.id, cycleId: task.cycleId,
           details: { from: task.dueDate, to: input.dueDate, reason: input.reason }, dedupeKey: `task:${task.id}:extended:${input.dueDate}`,
         });
+      });
+    },
+
+    /** HR gives an open task to someone else (an inspector on leave): they are told, the rest is kept. */
+    async reassignTask(input: ReassignTaskInput): Promise<NoticeResult> {
+      return prisma.$transaction(async (tx) => {
+        const task = await tx.task.findUniqueOrThrow({ where: { id: input.taskId } });
+        if (task.status !== 'OPEN') return { outboxIds: [] };
+        const key = `task:${task.id}:reassigned:${input.assigneeId}:${input.at}`;
+        if (task.assigneeId !== input.assigneeId) {
+          await tx.task.update({ where: { id: task.id }, data: { assigneeId: input.assigneeId } });
+          await recordAudit(tx, {
+            at: new Date(input.at), actorId: input.actorId, action: 'task.reassigned', entityType: 'task', entityId: task.id, cycleId: task.cycleId,
+            details: { from: task.assigneeId, to: input.assigneeId, reason: input.reason }, dedupeKey: key,
+          });
+        }
+        return { outboxIds: await enqueueTaskNotice(tx, settings, { kind: 'taskOpened', taskId: task.id, recipientIds: [input.assigneeId], dedupeKey: key }) };
       });
     },
 

@@ -7,7 +7,9 @@ import { selfAssessmentSchema } from '../domain/selfAssessment';
 import { loginBody } from './routes/auth';
 import { cycleListQuery, openCycleBody } from './routes/cycles';
 import { managerListQuery } from './routes/org';
-import { extendBody, inboxQuery } from './routes/tasks';
+import { timelineQuery } from './routes/managers';
+import { newTemplateBody, templateListQuery } from './routes/templates';
+import { extendBody, inboxQuery, reassignBody } from './routes/tasks';
 
 interface Operation {
   method: 'get' | 'post';
@@ -29,6 +31,9 @@ export const operations: Operation[] = [
   { method: 'get', path: '/api/me', summary: 'The signed-in user, roles and scope', tag: 'auth', auth: true, responses: { '200': 'User', '401': problem['401'] } },
   { method: 'get', path: '/api/org/counties', summary: 'Counties in the user\'s scope, with their manager counts', tag: 'organisation', auth: true, responses: { '200': 'Counties', '401': problem['401'] } },
   { method: 'get', path: '/api/org/managers', summary: 'Managers in the user\'s scope', tag: 'organisation', auth: true, query: managerListQuery, responses: { '200': 'Managers', ...problem } },
+  { method: 'get', path: '/api/managers/{id}/timeline', summary: 'Every event of a manager\'s evaluations: opened, reminded, escalated, submitted, scored, flagged', tag: 'organisation', auth: true, query: timelineQuery, responses: { '200': 'Timeline', ...problem } },
+  { method: 'get', path: '/api/templates', summary: 'Evaluation template versions', tag: 'templates', auth: true, query: templateListQuery, responses: { '200': 'Templates', ...problem } },
+  { method: 'post', path: '/api/templates', summary: 'HR creates a new template version; running cycles keep theirs', tag: 'templates', auth: true, body: newTemplateBody, responses: { '201': 'Created', ...problem } },
   { method: 'post', path: '/api/cycles', summary: 'HR opens a cycle for a county or the whole city (idempotent per type, period and scope)', tag: 'cycles', auth: true, body: openCycleBody, responses: { '201': 'Opened', '200': 'Already open: the same cycle', ...problem } },
   { method: 'get', path: '/api/cycles', summary: 'Cycles in the user\'s scope', tag: 'cycles', auth: true, query: cycleListQuery, responses: { '200': 'Cycles', ...problem } },
   { method: 'get', path: '/api/cycles/{id}/status', summary: 'Tasks open, submitted, overdue, escalated and closed by policy, per county and stage', tag: 'cycles', auth: true, responses: { '200': 'Status', ...problem } },
@@ -37,6 +42,7 @@ export const operations: Operation[] = [
   { method: 'get', path: '/api/tasks/{id}/timeline', summary: 'Every event of a task: who, what, when', tag: 'tasks', auth: true, responses: { '200': 'Events', ...problem } },
   { method: 'post', path: '/api/tasks/{id}/submission', summary: 'Submit a task (self-assessment); optional Idempotency-Key header; a repeat counts once', tag: 'tasks', auth: true, body: selfAssessmentSchema, responses: { '201': 'Accepted', '200': 'Already submitted: counted once', '409': 'Task closed', ...problem } },
   { method: 'post', path: '/api/tasks/{id}/extend', summary: 'HR extends a task\'s due date; reminders and escalation move with it', tag: 'tasks', auth: true, body: extendBody, responses: { '200': 'Extended', '409': 'Task closed', ...problem } },
+  { method: 'post', path: '/api/tasks/{id}/reassign', summary: 'HR gives an open task to another user with the same role in the county (e.g. an inspector on leave)', tag: 'tasks', auth: true, body: reassignBody, responses: { '200': 'Reassigned', '409': 'Task closed', ...problem } },
 ];
 
 const jsonSchema = (schema: z.ZodType) => z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' });

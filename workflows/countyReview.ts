@@ -6,7 +6,7 @@ import { cityApprovalSchema } from '../domain/approvals';
 import { submissionSchemas } from '../domain/submissions';
 import { acts } from './activities';
 import { HumanTask } from './humanTask';
-import { countyReviewStatusQuery, submitTaskUpdate, type CountyReviewInput, type CountyReviewStatus } from './types';
+import { countyReviewStatusQuery, extendDeadlineUpdate, reassignTaskUpdate, submitTaskUpdate, type CountyReviewInput, type CountyReviewStatus } from './types';
 
 const nowIso = () => new Date(Date.now()).toISOString();
 const deliveryBatch = 200;
@@ -27,6 +27,13 @@ export async function countyReviewWorkflow(input: CountyReviewInput): Promise<Co
       submissionSchemas[current.state.kind]!.parse(request.payload);
     },
   });
+
+  const openTask = (taskId: string) => {
+    if (!current || current.state.taskId !== taskId || current.done) throw new Error('task is no longer open');
+    return current;
+  };
+  setHandler(reassignTaskUpdate, async (r) => { await openTask(r.taskId).reassign(r.assigneeId, r.actorId, r.reason); return { assigneeId: r.assigneeId }; }, { validator: (r) => void openTask(r.taskId) });
+  setHandler(extendDeadlineUpdate, async (r) => { await openTask(r.taskId).extend(r.dueDate, r.actorId, r.reason); return { dueDate: r.dueDate }; }, { validator: (r) => void openTask(r.taskId) });
 
   // run
   for (;;) {

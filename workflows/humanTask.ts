@@ -102,6 +102,13 @@ export class HumanTask {
     return { outcome: r.outcome, submissionId: r.submissionId!, scores: r.scores };
   }
 
+  /** HR gives the task to someone else; its deadlines stay. */
+  async reassign(assigneeId: string, actorId: string, reason: string): Promise<void> {
+    if (this.done) throw new Error('task is no longer open');
+    const r = await acts.reassignTask({ taskId: this.state.taskId!, at: nowIso(), assigneeId, actorId, reason });
+    await deliver(r.outboxIds);
+  }
+
   /** HR moves the due date: reminders and escalations are re-planned from now. */
   async extend(dueDate: string, actorId: string, reason: string): Promise<void> {
     if (this.done) throw new Error('task is no longer open');

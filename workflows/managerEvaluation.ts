@@ -6,7 +6,7 @@ import { submissionSchemas } from '../domain/submissions';
 import type { TaskKind } from '../domain/templates';
 import { acts } from './activities';
 import { HumanTask } from './humanTask';
-import { evaluationStatusQuery, extendDeadlineUpdate, submitTaskUpdate, type EvaluationStatus, type ManagerEvaluationInput } from './types';
+import { evaluationStatusQuery, extendDeadlineUpdate, reassignTaskUpdate, submitTaskUpdate, type EvaluationStatus, type ManagerEvaluationInput } from './types';
 
 export async function managerEvaluationWorkflow(input: ManagerEvaluationInput): Promise<EvaluationStatus> {
   // setup
@@ -42,6 +42,15 @@ export async function managerEvaluationWorkflow(input: ManagerEvaluationInput): 
         if (taskById(request.taskId).done) throw new Error('task is no longer open');
       },
     },
+  );
+
+  setHandler(
+    reassignTaskUpdate,
+    async (r) => {
+      await taskById(r.taskId).reassign(r.assigneeId, r.actorId, r.reason);
+      return { assigneeId: r.assigneeId };
+    },
+    { validator: (r) => { if (taskById(r.taskId).done) throw new Error('task is no longer open'); } },
   );
 
   // run

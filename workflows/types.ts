@@ -71,6 +71,8 @@ export interface ExtendDeadlineRequest {
   reason: string;
 }
 
+export interface ReassignTaskRequest { taskId: string; assigneeId: string; actorId: string; reason: string }
+export const reassignTaskUpdate = defineUpdate<{ assigneeId: string }, [ReassignTaskRequest]>('reassignTask');
 export const submitTaskUpdate = defineUpdate<SubmitTaskResult, [SubmitTaskRequest]>('submitTask');
 export const extendDeadlineUpdate = defineUpdate<{ dueDate: string }, [ExtendDeadlineRequest]>('extendDeadline');
 export const evaluationStatusQuery = defineQuery<EvaluationStatus>('evaluationStatus');

@@ -8,7 +8,8 @@ import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/cl
 import { isCalendarDate } from '../../domain/calendar';
 import { submissionSchemas } from '../../domain/submissions';
 import type { TaskKind } from '../../domain/templates';
-import { extendDeadlineUpdate, submitTaskUpdate } from '../../workflows/types';
+import { extendDeadlineUpdate, reassignTaskUpdate, submitTaskUpdate } from '../../workflows/types';
+import { actorRoleOf } from '../../domain/roles';
 import { actorOf, authenticate, countiesInScope, hasRole, type Actor } from '../auth';
 import type { ApiContext } from '../context';
 import { HttpProblem, parseInput, problems, requestLanguage } from '../problems';
@@ -19,6 +20,7 @@ export const extendBody = z.object({
   dueDate: z.string().refine(isCalendarDate, 'YYYY-MM-DD'),
   reason: z.string().trim().min(2).max(500),
 });
+export const reassignBody = z.object({ assigneeId: z.uuid(), reason: z.string().trim().min(2).max(500) });
 const idempotencyKey = z.string().trim().min(8).max(200).regex(/^[\w.:-]+$/);
 
 export function taskRoutes(ctx: ApiContext): Router {
@@ -109,6 +111,32 @@ export function taskRoutes(ctx: ApiContext): Router {
         .getHandle(task.workflowId)
         .executeUpdate(extendDeadlineUpdate, { args: [{ taskId: task.id, dueDate: body.dueDate, actorId: actor.id, reason: body.reason }] });
       res.json(result);
+    } catch (err) {
+      throw updateProblem(err);
+    }
+  });
+
+  /** HR gives a task to another user who holds the task's role in its county (an inspector on leave). */
+  router.post('/tasks/:id/reassign', async (req, res) => {
+    const actor = actorOf(req);
+    const lang = requestLanguage(req);
+    const task = await loadTask(String(req.params.id));
+    const hr = await countiesInScope(ctx.prisma, actor, ['HR']);
+    if (!hasRole(actor, 'HR') || (hr !== 'all' && !hr.includes(task.countyId))) throw problems.forbidden({ 'zh-CN': '只有人力资源部可以转办任务', en: 'only HR reassigns tasks' });
+    const body = parseInput(reassignBody, req.body, 'body', lang);
+    const role = actorRoleOf[task.kind as TaskKind];
+    const county = await ctx.prisma.orgUnit.findUniqueOrThrow({ where: { id: task.countyId } });
+    const assignee = await ctx.prisma.user.findFirst({
+      where: { id: body.assigneeId, active: true, roles: { some: { role, orgUnitId: { in: [task.countyId, ...(county.parentId ? [county.parentId] : [])] } } } },
+    });
+    if (!assignee) {
+      const exists = await ctx.prisma.user.findUnique({ where: { id: body.assigneeId } });
+      if (!exists) throw problems.notFound({ 'zh-CN': '用户', en: 'User' });
+      throw problems.badRequest([{ field: 'body.assigneeId', message: lang === 'en' ? `body.assigneeId must hold the ${role} role for this county` : `body.assigneeId 必须在该县具有 ${role} 角色` }]);
+    }
+    if (task.status !== 'OPEN') throw problems.conflict('task_closed', { 'zh-CN': '任务已关闭，不能转办', en: 'The task is closed and cannot be reassigned' });
+    try {
+      res.json(await ctx.temporal.workflow.getHandle(task.workflowId).executeUpdate(reassignTaskUpdate, { args: [{ taskId: task.id, assigneeId: assignee.id, actorId: actor.id, reason: body.reason }] }));
     } catch (err) {
       throw updateProblem(err);
     }
