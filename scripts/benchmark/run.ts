@@ -1,0 +1,170 @@
+// Benchmark (not a test): a generated organisation of N managers; HR opens a city-wide
+// monthly cycle through the HTTP API and every task is driven to city approval through
+// the API. On the same Temporal server, a bare workflow that only receives a signal is
+// measured as the baseline. Prints throughput, p50/p99 API latency and the ratio.
+//   npm run benchmark -- 1000            (DATABASE_URL for a PostgreSQL server; else PGlite)
+import type { AddressInfo } from 'node:net';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
+import nodemailer from 'nodemailer';
+import { SMTPServer } from 'smtp-server';
+import { createApp } from '../../api/app';
+import { openDatabase, type Database } from '../../prisma/database';
+import { seedOrganisation, type Organisation } from '../../prisma/seed';
+import { createWorker } from '../worker-factory';
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { findTemporalBinary } = require('../temporal-binaries');
+
+const password = 'bench-password';
+const perCounty = 25;
+const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 16);
+
+function organisation(n: number): Organisation {
+  const counties = Array.from({ length: Math.ceil(n / perCounty) }, (_, i) => ({ code: `B${String(i + 1).padStart(4, '0')}`, name: `县${i + 1}`, nameEn: `County ${i + 1}` }));
+  const grades = ['SENIOR_A', 'MIDDLE_B', 'MIDDLE_C', 'JUNIOR_A', 'JUNIOR_C', 'TRAINEE'] as const;
+  return {
+    city: { code: 'BENCH', name: '基准市', nameEn: 'Benchmark City' },
+    counties,
+    managers: Array.from({ length: n }, (_, i) => ({
+      employeeNo: `B${String(i + 1).padStart(5, '0')}`, name: `经理${i + 1}`, countyCode: counties[Math.floor(i / perCounty)]!.code,
+      area: i % 3 === 2 ? 'RURAL' : 'URBAN', employment: i % 4 === 1 ? 'CONTRACT' : 'FORMAL', hireDate: '2015-01-01', postStartDate: '2016-01-01',
+      education: 'BACHELOR', grade: grades[i % grades.length]!, starRating: 1 + (i % 5),
+    })),
+    staff: [
+      { username: 'hr', displayName: 'HR', email: 'hr@bench.local', role: 'HR', scope: 'BENCH' },
+      { username: 'approver', displayName: 'Approver', email: 'approver@bench.local', role: 'CITY_APPROVER', scope: 'BENCH' },
+      ...counties.flatMap((c) => [
+        { username: `head-${c.code}`, displayName: `Head ${c.code}`, email: `head-${c.code}@bench.local`, role: 'COUNTY_HEAD' as const, scope: c.code },
+        { username: `inspector-${c.code}`, displayName: `Inspector ${c.code}`, email: `inspector-${c.code}@bench.local`, role: 'INSPECTOR' as const, scope: c.code },
+        { username: `reviewer-${c.code}`, displayName: `Reviewer ${c.code}`, email: `reviewer-${c.code}@bench.local`, role: 'MARKETING_REVIEWER' as const, scope: c.code },
+      ]),
+    ],
+    emailDomain: 'bench.local',
+  };
+}
+
+const payloads: Record<string, unknown> = {
+  SELF_ASSESSMENT: { attitude: 90, knowledge: 85, skills: 80, workSummary: '本月走访零售客户 180 户。', improvementPlan: '加强新品推介与数据维护。' },
+  INSPECTION: { items: [{ item: 'FIRST_LAST_CHECK_IN', passed: false, deduction: 2 }, { item: 'ON_SITE_CHECK', passed: true, deduction: 0 }] },
+  MARKETING_REVIEW: { kpis: { salesVolumeCompletion: 101, orderSuccessRate: 95, basicDataMaintenance: 90 }, reviewScore: 86, comment: '完成良好。' },
+  COUNTY_SIGN_OFF: { decision: 'signOff' },
+  CITY_APPROVAL: { decision: 'approve' },
+};
+
+async function pool<T>(items: T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) await fn(items[next++]!);
+  }));
+}
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+
+async function waitFor(what: string, check: () => Promise<boolean>, timeoutMs: number): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > until) throw new Error(`timed out: ${what}`);
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}
+
+async function main() {
+  const n = Number(process.argv[2] ?? 1000);
+  if (!Number.isInteger(n) || n < 1) throw new Error('usage: npm run benchmark -- <managers>');
+  Runtime.install({ logger: new DefaultLogger('WARN') });
+  const cli: string | undefined = findTemporalBinary('cli');
+  const env = await TestWorkflowEnvironment.createLocal(cli ? { server: { executable: { type: 'existing-path', path: cli } } } : {});
+  const db: Database = process.env.DATABASE_URL
+    ? await openDatabase({ kind: 'postgres', url: process.env.DATABASE_URL }, { migrate: true, poolSize: 20 })
+    : await openDatabase({ kind: 'pglite', dataDir: 'memory://' }, { migrate: true });
+  const smtp = new SMTPServer({ authOptional: true, disabledCommands: ['STARTTLS'], logger: false, onData(stream, _s, cb) { stream.resume(); stream.on('end', () => cb()); } });
+  await new Promise<void>((r) => smtp.listen(0, '127.0.0.1', () => r()));
+  const mailer = nodemailer.createTransport({ host: '127.0.0.1', port: (smtp.server.address() as AddressInfo).port, secure: false, ignoreTLS: true, pool: true, maxConnections: 8 });
+
+  const t0 = Date.now();
+  if (await db.prisma.orgUnit.findUnique({ where: { code: 'BENCH' } })) throw new Error('the database already holds a benchmark city: use an empty database');
+  await seedOrganisation(db.prisma, organisation(n), password);
+  console.log(`seeded ${n} managers in ${Math.ceil(n / perCounty)} counties in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+
+  const taskQueue = 'kaoping-bench';
+  const worker = await createWorker({ connection: env.nativeConnection, taskQueue, prisma: db.prisma, temporal: env.client, mailer, publicUrl: 'http://bench', mailFrom: 'bench@bench.local' });
+  const baselineWorker = await Worker.create({ connection: env.nativeConnection, taskQueue: 'bench-baseline', workflowsPath: require.resolve('./baselineWorkflow') });
+  const running = [worker.run(), baselineWorker.run()];
+  const app = createApp({ prisma: db.prisma, temporal: env.client, taskQueue, sessionTtlHours: 12 });
+  const server = await new Promise<import('node:http').Server>((r) => { const s = app.listen(0, '127.0.0.1', () => r(s)); });
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const latencies: number[] = [];
+  const call = async (method: string, path: string, token?: string, body?: unknown) => {
+    const start = performance.now();
+    const res = await fetch(`${base}${path}`, { method, headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: body === undefined ? undefined : JSON.stringify(body) });
+    const json = await res.json().catch(() => undefined);
+    latencies.push(performance.now() - start);
+    if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
+    return json as any;
+  };
+  const tokens = new Map<string, string>();
+  const tokenOf = async (userId: string) => {
+    if (!tokens.has(userId)) {
+      const user = await db.prisma.user.findUniqueOrThrow({ where: { id: userId } });
+      tokens.set(userId, (await call('POST', '/api/auth/login', undefined, { username: user.username, password })).token);
+    }
+    return tokens.get(userId)!;
+  };
+  const submitAll = async (kinds: string[]) => {
+    const tasks = await db.prisma.task.findMany({ where: { kind: { in: kinds as never }, status: 'OPEN' }, select: { id: true, kind: true, assigneeId: true } });
+    await pool(tasks, concurrency, async (t) => { await call('POST', `/api/tasks/${t.id}/submission`, await tokenOf(t.assigneeId), payloads[t.kind]); });
+    return tasks.length;
+  };
+
+  // The cycle, through the API.
+  const run0 = Date.now();
+  const hr = await tokenOf((await db.prisma.user.findUniqueOrThrow({ where: { username: 'hr' } })).id);
+  const cycle = await call('POST', '/api/cycles', hr, { type: 'MONTHLY', period: '2026-11' });
+  await waitFor('tasks opened', async () => (await db.prisma.task.count({ where: { cycleId: cycle.id } })) === 3 * n, 60 * 60_000);
+  const opened = Date.now();
+  console.log(`opened ${3 * n} tasks in ${((opened - run0) / 1000).toFixed(1)} s`);
+  let submissions = await submitAll(['SELF_ASSESSMENT', 'INSPECTION', 'MARKETING_REVIEW']);
+  const counties = Math.ceil(n / perCounty);
+  await waitFor('county sign-offs opened', async () => (await db.prisma.task.count({ where: { kind: 'COUNTY_SIGN_OFF', status: 'OPEN' } })) === counties, 60 * 60_000);
+  submissions += await submitAll(['COUNTY_SIGN_OFF']);
+  await waitFor('city approvals opened', async () => (await db.prisma.task.count({ where: { kind: 'CITY_APPROVAL', status: 'OPEN' } })) === counties, 60 * 60_000);
+  submissions += await submitAll(['CITY_APPROVAL']);
+  await waitFor('results published', async () => (await db.prisma.evaluation.count({ where: { cycleId: cycle.id, stage: 'PUBLISHED' } })) === n, 60 * 60_000);
+  const cycleSeconds = (Date.now() - run0) / 1000;
+
+  // The baseline: N bare workflows, each started and signalled once, same concurrency.
+  const b0 = Date.now();
+  const ids = Array.from({ length: n }, (_, i) => `baseline-${i}`);
+  await pool(ids, concurrency, async (id) => {
+    const h = await env.client.workflow.start('signalBaselineWorkflow', { taskQueue: 'bench-baseline', workflowId: id });
+    await h.signal('done');
+  });
+  await pool(ids, concurrency, async (id) => { await env.client.workflow.getHandle(id).result(); });
+  const baselineSeconds = (Date.now() - b0) / 1000;
+
+  const sorted = [...latencies].sort((a, b) => a - b);
+  const managersPerSecond = n / cycleSeconds;
+  const baselinePerSecond = n / baselineSeconds;
+  console.log(`
+managers                ${n}
+API requests            ${latencies.length} (${submissions} submissions, ${tokens.size} logins, 1 cycle opened)
+cycle, open → published ${cycleSeconds.toFixed(1)} s   (${managersPerSecond.toFixed(1)} managers/s, ${(submissions / cycleSeconds).toFixed(1)} submissions/s)
+API latency             p50 ${percentile(sorted, 50).toFixed(1)} ms   p99 ${percentile(sorted, 99).toFixed(1)} ms
+bare signal workflow    ${baselineSeconds.toFixed(1)} s   (${baselinePerSecond.toFixed(1)} workflows/s)
+ratio                   ${(baselinePerSecond / managersPerSecond).toFixed(1)}× the bare workflow's time per manager
+database                ${db.target.kind}
+`);
+  server.close();
+  worker.shutdown();
+  baselineWorker.shutdown();
+  await Promise.all(running);
+  await db.close();
+  smtp.close();
+  await env.teardown();
+  process.exit(0);
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
