@@ -30,11 +30,9 @@ export function countyReviewActivities(deps: ActivityDeps) {
       if (total === 0 || open > 0) return { started: false };
       const cycle = await prisma.cycle.findUniqueOrThrow({ where: { id: input.cycleId }, include: { template: true } });
       const workflowId = countyReviewWorkflowId(input.cycleId, input.countyId);
-      const review = await prisma.countyReview.upsert({
-        where: { cycleId_countyId: { cycleId: input.cycleId, countyId: input.countyId } },
-        update: {},
-        create: { cycleId: input.cycleId, countyId: input.countyId, workflowId },
-      });
+      // Several managers' workflows may get here at once: insert-if-absent, then read.
+      await prisma.countyReview.createMany({ data: [{ cycleId: input.cycleId, countyId: input.countyId, workflowId }], skipDuplicates: true });
+      const review = await prisma.countyReview.findUniqueOrThrow({ where: { cycleId_countyId: { cycleId: input.cycleId, countyId: input.countyId } } });
       const args: CountyReviewInput = {
         cycleId: input.cycleId, countyId: input.countyId, countyReviewId: review.id,
         template: parseTemplateConfig(cycle.template.config), cycleOpenedAt: cycle.openedAt.toISOString(),
