@@ -40,7 +40,7 @@ export interface RenderedMail {
   html: string;
 }
 
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+export const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 function lines(d: TaskNotificationData, lang: Language): { subject: string; body: string[] } {
   const task = taskKindNames[d.taskKind][lang];
@@ -78,12 +78,16 @@ function lines(d: TaskNotificationData, lang: Language): { subject: string; body
   }
 }
 
+/** Every mail's HTML body: its paragraphs, then one link. */
+function mailHtml(lang: Language, paragraphs: string[], url: string, linkLabel: string): string {
+  return `<!doctype html><html lang="${lang}"><body style="font-family:sans-serif">${paragraphs.map((l) => `<p>${escapeHtml(l)}</p>`).join('')}<p><a href="${escapeHtml(url)}">${escapeHtml(linkLabel)}</a></p></body></html>`;
+}
+
 export function renderTaskNotification(d: TaskNotificationData, lang: Language): RenderedMail {
   const { subject, body } = lines(d, lang);
   const linkLabel = lang === 'zh-CN' ? '打开任务' : 'Open the task';
   const text = [...body, '', `${linkLabel}: ${d.taskUrl}`].join('\n');
-  const html = `<!doctype html><html lang="${lang}"><body style="font-family:sans-serif">${body.map((l) => `<p>${escapeHtml(l)}</p>`).join('')}<p><a href="${escapeHtml(d.taskUrl)}">${escapeHtml(linkLabel)}</a></p></body></html>`;
-  return { subject, text, html };
+  return { subject, text, html: mailHtml(lang, body, d.taskUrl, linkLabel) };
 }
 
 export const cycleTypeNames: Record<string, Record<Language, string>> = {
@@ -147,6 +151,6 @@ export function renderResultNotification(d: ResultData, lang: Language): Rendere
   return {
     subject,
     text: [...body, '', `${linkLabel}: ${d.resultUrl}`].join('\n'),
-    html: `<!doctype html><html lang="${lang}"><body style="font-family:sans-serif">${body.map((l) => `<p>${escapeHtml(l)}</p>`).join('')}<p><a href="${escapeHtml(d.resultUrl)}">${escapeHtml(linkLabel)}</a></p></body></html>`,
+    html: mailHtml(lang, body, d.resultUrl, linkLabel),
   };
 }

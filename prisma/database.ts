@@ -8,6 +8,9 @@ import { applyMigrations } from './migrate';
 
 export type { PrismaClient };
 
+/** Under load a transaction may wait for a pooled connection; Temporal retries past this. */
+const transactionOptions = { maxWait: 15_000, timeout: 30_000 };
+
 export type DatabaseTarget = { kind: 'postgres'; url: string } | { kind: 'pglite'; dataDir: string };
 
 export interface Database {
@@ -25,16 +28,16 @@ export interface OpenOptions {
 
 export async function openDatabase(target: DatabaseTarget, options: OpenOptions = {}): Promise<Database> {
   if (target.kind === 'postgres') {
-    const factory = new PrismaPg({ connectionString: target.url, max: options.poolSize ?? 10 });
+    const factory = new PrismaPg({ connectionString: target.url, max: options.poolSize ?? 20 });
     if (options.migrate) await applyMigrations(factory);
-    const prisma = new PrismaClient({ adapter: factory });
+    const prisma = new PrismaClient({ adapter: factory, transactionOptions });
     return { prisma, target, close: () => prisma.$disconnect() };
   }
   const pglite = new PGlite(target.dataDir);
   await pglite.waitReady;
   const factory = new PrismaPGlite(pglite);
   if (options.migrate) await applyMigrations(factory);
-  const prisma = new PrismaClient({ adapter: factory });
+  const prisma = new PrismaClient({ adapter: factory, transactionOptions });
   return {
     prisma,
     target,

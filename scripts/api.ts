@@ -6,7 +6,7 @@ import { loadConfig, productionConfigSchema } from './config';
 
 async function main() {
   const config = loadConfig(productionConfigSchema);
-  const db = await openDatabase({ kind: 'postgres', url: config.DATABASE_URL });
+  const db = await openDatabase({ kind: 'postgres', url: config.DATABASE_URL }, { poolSize: config.DATABASE_POOL_SIZE });
   const connection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
   const temporal = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
   const app = createApp({ prisma: db.prisma, temporal, taskQueue: config.TEMPORAL_TASK_QUEUE, sessionTtlHours: config.SESSION_TTL_HOURS });

@@ -8,6 +8,10 @@ const common = {
   TEMPORAL_TASK_QUEUE: z.string().min(1).default('kaoping'),
   MAIL_FROM: z.string().min(3).default('考评系统 Kaoping <noreply@kaoping.local>'),
   SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(720).default(12),
+  /** Connections to PostgreSQL per process. */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
+  /** Activities a worker runs at once: about the pool size, so none waits long for a connection. */
+  WORKER_MAX_CONCURRENT_ACTIVITIES: z.coerce.number().int().min(1).max(1000).default(20),
   /** Workflows a worker keeps in memory (sticky execution); 0 turns the cache off. */
   WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(0).optional(),
 };

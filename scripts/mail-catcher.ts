@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { Express } from 'express';
 import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
+import { escapeHtml } from '../domain/notifications';
 
 export interface CaughtMail { id: string; receivedAt: string; from: string; to: string; subject: string; text: string; html: string }
 
@@ -43,7 +44,7 @@ export async function startMailCatcher(dir: string, port: number): Promise<{ ser
   return { server, list, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
 }
 
-const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+const esc = escapeHtml;
 
 /** GET /mail: the caught mails, newest first; GET /mail/:id: one, as sent (HTML). */
 export function mountMailPages(app: Express, list: () => CaughtMail[]): void {

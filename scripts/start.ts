@@ -70,7 +70,7 @@ async function main() {
   const temporal = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
 
   // Database
-  const db = await openDatabase(config.DATABASE_URL ? { kind: 'postgres', url: config.DATABASE_URL } : { kind: 'pglite', dataDir: path.join(dataDir, 'pglite') }, { migrate: true });
+  const db = await openDatabase(config.DATABASE_URL ? { kind: 'postgres', url: config.DATABASE_URL } : { kind: 'pglite', dataDir: path.join(dataDir, 'pglite') }, { migrate: true, poolSize: config.DATABASE_POOL_SIZE });
   const seeded = await seedDemoCity(db.prisma);
   log(seeded ? 'seeded the demo city (first start)' : 'database found; not seeding again');
 
@@ -86,6 +86,7 @@ async function main() {
     connection: nativeConnection, namespace: config.TEMPORAL_NAMESPACE, taskQueue: config.TEMPORAL_TASK_QUEUE,
     prisma: db.prisma, temporal, mailer, publicUrl, mailFrom: config.MAIL_FROM,
     maxCachedWorkflows: config.WORKER_MAX_CACHED_WORKFLOWS,
+    maxConcurrentActivities: config.WORKER_MAX_CONCURRENT_ACTIVITIES,
   });
   const workerRun = worker.run();
 

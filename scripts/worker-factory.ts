@@ -17,6 +17,7 @@ export interface WorkerDeps {
   mailFrom: string;
   workflowBundle?: WorkerOptions['workflowBundle'];
   maxCachedWorkflows?: number;
+  maxConcurrentActivities?: number;
 }
 
 export async function createWorker(deps: WorkerDeps): Promise<Worker> {
@@ -32,6 +33,7 @@ export async function createWorker(deps: WorkerDeps): Promise<Worker> {
       settings: { taskQueue: deps.taskQueue, publicUrl: deps.publicUrl, mailFrom: deps.mailFrom },
     }),
     shutdownGraceTime: '5 seconds',
+    maxConcurrentActivityTaskExecutions: deps.maxConcurrentActivities ?? 20,
     ...(deps.maxCachedWorkflows !== undefined ? { maxCachedWorkflows: deps.maxCachedWorkflows } : {}),
   });
 }

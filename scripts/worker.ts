@@ -8,7 +8,7 @@ import { createWorker } from './worker-factory';
 
 async function main() {
   const config = loadConfig(productionConfigSchema);
-  const db = await openDatabase({ kind: 'postgres', url: config.DATABASE_URL });
+  const db = await openDatabase({ kind: 'postgres', url: config.DATABASE_URL }, { poolSize: config.DATABASE_POOL_SIZE });
   const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
   const client = new Client({ connection: await Connection.connect({ address: config.TEMPORAL_ADDRESS }), namespace: config.TEMPORAL_NAMESPACE });
   const worker = await createWorker({
@@ -21,6 +21,7 @@ async function main() {
     publicUrl: config.PUBLIC_URL ?? `http://localhost:${config.PORT}`,
     mailFrom: config.MAIL_FROM,
     maxCachedWorkflows: config.WORKER_MAX_CACHED_WORKFLOWS,
+    maxConcurrentActivities: config.WORKER_MAX_CONCURRENT_ACTIVITIES,
   });
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => worker.shutdown());
   console.log(`[worker] polling task queue ${config.TEMPORAL_TASK_QUEUE} on ${config.TEMPORAL_ADDRESS}`);

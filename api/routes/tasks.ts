@@ -35,6 +35,12 @@ export function taskRoutes(ctx: ApiContext): Router {
     return { ...task, workflowId: (task.evaluation?.workflowId ?? task.countyReview?.workflowId)! };
   }
 
+  /** Only HR whose scope covers the county. */
+  async function requireHrOf(actor: Actor, countyId: string, what: { 'zh-CN': string; en: string }): Promise<void> {
+    const hr = await countiesInScope(ctx.prisma, actor, ['HR']);
+    if (!hasRole(actor, 'HR') || (hr !== 'all' && !hr.includes(countyId))) throw problems.forbidden(what);
+  }
+
   async function canView(actor: Actor, task: { assigneeId: string; countyId: string }): Promise<boolean> {
     if (task.assigneeId === actor.id) return true;
     const counties = await countiesInScope(ctx.prisma, actor, ['HR', 'CITY_APPROVER', 'ADMIN', 'COUNTY_HEAD', 'INSPECTOR', 'MARKETING_REVIEWER']);
@@ -101,8 +107,7 @@ export function taskRoutes(ctx: ApiContext): Router {
     const actor = actorOf(req);
     const lang = requestLanguage(req);
     const task = await loadTask(String(req.params.id));
-    const hr = await countiesInScope(ctx.prisma, actor, ['HR']);
-    if (!hasRole(actor, 'HR') || (hr !== 'all' && !hr.includes(task.countyId))) throw problems.forbidden({ 'zh-CN': '只有人力资源部可以延期', en: 'only HR extends due dates' });
+    await requireHrOf(actor, task.countyId, { 'zh-CN': '只有人力资源部可以延期', en: 'only HR extends due dates' });
     const body = parseInput(extendBody, req.body, 'body', lang);
     if (body.dueDate <= task.dueDate) throw problems.badRequest([{ field: 'body.dueDate', message: lang === 'en' ? `body.dueDate must be after ${task.dueDate}` : `body.dueDate 必须晚于 ${task.dueDate}` }]);
     if (task.status !== 'OPEN') throw problems.conflict('task_closed', { 'zh-CN': '任务已关闭，不能延期', en: 'The task is closed and cannot be extended' });
@@ -121,8 +126,7 @@ export function taskRoutes(ctx: ApiContext): Router {
     const actor = actorOf(req);
     const lang = requestLanguage(req);
     const task = await loadTask(String(req.params.id));
-    const hr = await countiesInScope(ctx.prisma, actor, ['HR']);
-    if (!hasRole(actor, 'HR') || (hr !== 'all' && !hr.includes(task.countyId))) throw problems.forbidden({ 'zh-CN': '只有人力资源部可以转办任务', en: 'only HR reassigns tasks' });
+    await requireHrOf(actor, task.countyId, { 'zh-CN': '只有人力资源部可以转办任务', en: 'only HR reassigns tasks' });
     const body = parseInput(reassignBody, req.body, 'body', lang);
     const role = actorRoleOf[task.kind as TaskKind];
     const county = await ctx.prisma.orgUnit.findUniqueOrThrow({ where: { id: task.countyId } });
