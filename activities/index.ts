@@ -3,12 +3,13 @@ import { countyReviewActivities } from './countyReviews';
 import { cycleActivities } from './cycles';
 import type { ActivityDeps } from './deps';
 import { notificationActivities } from './notifications';
+import { openCycleActivities } from './openCycle';
 import { taskActivities } from './tasks';
 
 export type { ActivityDeps } from './deps';
 
 export function createActivities(deps: ActivityDeps) {
-  return { ...cycleActivities(deps), ...countyReviewActivities(deps), ...taskActivities(deps), ...notificationActivities(deps) };
+  return { ...cycleActivities(deps), ...countyReviewActivities(deps), ...taskActivities(deps), ...notificationActivities(deps), ...openCycleActivities(deps) };
 }
 
 export type Activities = ReturnType<typeof createActivities>;

@@ -8,6 +8,8 @@ const common = {
   TEMPORAL_TASK_QUEUE: z.string().min(1).default('kaoping'),
   MAIL_FROM: z.string().min(3).default('考评系统 Kaoping <noreply@kaoping.local>'),
   SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(720).default(12),
+  /** Open cycles on their calendar (Temporal Schedules), created by the worker at start. */
+  CALENDAR_SCHEDULES: z.enum(['on', 'off']).default('on'),
   /** Connections to PostgreSQL per process. */
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
   /** Activities a worker runs at once: about the pool size, so none waits long for a connection. */

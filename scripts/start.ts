@@ -13,6 +13,7 @@ import { openDatabase } from '../prisma/database';
 import { demoPassword, seedDemoCity } from '../prisma/seed';
 import { embeddedConfigSchema, loadConfig } from './config';
 import { mountMailPages, startMailCatcher } from './mail-catcher';
+import { ensureCalendarSchedules } from './schedules';
 import { createWorker } from './worker-factory';
 import { mountLandingPage } from './landing';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -89,6 +90,10 @@ async function main() {
     maxConcurrentActivities: config.WORKER_MAX_CONCURRENT_ACTIVITIES,
   });
   const workerRun = worker.run();
+  if (config.CALENDAR_SCHEDULES === 'on') {
+    const created = await ensureCalendarSchedules(temporal, config.TEMPORAL_TASK_QUEUE);
+    if (created.length) log(`calendar schedules created: ${created.join(', ')} (cycles open on the 1st, Asia/Shanghai)`);
+  }
 
   // API
   const app = createApp({ prisma: db.prisma, temporal, taskQueue: config.TEMPORAL_TASK_QUEUE, sessionTtlHours: config.SESSION_TTL_HOURS }, (a) => {

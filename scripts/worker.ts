@@ -4,6 +4,7 @@ import { NativeConnection } from '@temporalio/worker';
 import nodemailer from 'nodemailer';
 import { openDatabase } from '../prisma/database';
 import { loadConfig, productionConfigSchema } from './config';
+import { ensureCalendarSchedules } from './schedules';
 import { createWorker } from './worker-factory';
 
 async function main() {
@@ -23,6 +24,10 @@ async function main() {
     maxCachedWorkflows: config.WORKER_MAX_CACHED_WORKFLOWS,
     maxConcurrentActivities: config.WORKER_MAX_CONCURRENT_ACTIVITIES,
   });
+  if (config.CALENDAR_SCHEDULES === 'on') {
+    const created = await ensureCalendarSchedules(client, config.TEMPORAL_TASK_QUEUE);
+    if (created.length) console.log(`[worker] calendar schedules created: ${created.join(', ')}`);
+  }
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => worker.shutdown());
   console.log(`[worker] polling task queue ${config.TEMPORAL_TASK_QUEUE} on ${config.TEMPORAL_ADDRESS}`);
   await worker.run();

@@ -2,3 +2,4 @@
 export { evaluationCycleWorkflow } from './evaluationCycle';
 export { managerEvaluationWorkflow } from './managerEvaluation';
 export { countyReviewWorkflow } from './countyReview';
+export { calendarCycleWorkflow } from './calendarCycle';

@@ -1,10 +1,8 @@
 // HR opens cycles and watches them; every change goes through Temporal.
 import { Router } from 'express';
 import { z } from 'zod';
-import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { cycleTypeSchema, isValidPeriod, periodExamples } from '../../domain/cycles';
-import { defaultTemplateConfig } from '../../domain/templates';
-import type { EvaluationCycleInput } from '../../workflows/types';
+import { openCycle } from '../../activities/openCycle';
 import { actorOf, authenticate, countiesInScope, hasRole } from '../auth';
 import type { ApiContext } from '../context';
 import { parseInput, problems, requestLanguage } from '../problems';
@@ -42,26 +40,8 @@ export function cycleRoutes(ctx: ApiContext): Router {
     if (hrScope !== 'all' && !(scope.kind === 'COUNTY' && hrScope.includes(scope.id))) {
       throw problems.forbidden({ 'zh-CN': '不在您的管辖范围', en: 'outside your scope' });
     }
-    const workflowId = `cycle-${body.type}-${body.period}-${scope.code}`;
-    let cycle = await ctx.prisma.cycle.findUnique({ where: { type_period_scopeId: { type: body.type, period: body.period, scopeId: scope.id } } });
-    const existed = Boolean(cycle);
-    if (!cycle) {
-      let template = await ctx.prisma.evaluationTemplate.findFirst({ where: { cycleType: body.type }, orderBy: { version: 'desc' } });
-      template ??= await ctx.prisma.evaluationTemplate.create({ data: { cycleType: body.type, version: 1, config: defaultTemplateConfig(body.type) } });
-      cycle = await ctx.prisma.cycle.upsert({
-        where: { type_period_scopeId: { type: body.type, period: body.period, scopeId: scope.id } },
-        update: {},
-        create: { type: body.type, period: body.period, scopeId: scope.id, templateId: template.id, workflowId, openedById: actor.id },
-      });
-    }
-    // Starting is idempotent: a retry after a crash finds the same workflow.
-    const input: EvaluationCycleInput = { cycleId: cycle.id };
-    try {
-      await ctx.temporal.workflow.start('evaluationCycleWorkflow', { taskQueue: ctx.taskQueue, workflowId: cycle.workflowId, args: [input], workflowIdConflictPolicy: 'USE_EXISTING' });
-    } catch (err) {
-      if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
-    }
-    res.status(existed ? 200 : 201).json({ ...cycle, scope });
+    const { cycle, created } = await openCycle(ctx.prisma, ctx.temporal, ctx.taskQueue, { type: body.type, period: body.period, scopeId: scope.id, openedById: actor.id });
+    res.status(created ? 201 : 200).json(cycle);
   });
 
   router.get('/cycles', async (req, res) => {

@@ -1,0 +1,31 @@
+// The calendar as Temporal Schedules (Asia/Shanghai): cycles open at 00:05 on their
+// first day. Created once; a later call leaves an existing schedule as it is.
+import { ScheduleAlreadyRunning, ScheduleOverlapPolicy, type Client } from '@temporalio/client';
+import { cycleTypes, type CycleType } from '../domain/cycles';
+
+const months: Record<CycleType, Array<'JANUARY' | 'APRIL' | 'JULY' | 'OCTOBER'> | undefined> = {
+  MONTHLY: undefined,
+  QUARTERLY: ['JANUARY', 'APRIL', 'JULY', 'OCTOBER'],
+  HALF_YEAR: ['JANUARY', 'JULY'],
+  ANNUAL: ['JANUARY'],
+};
+
+export const calendarScheduleId = (type: CycleType) => `calendar-${type}`;
+
+export async function ensureCalendarSchedules(client: Client, taskQueue: string): Promise<string[]> {
+  const created: string[] = [];
+  for (const type of cycleTypes) {
+    try {
+      await client.schedule.create({
+        scheduleId: calendarScheduleId(type),
+        spec: { calendars: [{ dayOfMonth: 1, hour: 0, minute: 5, ...(months[type] ? { month: months[type] } : {}) }], timezone: 'Asia/Shanghai' },
+        action: { type: 'startWorkflow', workflowType: 'calendarCycleWorkflow', args: [{ type }], taskQueue, workflowId: `calendar-${type}` },
+        policies: { overlap: ScheduleOverlapPolicy.SKIP, catchupWindow: '1 day' },
+      });
+      created.push(type);
+    } catch (err) {
+      if (!(err instanceof ScheduleAlreadyRunning)) throw err;
+    }
+  }
+  return created;
+}
