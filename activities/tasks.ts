@@ -203,6 +203,10 @@ export function taskActivities(deps: ActivityDeps) {
         }
         const scoreMap = Object.fromEntries(scores.map((s) => [s.component, s.value]));
         const decision = task.countyReviewId ? decisionOf(input.payload) : null;
+        const recommended = (input.payload as { recommendedManagerId?: string } | null)?.recommendedManagerId;
+        if (task.kind === 'COUNTY_SIGN_OFF' && task.countyReviewId && recommended) {
+          await tx.countyReview.update({ where: { id: task.countyReviewId }, data: { recommendedManagerId: recommended } });
+        }
         if (decision && task.countyReviewId) {
           await tx.approvalDecision.create({
             data: {

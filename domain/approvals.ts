@@ -5,7 +5,12 @@ import { z } from 'zod';
 export const countySignOffSchema = z.object({
   decision: z.literal('signOff'),
   comment: z.string().trim().max(2000).optional(),
+  /** Quarterly cycles: the one excellent manager the county recommends to the city. */
+  recommendedManagerId: z.uuid().optional(),
 });
+
+/** Cycle types whose county sign-off must recommend one excellent manager. */
+export const recommendationRequired = (cycleType: string) => cycleType === 'QUARTERLY';
 
 export const cityApprovalSchema = z.discriminatedUnion('decision', [
   z.object({ decision: z.literal('approve'), comment: z.string().trim().max(2000).optional() }),

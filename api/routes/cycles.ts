@@ -98,5 +98,39 @@ export function cycleRoutes(ctx: ApiContext): Router {
     res.json({ cycle, totals, byCountyAndStage: stages });
   });
 
+  /** The results: per county, ranked, with stars, flags, bottom-rank flags and the county's recommendation. */
+  router.get('/cycles/:id/results', async (req, res) => {
+    const actor = actorOf(req);
+    const { id } = parseInput(cycleIdParams, req.params, 'params');
+    const cycle = z.uuid().safeParse(id).success ? await ctx.prisma.cycle.findUnique({ where: { id }, include: { scope: true } }) : null;
+    if (!cycle) throw problems.notFound(cycleText);
+    const counties = await countiesInScope(ctx.prisma, actor, readerRoles);
+    if (counties !== 'all' && counties.length === 0) throw problems.forbidden(cycleText);
+    if (counties !== 'all' && cycle.scope.kind === 'COUNTY' && !counties.includes(cycle.scopeId)) throw problems.forbidden(cycleText);
+    const countyFilter = counties === 'all' ? {} : { countyId: { in: counties } };
+    const [evaluations, reviews, flags, units] = await Promise.all([
+      ctx.prisma.evaluation.findMany({
+        where: { cycleId: id, ...countyFilter },
+        include: { manager: { select: { id: true, employeeNo: true, name: true, grade: true, starRating: true, area: true } } },
+        orderBy: [{ countyId: 'asc' }, { rank: 'asc' }],
+      }),
+      ctx.prisma.countyReview.findMany({ where: { cycleId: id, ...countyFilter } }),
+      ctx.prisma.bottomRankFlag.findMany({ where: { cycleId: id } }),
+      ctx.prisma.orgUnit.findMany({ where: { kind: 'COUNTY' }, select: { id: true, code: true, name: true, nameEn: true } }),
+    ]);
+    const byCounty = [...new Set(evaluations.map((e) => e.countyId))].map((countyId) => {
+      const review = reviews.find((r) => r.countyId === countyId);
+      return {
+        county: units.find((u) => u.id === countyId),
+        review: review ? { status: review.status, round: review.round, recommendedManagerId: review.recommendedManagerId } : null,
+        ranking: evaluations.filter((e) => e.countyId === countyId).map((e) => ({
+          manager: e.manager, stage: e.stage, compositeScore: e.compositeScore === null ? null : Number(e.compositeScore), rank: e.rank, cohortSize: e.cohortSize,
+          monthlyStar: e.monthlyStar, flagged: e.flagged, flagReasons: e.flagReasons, bottomRankFlag: flags.find((f) => f.managerId === e.managerId)?.rules ?? null,
+        })),
+      };
+    });
+    res.json({ cycle, counties: byCounty });
+  });
+
   return router;
 }

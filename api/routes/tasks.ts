@@ -6,6 +6,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { isCalendarDate } from '../../domain/calendar';
+import { recommendationRequired } from '../../domain/approvals';
 import { submissionSchemas } from '../../domain/submissions';
 import type { TaskKind } from '../../domain/templates';
 import { extendDeadlineUpdate, reassignTaskUpdate, submitTaskUpdate } from '../../workflows/types';
@@ -90,6 +91,13 @@ export function taskRoutes(ctx: ApiContext): Router {
       : createHash('sha256').update(`${actor.id}:${task.id}:${JSON.stringify(payload)}`).digest('hex').slice(0, 32);
 
     if (task.submission) return res.status(200).json({ outcome: 'duplicate', submissionId: task.submission.id });
+    if (task.kind === 'COUNTY_SIGN_OFF' && recommendationRequired(task.cycle.type)) {
+      const recommended = (payload as { recommendedManagerId?: string }).recommendedManagerId;
+      const inCounty = recommended && (await ctx.prisma.evaluation.findFirst({ where: { cycleId: task.cycleId, countyId: task.countyId, managerId: recommended } }));
+      if (!inCounty) {
+        throw problems.badRequest([{ field: 'body.recommendedManagerId', message: lang === 'en' ? 'body.recommendedManagerId: a quarterly sign-off recommends one manager of this county in this cycle' : 'body.recommendedManagerId：季度审核须推荐本县本期的一名优秀客户经理' }]);
+      }
+    }
     if (task.status !== 'OPEN') throw problems.conflict('task_closed', { 'zh-CN': '任务已关闭，不能再提交', en: 'The task is closed and takes no submission' });
 
     try {

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "CountyReview" ADD COLUMN     "recommendedManagerId" TEXT;
