@@ -6,6 +6,7 @@ import { problemHandler, problems } from './problems';
 import { authRoutes } from './routes/auth';
 import { cycleRoutes } from './routes/cycles';
 import { managerRoutes } from './routes/managers';
+import { evaluationRoutes } from './routes/evaluations';
 import { kpiImportRoutes } from './routes/kpiImport';
 import { orgRoutes } from './routes/org';
 import { templateRoutes } from './routes/templates';
@@ -20,7 +21,7 @@ export function createApp(ctx: ApiContext, extra?: (app: express.Express) => voi
     await ctx.prisma.$queryRaw`SELECT 1`;
     res.json({ status: 'ok' });
   });
-  app.use('/api', authRoutes(ctx), orgRoutes(ctx), managerRoutes(ctx), templateRoutes(ctx), kpiImportRoutes(ctx), cycleRoutes(ctx), taskRoutes(ctx));
+  app.use('/api', authRoutes(ctx), orgRoutes(ctx), managerRoutes(ctx), templateRoutes(ctx), kpiImportRoutes(ctx), evaluationRoutes(ctx), cycleRoutes(ctx), taskRoutes(ctx));
   mountApiDocs(app);
   extra?.(app);
   app.use('/api', () => {

@@ -100,6 +100,14 @@ test('three evaluations by three actors make the composite score', async () => {
   expect(published).toMatchObject({ rank: 1, cohortSize: 1, monthlyStar: true });
   await h.smtp.waitFor((m) => m.some((x) => x.to.includes('m004@test.local') && x.subject.includes('考评结果')));
   expect(h.smtp.to('m004@test.local').find((x) => x.subject.includes('考评结果'))!.text).toContain('综合得分 84.60 分');
+  // The mail's link: the manager's own result; another county's head may not see it.
+  const resultMail = h.smtp.to('m004@test.local').find((x) => x.subject.includes('考评结果'))!;
+  const link = /http:\/\/kaoping\.test(\/api\/evaluations\/[0-9a-f-]+)/.exec(resultMail.text)![1]!;
+  const mine = await h.api('GET', link, { token: m004 });
+  expect(mine.status).toBe(200);
+  expect(mine.body).toMatchObject({ compositeScore: 84.6, rank: 1, stage: 'PUBLISHED' });
+  expect(mine.body.scores.find((x: { component: string }) => x.component === 'inspection')).toMatchObject({ value: 92, details: { deductions: 8 } });
+  expect((await h.api('GET', link, { token: head01 })).status).toBe(403);
   const decisions = await h.db.prisma.approvalDecision.findMany({ orderBy: { decidedAt: 'asc' } });
   expect(decisions.map((d) => [d.stage, d.decision])).toEqual([
     ['countySignOff', 'signOff'], ['cityApproval', 'return'], ['countySignOff', 'signOff'], ['cityApproval', 'approve'],
