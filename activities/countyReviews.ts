@@ -68,92 +68,125 @@ export function countyReviewActivities(deps: ActivityDeps) {
     },
 
     /**
-     * The city approved: rank the cohort (the county), mark the monthly star, flag bottom
-     * ranks (monthly), move stars (quarterly), publish, and mail each manager the result.
+     * The city approved a county. With the county as cohort (default) its results are
+     * ranked and published now; with the city as cohort they wait, approved, until every
+     * county is, and `publishCityResults` ranks them together.
      */
-    async approveAndPublish(input: { countyReviewId: string; at: string }): Promise<{ outboxIds: string[] }> {
+    async approveAndPublish(input: { countyReviewId: string; at: string }): Promise<{ outboxIds: string[]; published: boolean }> {
       return prisma.$transaction(async (tx) => {
         const review = await tx.countyReview.findUniqueOrThrow({ where: { id: input.countyReviewId }, include: { cycle: { include: { template: true } } } });
-        const cycle = review.cycle;
-        const at = new Date(input.at);
-        const evaluations = await tx.evaluation.findMany({ where: { cycleId: cycle.id, countyId: review.countyId }, include: { manager: { include: { user: true } } } });
-        if (review.status !== 'PUBLISHED') {
-          const ranked = rankCohort(evaluations.map((e) => ({ managerId: e.managerId, score: Number(e.compositeScore ?? 0) })));
-          const stars = new Set(cycle.type === 'MONTHLY' ? monthlyStars(ranked) : []);
-          for (const r of ranked) {
-            await tx.evaluation.updateMany({
-              where: { cycleId: cycle.id, managerId: r.managerId },
-              data: { stage: 'PUBLISHED', rank: r.rank, rankFromBottom: r.rankFromBottom, cohortSize: r.cohortSize, monthlyStar: stars.has(r.managerId) },
-            });
-          }
-          if (cycle.type === 'MONTHLY') {
-            // 末位淘汰: this month with the earlier monthly rankings of the same managers.
-            const earlier = await tx.evaluation.findMany({
-              where: { managerId: { in: ranked.map((r) => r.managerId) }, rankFromBottom: { not: null }, cycle: { type: 'MONTHLY', period: { lt: cycle.period } } },
-              select: { managerId: true, rankFromBottom: true, cycle: { select: { period: true } } },
-            });
-            const history = new Map<string, MonthlyBottom>();
-            for (const e of earlier) {
-              const month = history.get(e.cycle.period) ?? { period: e.cycle.period, rankFromBottom: {} };
-              month.rankFromBottom[e.managerId] = e.rankFromBottom!;
-              history.set(e.cycle.period, month);
-            }
-            history.set(cycle.period, { period: cycle.period, rankFromBottom: Object.fromEntries(ranked.map((r) => [r.managerId, r.rankFromBottom])) });
-            for (const flag of bottomRankFlags([...history.values()], cycle.period)) {
-              await tx.bottomRankFlag.upsert({
-                where: { managerId_cycleId: { managerId: flag.managerId, cycleId: cycle.id } },
-                update: {},
-                create: { managerId: flag.managerId, cycleId: cycle.id, period: cycle.period, rules: flag.rules },
-              });
-              await recordAudit(tx, { at, actorId: null, action: 'manager.bottomRankFlagged', entityType: 'manager', entityId: flag.managerId, cycleId: cycle.id, details: { rules: flag.rules, period: cycle.period }, dedupeKey: `bottomRank:${cycle.id}:${flag.managerId}` });
-            }
-          }
-          if (cycle.type === 'QUARTERLY') {
-            const current = Object.fromEntries(evaluations.map((e) => [e.managerId, e.manager.starRating]));
-            for (const move of starMoves(ranked, current)) {
-              await tx.manager.update({ where: { id: move.managerId }, data: { starRating: move.to } });
-              await recordAudit(tx, { at, actorId: null, action: 'manager.starRatingMoved', entityType: 'manager', entityId: move.managerId, cycleId: cycle.id, details: move, dedupeKey: `star:${cycle.id}:${move.managerId}` });
-            }
-          }
-          await tx.countyReview.update({ where: { id: review.id }, data: { status: 'PUBLISHED' } });
-          await recordAudit(tx, { at, actorId: null, action: 'review.published', entityType: 'countyReview', entityId: review.id, cycleId: cycle.id, details: { ranked: ranked.length, monthlyStars: [...stars] }, dedupeKey: `review:${review.id}:published` });
+        if (parseTemplateConfig(review.cycle.template.config).rankingCohort === 'city') {
+          if (review.status !== 'PUBLISHED') await tx.countyReview.update({ where: { id: review.id }, data: { status: 'APPROVED' } });
+          await tx.evaluation.updateMany({ where: { cycleId: review.cycleId, countyId: review.countyId, stage: { in: ['SCORED', 'COUNTY_SIGNED_OFF'] } }, data: { stage: 'CITY_APPROVED' } });
+          await recordAudit(tx, { at: new Date(input.at), actorId: null, action: 'review.approved', entityType: 'countyReview', entityId: review.id, cycleId: review.cycleId, dedupeKey: `review:${review.id}:approved` });
+          return { outboxIds: [], published: false };
         }
-        // Each manager is mailed their own result.
-        const fresh = await tx.evaluation.findMany({ where: { cycleId: cycle.id, countyId: review.countyId }, include: { manager: { include: { user: true } } } });
-        const outboxIds: string[] = [];
-        for (const e of fresh) {
-          const user = e.manager.user;
-          if (!user?.active) continue;
-          const lang = languageOf(user.language);
-          const mail = renderResultNotification({
-            recipientName: user.displayName, cycleLabel: cycleLabel(cycle.type as CycleType, cycle.period, lang), compositeScore: Number(e.compositeScore ?? 0),
-            rank: e.rank ?? 0, cohortSize: e.cohortSize ?? 0, monthlyStar: e.monthlyStar, flagged: e.flagged, resultUrl: `${settings.publicUrl}/api/evaluations/${e.id}`,
-          }, lang);
-          const dedupeKey = `evaluation:${e.id}:published:${user.id}`;
-          const row = await tx.notificationOutbox.upsert({
-            where: { dedupeKey },
-            update: {},
-            create: { dedupeKey, toUserId: user.id, toAddress: user.email, language: lang, kind: 'resultsPublished', subject: mail.subject, textBody: mail.text, htmlBody: mail.html },
-          });
-          outboxIds.push(row.id);
-        }
-        return { outboxIds };
+        return { ...(await rankAndPublish(tx, review.cycle, [review.id], new Date(input.at), settings.publicUrl)), published: true };
       }, { timeout: 60_000 });
     },
 
+    /** City cohort: every county is approved; rank the whole city as one cohort and publish. */
+    async publishCityResults(input: { cycleId: string; at: string }): Promise<{ outboxIds: string[] }> {
+      return prisma.$transaction(async (tx) => {
+        const cycle = await tx.cycle.findUniqueOrThrow({ where: { id: input.cycleId } });
+        const reviews = await tx.countyReview.findMany({ where: { cycleId: cycle.id } });
+        return rankAndPublish(tx, cycle, reviews.map((r) => r.id), new Date(input.at), settings.publicUrl);
+      }, { timeout: 120_000 });
+    },
+
     /** Per county of the cycle: evaluations, how many scored, the review's status. */
-    async cycleProgress(input: { cycleId: string }): Promise<CountyProgress[]> {
+    async cycleProgress(input: { cycleId: string }): Promise<{ rankingCohort: 'county' | 'city'; counties: CountyProgress[] }> {
+      const cycle = await prisma.cycle.findUniqueOrThrow({ where: { id: input.cycleId }, include: { template: true } });
       const [all, done, reviews] = await Promise.all([
         prisma.evaluation.groupBy({ by: ['countyId'], where: { cycleId: input.cycleId }, _count: { _all: true } }),
         prisma.evaluation.groupBy({ by: ['countyId'], where: { cycleId: input.cycleId, stage: { notIn: ['TASKS_OPEN', 'EVALUATIONS_SUBMITTED'] } }, _count: { _all: true } }),
         prisma.countyReview.findMany({ where: { cycleId: input.cycleId } }),
       ]);
-      return all.map((g) => ({
-        countyId: g.countyId,
-        evaluations: g._count._all,
-        scored: done.find((d) => d.countyId === g.countyId)?._count._all ?? 0,
-        reviewStatus: reviews.find((r) => r.countyId === g.countyId)?.status ?? null,
-      }));
+      return {
+        rankingCohort: parseTemplateConfig(cycle.template.config).rankingCohort,
+        counties: all.map((g) => ({
+          countyId: g.countyId,
+          evaluations: g._count._all,
+          scored: done.find((d) => d.countyId === g.countyId)?._count._all ?? 0,
+          reviewStatus: reviews.find((r) => r.countyId === g.countyId)?.status ?? null,
+        })),
+      };
     },
   };
+}
+
+type Tx = Parameters<Parameters<ActivityDeps['prisma']['$transaction']>[0]>[0];
+
+/**
+ * Ranks one cohort (the evaluations of the counties of `reviewIds`), marks the monthly
+ * star, flags bottom ranks (monthly), moves stars (quarterly), publishes, and writes each
+ * manager's result mail to the outbox. Idempotent: a published cohort is not ranked again.
+ */
+async function rankAndPublish(tx: Tx, cycle: { id: string; type: string; period: string }, reviewIds: string[], at: Date, publicUrl: string): Promise<{ outboxIds: string[] }> {
+  const reviews = await tx.countyReview.findMany({ where: { id: { in: reviewIds } } });
+  const countyIds = reviews.map((r) => r.countyId);
+  const evaluations = await tx.evaluation.findMany({ where: { cycleId: cycle.id, countyId: { in: countyIds } }, include: { manager: { include: { user: true } } } });
+  if (reviews.some((r) => r.status !== 'PUBLISHED')) {
+    const ranked = rankCohort(evaluations.map((e) => ({ managerId: e.managerId, score: Number(e.compositeScore ?? 0) })));
+    const stars = new Set(cycle.type === 'MONTHLY' ? monthlyStars(ranked) : []);
+    for (const r of ranked) {
+      await tx.evaluation.updateMany({
+        where: { cycleId: cycle.id, managerId: r.managerId },
+        data: { stage: 'PUBLISHED', rank: r.rank, rankFromBottom: r.rankFromBottom, cohortSize: r.cohortSize, monthlyStar: stars.has(r.managerId) },
+      });
+    }
+    if (cycle.type === 'MONTHLY') {
+      // 末位淘汰: this month with the earlier monthly rankings of the same managers.
+      const earlier = await tx.evaluation.findMany({
+        where: { managerId: { in: ranked.map((r) => r.managerId) }, rankFromBottom: { not: null }, cycle: { type: 'MONTHLY', period: { lt: cycle.period } } },
+        select: { managerId: true, rankFromBottom: true, cycle: { select: { period: true } } },
+      });
+      const history = new Map<string, MonthlyBottom>();
+      for (const e of earlier) {
+        const month = history.get(e.cycle.period) ?? { period: e.cycle.period, rankFromBottom: {} };
+        month.rankFromBottom[e.managerId] = e.rankFromBottom!;
+        history.set(e.cycle.period, month);
+      }
+      history.set(cycle.period, { period: cycle.period, rankFromBottom: Object.fromEntries(ranked.map((r) => [r.managerId, r.rankFromBottom])) });
+      for (const flag of bottomRankFlags([...history.values()], cycle.period)) {
+        await tx.bottomRankFlag.upsert({
+          where: { managerId_cycleId: { managerId: flag.managerId, cycleId: cycle.id } },
+          update: {},
+          create: { managerId: flag.managerId, cycleId: cycle.id, period: cycle.period, rules: flag.rules },
+        });
+        await recordAudit(tx, { at, actorId: null, action: 'manager.bottomRankFlagged', entityType: 'manager', entityId: flag.managerId, cycleId: cycle.id, details: { rules: flag.rules, period: cycle.period }, dedupeKey: `bottomRank:${cycle.id}:${flag.managerId}` });
+      }
+    }
+    if (cycle.type === 'QUARTERLY') {
+      const current = Object.fromEntries(evaluations.map((e) => [e.managerId, e.manager.starRating]));
+      for (const move of starMoves(ranked, current)) {
+        await tx.manager.update({ where: { id: move.managerId }, data: { starRating: move.to } });
+        await recordAudit(tx, { at, actorId: null, action: 'manager.starRatingMoved', entityType: 'manager', entityId: move.managerId, cycleId: cycle.id, details: move, dedupeKey: `star:${cycle.id}:${move.managerId}` });
+      }
+    }
+    for (const review of reviews) {
+      await tx.countyReview.update({ where: { id: review.id }, data: { status: 'PUBLISHED' } });
+      await recordAudit(tx, { at, actorId: null, action: 'review.published', entityType: 'countyReview', entityId: review.id, cycleId: cycle.id, details: { cohortSize: ranked.length, monthlyStars: [...stars] }, dedupeKey: `review:${review.id}:published` });
+    }
+  }
+  // Each manager is mailed their own result.
+  const fresh = await tx.evaluation.findMany({ where: { cycleId: cycle.id, countyId: { in: countyIds } }, include: { manager: { include: { user: true } } } });
+  const outboxIds: string[] = [];
+  for (const e of fresh) {
+    const user = e.manager.user;
+    if (!user?.active) continue;
+    const lang = languageOf(user.language);
+    const mail = renderResultNotification({
+      recipientName: user.displayName, cycleLabel: cycleLabel(cycle.type as CycleType, cycle.period, lang), compositeScore: Number(e.compositeScore ?? 0),
+      rank: e.rank ?? 0, cohortSize: e.cohortSize ?? 0, monthlyStar: e.monthlyStar, flagged: e.flagged, resultUrl: `${publicUrl}/api/evaluations/${e.id}`,
+    }, lang);
+    const dedupeKey = `evaluation:${e.id}:published:${user.id}`;
+    const row = await tx.notificationOutbox.upsert({
+      where: { dedupeKey },
+      update: {},
+      create: { dedupeKey, toUserId: user.id, toAddress: user.email, language: lang, kind: 'resultsPublished', subject: mail.subject, textBody: mail.text, htmlBody: mail.html },
+    });
+    outboxIds.push(row.id);
+  }
+  return { outboxIds };
 }

@@ -61,9 +61,8 @@ export async function countyReviewWorkflow(input: CountyReviewInput): Promise<Co
   }
 
   current = undefined;
-  const { outboxIds } = await acts.approveAndPublish({ countyReviewId: input.countyReviewId, at: nowIso() });
+  const { outboxIds, published } = await acts.approveAndPublish({ countyReviewId: input.countyReviewId, at: nowIso() });
   for (let i = 0; i < outboxIds.length; i += deliveryBatch) await acts.deliverNotifications({ outboxIds: outboxIds.slice(i, i + deliveryBatch) });
-  stage = 'published';
-  // Tell the cycle's watcher without waiting for its next check.
+  stage = published ? 'published' : 'approved'; // city cohort: published later, with the whole city
   return status();
 }

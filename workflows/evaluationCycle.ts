@@ -30,13 +30,19 @@ export async function evaluationCycleWorkflow(input: EvaluationCycleInput & { wa
   // run: open each county's review once its evaluations are scored (the last manager's
   // workflow usually does it at once; this is the safety net), until all are published.
   for (;;) {
-    const counties = await acts.cycleProgress({ cycleId: input.cycleId });
+    const { rankingCohort, counties } = await acts.cycleProgress({ cycleId: input.cycleId });
     for (const c of counties) {
       if (c.scored === c.evaluations && c.reviewStatus === null) await acts.startCountyReviewIfReady({ cycleId: input.cycleId, countyId: c.countyId, at: new Date(Date.now()).toISOString() });
     }
     if (phase !== 'evaluationsComplete' && counties.every((c) => c.scored === c.evaluations)) {
       await acts.setCycleStatus({ cycleId: input.cycleId, status: 'EVALUATIONS_COMPLETE', at: new Date(Date.now()).toISOString() });
       phase = 'evaluationsComplete';
+    }
+    if (rankingCohort === 'city' && counties.every((c) => c.reviewStatus === 'APPROVED' || c.reviewStatus === 'PUBLISHED') && counties.some((c) => c.reviewStatus === 'APPROVED')) {
+      // The whole city is one cohort: ranked and published once every county is approved.
+      const { outboxIds } = await batchActs.publishCityResults({ cycleId: input.cycleId, at: new Date(Date.now()).toISOString() });
+      for (let i = 0; i < outboxIds.length; i += 200) await acts.deliverNotifications({ outboxIds: outboxIds.slice(i, i + 200) });
+      continue;
     }
     if (counties.every((c) => c.reviewStatus === 'PUBLISHED')) break;
     await sleep(progressCheckInterval);

@@ -76,6 +76,6 @@ export const reassignTaskUpdate = defineUpdate<{ assigneeId: string }, [Reassign
 export const submitTaskUpdate = defineUpdate<SubmitTaskResult, [SubmitTaskRequest]>('submitTask');
 export const extendDeadlineUpdate = defineUpdate<{ dueDate: string }, [ExtendDeadlineRequest]>('extendDeadline');
 export const evaluationStatusQuery = defineQuery<EvaluationStatus>('evaluationStatus');
-export interface CountyReviewStatus { round: number; stage: 'countySignOff' | 'cityApproval' | 'published'; tasks: TaskState[] }
+export interface CountyReviewStatus { round: number; stage: 'countySignOff' | 'cityApproval' | 'approved' | 'published'; tasks: TaskState[] }
 export const countyReviewStatusQuery = defineQuery<CountyReviewStatus>('countyReviewStatus');
 export const cycleStatusQuery = defineQuery<{ phase: string; evaluations: number; started: number }>('cycleStatus');
