@@ -24,7 +24,7 @@ export function countyReviewActivities(deps: ActivityDeps) {
     /** Starts the county's review when every evaluation of the county is scored (idempotent). */
     async startCountyReviewIfReady(input: CountyRef & { at: string }): Promise<{ started: boolean }> {
       const [total, open] = await Promise.all([
-        prisma.evaluation.count({ where: { cycleId: input.cycleId, countyId: input.countyId } }),
+        prisma.evaluation.count({ where: { cycleId: input.cycleId, countyId: input.countyId, stage: { not: 'WITHDRAWN' } } }),
         prisma.evaluation.count({ where: { cycleId: input.cycleId, countyId: input.countyId, stage: { in: ['TASKS_OPEN', 'EVALUATIONS_SUBMITTED'] } } }),
       ]);
       if (total === 0 || open > 0) return { started: false };
@@ -99,7 +99,7 @@ export function countyReviewActivities(deps: ActivityDeps) {
       const cycle = await prisma.cycle.findUniqueOrThrow({ where: { id: input.cycleId }, include: { template: true } });
       const [all, done, reviews] = await Promise.all([
         prisma.evaluation.groupBy({ by: ['countyId'], where: { cycleId: input.cycleId }, _count: { _all: true } }),
-        prisma.evaluation.groupBy({ by: ['countyId'], where: { cycleId: input.cycleId, stage: { notIn: ['TASKS_OPEN', 'EVALUATIONS_SUBMITTED'] } }, _count: { _all: true } }),
+        prisma.evaluation.groupBy({ by: ['countyId'], where: { cycleId: input.cycleId, stage: { notIn: ['TASKS_OPEN', 'EVALUATIONS_SUBMITTED'] } }, _count: { _all: true } }), // scored or withdrawn
         prisma.countyReview.findMany({ where: { cycleId: input.cycleId } }),
       ]);
       return {
@@ -125,7 +125,7 @@ type Tx = Parameters<Parameters<ActivityDeps['prisma']['$transaction']>[0]>[0];
 async function rankAndPublish(tx: Tx, cycle: { id: string; type: string; period: string }, reviewIds: string[], at: Date, publicUrl: string): Promise<{ outboxIds: string[] }> {
   const reviews = await tx.countyReview.findMany({ where: { id: { in: reviewIds } } });
   const countyIds = reviews.map((r) => r.countyId);
-  const evaluations = await tx.evaluation.findMany({ where: { cycleId: cycle.id, countyId: { in: countyIds } }, include: { manager: { include: { user: true } } } });
+  const evaluations = await tx.evaluation.findMany({ where: { cycleId: cycle.id, countyId: { in: countyIds }, stage: { not: 'WITHDRAWN' } }, include: { manager: { include: { user: true } } } });
   if (reviews.some((r) => r.status !== 'PUBLISHED')) {
     const ranked = rankCohort(evaluations.map((e) => ({ managerId: e.managerId, score: Number(e.compositeScore ?? 0) })));
     const stars = new Set(cycle.type === 'MONTHLY' ? monthlyStars(ranked) : []);
@@ -170,7 +170,7 @@ async function rankAndPublish(tx: Tx, cycle: { id: string; type: string; period:
     }
   }
   // Each manager is mailed their own result.
-  const fresh = await tx.evaluation.findMany({ where: { cycleId: cycle.id, countyId: { in: countyIds } }, include: { manager: { include: { user: true } } } });
+  const fresh = await tx.evaluation.findMany({ where: { cycleId: cycle.id, countyId: { in: countyIds }, stage: 'PUBLISHED' }, include: { manager: { include: { user: true } } } });
   const outboxIds: string[] = [];
   for (const e of fresh) {
     const user = e.manager.user;

@@ -3,7 +3,7 @@
 // exceed Temporal's limits), track the cycle's status.
 import { heartbeat } from '@temporalio/activity';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
-import { parseTemplateConfig, type TaskKind } from '../domain/templates';
+import { parseTemplateConfig, type TaskKind, type TemplateConfig } from '../domain/templates';
 import { compositeScore, type ComponentScores, type WeightedComponent } from '../domain/scoring';
 import { gatheredComponents } from '../domain/submissions';
 import type { CycleType } from '../domain/cycles';
@@ -18,6 +18,24 @@ export interface CycleStatusInput { cycleId: string; status: 'OPEN' | 'EVALUATIO
 
 export function evaluationWorkflowId(cycleId: string, managerId: string): string {
   return `evaluation-${cycleId}-${managerId}`;
+}
+
+/** Starts one manager's evaluation workflow; an already started one is left as it is. */
+export async function startEvaluationWorkflow(
+  temporal: ActivityDeps['temporal'],
+  taskQueue: string,
+  cycle: { id: string; type: string; period: string; template: TemplateConfig },
+  evaluation: { id: string; managerId: string; countyId: string; workflowId: string },
+): Promise<void> {
+  const args: ManagerEvaluationInput = {
+    cycleId: cycle.id, evaluationId: evaluation.id, managerId: evaluation.managerId, countyId: evaluation.countyId,
+    cycleType: cycle.type as CycleType, period: cycle.period, template: cycle.template,
+  };
+  try {
+    await temporal.workflow.start('managerEvaluationWorkflow', { taskQueue, workflowId: evaluation.workflowId, args: [args], workflowIdConflictPolicy: 'USE_EXISTING' });
+  } catch (err) {
+    if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
+  }
 }
 
 export function cycleActivities(deps: ActivityDeps) {
@@ -52,25 +70,7 @@ export function cycleActivities(deps: ActivityDeps) {
       });
       await Promise.all(
         page.map(async (evaluation) => {
-          const args: ManagerEvaluationInput = {
-            cycleId: cycle.id,
-            evaluationId: evaluation.id,
-            managerId: evaluation.managerId,
-            countyId: evaluation.countyId,
-            cycleType: cycle.type as CycleType,
-            period: cycle.period,
-            template,
-          };
-          try {
-            await temporal.workflow.start('managerEvaluationWorkflow', {
-              taskQueue: settings.taskQueue,
-              workflowId: evaluation.workflowId,
-              args: [args],
-              workflowIdConflictPolicy: 'USE_EXISTING',
-            });
-          } catch (err) {
-            if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
-          }
+          await startEvaluationWorkflow(temporal, settings.taskQueue, { ...cycle, template }, evaluation);
           heartbeat();
         }),
       );
@@ -84,6 +84,19 @@ export function cycleActivities(deps: ActivityDeps) {
         await recordAudit(tx, {
           at: new Date(input.at), actorId: null, action: `cycle.${{ OPEN: 'opened', EVALUATIONS_COMPLETE: 'evaluationsComplete', CLOSED: 'closed' }[input.status]}`,
           entityType: 'cycle', entityId: input.cycleId, cycleId: input.cycleId, dedupeKey: `cycle:${input.cycleId}:${input.status}`,
+        });
+      });
+    },
+
+    /** The manager left mid-cycle: open tasks cancelled, the evaluation withdrawn from ranking. */
+    async withdrawEvaluation(input: { evaluationId: string; at: string; actorId: string; reason: string }): Promise<void> {
+      await prisma.$transaction(async (tx) => {
+        const evaluation = await tx.evaluation.findUniqueOrThrow({ where: { id: input.evaluationId } });
+        await tx.task.updateMany({ where: { evaluationId: evaluation.id, status: 'OPEN' }, data: { status: 'CANCELLED', closedAt: new Date(input.at) } });
+        await tx.evaluation.update({ where: { id: evaluation.id }, data: { stage: 'WITHDRAWN' } });
+        await recordAudit(tx, {
+          at: new Date(input.at), actorId: input.actorId, action: 'evaluation.withdrawn', entityType: 'evaluation', entityId: evaluation.id,
+          cycleId: evaluation.cycleId, details: { reason: input.reason }, dedupeKey: `evaluation:${evaluation.id}:withdrawn`,
         });
       });
     },

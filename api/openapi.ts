@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { selfAssessmentSchema } from '../domain/selfAssessment';
 import { loginBody } from './routes/auth';
 import { cycleListQuery, openCycleBody } from './routes/cycles';
-import { managerListQuery } from './routes/org';
+import { leaveBody, managerListQuery, newManagerBody, transferBody } from './routes/org';
 import { timelineQuery } from './routes/managers';
 import { newTemplateBody, templateListQuery } from './routes/templates';
 import { extendBody, inboxQuery, reassignBody } from './routes/tasks';
@@ -31,6 +31,9 @@ export const operations: Operation[] = [
   { method: 'get', path: '/api/me', summary: 'The signed-in user, roles and scope', tag: 'auth', auth: true, responses: { '200': 'User', '401': problem['401'] } },
   { method: 'get', path: '/api/org/counties', summary: 'Counties in the user\'s scope, with their manager counts', tag: 'organisation', auth: true, responses: { '200': 'Counties', '401': problem['401'] } },
   { method: 'get', path: '/api/org/managers', summary: 'Managers in the user\'s scope', tag: 'organisation', auth: true, query: managerListQuery, responses: { '200': 'Managers', ...problem } },
+  { method: 'post', path: '/api/org/managers', summary: 'A manager joins (account and record); they join the open cycles of their county whose review has not started', tag: 'organisation', auth: true, body: newManagerBody, responses: { '201': 'Created', '409': 'Employee number or username exists', ...problem } },
+  { method: 'post', path: '/api/org/managers/{id}/leave', summary: 'A manager leaves: account closed, open tasks cancelled, not ranked in open cycles', tag: 'organisation', auth: true, body: leaveBody, responses: { '200': 'Left', '409': 'Left already', ...problem } },
+  { method: 'post', path: '/api/org/managers/{id}/transfer', summary: 'A manager moves county; evaluations already open stay with the county they started in', tag: 'organisation', auth: true, body: transferBody, responses: { '200': 'Moved', ...problem } },
   { method: 'get', path: '/api/managers/{id}/timeline', summary: 'Every event of a manager\'s evaluations: opened, reminded, escalated, submitted, scored, flagged', tag: 'organisation', auth: true, query: timelineQuery, responses: { '200': 'Timeline', ...problem } },
   { method: 'get', path: '/api/evaluations/{id}', summary: 'One manager\'s result: component scores, composite, rank, flags (the manager, their county, the city)', tag: 'organisation', auth: true, responses: { '200': 'Evaluation', ...problem } },
   { method: 'get', path: '/api/templates', summary: 'Evaluation template versions', tag: 'templates', auth: true, query: templateListQuery, responses: { '200': 'Templates', ...problem } },

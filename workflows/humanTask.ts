@@ -26,7 +26,7 @@ export class HumanTask {
   }
 
   get done(): boolean {
-    return this.state.phase === 'submitted' || this.state.phase === 'closedMissing';
+    return this.state.phase === 'submitted' || this.state.phase === 'closedMissing' || this.state.phase === 'cancelled';
   }
 
   private get policy() {
@@ -89,7 +89,7 @@ export class HumanTask {
   /** Rejects, before anything is recorded, a submission this task cannot take. */
   validateSubmission(request: SubmitTaskRequest): void {
     if (request.taskId !== this.state.taskId) throw new Error(`task ${request.taskId} is not this task`);
-    if (this.state.phase === 'closedMissing') throw new Error('task closed');
+    if (this.state.phase === 'closedMissing' || this.state.phase === 'cancelled') throw new Error('task closed');
   }
 
   async submit(request: SubmitTaskRequest): Promise<SubmitTaskResult> {
@@ -100,6 +100,11 @@ export class HumanTask {
     this.state.submissionId = r.submissionId!;
     this.payload = request.payload;
     return { outcome: r.outcome, submissionId: r.submissionId!, scores: r.scores };
+  }
+
+  /** The evaluation was withdrawn (the manager left): stop reminding and escalating. */
+  cancel(): void {
+    if (!this.done) this.state.phase = 'cancelled';
   }
 
   /** HR gives the task to someone else; its deadlines stay. */

@@ -6,7 +6,7 @@ import { submissionSchemas } from '../domain/submissions';
 import type { TaskKind } from '../domain/templates';
 import { acts } from './activities';
 import { HumanTask } from './humanTask';
-import { evaluationStatusQuery, extendDeadlineUpdate, reassignTaskUpdate, submitTaskUpdate, type EvaluationStatus, type ManagerEvaluationInput } from './types';
+import { evaluationStatusQuery, extendDeadlineUpdate, reassignTaskUpdate, submitTaskUpdate, withdrawEvaluationUpdate, type EvaluationStatus, type ManagerEvaluationInput } from './types';
 
 export async function managerEvaluationWorkflow(input: ManagerEvaluationInput): Promise<EvaluationStatus> {
   // setup
@@ -53,8 +53,25 @@ export async function managerEvaluationWorkflow(input: ManagerEvaluationInput): 
     { validator: (r) => { if (taskById(r.taskId).done) throw new Error('task is no longer open'); } },
   );
 
+  let withdrawn: { actorId: string; reason: string } | undefined;
+  setHandler(
+    withdrawEvaluationUpdate,
+    async (request) => {
+      withdrawn = request;
+      tasks.forEach((t) => t.cancel());
+      return { withdrawn: true };
+    },
+    { validator: (_request) => { if (stage !== 'tasksOpen') throw new Error('the evaluation is complete: nothing to withdraw'); } },
+  );
+
   // run
   await Promise.all(tasks.map((t) => t.run()));
+  if (withdrawn) {
+    stage = 'withdrawn';
+    await acts.withdrawEvaluation({ evaluationId: input.evaluationId, at: new Date(Date.now()).toISOString(), actorId: withdrawn.actorId, reason: withdrawn.reason });
+    await acts.startCountyReviewIfReady({ cycleId: input.cycleId, countyId: input.countyId, at: new Date(Date.now()).toISOString() });
+    return status();
+  }
   stage = 'evaluationsSubmitted';
   const { compositeScore } = await acts.scoreEvaluation({ evaluationId: input.evaluationId, at: new Date(Date.now()).toISOString() });
   stage = 'scored';

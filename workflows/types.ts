@@ -28,7 +28,7 @@ export interface ManagerEvaluationInput {
   template: TemplateConfig;
 }
 
-export type TaskPhase = 'opening' | 'open' | 'submitted' | 'closedMissing';
+export type TaskPhase = 'opening' | 'open' | 'submitted' | 'closedMissing' | 'cancelled';
 
 export interface TaskState {
   kind: TaskKind;
@@ -43,7 +43,7 @@ export interface TaskState {
 
 export interface EvaluationStatus {
   evaluationId: string;
-  stage: 'tasksOpen' | 'evaluationsSubmitted' | 'scored';
+  stage: 'tasksOpen' | 'evaluationsSubmitted' | 'scored' | 'withdrawn';
   compositeScore?: number;
   tasks: TaskState[];
 }
@@ -73,6 +73,8 @@ export interface ExtendDeadlineRequest {
 
 export interface ReassignTaskRequest { taskId: string; assigneeId: string; actorId: string; reason: string }
 export const reassignTaskUpdate = defineUpdate<{ assigneeId: string }, [ReassignTaskRequest]>('reassignTask');
+export interface WithdrawRequest { actorId: string; reason: string }
+export const withdrawEvaluationUpdate = defineUpdate<{ withdrawn: boolean }, [WithdrawRequest]>('withdrawEvaluation');
 export const submitTaskUpdate = defineUpdate<SubmitTaskResult, [SubmitTaskRequest]>('submitTask');
 export const extendDeadlineUpdate = defineUpdate<{ dueDate: string }, [ExtendDeadlineRequest]>('extendDeadline');
 export const evaluationStatusQuery = defineQuery<EvaluationStatus>('evaluationStatus');

@@ -1,11 +1,37 @@
 // The organisation as the signed-in user may see it: counties and managers in scope.
 import { Router } from 'express';
 import { z } from 'zod';
-import { actorOf, authenticate, countiesInScope } from '../auth';
+import { evaluationWorkflowId, startEvaluationWorkflow } from '../../activities/cycles';
+import { isCalendarDate } from '../../domain/calendar';
+import { grades } from '../../domain/grades';
+import { parseTemplateConfig } from '../../domain/templates';
+import { withdrawEvaluationUpdate } from '../../workflows/types';
+import { actorOf, authenticate, countiesInScope, hasRole, type Actor } from '../auth';
+import { hashPassword } from '../passwords';
 import type { ApiContext } from '../context';
 import { parseInput, problems, requestLanguage } from '../problems';
 
 export const managerListQuery = z.object({ countyId: z.uuid().optional() });
+
+const calendarDate = z.string().refine(isCalendarDate, 'YYYY-MM-DD');
+export const newManagerBody = z.object({
+  employeeNo: z.string().trim().min(1).max(40),
+  name: z.string().trim().min(1).max(100),
+  countyId: z.uuid(),
+  area: z.enum(['URBAN', 'RURAL']),
+  employment: z.enum(['FORMAL', 'CONTRACT']),
+  hireDate: calendarDate,
+  postStartDate: calendarDate,
+  education: z.enum(['HIGH_SCHOOL', 'VOCATIONAL', 'JUNIOR_COLLEGE', 'BACHELOR', 'MASTER']),
+  grade: z.enum(grades).default('TRAINEE'),
+  starRating: z.number().int().min(1).max(5).default(1),
+  username: z.string().trim().min(2).max(60).regex(/^[\w.-]+$/),
+  email: z.email(),
+  password: z.string().min(8).max(200),
+  language: z.enum(['zh-CN', 'en']).default('zh-CN'),
+});
+export const leaveBody = z.object({ reason: z.string().trim().min(2).max(500) });
+export const transferBody = z.object({ countyId: z.uuid(), reason: z.string().trim().min(2).max(500) });
 const viewerRoles = ['HR', 'CITY_APPROVER', 'ADMIN', 'COUNTY_HEAD', 'INSPECTOR', 'MARKETING_REVIEWER', 'INDUSTRY_PARTNER'] as const;
 
 export function orgRoutes(ctx: ApiContext): Router {
@@ -34,6 +60,107 @@ export function orgRoutes(ctx: ApiContext): Router {
       orderBy: { employeeNo: 'asc' },
     });
     res.json({ managers });
+  });
+
+  const staffText = { 'zh-CN': '只有人力资源部或管理员可以维护客户经理', en: 'only HR or an admin maintains managers' };
+  async function requireStaffOf(actor: Actor, countyId: string): Promise<void> {
+    const counties = await countiesInScope(ctx.prisma, actor, ['HR', 'ADMIN']);
+    if (!hasRole(actor, 'HR', 'ADMIN') || (counties !== 'all' && !counties.includes(countyId))) throw problems.forbidden(staffText);
+  }
+  async function loadManager(id: string) {
+    const manager = z.uuid().safeParse(id).success ? await ctx.prisma.manager.findUnique({ where: { id } }) : null;
+    if (!manager) throw problems.notFound({ 'zh-CN': '客户经理', en: 'Manager' });
+    return manager;
+  }
+  async function loadCounty(id: string) {
+    const county = await ctx.prisma.orgUnit.findFirst({ where: { id, kind: 'COUNTY' } });
+    if (!county) throw problems.notFound({ 'zh-CN': '县级营销部', en: 'County' });
+    return county;
+  }
+
+  /**
+   * A manager joins: account and record; they join every open cycle of their county
+   * (or the city) whose county review has not started, with their own due dates.
+   */
+  router.post('/org/managers', async (req, res) => {
+    const actor = actorOf(req);
+    const lang = requestLanguage(req);
+    const body = parseInput(newManagerBody, req.body, 'body', lang);
+    const county = await loadCounty(body.countyId);
+    await requireStaffOf(actor, county.id);
+    const clash = await ctx.prisma.$transaction([
+      ctx.prisma.manager.findUnique({ where: { employeeNo: body.employeeNo } }),
+      ctx.prisma.user.findUnique({ where: { username: body.username } }),
+    ]);
+    if (clash[0]) throw problems.conflict('duplicate', { 'zh-CN': `员工编号 ${body.employeeNo} 已存在`, en: `employee number ${body.employeeNo} exists already` });
+    if (clash[1]) throw problems.conflict('duplicate', { 'zh-CN': `用户名 ${body.username} 已存在`, en: `username ${body.username} exists already` });
+    const passwordHash = await hashPassword(body.password);
+    const manager = await ctx.prisma.$transaction(async (tx) => {
+      const user = await tx.user.create({
+        data: { username: body.username, passwordHash, displayName: body.name, email: body.email, language: body.language, roles: { create: [{ role: 'MANAGER', orgUnitId: county.id }] } },
+      });
+      const created = await tx.manager.create({
+        data: {
+          employeeNo: body.employeeNo, name: body.name, countyId: county.id, area: body.area, employment: body.employment, hireDate: new Date(body.hireDate),
+          postStartDate: new Date(body.postStartDate), education: body.education, grade: body.grade, starRating: body.starRating, userId: user.id,
+        },
+      });
+      await tx.auditLog.create({ data: { actorId: actor.id, action: 'manager.joined', entityType: 'manager', entityId: created.id, details: { countyId: county.id } } });
+      return created;
+    });
+    const cycles = await ctx.prisma.cycle.findMany({
+      where: { status: { in: ['OPENING', 'OPEN'] }, scopeId: { in: [county.id, ...(county.parentId ? [county.parentId] : [])] }, countyReviews: { none: { countyId: county.id } } },
+      include: { template: true },
+    });
+    const joined: string[] = [];
+    for (const cycle of cycles) {
+      const workflowId = evaluationWorkflowId(cycle.id, manager.id);
+      await ctx.prisma.evaluation.createMany({ data: [{ cycleId: cycle.id, managerId: manager.id, countyId: county.id, workflowId }], skipDuplicates: true });
+      const evaluation = await ctx.prisma.evaluation.findUniqueOrThrow({ where: { workflowId } });
+      await startEvaluationWorkflow(ctx.temporal, ctx.taskQueue, { ...cycle, template: parseTemplateConfig(cycle.template.config) }, evaluation);
+      joined.push(cycle.id);
+    }
+    res.status(201).json({ manager, joinedCycles: joined });
+  });
+
+  /** A manager leaves: account closed; in open cycles their open tasks are cancelled and they are not ranked. */
+  router.post('/org/managers/:id/leave', async (req, res) => {
+    const actor = actorOf(req);
+    const manager = await loadManager(String(req.params.id));
+    await requireStaffOf(actor, manager.countyId);
+    const body = parseInput(leaveBody, req.body, 'body', requestLanguage(req));
+    if (!manager.active) throw problems.conflict('already_left', { 'zh-CN': '该客户经理已离岗', en: 'The manager has left already' });
+    await ctx.prisma.$transaction(async (tx) => {
+      await tx.manager.update({ where: { id: manager.id }, data: { active: false } });
+      if (manager.userId) await tx.user.update({ where: { id: manager.userId }, data: { active: false } });
+      await tx.auditLog.create({ data: { actorId: actor.id, action: 'manager.left', entityType: 'manager', entityId: manager.id, details: { reason: body.reason } } });
+    });
+    const open = await ctx.prisma.evaluation.findMany({ where: { managerId: manager.id, stage: 'TASKS_OPEN' } });
+    for (const evaluation of open) {
+      await ctx.temporal.workflow.getHandle(evaluation.workflowId).executeUpdate(withdrawEvaluationUpdate, { args: [{ actorId: actor.id, reason: body.reason }], updateId: `withdraw:${evaluation.id}` });
+    }
+    res.json({ managerId: manager.id, withdrawnEvaluations: open.map((e) => e.id) });
+  });
+
+  /**
+   * A manager moves to another county: from now on they belong there; evaluations of
+   * cycles already open stay with the county they started in, submissions and all.
+   */
+  router.post('/org/managers/:id/transfer', async (req, res) => {
+    const actor = actorOf(req);
+    const manager = await loadManager(String(req.params.id));
+    await requireStaffOf(actor, manager.countyId);
+    const body = parseInput(transferBody, req.body, 'body', requestLanguage(req));
+    const county = await loadCounty(body.countyId);
+    await requireStaffOf(actor, county.id);
+    if (county.id === manager.countyId) throw problems.badRequest([{ field: 'body.countyId', message: 'body.countyId is the manager\'s county already' }]);
+    const updated = await ctx.prisma.$transaction(async (tx) => {
+      const m = await tx.manager.update({ where: { id: manager.id }, data: { countyId: county.id } });
+      if (manager.userId) await tx.userRole.updateMany({ where: { userId: manager.userId, role: 'MANAGER' }, data: { orgUnitId: county.id } });
+      await tx.auditLog.create({ data: { actorId: actor.id, action: 'manager.transferred', entityType: 'manager', entityId: manager.id, details: { from: manager.countyId, to: county.id, reason: body.reason } } });
+      return m;
+    });
+    res.json({ manager: updated });
   });
 
   return router;

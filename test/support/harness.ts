@@ -40,7 +40,7 @@ export interface Harness {
   smtp: TestSmtp;
   baseUrl: string;
   api(method: string, path: string, options?: { token?: string; body?: unknown; headers?: Record<string, string> }): Promise<ApiResponse>;
-  login(username: string): Promise<string>;
+  login(username: string, password?: string): Promise<string>;
   startWorker(): Promise<void>;
   stopWorker(): Promise<void>;
   close(): Promise<void>;
@@ -81,8 +81,8 @@ export async function startHarness(options: { worker?: boolean; db?: TestDatabas
       try { parsed = text ? JSON.parse(text) : undefined; } catch { /* not JSON */ }
       return { status: res.status, body: parsed, headers: res.headers };
     },
-    async login(username) {
-      const res = await harness.api('POST', '/api/auth/login', { body: { username, password: testPassword } });
+    async login(username, password = testPassword) {
+      const res = await harness.api('POST', '/api/auth/login', { body: { username, password } });
       if (res.status !== 200) throw new Error(`login ${username}: ${res.status} ${JSON.stringify(res.body)}`);
       return res.body.token;
     },

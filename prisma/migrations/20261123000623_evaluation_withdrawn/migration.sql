@@ -1,0 +1,2 @@
+-- AlterEnum
+ALTER TYPE "EvaluationStage" ADD VALUE 'WITHDRAWN';
