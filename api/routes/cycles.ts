@@ -1,5 +1,5 @@
 // HR opens cycles and watches them; every change goes through Temporal.
-import { Router } from 'express';
+import { Router, type Request } from 'express';
 import { z } from 'zod';
 import { cycleTypeSchema, isValidPeriod, periodExamples } from '../../domain/cycles';
 import { openCycle } from '../../activities/openCycle';
@@ -58,16 +58,20 @@ export function cycleRoutes(ctx: ApiContext): Router {
     res.json({ cycles });
   });
 
-  /** Per county: how many tasks are open, submitted, overdue, escalated and closed by policy. */
-  router.get('/cycles/:id/status', async (req, res) => {
-    const actor = actorOf(req);
+  /** The cycle of `:id` and the counties of it the signed-in user may see (404, 403 otherwise). */
+  async function cycleInScope(req: Request) {
     const { id } = parseInput(cycleIdParams, req.params, 'params');
     const cycle = z.uuid().safeParse(id).success ? await ctx.prisma.cycle.findUnique({ where: { id }, include: { scope: true } }) : null;
     if (!cycle) throw problems.notFound(cycleText);
-    const counties = await countiesInScope(ctx.prisma, actor, readerRoles);
+    const counties = await countiesInScope(ctx.prisma, actorOf(req), readerRoles);
     if (counties !== 'all' && counties.length === 0) throw problems.forbidden(cycleText);
     if (counties !== 'all' && cycle.scope.kind === 'COUNTY' && !counties.includes(cycle.scopeId)) throw problems.forbidden(cycleText);
-    const countyFilter = counties === 'all' ? {} : { countyId: { in: counties } };
+    return { id, cycle, countyFilter: counties === 'all' ? {} : { countyId: { in: counties } } };
+  }
+
+  /** Per county: how many tasks are open, submitted, overdue, escalated and closed by policy. */
+  router.get('/cycles/:id/status', async (req, res) => {
+    const { id, cycle, countyFilter } = await cycleInScope(req);
     const [byStatus, overdue, escalated, units] = await Promise.all([
       ctx.prisma.task.groupBy({ by: ['countyId', 'kind', 'status'], where: { cycleId: id, ...countyFilter }, _count: { _all: true } }),
       ctx.prisma.task.groupBy({ by: ['countyId', 'kind'], where: { cycleId: id, status: 'OPEN', overdueSince: { not: null }, ...countyFilter }, _count: { _all: true } }),
@@ -100,14 +104,7 @@ export function cycleRoutes(ctx: ApiContext): Router {
 
   /** The results: per county, ranked, with stars, flags, bottom-rank flags and the county's recommendation. */
   router.get('/cycles/:id/results', async (req, res) => {
-    const actor = actorOf(req);
-    const { id } = parseInput(cycleIdParams, req.params, 'params');
-    const cycle = z.uuid().safeParse(id).success ? await ctx.prisma.cycle.findUnique({ where: { id }, include: { scope: true } }) : null;
-    if (!cycle) throw problems.notFound(cycleText);
-    const counties = await countiesInScope(ctx.prisma, actor, readerRoles);
-    if (counties !== 'all' && counties.length === 0) throw problems.forbidden(cycleText);
-    if (counties !== 'all' && cycle.scope.kind === 'COUNTY' && !counties.includes(cycle.scopeId)) throw problems.forbidden(cycleText);
-    const countyFilter = counties === 'all' ? {} : { countyId: { in: counties } };
+    const { id, cycle, countyFilter } = await cycleInScope(req);
     const [evaluations, reviews, flags, units] = await Promise.all([
       ctx.prisma.evaluation.findMany({
         where: { cycleId: id, ...countyFilter },
