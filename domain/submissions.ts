@@ -1,6 +1,7 @@
 // What each kind of task's submission looks like and which score components it feeds.
 import type { z } from 'zod';
 import { cityApprovalSchema, countySignOffSchema } from './approvals';
+import { industryFeedbackSchema, industryScore } from './industryFeedback';
 import { inspectionResult, inspectionSchema } from './inspection';
 import { defaultKpiWeights, marketingReviewSchema, performanceScore, type KpiName } from './marketingReview';
 import type { WeightedComponent } from './scoring';
@@ -25,6 +26,7 @@ export const submissionSchemas: Partial<Record<TaskKind, z.ZodType>> = {
   SELF_ASSESSMENT: selfAssessmentSchema,
   INSPECTION: inspectionSchema,
   MARKETING_REVIEW: marketingReviewSchema,
+  INDUSTRY_FEEDBACK: industryFeedbackSchema,
   COUNTY_SIGN_OFF: countySignOffSchema,
   CITY_APPROVAL: cityApprovalSchema,
 };
@@ -46,6 +48,10 @@ export function scoresOfSubmission(kind: TaskKind, payload: unknown, kpiWeights:
         { component: 'performance', value: performanceScore(v.kpis, kpiWeights), details: { kpis: v.kpis, kpiWeights } },
         { component: 'marketingReview', value: v.reviewScore },
       ];
+    }
+    case 'INDUSTRY_FEEDBACK': {
+      const f = industryFeedbackSchema.parse(payload);
+      return [{ component: 'industry', value: industryScore(f), details: { brandCultivation: f.brandCultivation, informationFeedback: f.informationFeedback } }];
     }
     default:
       return [];

@@ -79,9 +79,9 @@ export const defaultWeights: TemplateConfig['weights'] = {
 /** The evaluations each cycle type gathers by default (the kinds this release runs). */
 const defaultTasksByCycle: Record<CycleType, TaskKind[]> = {
   MONTHLY: ['SELF_ASSESSMENT', 'INSPECTION', 'MARKETING_REVIEW'],
-  QUARTERLY: ['SELF_ASSESSMENT', 'INSPECTION', 'MARKETING_REVIEW'],
+  QUARTERLY: ['SELF_ASSESSMENT', 'INSPECTION', 'MARKETING_REVIEW', 'INDUSTRY_FEEDBACK'],
   HALF_YEAR: ['SELF_ASSESSMENT'],
-  ANNUAL: ['SELF_ASSESSMENT', 'INSPECTION', 'MARKETING_REVIEW'],
+  ANNUAL: ['SELF_ASSESSMENT', 'INSPECTION', 'MARKETING_REVIEW', 'INDUSTRY_FEEDBACK'],
 };
 
 export const defaultDueOffsetDays: Record<TaskKind, number> = {
