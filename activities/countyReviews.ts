@@ -4,7 +4,7 @@
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import type { CycleType } from '../domain/cycles';
 import { cycleLabel, languageOf, renderResultNotification } from '../domain/notifications';
-import { bottomRankFlags, monthlyStars, rankCohort, starMoves, type MonthlyBottom } from '../domain/ranking';
+import { bottomRankFlags, defaultStarMovePolicy, monthlyStars, rankCohort, starMoves, type MonthlyBottom } from '../domain/ranking';
 import { parseTemplateConfig } from '../domain/templates';
 import type { CountyReviewInput } from '../workflows/types';
 import { recordAudit } from './audit';
@@ -88,7 +88,7 @@ export function countyReviewActivities(deps: ActivityDeps) {
     /** City cohort: every county is approved; rank the whole city as one cohort and publish. */
     async publishCityResults(input: { cycleId: string; at: string }): Promise<{ outboxIds: string[] }> {
       return prisma.$transaction(async (tx) => {
-        const cycle = await tx.cycle.findUniqueOrThrow({ where: { id: input.cycleId } });
+        const cycle = await tx.cycle.findUniqueOrThrow({ where: { id: input.cycleId }, include: { template: true } });
         const reviews = await tx.countyReview.findMany({ where: { cycleId: cycle.id } });
         return rankAndPublish(tx, cycle, reviews.map((r) => r.id), new Date(input.at), settings.publicUrl);
       }, { timeout: 120_000 });
@@ -122,7 +122,7 @@ type Tx = Parameters<Parameters<ActivityDeps['prisma']['$transaction']>[0]>[0];
  * star, flags bottom ranks (monthly), moves stars (quarterly), publishes, and writes each
  * manager's result mail to the outbox. Idempotent: a published cohort is not ranked again.
  */
-async function rankAndPublish(tx: Tx, cycle: { id: string; type: string; period: string }, reviewIds: string[], at: Date, publicUrl: string): Promise<{ outboxIds: string[] }> {
+async function rankAndPublish(tx: Tx, cycle: { id: string; type: string; period: string; template: { config: unknown } }, reviewIds: string[], at: Date, publicUrl: string): Promise<{ outboxIds: string[] }> {
   const reviews = await tx.countyReview.findMany({ where: { id: { in: reviewIds } } });
   const countyIds = reviews.map((r) => r.countyId);
   const evaluations = await tx.evaluation.findMany({ where: { cycleId: cycle.id, countyId: { in: countyIds }, stage: { not: 'WITHDRAWN' } }, include: { manager: { include: { user: true } } } });
@@ -159,7 +159,8 @@ async function rankAndPublish(tx: Tx, cycle: { id: string; type: string; period:
     }
     if (cycle.type === 'QUARTERLY') {
       const current = Object.fromEntries(evaluations.map((e) => [e.managerId, e.manager.starRating]));
-      for (const move of starMoves(ranked, current)) {
+      const { topShare, bottomShare } = parseTemplateConfig(cycle.template.config).starMoves;
+      for (const move of starMoves(ranked, current, { ...defaultStarMovePolicy, topShare, bottomShare })) {
         await tx.manager.update({ where: { id: move.managerId }, data: { starRating: move.to } });
         await recordAudit(tx, { at, actorId: null, action: 'manager.starRatingMoved', entityType: 'manager', entityId: move.managerId, cycleId: cycle.id, details: move, dedupeKey: `star:${cycle.id}:${move.managerId}` });
       }

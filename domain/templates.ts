@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import type { CycleType } from './cycles';
 import { defaultKpiWeights } from './marketingReview';
+import { defaultStarMovePolicy } from './ranking';
 
 export const taskKinds = [
   'SELF_ASSESSMENT',
@@ -50,12 +51,13 @@ export const templateConfigSchema = z.object({
   /** Deadlines of the county sign-off and the city approval (days after the cycle opened). */
   approvals: z
     .object({ COUNTY_SIGN_OFF: taskPolicySchema, CITY_APPROVAL: taskPolicySchema })
-    .default(() => ({
-      COUNTY_SIGN_OFF: { dueOffsetDays: 12, reminderDaysBeforeDue: [2, 0], graceDays: 3, afterGrace: 'extend' as const, extendDays: 3, maxExtensions: 10 },
-      CITY_APPROVAL: { dueOffsetDays: 15, reminderDaysBeforeDue: [2, 0], graceDays: 3, afterGrace: 'extend' as const, extendDays: 3, maxExtensions: 10 },
-    })),
+    .default(() => defaultApprovals()),
   /** Who a manager is ranked against: the county (default) or the whole city. */
   rankingCohort: z.enum(['county', 'city']).default('county'),
+  /** Quarterly star rating (星级升降): the top share of the cohort goes up one star, the bottom share down one. */
+  starMoves: z
+    .object({ topShare: z.number().min(0).max(1), bottomShare: z.number().min(0).max(1) })
+    .default({ topShare: defaultStarMovePolicy.topShare, bottomShare: defaultStarMovePolicy.bottomShare }),
   /** How the KPIs make up the business performance score. */
   kpiWeights: z
     .object({ salesVolumeCompletion: z.number().min(0), orderSuccessRate: z.number().min(0), basicDataMaintenance: z.number().min(0) })
@@ -95,14 +97,24 @@ export const defaultDueOffsetDays: Record<TaskKind, number> = {
   CITY_APPROVAL: 15,
 };
 
+/** Sign-off and approval are never closed as missing: they are extended and escalated. */
+function defaultApprovals(): TemplateConfig['approvals'] {
+  const approvalPolicy = (k: TaskKind): TaskPolicy => ({ ...policy(defaultDueOffsetDays[k]), afterGrace: 'extend', extendDays: 3, maxExtensions: 10 });
+  return { COUNTY_SIGN_OFF: approvalPolicy('COUNTY_SIGN_OFF'), CITY_APPROVAL: approvalPolicy('CITY_APPROVAL') };
+}
+
 export function defaultTemplateConfig(type: CycleType): TemplateConfig {
   const tasks: TemplateConfig['tasks'] = {};
   for (const kind of defaultTasksByCycle[type]) tasks[kind] = policy(defaultDueOffsetDays[kind]);
-  // Sign-off and approval are never closed as missing: they are extended and escalated.
-  const approvalPolicy = (k: TaskKind): TaskPolicy => ({ ...policy(defaultDueOffsetDays[k]), afterGrace: 'extend', extendDays: 3, maxExtensions: 10 });
   return {
-    approvals: { COUNTY_SIGN_OFF: approvalPolicy('COUNTY_SIGN_OFF'), CITY_APPROVAL: approvalPolicy('CITY_APPROVAL') },
-    rankingCohort: 'county', weights: { ...defaultWeights }, tasks, reminderHour: 9, kpiWeights: { ...defaultKpiWeights } };
+    weights: { ...defaultWeights },
+    tasks,
+    reminderHour: 9,
+    approvals: defaultApprovals(),
+    rankingCohort: 'county',
+    starMoves: { topShare: defaultStarMovePolicy.topShare, bottomShare: defaultStarMovePolicy.bottomShare },
+    kpiWeights: { ...defaultKpiWeights },
+  };
 }
 
 export function parseTemplateConfig(value: unknown): TemplateConfig {

@@ -1,6 +1,6 @@
 import { compositeScore, inspectionScore, roundHalfUp2 } from '../../domain/scoring';
 import { bottomRankFlags, monthlyStars, rankCohort, starMoves } from '../../domain/ranking';
-import { defaultWeights } from '../../domain/templates';
+import { defaultTemplateConfig, defaultWeights } from '../../domain/templates';
 
 describe('inspection (督察): 100 minus deductions per failed check item', () => {
   test('two failed items of 5 and 3 points give 92', () => {
@@ -59,6 +59,12 @@ describe('quarterly star rating: top 20% +1, bottom 10% −1, within 1–5', () 
     const moves = starMoves(r, current);
     expect(moves.filter((m) => m.to === 4).map((m) => m.managerId)).toEqual(['m01', 'm02', 'm03', 'm04', 'm05']);
     expect(moves.filter((m) => m.to === 2).map((m) => m.managerId)).toEqual(['m22', 'm23']);
+  });
+  test('the shares are the template\'s to set: top 50% up, bottom 25% down in a cohort of 4', () => {
+    const r = cohort([90, 80, 70, 60]);
+    const current = Object.fromEntries(r.map((x) => [x.managerId, 3]));
+    expect(starMoves(r, current, { topShare: 0.5, bottomShare: 0.25, min: 1, max: 5 }).map((m) => [m.managerId, m.to])).toEqual([['m01', 4], ['m02', 4], ['m04', 2]]);
+    expect(defaultTemplateConfig('QUARTERLY').starMoves).toEqual({ topShare: 0.2, bottomShare: 0.1 });
   });
   test('5 stars stay 5; 1 star stays 1', () => {
     const r = cohort(Array.from({ length: 10 }, (_, i) => 100 - i));
