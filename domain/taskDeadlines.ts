@@ -16,6 +16,11 @@ export interface TaskDeadlines {
   steps: DeadlineStep[];
 }
 
+/** The instant a task with this due date becomes overdue: the next midnight, Shanghai. */
+export function dueAtOf(dueDate: CalendarDate): Date {
+  return shanghaiInstant(addDays(dueDate, 1));
+}
+
 /** Days an actor always gets, even when a stage opens late or after a return. */
 export const minimumDaysToAct = 2;
 
@@ -35,7 +40,7 @@ export function dueDateFor(openedAt: Date, dueOffsetDays: number, anchor: Date =
  * again, one level further up, when the grace period ends, when the policy applies.
  */
 export function planTaskDeadlines(openedAt: Date, dueDate: CalendarDate, policy: Pick<TaskPolicy, 'reminderDaysBeforeDue' | 'graceDays'>, reminderHour: number): TaskDeadlines {
-  const dueAt = shanghaiInstant(addDays(dueDate, 1));
+  const dueAt = dueAtOf(dueDate);
   const reminders: DeadlineStep[] = [...new Set(policy.reminderDaysBeforeDue)]
     .sort((a, b) => b - a)
     .map((daysBeforeDue) => ({ kind: 'reminder' as const, daysBeforeDue, at: shanghaiInstant(addDays(dueDate, -daysBeforeDue), reminderHour) }))

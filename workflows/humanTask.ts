@@ -2,8 +2,8 @@
 // policy after the grace period, and accept its submission. Deadlines are durable
 // timers (condition with a timeout) that move when the due date is extended.
 import { ApplicationFailure, condition } from '@temporalio/workflow';
-import { addDays, shanghaiDate, shanghaiInstant } from '../domain/calendar';
-import { dueDateFor, planTaskDeadlines } from '../domain/taskDeadlines';
+import { addDays, shanghaiDate } from '../domain/calendar';
+import { dueAtOf, dueDateFor, planTaskDeadlines } from '../domain/taskDeadlines';
 import type { TaskKind, TemplateConfig } from '../domain/templates';
 import type { TaskSubject } from '../activities/tasks';
 import { acts } from './activities';
@@ -40,7 +40,7 @@ export class HumanTask {
   async run(): Promise<void> {
     const openedAt = new Date(Date.now());
     let dueDate = dueDateFor(openedAt, this.policy.dueOffsetDays, this.anchor);
-    const opened = await acts.openTask({ subject: this.subject, kind: this.state.kind, at: openedAt.toISOString(), dueDate, dueAt: shanghaiInstant(addDays(dueDate, 1)).toISOString() });
+    const opened = await acts.openTask({ subject: this.subject, kind: this.state.kind, at: openedAt.toISOString(), dueDate, dueAt: dueAtOf(dueDate).toISOString() });
     Object.assign(this.state, { taskId: opened.taskId, dueDate, phase: 'open' });
     await deliver(opened.outboxIds);
 
@@ -65,7 +65,7 @@ export class HumanTask {
           await deliver(r.outboxIds);
         } else if (this.policy.afterGrace === 'extend' && this.state.extensions < this.policy.maxExtensions) {
           dueDate = addDays(shanghaiDate(new Date(Date.now())), this.policy.extendDays);
-          await acts.extendTaskDeadline({ taskId, at: nowIso(), dueDate, dueAt: shanghaiInstant(addDays(dueDate, 1)).toISOString(), actorId: null, reason: 'policy:extend' });
+          await acts.extendTaskDeadline({ taskId, at: nowIso(), dueDate, dueAt: dueAtOf(dueDate).toISOString(), actorId: null, reason: 'policy:extend' });
           this.state.extensions++;
           this.state.dueDate = dueDate;
           replanned = true;
@@ -117,7 +117,7 @@ export class HumanTask {
   /** HR moves the due date: reminders and escalations are re-planned from now. */
   async extend(dueDate: string, actorId: string, reason: string): Promise<void> {
     if (this.done) throw new Error('task is no longer open');
-    await acts.extendTaskDeadline({ taskId: this.state.taskId!, at: nowIso(), dueDate, dueAt: shanghaiInstant(addDays(dueDate, 1)).toISOString(), actorId, reason });
+    await acts.extendTaskDeadline({ taskId: this.state.taskId!, at: nowIso(), dueDate, dueAt: dueAtOf(dueDate).toISOString(), actorId, reason });
     this.state.dueDate = dueDate;
     this.replan = true;
   }

@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import { Router } from 'express';
 import { z } from 'zod';
 import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import type { UpdateDefinition } from '@temporalio/common';
 import { isCalendarDate } from '../../domain/calendar';
 import { recommendationRequired } from '../../domain/approvals';
 import { submissionSchemas } from '../../domain/submissions';
@@ -34,6 +35,15 @@ export function taskRoutes(ctx: ApiContext): Router {
       : null;
     if (!task) throw problems.notFound(taskText);
     return { ...task, workflowId: (task.evaluation?.workflowId ?? task.countyReview?.workflowId)! };
+  }
+
+  /** Sends an update to the task's workflow; a refusal becomes a 409 (or 503 when Temporal is down). */
+  async function runUpdate<Ret, Args extends [unknown, ...unknown[]]>(workflowId: string, update: UpdateDefinition<Ret, Args>, args: Args, updateId?: string): Promise<Ret> {
+    try {
+      return await ctx.temporal.workflow.getHandle(workflowId).executeUpdate(update, { args, ...(updateId ? { updateId } : {}) });
+    } catch (err) {
+      throw updateProblem(err);
+    }
   }
 
   /** Only HR whose scope covers the county. */
@@ -100,14 +110,8 @@ export function taskRoutes(ctx: ApiContext): Router {
     }
     if (task.status !== 'OPEN') throw problems.conflict('task_closed', { 'zh-CN': '任务已关闭，不能再提交', en: 'The task is closed and takes no submission' });
 
-    try {
-      const result = await ctx.temporal.workflow
-        .getHandle(task.workflowId)
-        .executeUpdate(submitTaskUpdate, { args: [{ taskId: task.id, requestId, submittedById: actor.id, payload }], updateId: `submit:${task.id}:${requestId}` });
-      res.status(result.outcome === 'accepted' ? 201 : 200).json(result);
-    } catch (err) {
-      throw updateProblem(err);
-    }
+    const result = await runUpdate(task.workflowId, submitTaskUpdate, [{ taskId: task.id, requestId, submittedById: actor.id, payload }], `submit:${task.id}:${requestId}`);
+    res.status(result.outcome === 'accepted' ? 201 : 200).json(result);
   });
 
   /** HR moves a task's due date; its reminders and escalations move with it. */
@@ -119,14 +123,7 @@ export function taskRoutes(ctx: ApiContext): Router {
     const body = parseInput(extendBody, req.body, 'body', lang);
     if (body.dueDate <= task.dueDate) throw problems.badRequest([{ field: 'body.dueDate', message: lang === 'en' ? `body.dueDate must be after ${task.dueDate}` : `body.dueDate 必须晚于 ${task.dueDate}` }]);
     if (task.status !== 'OPEN') throw problems.conflict('task_closed', { 'zh-CN': '任务已关闭，不能延期', en: 'The task is closed and cannot be extended' });
-    try {
-      const result = await ctx.temporal.workflow
-        .getHandle(task.workflowId)
-        .executeUpdate(extendDeadlineUpdate, { args: [{ taskId: task.id, dueDate: body.dueDate, actorId: actor.id, reason: body.reason }] });
-      res.json(result);
-    } catch (err) {
-      throw updateProblem(err);
-    }
+    res.json(await runUpdate(task.workflowId, extendDeadlineUpdate, [{ taskId: task.id, dueDate: body.dueDate, actorId: actor.id, reason: body.reason }]));
   });
 
   /** HR gives a task to another user who holds the task's role in its county (an inspector on leave). */
@@ -147,11 +144,7 @@ export function taskRoutes(ctx: ApiContext): Router {
       throw problems.badRequest([{ field: 'body.assigneeId', message: lang === 'en' ? `body.assigneeId must hold the ${role} role for this county` : `body.assigneeId 必须在该县具有 ${role} 角色` }]);
     }
     if (task.status !== 'OPEN') throw problems.conflict('task_closed', { 'zh-CN': '任务已关闭，不能转办', en: 'The task is closed and cannot be reassigned' });
-    try {
-      res.json(await ctx.temporal.workflow.getHandle(task.workflowId).executeUpdate(reassignTaskUpdate, { args: [{ taskId: task.id, assigneeId: assignee.id, actorId: actor.id, reason: body.reason }] }));
-    } catch (err) {
-      throw updateProblem(err);
-    }
+    res.json(await runUpdate(task.workflowId, reassignTaskUpdate, [{ taskId: task.id, assigneeId: assignee.id, actorId: actor.id, reason: body.reason }]));
   });
 
   return router;
