@@ -7,6 +7,7 @@ import { cycleLabel, languageOf, renderResultNotification } from '../domain/noti
 import { bottomRankFlags, defaultStarMovePolicy, monthlyStars, rankCohort, starMoves, type MonthlyBottom } from '../domain/ranking';
 import { parseTemplateConfig } from '../domain/templates';
 import type { CountyReviewInput } from '../workflows/types';
+import type { SkillLevel } from '../domain/skillAssessment';
 import { recordAudit } from './audit';
 import type { ActivityDeps } from './deps';
 import { enqueueTaskNotice } from './notifications';
@@ -163,6 +164,15 @@ async function rankAndPublish(tx: Tx, cycle: { id: string; type: string; period:
       for (const move of starMoves(ranked, current, { ...defaultStarMovePolicy, topShare, bottomShare })) {
         await tx.manager.update({ where: { id: move.managerId }, data: { starRating: move.to } });
         await recordAudit(tx, { at, actorId: null, action: 'manager.starRatingMoved', entityType: 'manager', entityId: move.managerId, cycleId: cycle.id, details: move, dedupeKey: `star:${cycle.id}:${move.managerId}` });
+      }
+    }
+    if (cycle.type === 'HALF_YEAR') {
+      // 技能等级: the level the skill assessment gave is recorded on the manager.
+      const skills = await tx.score.findMany({ where: { component: 'skill', evaluation: { cycleId: cycle.id, countyId: { in: countyIds }, stage: 'PUBLISHED' } }, include: { evaluation: true } });
+      for (const s of skills) {
+        const level = s.missing ? 'NONE' : (((s.details ?? {}) as { skillLevel?: SkillLevel }).skillLevel ?? 'NONE');
+        await tx.manager.update({ where: { id: s.evaluation.managerId }, data: { skillLevel: level, skillPeriod: cycle.period } });
+        await recordAudit(tx, { at, actorId: null, action: 'manager.skillLevelRecorded', entityType: 'manager', entityId: s.evaluation.managerId, cycleId: cycle.id, details: { skillLevel: level, skillScore: Number(s.value), period: cycle.period }, dedupeKey: `skill:${cycle.id}:${s.evaluation.managerId}` });
       }
     }
     for (const review of reviews) {

@@ -1,5 +1,6 @@
 // Every activity the worker registers.
 import { countyReviewActivities } from './countyReviews';
+import { customerSurveyActivities } from './customerSurvey';
 import { cycleActivities } from './cycles';
 import type { ActivityDeps } from './deps';
 import { notificationActivities } from './notifications';
@@ -9,7 +10,7 @@ import { taskActivities } from './tasks';
 export type { ActivityDeps } from './deps';
 
 export function createActivities(deps: ActivityDeps) {
-  return { ...cycleActivities(deps), ...countyReviewActivities(deps), ...taskActivities(deps), ...notificationActivities(deps), ...openCycleActivities(deps) };
+  return { ...cycleActivities(deps), ...countyReviewActivities(deps), ...taskActivities(deps), ...notificationActivities(deps), ...openCycleActivities(deps), ...customerSurveyActivities(deps) };
 }
 
 export type Activities = ReturnType<typeof createActivities>;

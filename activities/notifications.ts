@@ -2,7 +2,7 @@
 // the event that causes it (idempotent by dedupe key), then delivered by an activity
 // that Temporal retries until the SMTP server takes it.
 import type { Prisma } from '../generated/prisma/client';
-import { cycleLabel, languageOf, renderTaskNotification, type NotificationKind } from '../domain/notifications';
+import { cycleLabel, languageOf, redactedSurveyLink, renderTaskNotification, type NotificationKind } from '../domain/notifications';
 import type { TaskKind } from '../domain/templates';
 import type { ActivityDeps } from './deps';
 
@@ -69,7 +69,9 @@ export function notificationActivities(deps: ActivityDeps) {
             html: row.htmlBody,
             headers: { 'X-Kaoping-Notification': row.dedupeKey },
           });
-          await deps.prisma.notificationOutbox.update({ where: { id: row.id }, data: { status: 'SENT', sentAt: new Date(), attempts: { increment: 1 } } });
+          // A survey link is personal: once mailed it is kept nowhere, not even in the outbox.
+          const redacted = row.kind === 'surveyInvitation' ? { textBody: redactedSurveyLink, htmlBody: redactedSurveyLink } : {};
+          await deps.prisma.notificationOutbox.update({ where: { id: row.id }, data: { status: 'SENT', sentAt: new Date(), attempts: { increment: 1 }, ...redacted } });
           sent++;
         } catch (err) {
           const message = err instanceof Error ? err.message : String(err);

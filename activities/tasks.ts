@@ -25,24 +25,39 @@ export interface RecordSubmissionResult { outcome: 'accepted' | 'duplicate' | 'c
 /** Outbox rows to deliver; empty when the task was no longer open (nothing to say). */
 export interface NoticeResult { outboxIds: string[] }
 
+export async function recipientsFor(tx: Prisma.TransactionClient, role: Role, countyId: string): Promise<string[]> {
+  const county = await tx.orgUnit.findUniqueOrThrow({ where: { id: countyId } });
+  const scopes = [countyId, ...(county.parentId ? [county.parentId] : [])];
+  const holders = await tx.userRole.findMany({ where: { role, orgUnitId: { in: scopes }, user: { active: true } }, select: { userId: true }, orderBy: { user: { username: 'asc' } } });
+  return [...new Set(holders.map((h) => h.userId))];
+}
+
+export async function assigneeFor(tx: Prisma.TransactionClient, kind: TaskKind, managerUserId: string | null, countyId: string): Promise<string> {
+  if (kind === 'SELF_ASSESSMENT' && managerUserId) return managerUserId;
+  const [first] = await recipientsFor(tx, actorRoleOf[kind], countyId);
+  if (first) return first;
+  const [head] = await recipientsFor(tx, 'COUNTY_HEAD', countyId);
+  if (head) return head;
+  throw ApplicationFailure.nonRetryable(`no user can act on ${kind} in county ${countyId}`, 'NoAssignee');
+}
+
+/** The task of this kind in one manager's evaluation, created (with its assignee) on first call. */
+export async function findOrCreateEvaluationTask(tx: Prisma.TransactionClient, evaluationId: string, input: Omit<OpenTaskInput, 'subject'>) {
+  const evaluation = await tx.evaluation.findUniqueOrThrow({ where: { id: evaluationId }, include: { manager: true } });
+  const task =
+    (await tx.task.findUnique({ where: { evaluationId_kind: { evaluationId: evaluation.id, kind: input.kind } } })) ??
+    (await tx.task.create({
+      data: {
+        evaluationId: evaluation.id, cycleId: evaluation.cycleId, countyId: evaluation.countyId, kind: input.kind,
+        assigneeId: await assigneeFor(tx, input.kind, evaluation.manager.userId, evaluation.countyId),
+        openedAt: new Date(input.at), dueDate: input.dueDate, dueAt: new Date(input.dueAt),
+      },
+    }));
+  return { task, evaluation };
+}
+
 export function taskActivities(deps: ActivityDeps) {
   const { prisma, settings } = deps;
-
-  async function recipientsFor(tx: Prisma.TransactionClient, role: Role, countyId: string): Promise<string[]> {
-    const county = await tx.orgUnit.findUniqueOrThrow({ where: { id: countyId } });
-    const scopes = [countyId, ...(county.parentId ? [county.parentId] : [])];
-    const holders = await tx.userRole.findMany({ where: { role, orgUnitId: { in: scopes }, user: { active: true } }, select: { userId: true }, orderBy: { user: { username: 'asc' } } });
-    return [...new Set(holders.map((h) => h.userId))];
-  }
-
-  async function assigneeFor(tx: Prisma.TransactionClient, kind: TaskKind, managerUserId: string | null, countyId: string): Promise<string> {
-    if (kind === 'SELF_ASSESSMENT' && managerUserId) return managerUserId;
-    const [first] = await recipientsFor(tx, actorRoleOf[kind], countyId);
-    if (first) return first;
-    const [head] = await recipientsFor(tx, 'COUNTY_HEAD', countyId);
-    if (head) return head;
-    throw ApplicationFailure.nonRetryable(`no user can act on ${kind} in county ${countyId}`, 'NoAssignee');
-  }
 
   return {
     async openTask(input: OpenTaskInput): Promise<OpenTaskResult> {
@@ -51,17 +66,9 @@ export function taskActivities(deps: ActivityDeps) {
         let task;
         let details: Record<string, string | number>;
         if ('evaluationId' in subject) {
-          const evaluation = await tx.evaluation.findUniqueOrThrow({ where: { id: subject.evaluationId }, include: { manager: true } });
-          task =
-            (await tx.task.findUnique({ where: { evaluationId_kind: { evaluationId: evaluation.id, kind: input.kind } } })) ??
-            (await tx.task.create({
-              data: {
-                evaluationId: evaluation.id, cycleId: evaluation.cycleId, countyId: evaluation.countyId, kind: input.kind,
-                assigneeId: await assigneeFor(tx, input.kind, evaluation.manager.userId, evaluation.countyId),
-                openedAt: new Date(input.at), dueDate: input.dueDate, dueAt: new Date(input.dueAt),
-              },
-            }));
-          details = { managerId: evaluation.managerId };
+          const found = await findOrCreateEvaluationTask(tx, subject.evaluationId, input);
+          task = found.task;
+          details = { managerId: found.evaluation.managerId };
         } else {
           const review = await tx.countyReview.findUniqueOrThrow({ where: { id: subject.countyReviewId } });
           task =
@@ -124,6 +131,8 @@ export function taskActivities(deps: ActivityDeps) {
         const task = await tx.task.findUniqueOrThrow({ where: { id: input.taskId } });
         if (task.status !== 'OPEN' || task.dueDate === input.dueDate) return;
         await tx.task.update({ where: { id: task.id }, data: { dueDate: input.dueDate, dueAt: new Date(input.dueAt), overdueSince: null } });
+        // A customer survey's links live as long as the survey.
+        await tx.surveyInvitation.updateMany({ where: { taskId: task.id, answered: false }, data: { expiresAt: new Date(input.dueAt) } });
         await recordAudit(tx, {
           at: new Date(input.at), actorId: input.actorId, action: 'task.extended', entityType: 'task', entityId: task.id, cycleId: task.cycleId,
           details: { from: task.dueDate, to: input.dueDate, reason: input.reason }, dedupeKey: `task:${task.id}:extended:${input.dueDate}`,
@@ -187,7 +196,7 @@ export function taskActivities(deps: ActivityDeps) {
         const task = await tx.task.findUniqueOrThrow({ where: { id: input.taskId }, include: { cycle: { include: { template: true } } } });
         if (task.status !== 'OPEN') return { outcome: 'closed' };
         const template = parseTemplateConfig(task.cycle.template.config);
-        const scores = scoresOfSubmission(task.kind as TaskKind, input.payload, template.kpiWeights);
+        const scores = scoresOfSubmission(task.kind as TaskKind, input.payload, template);
         const submission = await tx.submission.create({
           data: { taskId: task.id, submittedById: input.submittedById, requestId: input.requestId, payload: input.payload, createdAt: new Date(input.at) },
         });

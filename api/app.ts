@@ -9,6 +9,7 @@ import { managerRoutes } from './routes/managers';
 import { evaluationRoutes } from './routes/evaluations';
 import { kpiImportRoutes } from './routes/kpiImport';
 import { orgRoutes } from './routes/org';
+import { surveyRoutes } from './routes/surveys';
 import { templateRoutes } from './routes/templates';
 import { taskRoutes } from './routes/tasks';
 
@@ -21,7 +22,9 @@ export function createApp(ctx: ApiContext, extra?: (app: express.Express) => voi
     await ctx.prisma.$queryRaw`SELECT 1`;
     res.json({ status: 'ok' });
   });
-  app.use('/api', authRoutes(ctx), orgRoutes(ctx), managerRoutes(ctx), templateRoutes(ctx), kpiImportRoutes(ctx), evaluationRoutes(ctx), cycleRoutes(ctx), taskRoutes(ctx));
+  const surveys = surveyRoutes(ctx);
+  app.use(surveys.pages);
+  app.use('/api', surveys.api, authRoutes(ctx), orgRoutes(ctx), managerRoutes(ctx), templateRoutes(ctx), kpiImportRoutes(ctx), evaluationRoutes(ctx), cycleRoutes(ctx), taskRoutes(ctx));
   mountApiDocs(app);
   extra?.(app);
   app.use('/api', () => {

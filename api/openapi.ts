@@ -3,7 +3,8 @@
 import path from 'node:path';
 import express, { type Express } from 'express';
 import { z } from 'zod';
-import { selfAssessmentSchema } from '../domain/selfAssessment';
+import { surveyAnswerSchema } from '../domain/customerSurvey';
+import { submissionSchemas } from '../domain/submissions';
 import { loginBody } from './routes/auth';
 import { cycleListQuery, openCycleBody } from './routes/cycles';
 import { leaveBody, managerListQuery, newManagerBody, transferBody } from './routes/org';
@@ -46,9 +47,11 @@ export const operations: Operation[] = [
   { method: 'get', path: '/api/tasks', summary: 'The signed-in user\'s task inbox', tag: 'tasks', auth: true, query: inboxQuery, responses: { '200': 'Tasks', ...problem } },
   { method: 'get', path: '/api/tasks/{id}', summary: 'One task', tag: 'tasks', auth: true, responses: { '200': 'Task', ...problem } },
   { method: 'get', path: '/api/tasks/{id}/timeline', summary: 'Every event of a task: who, what, when', tag: 'tasks', auth: true, responses: { '200': 'Events', ...problem } },
-  { method: 'post', path: '/api/tasks/{id}/submission', summary: 'Submit a task (self-assessment); optional Idempotency-Key header; a repeat counts once', tag: 'tasks', auth: true, body: selfAssessmentSchema, responses: { '201': 'Accepted', '200': 'Already submitted: counted once', '409': 'Task closed', ...problem } },
+  { method: 'post', path: '/api/tasks/{id}/submission', summary: 'Submit a task: the body is the task kind\'s (self-assessment, inspection, marketing review, industry feedback, skill assessment, county sign-off, city approval); optional Idempotency-Key header; a repeat counts once', tag: 'tasks', auth: true, body: z.union(Object.values(submissionSchemas) as [z.ZodType, z.ZodType, ...z.ZodType[]]), responses: { '201': 'Accepted', '200': 'Already submitted: counted once', '409': 'Task closed', ...problem } },
   { method: 'post', path: '/api/tasks/{id}/extend', summary: 'HR extends a task\'s due date; reminders and escalation move with it', tag: 'tasks', auth: true, body: extendBody, responses: { '200': 'Extended', '409': 'Task closed', ...problem } },
   { method: 'post', path: '/api/tasks/{id}/reassign', summary: 'HR gives an open task to another user with the same role in the county (e.g. an inspector on leave)', tag: 'tasks', auth: true, body: reassignBody, responses: { '200': 'Reassigned', '409': 'Task closed', ...problem } },
+  { method: 'get', path: '/api/surveys/{token}', summary: 'A retail customer\'s survey, by the token of their personal link (no account): manager, period, questions', tag: 'survey', responses: { '200': 'Survey', '404': 'Unknown link (or replaced by a newer reminder)', '410': 'Answered already, or the survey has ended' } },
+  { method: 'post', path: '/api/surveys/{token}', summary: 'A retail customer answers (1–5 per question, optional comment); the link works once', tag: 'survey', body: surveyAnswerSchema, responses: { '201': 'Accepted', '400': problem['400'], '404': 'Unknown link', '410': 'Answered already, or the survey has ended' } },
 ];
 
 const jsonSchema = (schema: z.ZodType) => z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' });
@@ -57,7 +60,7 @@ export function openApiDocument(): Record<string, unknown> {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const op of operations) {
     const params: unknown[] = [];
-    for (const name of op.path.match(/\{(\w+)\}/g) ?? []) params.push({ name: name.slice(1, -1), in: 'path', required: true, schema: { type: 'string', format: 'uuid' } });
+    for (const name of op.path.match(/\{(\w+)\}/g) ?? []) params.push({ name: name.slice(1, -1), in: 'path', required: true, schema: name === '{token}' ? { type: 'string' } : { type: 'string', format: 'uuid' } });
     if (op.query) {
       for (const [name, schema] of Object.entries(op.query.shape)) params.push({ name, in: 'query', required: false, schema: jsonSchema(schema as z.ZodType) });
     }

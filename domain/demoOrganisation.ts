@@ -82,3 +82,19 @@ export function demoStaff(): DemoUser[] {
   });
   return users;
 }
+
+export interface DemoRetailCustomer { licenceNo: string; name: string; email: string }
+
+const shopWords = ['便利店', '超市', '烟酒店', '副食店', '商行', '小卖部'];
+
+/** The retail customers (零售客户) a manager serves: `count` shops with a licence number and a contact address. */
+export function demoRetailCustomers(employeeNo: string, count: number, emailDomain: string): DemoRetailCustomer[] {
+  return Array.from({ length: count }, (_, k) => {
+    const licenceNo = `${employeeNo}${String(k + 1).padStart(4, '0')}`;
+    return {
+      licenceNo,
+      name: `${surnames[(k * 3) % surnames.length]}记${shopWords[k % shopWords.length]}`,
+      email: `shop-${licenceNo.toLowerCase()}@${emailDomain}`,
+    };
+  });
+}

@@ -154,3 +154,35 @@ export function renderResultNotification(d: ResultData, lang: Language): Rendere
     html: mailHtml(lang, body, d.resultUrl, linkLabel),
   };
 }
+
+export interface SurveyInvitationData {
+  customerName: string;
+  managerName: string;
+  periodLabel: string;
+  surveyUrl: string;
+  /** Last day to answer (Shanghai). */
+  dueDate: string;
+  reminder: boolean;
+}
+
+/** A retail customer's personal survey link (no account needed); a reminder carries a fresh link. */
+export function renderSurveyInvitation(d: SurveyInvitationData, lang: Language): RenderedMail {
+  const body =
+    lang === 'zh-CN'
+      ? [
+          `${d.customerName}：您好！`,
+          `为了解客户经理${d.managerName}${d.periodLabel}的服务情况，诚邀您填写一份满意度调查（约 1 分钟）。`,
+          `本链接仅供您本人使用一次，${d.dueDate} 后失效${d.reminder ? '；此前邮件中的链接已失效，请使用本邮件中的链接' : ''}。您的回答匿名统计，客户经理看不到谁作了何种回答。`,
+        ]
+      : [
+          `Dear ${d.customerName},`,
+          `Please tell us how satisfied you are with the service of your customer manager ${d.managerName} in ${d.periodLabel} (about one minute).`,
+          `This link is yours alone, works once and expires after ${d.dueDate}${d.reminder ? '; the link in the earlier e-mail no longer works' : ''}. Answers are counted anonymously: your manager cannot see who answered what.`,
+        ];
+  const subject = lang === 'zh-CN' ? `${d.reminder ? '【提醒】' : ''}客户满意度调查：客户经理${d.managerName}` : `${d.reminder ? 'Reminder: ' : ''}customer survey about your manager ${d.managerName}`;
+  const linkLabel = lang === 'zh-CN' ? '填写调查' : 'Answer the survey';
+  return { subject, text: [...body, '', `${linkLabel}: ${d.surveyUrl}`].join('\n'), html: mailHtml(lang, body, d.surveyUrl, linkLabel) };
+}
+
+/** What an invitation mail says once sent: the link is not kept anywhere. */
+export const redactedSurveyLink = '[survey link removed after sending]';

@@ -3,8 +3,10 @@
 // HR edits by creating a new version; a running cycle keeps the version it started with.
 import { z } from 'zod';
 import type { CycleType } from './cycles';
+import { customerSurveyPolicySchema, defaultCustomerSurveyPolicy } from './customerSurvey';
 import { defaultKpiWeights } from './marketingReview';
 import { defaultStarMovePolicy } from './ranking';
+import { defaultSkillPolicy, skillPolicySchema } from './skillAssessment';
 
 export const taskKinds = [
   'SELF_ASSESSMENT',
@@ -43,6 +45,8 @@ export const templateConfigSchema = z.object({
     industry: z.number().min(0).max(100),
     selfEvaluation: z.number().min(0).max(100),
     marketingReview: z.number().min(0).max(100),
+    /** Half-year: the skill score (技能等级考评); 0 in the other cycle types. */
+    skill: z.number().min(0).max(100).default(0),
   }),
   /** The tasks this cycle type opens per manager, with their deadlines. */
   tasks: z.partialRecord(z.enum(taskKinds), taskPolicySchema),
@@ -62,6 +66,10 @@ export const templateConfigSchema = z.object({
   kpiWeights: z
     .object({ salesVolumeCompletion: z.number().min(0), orderSuccessRate: z.number().min(0), basicDataMaintenance: z.number().min(0) })
     .default({ ...defaultKpiWeights }),
+  /** Customer survey: sample size, responses needed for a score, target satisfaction rate. */
+  customerSurvey: customerSurveyPolicySchema.default({ ...defaultCustomerSurveyPolicy }),
+  /** Half-year skill assessment: exam and ability-review weights, thresholds of each skill level. */
+  skillAssessment: skillPolicySchema.default(() => structuredClone(defaultSkillPolicy)),
 });
 export type TemplateConfig = z.infer<typeof templateConfigSchema>;
 
@@ -76,14 +84,15 @@ export const defaultWeights: TemplateConfig['weights'] = {
   industry: 10,
   selfEvaluation: 10,
   marketingReview: 20,
+  skill: 0,
 };
 
 /** The evaluations each cycle type gathers by default (the kinds this release runs). */
 const defaultTasksByCycle: Record<CycleType, TaskKind[]> = {
   MONTHLY: ['SELF_ASSESSMENT', 'INSPECTION', 'MARKETING_REVIEW'],
-  QUARTERLY: ['SELF_ASSESSMENT', 'INSPECTION', 'MARKETING_REVIEW', 'INDUSTRY_FEEDBACK'],
-  HALF_YEAR: ['SELF_ASSESSMENT'],
-  ANNUAL: ['SELF_ASSESSMENT', 'INSPECTION', 'MARKETING_REVIEW', 'INDUSTRY_FEEDBACK'],
+  QUARTERLY: ['SELF_ASSESSMENT', 'INSPECTION', 'MARKETING_REVIEW', 'CUSTOMER_SURVEY', 'INDUSTRY_FEEDBACK'],
+  HALF_YEAR: ['SKILL_ASSESSMENT'],
+  ANNUAL: ['SELF_ASSESSMENT', 'INSPECTION', 'MARKETING_REVIEW', 'CUSTOMER_SURVEY', 'INDUSTRY_FEEDBACK'],
 };
 
 export const defaultDueOffsetDays: Record<TaskKind, number> = {
@@ -107,13 +116,16 @@ export function defaultTemplateConfig(type: CycleType): TemplateConfig {
   const tasks: TemplateConfig['tasks'] = {};
   for (const kind of defaultTasksByCycle[type]) tasks[kind] = policy(defaultDueOffsetDays[kind]);
   return {
-    weights: { ...defaultWeights },
+    // The half-year cycle scores the skill assessment alone.
+    weights: type === 'HALF_YEAR' ? { performance: 0, customer: 0, industry: 0, selfEvaluation: 0, marketingReview: 0, skill: 100 } : { ...defaultWeights },
     tasks,
     reminderHour: 9,
     approvals: defaultApprovals(),
     rankingCohort: 'county',
     starMoves: { topShare: defaultStarMovePolicy.topShare, bottomShare: defaultStarMovePolicy.bottomShare },
     kpiWeights: { ...defaultKpiWeights },
+    customerSurvey: { ...defaultCustomerSurveyPolicy },
+    skillAssessment: structuredClone(defaultSkillPolicy),
   };
 }
 

@@ -1,6 +1,6 @@
 // Seeds the demo city (domain/demoOrganisation.ts) into an empty database: org units,
 // managers, one user per role, default templates. Does nothing if the city exists.
-import { demoCity, demoCounties, demoManagers, demoStaff, type DemoCounty, type DemoManager, type DemoUser } from '../domain/demoOrganisation';
+import { demoCity, demoCounties, demoManagers, demoRetailCustomers, demoStaff, type DemoCounty, type DemoManager, type DemoUser } from '../domain/demoOrganisation';
 import { cycleTypes } from '../domain/cycles';
 import { defaultTemplateConfig } from '../domain/templates';
 import { hashPassword } from '../api/passwords';
@@ -15,9 +15,11 @@ export interface Organisation {
   staff: DemoUser[];
   /** Managers' accounts get <employee no>@<emailDomain>. */
   emailDomain: string;
+  /** Retail customers per manager (DOMAIN.md: about 180), for the satisfaction survey. */
+  retailCustomersPerManager: number;
 }
 
-export const demoOrganisation = (): Organisation => ({ city: demoCity, counties: demoCounties, managers: demoManagers(), staff: demoStaff(), emailDomain: 'kaoping.local' });
+export const demoOrganisation = (): Organisation => ({ city: demoCity, counties: demoCounties, managers: demoManagers(), staff: demoStaff(), emailDomain: 'kaoping.local', retailCustomersPerManager: 180 });
 
 /** Seeds the demo city into an empty database; false if the city is there already. */
 export function seedDemoCity(prisma: PrismaClient, options: { password?: string } = {}): Promise<boolean> {
@@ -52,12 +54,15 @@ export async function seedOrganisation(prisma: PrismaClient, org: Organisation, 
           roles: { create: [{ role: 'MANAGER', orgUnitId: counties.get(m.countyCode)! }] },
         },
       });
-      await tx.manager.create({
+      const manager = await tx.manager.create({
         data: {
           employeeNo: m.employeeNo, name: m.name, countyId: counties.get(m.countyCode)!, area: m.area, employment: m.employment,
           hireDate: new Date(m.hireDate), postStartDate: new Date(m.postStartDate), education: m.education, grade: m.grade,
-          starRating: m.starRating, userId: user.id,
+          starRating: m.starRating, userId: user.id, retailCustomers: org.retailCustomersPerManager,
         },
+      });
+      await tx.retailCustomer.createMany({
+        data: demoRetailCustomers(m.employeeNo, org.retailCustomersPerManager, `retail.${org.emailDomain}`).map((c) => ({ ...c, managerId: manager.id })),
       });
     }
     for (const type of cycleTypes) {

@@ -15,7 +15,19 @@ async function deliver(outboxIds: string[]): Promise<void> {
   if (outboxIds.length) await acts.deliverNotifications({ outboxIds });
 }
 
-export class HumanTask {
+/** What a manager's evaluation asks of each of its tasks. */
+export interface EvaluationTask {
+  readonly state: TaskState;
+  readonly done: boolean;
+  run(): Promise<void>;
+  validateSubmission(request: SubmitTaskRequest): void;
+  submit(request: SubmitTaskRequest): Promise<SubmitTaskResult>;
+  cancel(): void;
+  reassign(assigneeId: string, actorId: string, reason: string): Promise<void>;
+  extend(dueDate: string, actorId: string, reason: string): Promise<void>;
+}
+
+export class HumanTask implements EvaluationTask {
   readonly state: TaskState;
   private replan = false;
   /** What the accepted submission said (a decision, for sign-off and approval). */

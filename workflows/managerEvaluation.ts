@@ -5,12 +5,15 @@ import { isCalendarDate } from '../domain/calendar';
 import { submissionSchemas } from '../domain/submissions';
 import type { TaskKind } from '../domain/templates';
 import { acts } from './activities';
-import { HumanTask } from './humanTask';
-import { evaluationStatusQuery, extendDeadlineUpdate, reassignTaskUpdate, submitTaskUpdate, withdrawEvaluationUpdate, type EvaluationStatus, type ManagerEvaluationInput } from './types';
+import { CustomerSurveyTask } from './customerSurveyTask';
+import { HumanTask, type EvaluationTask } from './humanTask';
+import { customerSurveyAnsweredSignal, evaluationStatusQuery, extendDeadlineUpdate, reassignTaskUpdate, submitTaskUpdate, withdrawEvaluationUpdate, type EvaluationStatus, type ManagerEvaluationInput } from './types';
 
 export async function managerEvaluationWorkflow(input: ManagerEvaluationInput): Promise<EvaluationStatus> {
   // setup
-  const tasks = (Object.keys(input.template.tasks) as TaskKind[]).map((kind) => new HumanTask(kind, { evaluationId: input.evaluationId }, input.template));
+  const tasks: EvaluationTask[] = (Object.keys(input.template.tasks) as TaskKind[]).map((kind) =>
+    kind === 'CUSTOMER_SURVEY' ? new CustomerSurveyTask(input.evaluationId, input.template) : new HumanTask(kind, { evaluationId: input.evaluationId }, input.template),
+  );
   let stage: EvaluationStatus['stage'] = 'tasksOpen';
   let score: number | undefined;
   const status = (): EvaluationStatus => ({ evaluationId: input.evaluationId, stage, compositeScore: score, tasks: tasks.map((t) => ({ ...t.state })) });
@@ -21,6 +24,9 @@ export async function managerEvaluationWorkflow(input: ManagerEvaluationInput): 
   };
 
   setHandler(evaluationStatusQuery, status);
+  setHandler(customerSurveyAnsweredSignal, () => {
+    for (const t of tasks) if (t instanceof CustomerSurveyTask) t.noteAnswer();
+  });
   setHandler(submitTaskUpdate, (request) => taskById(request.taskId).submit(request), {
     validator: (request) => {
       const task = taskById(request.taskId);
@@ -50,7 +56,13 @@ export async function managerEvaluationWorkflow(input: ManagerEvaluationInput): 
       await taskById(r.taskId).reassign(r.assigneeId, r.actorId, r.reason);
       return { assigneeId: r.assigneeId };
     },
-    { validator: (r) => { if (taskById(r.taskId).done) throw new Error('task is no longer open'); } },
+    {
+      validator: (r) => {
+        const task = taskById(r.taskId);
+        if (task.done) throw new Error('task is no longer open');
+        if (task instanceof CustomerSurveyTask) throw new Error('the customer survey is answered by customers: there is no one to reassign it to');
+      },
+    },
   );
 
   let withdrawn: { actorId: string; reason: string } | undefined;

@@ -1,5 +1,5 @@
 // Inputs, updates and queries of the workflows: small named types shared with the API.
-import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { CycleType } from '../domain/cycles';
 import type { TaskKind, TemplateConfig } from '../domain/templates';
 
@@ -81,3 +81,5 @@ export const evaluationStatusQuery = defineQuery<EvaluationStatus>('evaluationSt
 export interface CountyReviewStatus { round: number; stage: 'countySignOff' | 'cityApproval' | 'approved' | 'published'; tasks: TaskState[] }
 export const countyReviewStatusQuery = defineQuery<CountyReviewStatus>('countyReviewStatus');
 export const cycleStatusQuery = defineQuery<{ phase: string; evaluations: number; started: number }>('cycleStatus');
+/** A retail customer answered the manager's survey (the answer itself stays in the database). */
+export const customerSurveyAnsweredSignal = defineSignal('customerSurveyAnswered');

@@ -39,7 +39,7 @@ function organisation(n: number): Organisation {
         { username: `reviewer-${c.code}`, displayName: `Reviewer ${c.code}`, email: `reviewer-${c.code}@bench.local`, role: 'MARKETING_REVIEWER' as const, scope: c.code },
       ]),
     ],
-    emailDomain: 'bench.local',
+    emailDomain: 'bench.local', retailCustomersPerManager: 0,
   };
 }
 

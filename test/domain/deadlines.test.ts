@@ -7,8 +7,9 @@ describe('template defaults (DOMAIN.md)', () => {
       SELF_ASSESSMENT: 5, INSPECTION: 7, MARKETING_REVIEW: 10, CUSTOMER_SURVEY: 10, INDUSTRY_FEEDBACK: 10, COUNTY_SIGN_OFF: 12, CITY_APPROVAL: 15,
     });
   });
-  test('weights: performance 40, customer 20, industry 10, self 10, marketing review 20', () => {
-    expect(defaultWeights).toEqual({ performance: 40, customer: 20, industry: 10, selfEvaluation: 10, marketingReview: 20 });
+  test('weights: performance 40, customer 20, industry 10, self 10, marketing review 20 (the half-year skill score only in the half-year)', () => {
+    expect(defaultWeights).toEqual({ performance: 40, customer: 20, industry: 10, selfEvaluation: 10, marketingReview: 20, skill: 0 });
+    expect(defaultTemplateConfig('HALF_YEAR').weights).toEqual({ performance: 0, customer: 0, industry: 0, selfEvaluation: 0, marketingReview: 0, skill: 100 });
     expect(Object.values(defaultWeights).reduce((a, b) => a + b, 0)).toBe(100);
   });
   test('the monthly template opens a self-assessment due in 5 days with reminders 2 days before and on the due date', () => {

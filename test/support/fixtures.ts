@@ -29,6 +29,7 @@ export const smallOrganisation = (): Organisation => ({
     { username: 'reviewer02', displayName: '乙县营销审核员', email: 'reviewer02@test.local', role: 'MARKETING_REVIEWER', scope: 'C02' },
   ],
   emailDomain: 'test.local',
+  retailCustomersPerManager: 12,
 });
 
 export const validSelfAssessment = {

@@ -1,0 +1,41 @@
+// Half-year skill-level assessment (技能等级考评): an exam score (技能考试) and an
+// ability review (能力评审) give a skill score and the skill level recorded for the
+// manager. DOMAIN.md names the inputs but not the mapping: the weights and the
+// thresholds below are this engine's defaults, configurable in the template.
+import { z } from 'zod';
+import { roundHalfUp2 } from './scoring';
+
+export const skillLevels = ['SENIOR', 'MIDDLE', 'JUNIOR', 'NONE'] as const; // 高级 / 中级 / 初级 / 未达级
+export type SkillLevel = (typeof skillLevels)[number];
+
+export const skillAssessmentSchema = z.object({
+  examScore: z.number().min(0).max(100),
+  abilityReview: z.number().min(0).max(100),
+  comment: z.string().trim().min(2).max(2000),
+});
+export type SkillAssessment = z.infer<typeof skillAssessmentSchema>;
+
+export const skillPolicySchema = z
+  .object({
+    examWeight: z.number().min(0).max(100),
+    abilityWeight: z.number().min(0).max(100),
+    /** Lowest skill score of each level. */
+    thresholds: z.object({ SENIOR: z.number().min(0).max(100), MIDDLE: z.number().min(0).max(100), JUNIOR: z.number().min(0).max(100) }),
+  })
+  .refine((p) => p.examWeight + p.abilityWeight > 0, { message: 'examWeight and abilityWeight cannot both be 0', path: ['examWeight'] })
+  .refine((p) => p.thresholds.SENIOR >= p.thresholds.MIDDLE && p.thresholds.MIDDLE >= p.thresholds.JUNIOR, {
+    message: 'thresholds must not decrease from JUNIOR to SENIOR',
+    path: ['thresholds'],
+  });
+export type SkillPolicy = z.infer<typeof skillPolicySchema>;
+
+export const defaultSkillPolicy: SkillPolicy = { examWeight: 60, abilityWeight: 40, thresholds: { SENIOR: 85, MIDDLE: 70, JUNIOR: 60 } };
+
+export interface SkillResult { score: number; level: SkillLevel }
+
+/** Skill score = weighted mean of the exam and the ability review; the level is the highest threshold reached. */
+export function skillResult(a: Pick<SkillAssessment, 'examScore' | 'abilityReview'>, policy: SkillPolicy = defaultSkillPolicy): SkillResult {
+  const score = roundHalfUp2((a.examScore * policy.examWeight + a.abilityReview * policy.abilityWeight) / (policy.examWeight + policy.abilityWeight));
+  const level: SkillLevel = score >= policy.thresholds.SENIOR ? 'SENIOR' : score >= policy.thresholds.MIDDLE ? 'MIDDLE' : score >= policy.thresholds.JUNIOR ? 'JUNIOR' : 'NONE';
+  return { score, level };
+}

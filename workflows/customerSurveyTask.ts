@@ -1,0 +1,115 @@
+// The customer survey inside a manager's evaluation: invite a sample of retail
+// customers, remind those who have not answered, close early once all have answered,
+// and at the due date close with the score, or apply the template's policy when too
+// few answered (extend the survey, or close it as missing).
+import { ApplicationFailure, condition } from '@temporalio/workflow';
+import { addDays, shanghaiDate } from '../domain/calendar';
+import { dueAtOf, dueDateFor, planTaskDeadlines } from '../domain/taskDeadlines';
+import type { TemplateConfig } from '../domain/templates';
+import { acts } from './activities';
+import type { EvaluationTask } from './humanTask';
+import type { SubmitTaskResult, TaskState } from './types';
+
+const nowIso = () => new Date(Date.now()).toISOString();
+
+export class CustomerSurveyTask implements EvaluationTask {
+  readonly state: TaskState = { kind: 'CUSTOMER_SURVEY', phase: 'opening', remindersSent: 0, escalationLevel: 0, extensions: 0 };
+  private answered = false;
+  private replan = false;
+
+  constructor(private readonly evaluationId: string, private readonly template: TemplateConfig) {}
+
+  get done(): boolean {
+    return this.state.phase === 'submitted' || this.state.phase === 'closedMissing' || this.state.phase === 'cancelled';
+  }
+
+  private get policy() {
+    const policy = this.template.tasks.CUSTOMER_SURVEY;
+    if (!policy) throw ApplicationFailure.nonRetryable('template has no policy for CUSTOMER_SURVEY');
+    return policy;
+  }
+
+  /** A customer answered (signalled by the API): the survey may be complete. */
+  noteAnswer(): void {
+    this.answered = true;
+  }
+
+  /** Waits until `at`; closes the survey early if every customer answered meanwhile. */
+  private async waitUntil(at: Date): Promise<void> {
+    for (;;) {
+      const wait = at.getTime() - Date.now();
+      if (wait > 0) await condition(() => this.done || this.replan || this.answered, wait);
+      if (this.done || this.replan || !this.answered) return;
+      this.answered = false;
+      const r = await acts.closeCustomerSurvey({ taskId: this.state.taskId!, at: nowIso(), onlyIfComplete: true });
+      if (r.outcome === 'scored') this.state.phase = 'submitted';
+    }
+  }
+
+  async run(): Promise<void> {
+    const openedAt = new Date(Date.now());
+    const dueDate = dueDateFor(openedAt, this.policy.dueOffsetDays);
+    const opened = await acts.openCustomerSurvey({ evaluationId: this.evaluationId, at: openedAt.toISOString(), dueDate, dueAt: dueAtOf(dueDate).toISOString() });
+    Object.assign(this.state, { taskId: opened.taskId, dueDate, phase: 'open' });
+    if (opened.outboxIds.length) await acts.deliverNotifications({ outboxIds: opened.outboxIds });
+
+    let planFrom = openedAt;
+    for (;;) {
+      this.replan = false;
+      const plan = planTaskDeadlines(planFrom, this.state.dueDate!, this.policy, this.template.reminderHour);
+      for (const step of plan.steps.filter((s) => s.kind === 'reminder')) {
+        await this.waitUntil(step.at);
+        if (this.done) return;
+        if (this.replan) break;
+        const r = await acts.remindSurveyCustomers({ taskId: this.state.taskId!, at: nowIso(), dueDate: plan.dueDate, daysBeforeDue: step.kind === 'reminder' ? step.daysBeforeDue : 0 });
+        this.state.remindersSent++;
+        if (r.outboxIds.length) await acts.deliverNotifications({ outboxIds: r.outboxIds });
+      }
+      if (!this.replan) await this.waitUntil(plan.dueAt);
+      if (this.done) return;
+      if (this.replan) { planFrom = new Date(Date.now()); continue; }
+
+      // The survey's last day has ended.
+      const r = await acts.closeCustomerSurvey({ taskId: this.state.taskId!, at: nowIso(), onlyIfComplete: false });
+      if (r.outcome === 'scored' || r.outcome === 'notOpen') {
+        this.state.phase = 'submitted';
+        return;
+      }
+      if (this.policy.afterGrace === 'extend' && this.state.extensions < this.policy.maxExtensions) {
+        const extended = addDays(shanghaiDate(new Date(Date.now())), this.policy.extendDays);
+        await acts.extendTaskDeadline({ taskId: this.state.taskId!, at: nowIso(), dueDate: extended, dueAt: dueAtOf(extended).toISOString(), actorId: null, reason: 'policy:extend (too few answers)' });
+        this.state.extensions++;
+        this.state.dueDate = extended;
+        planFrom = new Date(Date.now());
+        continue;
+      }
+      const closed = await acts.closeTaskAsMissing({ taskId: this.state.taskId!, at: nowIso() });
+      this.state.phase = closed.closed ? 'closedMissing' : 'submitted';
+      return;
+    }
+  }
+
+  validateSubmission(): void {
+    throw new Error('the customer survey is answered by the customers through their personal links');
+  }
+
+  submit(): Promise<SubmitTaskResult> {
+    throw ApplicationFailure.nonRetryable('the customer survey takes no submission', 'NoSubmission');
+  }
+
+  cancel(): void {
+    if (!this.done) this.state.phase = 'cancelled';
+  }
+
+  async reassign(): Promise<void> {
+    throw new Error('the customer survey is answered by customers: there is no one to reassign it to');
+  }
+
+  /** HR moves the survey's last day: links live longer and reminders are re-planned. */
+  async extend(dueDate: string, actorId: string, reason: string): Promise<void> {
+    if (this.done) throw new Error('task is no longer open');
+    await acts.extendTaskDeadline({ taskId: this.state.taskId!, at: nowIso(), dueDate, dueAt: dueAtOf(dueDate).toISOString(), actorId, reason });
+    this.state.dueDate = dueDate;
+    this.replan = true;
+  }
+}
