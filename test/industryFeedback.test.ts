@@ -1,11 +1,14 @@
 // The default quarterly template adds industry-partner feedback (工业企业评价): the
 // county's partner rates brand cultivation and information feedback; the composite
 // then weighs four evaluations (performance 40, industry 10, self 10, marketing 20).
+import { defaultTemplateConfig } from '../domain/templates';
 import { eventually, startHarness, type Harness } from './support/harness';
 import { validInspection, validMarketingReview, validSelfAssessment } from './support/fixtures';
 
 let h: Harness;
-beforeAll(async () => { h = await startHarness(); });
+// The customer survey (its own test) is left out here: it closes only at its due date.
+const { CUSTOMER_SURVEY: _survey, ...withoutSurvey } = defaultTemplateConfig('QUARTERLY').tasks;
+beforeAll(async () => { h = await startHarness({ templates: { QUARTERLY: { ...defaultTemplateConfig('QUARTERLY'), tasks: withoutSurvey } } }); });
 afterAll(() => h?.close());
 
 test('a quarterly evaluation with the industry partner\'s feedback', async () => {
