@@ -1,0 +1,87 @@
+// Annual grade determination (综合等级评定): the county head proposes a grade per
+// manager (promotion, demotion or unchanged, with a reason); the city approver signs off
+// the batch or each change, or rejects with a reason, and the county proposes again for
+// those rejected. Approved changes take effect on a date.
+import { z } from 'zod';
+import { isCalendarDate, type CalendarDate } from './calendar';
+import { gradeChangeKind, grades, type Grade } from './grades';
+import { fullYears } from './pay';
+
+const calendarDate = z.string().refine(isCalendarDate, 'YYYY-MM-DD');
+
+export const gradeProposalSchema = z.object({
+  /** The day approved changes take effect. */
+  effectiveDate: calendarDate,
+  proposals: z
+    .array(z.object({ managerId: z.uuid(), proposedGrade: z.enum(grades), reason: z.string().trim().max(1000).optional() }))
+    .min(1)
+    .max(2000)
+    .refine((items) => new Set(items.map((i) => i.managerId)).size === items.length, 'each manager at most once'),
+});
+export type GradeProposal = z.infer<typeof gradeProposalSchema>;
+
+export const gradeSignOffSchema = z.discriminatedUnion('decision', [
+  /** Every proposed change approved at once. */
+  z.object({ decision: z.literal('approveAll'), comment: z.string().trim().max(2000).optional() }),
+  /** Every proposed change rejected: the county proposes again. */
+  z.object({ decision: z.literal('rejectAll'), reason: z.string().trim().min(2).max(2000) }),
+  /** Change by change; a rejection needs a reason. */
+  z.object({
+    decision: z.literal('decideEach'),
+    items: z
+      .array(
+        z.discriminatedUnion('decision', [
+          z.object({ managerId: z.uuid(), decision: z.literal('approve') }),
+          z.object({ managerId: z.uuid(), decision: z.literal('reject'), reason: z.string().trim().min(2).max(1000) }),
+        ]),
+      )
+      .min(1),
+  }),
+]);
+export type GradeSignOff = z.infer<typeof gradeSignOffSchema>;
+
+/** A manager the county must propose for, with the grade they hold now. */
+export interface GradeCandidate { managerId: string; grade: Grade }
+
+/** What is wrong with a proposal for these managers (empty: nothing). Changes need a reason; trainees cannot be a target. */
+export function proposalProblems(proposal: GradeProposal, candidates: GradeCandidate[], earliestEffectiveDate: CalendarDate): string[] {
+  const problems: string[] = [];
+  const byId = new Map(candidates.map((c) => [c.managerId, c]));
+  for (const p of proposal.proposals) {
+    const c = byId.get(p.managerId);
+    if (!c) { problems.push(`proposals: manager ${p.managerId} is not to be graded in this round`); continue; }
+    if (p.proposedGrade === 'TRAINEE' && c.grade !== 'TRAINEE') problems.push(`proposals: manager ${p.managerId} cannot be proposed back to trainee`);
+    if (gradeChangeKind(c.grade, p.proposedGrade) !== 'unchanged' && !p.reason) problems.push(`proposals: the change of manager ${p.managerId} needs a reason`);
+  }
+  const missing = candidates.filter((c) => !proposal.proposals.some((p) => p.managerId === c.managerId));
+  if (missing.length) problems.push(`proposals: ${missing.length} manager(s) have no proposal: ${missing.map((m) => m.managerId).join(', ')}`);
+  if (proposal.effectiveDate < earliestEffectiveDate) problems.push(`effectiveDate: must not be before ${earliestEffectiveDate}`);
+  return problems;
+}
+
+/** The changes of a proposal (unchanged grades need no sign-off). */
+export function proposedChanges(proposal: GradeProposal, candidates: GradeCandidate[]): Array<{ managerId: string; fromGrade: Grade; toGrade: Grade; reason: string }> {
+  const byId = new Map(candidates.map((c) => [c.managerId, c.grade]));
+  return proposal.proposals
+    .filter((p) => byId.has(p.managerId) && gradeChangeKind(byId.get(p.managerId)!, p.proposedGrade) !== 'unchanged')
+    .map((p) => ({ managerId: p.managerId, fromGrade: byId.get(p.managerId)!, toGrade: p.proposedGrade, reason: p.reason ?? '' }));
+}
+
+/** Which of the proposed changes a sign-off approves and which it rejects (with why). */
+export function signOffOutcome(signOff: GradeSignOff, changedManagerIds: string[]): { approved: string[]; rejected: Array<{ managerId: string; reason: string }>; problems: string[] } {
+  if (signOff.decision === 'approveAll') return { approved: [...changedManagerIds], rejected: [], problems: [] };
+  if (signOff.decision === 'rejectAll') return { approved: [], rejected: changedManagerIds.map((managerId) => ({ managerId, reason: signOff.reason })), problems: [] };
+  const problems: string[] = [];
+  const decided = new Map(signOff.items.map((i) => [i.managerId, i]));
+  for (const id of decided.keys()) if (!changedManagerIds.includes(id)) problems.push(`items: manager ${id} has no proposed change`);
+  const undecided = changedManagerIds.filter((id) => !decided.has(id));
+  if (undecided.length) problems.push(`items: ${undecided.length} change(s) not decided: ${undecided.join(', ')}`);
+  const approved = signOff.items.filter((i) => i.decision === 'approve').map((i) => i.managerId);
+  const rejected = signOff.items.flatMap((i) => (i.decision === 'reject' ? [{ managerId: i.managerId, reason: i.reason }] : []));
+  return { approved, rejected, problems };
+}
+
+/** Basic conditions (基本条件) shown beside a proposal: education, years of work, years in post. */
+export function basicConditions(m: { education: string; hireDate: CalendarDate; postStartDate: CalendarDate }, on: CalendarDate) {
+  return { education: m.education, yearsOfWork: fullYears(m.hireDate, on), yearsInPost: fullYears(m.postStartDate, on) };
+}
