@@ -163,6 +163,10 @@ async function rankAndPublish(tx: Tx, cycle: { id: string; type: string; period:
       const { topShare, bottomShare } = parseTemplateConfig(cycle.template.config).starMoves;
       for (const move of starMoves(ranked, current, { ...defaultStarMovePolicy, topShare, bottomShare })) {
         await tx.manager.update({ where: { id: move.managerId }, data: { starRating: move.to } });
+        await tx.starHistory.createMany({
+          data: [{ managerId: move.managerId, cycleId: cycle.id, period: cycle.period, fromStars: move.from, toStars: move.to, reason: move.to > move.from ? 'top share of the cohort' : 'bottom share of the cohort' }],
+          skipDuplicates: true,
+        });
         await recordAudit(tx, { at, actorId: null, action: 'manager.starRatingMoved', entityType: 'manager', entityId: move.managerId, cycleId: cycle.id, details: move, dedupeKey: `star:${cycle.id}:${move.managerId}` });
       }
     }

@@ -2,6 +2,7 @@
 import { countyReviewActivities } from './countyReviews';
 import { customerSurveyActivities } from './customerSurvey';
 import { cycleActivities } from './cycles';
+import { gradeReviewActivities } from './gradeReviews';
 import type { ActivityDeps } from './deps';
 import { notificationActivities } from './notifications';
 import { openCycleActivities } from './openCycle';
@@ -10,7 +11,7 @@ import { taskActivities } from './tasks';
 export type { ActivityDeps } from './deps';
 
 export function createActivities(deps: ActivityDeps) {
-  return { ...cycleActivities(deps), ...countyReviewActivities(deps), ...taskActivities(deps), ...notificationActivities(deps), ...openCycleActivities(deps), ...customerSurveyActivities(deps) };
+  return { ...cycleActivities(deps), ...countyReviewActivities(deps), ...taskActivities(deps), ...notificationActivities(deps), ...openCycleActivities(deps), ...customerSurveyActivities(deps), ...gradeReviewActivities(deps) };
 }
 
 export type Activities = ReturnType<typeof createActivities>;

@@ -11,8 +11,27 @@ import { recordAudit } from './audit';
 import type { ActivityDeps } from './deps';
 import { enqueueTaskNotice } from './notifications';
 
-/** A task of one manager's evaluation, or of a county's results (one per round). */
-export type TaskSubject = { evaluationId: string } | { countyReviewId: string; round: number };
+/** A task of one manager's evaluation, or (one per round) of a county's results, a county's grade determination, or a bottom-ranking case. */
+export type TaskSubject =
+  | { evaluationId: string }
+  | { countyReviewId: string; round: number }
+  | { gradeReviewId: string; round: number }
+  | { bottomRankCaseId: string; round: number };
+type RoundSubject = Exclude<TaskSubject, { evaluationId: string }>;
+
+/** The cycle and county a round-based task belongs to, and the column that links it to its subject. */
+async function subjectOwner(tx: Prisma.TransactionClient, subject: RoundSubject) {
+  if ('countyReviewId' in subject) {
+    const r = await tx.countyReview.findUniqueOrThrow({ where: { id: subject.countyReviewId } });
+    return { cycleId: r.cycleId, countyId: r.countyId, link: { countyReviewId: r.id } };
+  }
+  if ('gradeReviewId' in subject) {
+    const r = await tx.gradeReview.findUniqueOrThrow({ where: { id: subject.gradeReviewId } });
+    return { cycleId: r.cycleId, countyId: r.countyId, link: { gradeReviewId: r.id } };
+  }
+  const c = await tx.bottomRankCase.findUniqueOrThrow({ where: { id: subject.bottomRankCaseId } });
+  return { cycleId: c.cycleId, countyId: c.countyId, link: { bottomRankCaseId: c.id } };
+}
 export interface OpenTaskInput { subject: TaskSubject; kind: TaskKind; at: string; dueDate: string; dueAt: string }
 export interface OpenTaskResult { taskId: string; assigneeId: string; outboxIds: string[] }
 export interface RemindTaskInput { taskId: string; at: string; dueDate: string; daysBeforeDue: number }
@@ -56,6 +75,15 @@ export async function findOrCreateEvaluationTask(tx: Prisma.TransactionClient, e
   return { task, evaluation };
 }
 
+/** The accepted submission of an open task: stored, and the task marked submitted. */
+export async function storeSubmission(tx: Prisma.TransactionClient, taskId: string, input: Omit<RecordSubmissionInput, 'taskId'>) {
+  const submission = await tx.submission.create({
+    data: { taskId, submittedById: input.submittedById, requestId: input.requestId, payload: input.payload, createdAt: new Date(input.at) },
+  });
+  await tx.task.update({ where: { id: taskId }, data: { status: 'SUBMITTED', submittedAt: new Date(input.at) } });
+  return submission;
+}
+
 export function taskActivities(deps: ActivityDeps) {
   const { prisma, settings } = deps;
 
@@ -64,23 +92,23 @@ export function taskActivities(deps: ActivityDeps) {
       return prisma.$transaction(async (tx) => {
         const subject = input.subject;
         let task;
-        let details: Record<string, string | number>;
+        let details: Record<string, string | number | undefined>;
         if ('evaluationId' in subject) {
           const found = await findOrCreateEvaluationTask(tx, subject.evaluationId, input);
           task = found.task;
           details = { managerId: found.evaluation.managerId };
         } else {
-          const review = await tx.countyReview.findUniqueOrThrow({ where: { id: subject.countyReviewId } });
+          const owner = await subjectOwner(tx, subject);
           task =
-            (await tx.task.findUnique({ where: { countyReviewId_kind_round: { countyReviewId: review.id, kind: input.kind, round: subject.round } } })) ??
+            (await tx.task.findFirst({ where: { ...owner.link, kind: input.kind, round: subject.round } })) ??
             (await tx.task.create({
               data: {
-                countyReviewId: review.id, round: subject.round, cycleId: review.cycleId, countyId: review.countyId, kind: input.kind,
-                assigneeId: await assigneeFor(tx, input.kind, null, review.countyId),
+                ...owner.link, round: subject.round, cycleId: owner.cycleId, countyId: owner.countyId, kind: input.kind,
+                assigneeId: await assigneeFor(tx, input.kind, null, owner.countyId),
                 openedAt: new Date(input.at), dueDate: input.dueDate, dueAt: new Date(input.dueAt),
               },
             }));
-          details = { countyReviewId: review.id, round: subject.round };
+          details = { ...owner.link, round: subject.round };
         }
         await recordAudit(tx, {
           at: new Date(input.at), actorId: null, action: 'task.opened', entityType: 'task', entityId: task.id, cycleId: task.cycleId,
@@ -197,10 +225,7 @@ export function taskActivities(deps: ActivityDeps) {
         if (task.status !== 'OPEN') return { outcome: 'closed' };
         const template = parseTemplateConfig(task.cycle.template.config);
         const scores = scoresOfSubmission(task.kind as TaskKind, input.payload, template);
-        const submission = await tx.submission.create({
-          data: { taskId: task.id, submittedById: input.submittedById, requestId: input.requestId, payload: input.payload, createdAt: new Date(input.at) },
-        });
-        await tx.task.update({ where: { id: task.id }, data: { status: 'SUBMITTED', submittedAt: new Date(input.at) } });
+        const submission = await storeSubmission(tx, task.id, input);
         const evaluationId = task.evaluationId;
         for (const s of evaluationId ? scores : []) {
           const details = (s.details ?? undefined) as Prisma.InputJsonValue | undefined;

@@ -14,6 +14,8 @@ export class HttpProblem extends Error {
     readonly code: string,
     readonly text: Text,
     readonly fields: FieldProblem[] = [],
+    /** More members of the problem document (e.g. the quota numbers). */
+    readonly extra: Record<string, unknown> = {},
   ) {
     super(text.en);
   }
@@ -67,6 +69,7 @@ export function sendProblem(res: Response, req: Request, problem: HttpProblem): 
     code: problem.code,
     detail: problem.fields.length ? problem.fields.map((f) => f.message).join('; ') : problem.text[lang],
     ...(problem.fields.length ? { errors: problem.fields } : {}),
+    ...problem.extra,
   });
 }
 

@@ -34,3 +34,12 @@ export function parseCsv(text: string): CsvRow[] {
   if (cell !== '' || cells.length) endRow();
   return rows;
 }
+
+/** Writes rows as CSV (CRLF), quoting fields that need it. */
+export function toCsv(rows: Array<Array<string | number>>): string {
+  const field = (v: string | number) => {
+    const s = String(v);
+    return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  };
+  return rows.map((r) => r.map(field).join(',')).join('\r\n') + '\r\n';
+}

@@ -45,3 +45,12 @@ export const gradeNames: Record<Grade, { 'zh-CN': string; en: string }> = {
   SENIOR_B: { 'zh-CN': '高级B档', en: 'senior B' },
   SENIOR_A: { 'zh-CN': '高级A档', en: 'senior A' },
 };
+
+/** The assessed grade on a day, from the grade history (changes with their effective dates) and the grade held now. */
+export function gradeOn(day: string, current: Grade, history: Array<{ fromGrade: Grade | null; toGrade: Grade; effectiveDate: string }>): Grade {
+  const sorted = [...history].sort((a, b) => (a.effectiveDate < b.effectiveDate ? -1 : a.effectiveDate > b.effectiveDate ? 1 : 0));
+  const inEffect = sorted.filter((h) => h.effectiveDate <= day).at(-1);
+  if (inEffect) return inEffect.toGrade;
+  const next = sorted.find((h) => h.effectiveDate > day);
+  return next?.fromGrade ?? current;
+}

@@ -17,6 +17,10 @@ export const taskKindNames: Record<TaskKind, Record<Language, string>> = {
   SKILL_ASSESSMENT: { 'zh-CN': '技能等级考评', en: 'skill assessment' },
   COUNTY_SIGN_OFF: { 'zh-CN': '县级审核', en: 'county sign-off' },
   CITY_APPROVAL: { 'zh-CN': '市级审批', en: 'city approval' },
+  GRADE_PROPOSAL: { 'zh-CN': '年度等级推荐', en: 'annual grade proposal' },
+  GRADE_SIGN_OFF: { 'zh-CN': '年度等级审定', en: 'annual grade sign-off' },
+  BOTTOM_RANK_DECISION: { 'zh-CN': '末位淘汰处理意见', en: 'bottom-ranking decision' },
+  BOTTOM_RANK_APPROVAL: { 'zh-CN': '末位淘汰处理审批', en: 'bottom-ranking approval' },
 };
 
 export type NotificationKind = 'taskOpened' | 'reminder' | 'escalation' | 'returned' | 'resultsPublished';

@@ -14,6 +14,10 @@ export const actorRoleOf: Record<TaskKind, Role> = {
   SKILL_ASSESSMENT: 'MARKETING_REVIEWER',
   COUNTY_SIGN_OFF: 'COUNTY_HEAD',
   CITY_APPROVAL: 'CITY_APPROVER',
+  GRADE_PROPOSAL: 'COUNTY_HEAD',
+  GRADE_SIGN_OFF: 'CITY_APPROVER',
+  BOTTOM_RANK_DECISION: 'HR',
+  BOTTOM_RANK_APPROVAL: 'CITY_APPROVER',
 };
 
 /** The supervisor a role's overdue task goes to: manager → county head → city approver. */

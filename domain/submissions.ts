@@ -1,6 +1,7 @@
 // What each kind of task's submission looks like and which score components it feeds.
 import type { z } from 'zod';
 import { cityApprovalSchema, countySignOffSchema } from './approvals';
+import { gradeProposalSchema, gradeSignOffSchema } from './gradeDetermination';
 import { industryFeedbackSchema, industryScore } from './industryFeedback';
 import { inspectionResult, inspectionSchema } from './inspection';
 import { defaultKpiWeights, marketingReviewSchema, performanceScore, type KpiName } from './marketingReview';
@@ -30,6 +31,8 @@ export const submissionSchemas: Partial<Record<TaskKind, z.ZodType>> = {
   INDUSTRY_FEEDBACK: industryFeedbackSchema,
   SKILL_ASSESSMENT: skillAssessmentSchema,
   COUNTY_SIGN_OFF: countySignOffSchema,
+  GRADE_PROPOSAL: gradeProposalSchema,
+  GRADE_SIGN_OFF: gradeSignOffSchema,
   CITY_APPROVAL: cityApprovalSchema,
 };
 

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import type { CycleType } from './cycles';
 import { customerSurveyPolicySchema, defaultCustomerSurveyPolicy } from './customerSurvey';
+import { defaultGradeQuota, gradeQuotaSchema } from './gradeQuotas';
 import { defaultKpiWeights } from './marketingReview';
 import { defaultStarMovePolicy } from './ranking';
 import { defaultSkillPolicy, skillPolicySchema } from './skillAssessment';
@@ -17,6 +18,10 @@ export const taskKinds = [
   'SKILL_ASSESSMENT',
   'COUNTY_SIGN_OFF',
   'CITY_APPROVAL',
+  'GRADE_PROPOSAL',
+  'GRADE_SIGN_OFF',
+  'BOTTOM_RANK_DECISION',
+  'BOTTOM_RANK_APPROVAL',
 ] as const;
 export type TaskKind = (typeof taskKinds)[number];
 
@@ -70,6 +75,14 @@ export const templateConfigSchema = z.object({
   customerSurvey: customerSurveyPolicySchema.default({ ...defaultCustomerSurveyPolicy }),
   /** Half-year skill assessment: exam and ability-review weights, thresholds of each skill level. */
   skillAssessment: skillPolicySchema.default(() => structuredClone(defaultSkillPolicy)),
+  /** Annual grade determination: the quotas checked on approval and the deadlines of proposal and sign-off (days after each opens). */
+  gradeDetermination: z
+    .object({ quotas: gradeQuotaSchema, GRADE_PROPOSAL: taskPolicySchema, GRADE_SIGN_OFF: taskPolicySchema })
+    .default(() => defaultGradeDetermination()),
+  /** Bottom-ranking cases opened by this cycle's flags: deadlines of HR's decision and the city's approval. */
+  bottomRankCase: z
+    .object({ BOTTOM_RANK_DECISION: taskPolicySchema, BOTTOM_RANK_APPROVAL: taskPolicySchema })
+    .default(() => defaultBottomRankCase()),
 });
 export type TemplateConfig = z.infer<typeof templateConfigSchema>;
 
@@ -104,12 +117,43 @@ export const defaultDueOffsetDays: Record<TaskKind, number> = {
   SKILL_ASSESSMENT: 10,
   COUNTY_SIGN_OFF: 12,
   CITY_APPROVAL: 15,
+  // Days after each opens (not after the cycle): the grade and case steps follow publication.
+  GRADE_PROPOSAL: 10,
+  GRADE_SIGN_OFF: 7,
+  BOTTOM_RANK_DECISION: 10,
+  BOTTOM_RANK_APPROVAL: 5,
 };
 
-/** Sign-off and approval are never closed as missing: they are extended and escalated. */
+/** Sign-offs, approvals and decisions are never closed as missing: they are extended and escalated. */
+const approvalPolicy = (k: TaskKind): TaskPolicy => ({ ...policy(defaultDueOffsetDays[k]), afterGrace: 'extend', extendDays: 3, maxExtensions: 10 });
+
 function defaultApprovals(): TemplateConfig['approvals'] {
-  const approvalPolicy = (k: TaskKind): TaskPolicy => ({ ...policy(defaultDueOffsetDays[k]), afterGrace: 'extend', extendDays: 3, maxExtensions: 10 });
   return { COUNTY_SIGN_OFF: approvalPolicy('COUNTY_SIGN_OFF'), CITY_APPROVAL: approvalPolicy('CITY_APPROVAL') };
+}
+
+function defaultGradeDetermination(): TemplateConfig['gradeDetermination'] {
+  return { quotas: { ...defaultGradeQuota }, GRADE_PROPOSAL: approvalPolicy('GRADE_PROPOSAL'), GRADE_SIGN_OFF: approvalPolicy('GRADE_SIGN_OFF') };
+}
+
+function defaultBottomRankCase(): TemplateConfig['bottomRankCase'] {
+  return { BOTTOM_RANK_DECISION: approvalPolicy('BOTTOM_RANK_DECISION'), BOTTOM_RANK_APPROVAL: approvalPolicy('BOTTOM_RANK_APPROVAL') };
+}
+
+/** The deadline policy of any kind of task under a template (undefined if it names none). */
+export function policyFor(template: TemplateConfig, kind: TaskKind): TaskPolicy | undefined {
+  switch (kind) {
+    case 'COUNTY_SIGN_OFF':
+    case 'CITY_APPROVAL':
+      return template.approvals[kind];
+    case 'GRADE_PROPOSAL':
+    case 'GRADE_SIGN_OFF':
+      return template.gradeDetermination[kind];
+    case 'BOTTOM_RANK_DECISION':
+    case 'BOTTOM_RANK_APPROVAL':
+      return template.bottomRankCase[kind];
+    default:
+      return template.tasks[kind];
+  }
 }
 
 export function defaultTemplateConfig(type: CycleType): TemplateConfig {
@@ -126,6 +170,8 @@ export function defaultTemplateConfig(type: CycleType): TemplateConfig {
     kpiWeights: { ...defaultKpiWeights },
     customerSurvey: { ...defaultCustomerSurveyPolicy },
     skillAssessment: structuredClone(defaultSkillPolicy),
+    gradeDetermination: defaultGradeDetermination(),
+    bottomRankCase: defaultBottomRankCase(),
   };
 }
 

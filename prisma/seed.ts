@@ -2,6 +2,7 @@
 // managers, one user per role, default templates. Does nothing if the city exists.
 import { demoCity, demoCounties, demoManagers, demoRetailCustomers, demoStaff, type DemoCounty, type DemoManager, type DemoUser } from '../domain/demoOrganisation';
 import { cycleTypes } from '../domain/cycles';
+import { examplePayTable } from '../domain/pay';
 import { defaultTemplateConfig } from '../domain/templates';
 import { hashPassword } from '../api/passwords';
 import type { PrismaClient } from './database';
@@ -65,6 +66,7 @@ export async function seedOrganisation(prisma: PrismaClient, org: Organisation, 
         data: demoRetailCustomers(m.employeeNo, org.retailCustomersPerManager, `retail.${org.emailDomain}`).map((c) => ({ ...c, managerId: manager.id })),
       });
     }
+    await tx.payTable.create({ data: { version: 1, effectiveFrom: '2020-01-01', config: examplePayTable } });
     for (const type of cycleTypes) {
       await tx.evaluationTemplate.create({ data: { cycleType: type, version: 1, config: defaultTemplateConfig(type) } });
     }

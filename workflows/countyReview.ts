@@ -1,7 +1,7 @@
 // A county's results in a cycle (县级审核 → 市级审批): the county head signs off, the
 // city approver approves or returns them with a reason (the county then signs off
 // again, in a new round); once approved they are ranked and published.
-import { setHandler } from '@temporalio/workflow';
+import { patched, setHandler } from '@temporalio/workflow';
 import { cityApprovalSchema } from '../domain/approvals';
 import { submissionSchemas } from '../domain/submissions';
 import { acts } from './activities';
@@ -64,5 +64,7 @@ export async function countyReviewWorkflow(input: CountyReviewInput): Promise<Co
   const { outboxIds, published } = await acts.approveAndPublish({ countyReviewId: input.countyReviewId, at: nowIso() });
   for (let i = 0; i < outboxIds.length; i += deliveryBatch) await acts.deliverNotifications({ outboxIds: outboxIds.slice(i, i + deliveryBatch) });
   stage = published ? 'published' : 'approved'; // city cohort: published later, with the whole city
+  // Annual cycles: the county's grade determination follows its published results.
+  if (published && patched('grade-determination')) await acts.startGradeDetermination({ cycleId: input.cycleId, at: nowIso() });
   return status();
 }

@@ -1,6 +1,6 @@
 // A cycle (考评周期) for one scope: create the evaluations, start one workflow per
 // manager page by page, then watch until every evaluation's tasks are done.
-import { continueAsNew, setHandler, sleep, workflowInfo } from '@temporalio/workflow';
+import { continueAsNew, patched, setHandler, sleep, workflowInfo } from '@temporalio/workflow';
 import { acts, batchActs } from './activities';
 import { cycleStatusQuery, type EvaluationCycleInput } from './types';
 
@@ -42,6 +42,8 @@ export async function evaluationCycleWorkflow(input: EvaluationCycleInput & { wa
       // The whole city is one cohort: ranked and published once every county is approved.
       const { outboxIds } = await batchActs.publishCityResults({ cycleId: input.cycleId, at: new Date(Date.now()).toISOString() });
       for (let i = 0; i < outboxIds.length; i += 200) await acts.deliverNotifications({ outboxIds: outboxIds.slice(i, i + 200) });
+      // Annual cycles: every county's grade determination follows the published results.
+      if (patched('grade-determination')) await acts.startGradeDetermination({ cycleId: input.cycleId, at: new Date(Date.now()).toISOString() });
       continue;
     }
     if (counties.every((c) => c.reviewStatus === 'PUBLISHED')) break;

@@ -4,7 +4,7 @@
 import { ApplicationFailure, condition } from '@temporalio/workflow';
 import { addDays, shanghaiDate } from '../domain/calendar';
 import { dueAtOf, dueDateFor, planTaskDeadlines } from '../domain/taskDeadlines';
-import type { TaskKind, TemplateConfig } from '../domain/templates';
+import { policyFor, type TaskKind, type TemplateConfig } from '../domain/templates';
 import type { TaskSubject } from '../activities/tasks';
 import { acts } from './activities';
 import type { SubmitTaskRequest, SubmitTaskResult, TaskState } from './types';
@@ -42,8 +42,7 @@ export class HumanTask implements EvaluationTask {
   }
 
   private get policy() {
-    const kind = this.state.kind;
-    const policy = this.template.tasks[kind] ?? (kind === 'COUNTY_SIGN_OFF' || kind === 'CITY_APPROVAL' ? this.template.approvals[kind] : undefined);
+    const policy = policyFor(this.template, this.state.kind);
     if (!policy) throw ApplicationFailure.nonRetryable(`template has no policy for ${this.state.kind}`);
     return policy;
   }

@@ -3,3 +3,4 @@ export { evaluationCycleWorkflow } from './evaluationCycle';
 export { managerEvaluationWorkflow } from './managerEvaluation';
 export { countyReviewWorkflow } from './countyReview';
 export { calendarCycleWorkflow } from './calendarCycle';
+export { gradeDeterminationWorkflow } from './gradeDetermination';

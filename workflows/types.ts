@@ -83,3 +83,13 @@ export const countyReviewStatusQuery = defineQuery<CountyReviewStatus>('countyRe
 export const cycleStatusQuery = defineQuery<{ phase: string; evaluations: number; started: number }>('cycleStatus');
 /** A retail customer answered the manager's survey (the answer itself stays in the database). */
 export const customerSurveyAnsweredSignal = defineSignal('customerSurveyAnswered');
+
+export interface GradeDeterminationInput { gradeReviewId: string; cycleId: string; countyId: string; template: TemplateConfig }
+export interface GradeDeterminationStatus {
+  round: number;
+  stage: 'proposal' | 'signOff' | 'waitingForEffectiveDate' | 'completed';
+  /** Changes approved so far, by effective date. */
+  approved: Record<string, string[]>;
+  tasks: TaskState[];
+}
+export const gradeDeterminationStatusQuery = defineQuery<GradeDeterminationStatus>('gradeDeterminationStatus');

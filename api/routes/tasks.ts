@@ -4,7 +4,8 @@
 import { createHash } from 'node:crypto';
 import { Router } from 'express';
 import { z } from 'zod';
-import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { ApplicationFailure, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { describeBreach, type QuotaBreach } from '../../domain/gradeQuotas';
 import type { UpdateDefinition } from '@temporalio/common';
 import { isCalendarDate } from '../../domain/calendar';
 import { recommendationRequired } from '../../domain/approvals';
@@ -31,10 +32,10 @@ export function taskRoutes(ctx: ApiContext): Router {
 
   async function loadTask(id: string) {
     const task = z.uuid().safeParse(id).success
-      ? await ctx.prisma.task.findUnique({ where: { id }, include: { evaluation: { include: { manager: true } }, countyReview: true, cycle: true, submission: true, assignee: { select: { id: true, displayName: true } } } })
+      ? await ctx.prisma.task.findUnique({ where: { id }, include: { evaluation: { include: { manager: true } }, countyReview: true, gradeReview: true, bottomRankCase: true, cycle: true, submission: true, assignee: { select: { id: true, displayName: true } } } })
       : null;
     if (!task) throw problems.notFound(taskText);
-    return { ...task, workflowId: (task.evaluation?.workflowId ?? task.countyReview?.workflowId)! };
+    return { ...task, workflowId: (task.evaluation?.workflowId ?? task.countyReview?.workflowId ?? task.gradeReview?.workflowId ?? task.bottomRankCase?.workflowId)! };
   }
 
   /** Sends an update to the task's workflow; a refusal becomes a 409 (or 503 when Temporal is down). */
@@ -151,6 +152,18 @@ export function taskRoutes(ctx: ApiContext): Router {
 }
 
 function updateProblem(err: unknown): HttpProblem {
+  const cause = err instanceof WorkflowUpdateFailedError ? err.cause : undefined;
+  if (cause instanceof ApplicationFailure && cause.type === 'InvalidSubmission') {
+    return problems.badRequest((cause.details ?? []) as Array<{ field: string; message: string }>);
+  }
+  if (cause instanceof ApplicationFailure && cause.type === 'QuotaExceeded') {
+    const breaches = (cause.details ?? []) as QuotaBreach[];
+    return new HttpProblem(
+      409, 'quota_exceeded',
+      { 'zh-CN': `超出等级比例，不能批准：${breaches.map((b) => describeBreach(b, 'zh-CN')).join('；')}`, en: `Over the grade quota, not approved: ${breaches.map((b) => describeBreach(b, 'en')).join('; ')}` },
+      [], { breaches },
+    );
+  }
   if (err instanceof WorkflowNotFoundError || (err instanceof WorkflowUpdateFailedError && /closed|no longer open|completed/i.test(String((err.cause as Error | undefined)?.message)))) {
     return problems.conflict('task_closed', { 'zh-CN': '任务已关闭', en: 'The task is closed' });
   }

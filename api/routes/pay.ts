@@ -1,0 +1,78 @@
+// Pay (薪酬): versioned pay tables (HR), and monthly pay statements per manager and for
+// the city, with every component, as JSON or as a CSV file with Chinese headers.
+import { Router } from 'express';
+import { z } from 'zod';
+import { isCalendarDate } from '../../domain/calendar';
+import { toCsv } from '../../domain/csv';
+import { gradeOn, type Grade } from '../../domain/grades';
+import { payStatement, payTableSchema, type PayTable } from '../../domain/pay';
+import { actorOf, authenticate, countiesInScope, hasRole } from '../auth';
+import type { ApiContext } from '../context';
+import { HttpProblem, parseInput, problems, requestLanguage } from '../problems';
+
+export const newPayTableBody = z.object({ effectiveFrom: z.string().refine(isCalendarDate, 'YYYY-MM-DD'), config: payTableSchema });
+export const statementQuery = z.object({
+  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'YYYY-MM'),
+  countyId: z.uuid().optional(),
+  format: z.enum(['json', 'csv']).optional(),
+});
+const day = (d: Date) => d.toISOString().slice(0, 10);
+
+export function payRoutes(ctx: ApiContext): Router {
+  const router = Router();
+  router.use(['/pay-tables', '/pay'], authenticate(ctx.prisma));
+
+  router.get('/pay-tables', async (_req, res) => {
+    const tables = await ctx.prisma.payTable.findMany({ orderBy: { version: 'desc' } });
+    res.json({ payTables: tables });
+  });
+
+  /** HR adds a version; months from its effective date are paid by it. */
+  router.post('/pay-tables', async (req, res) => {
+    const actor = actorOf(req);
+    if (!hasRole(actor, 'HR')) throw problems.forbidden({ 'zh-CN': '只有人力资源部可以修改薪酬标准', en: 'only HR changes the pay table' });
+    const body = parseInput(newPayTableBody, req.body, 'body', requestLanguage(req));
+    const created = await ctx.prisma.$transaction(async (tx) => {
+      const last = await tx.payTable.findFirst({ orderBy: { version: 'desc' } });
+      return tx.payTable.create({ data: { version: (last?.version ?? 0) + 1, effectiveFrom: body.effectiveFrom, config: body.config, createdById: actor.id } });
+    });
+    res.status(201).json(created);
+  });
+
+  /** A month's pay statements in the user's scope (a manager: their own), with the city's totals. */
+  router.get('/pay/statements', async (req, res) => {
+    const actor = actorOf(req);
+    const query = parseInput(statementQuery, req.query, 'query', requestLanguage(req));
+    const firstDay = `${query.month}-01`;
+    const table = await ctx.prisma.payTable.findFirst({ where: { effectiveFrom: { lte: firstDay } }, orderBy: [{ effectiveFrom: 'desc' }, { version: 'desc' }] });
+    if (!table) throw new HttpProblem(404, 'no_pay_table', { 'zh-CN': `${query.month} 没有生效的薪酬标准`, en: `No pay table is in effect for ${query.month}` });
+    const counties = await countiesInScope(ctx.prisma, actor, ['HR', 'CITY_APPROVER', 'ADMIN', 'COUNTY_HEAD']);
+    if (query.countyId && counties !== 'all' && !counties.includes(query.countyId)) throw problems.forbidden({ 'zh-CN': '该县的工资单', en: 'pay statements of this county' });
+    const scope =
+      counties === 'all' || (counties.length > 0)
+        ? { ...(query.countyId ? { countyId: query.countyId } : counties === 'all' ? {} : { countyId: { in: counties } }) }
+        : actor.managerId
+          ? { id: actor.managerId }
+          : null;
+    if (!scope) throw problems.forbidden({ 'zh-CN': '工资单', en: 'pay statements' });
+    const managers = await ctx.prisma.manager.findMany({ where: { ...scope, active: true }, include: { county: true, gradeHistory: true }, orderBy: { employeeNo: 'asc' } });
+    const config = payTableSchema.parse(table.config) as PayTable;
+    const statements = managers.map((m) => {
+      const assessedGrade = gradeOn(firstDay, m.grade as Grade, m.gradeHistory.map((h) => ({ fromGrade: h.fromGrade as Grade | null, toGrade: h.toGrade as Grade, effectiveDate: day(h.effectiveDate) })));
+      const lines = payStatement({ assessedGrade, area: m.area, employment: m.employment, postStartDate: day(m.postStartDate) }, config, query.month);
+      return { managerId: m.id, employeeNo: m.employeeNo, name: m.name, county: m.county.name, area: m.area, employment: m.employment, ...lines };
+    });
+    const sum = (k: 'basePostWage' | 'floatingWage' | 'seniorityWage' | 'performanceWage' | 'total') => Math.round(statements.reduce((s, x) => s + x[k], 0) * 100) / 100;
+    const totals = { managers: statements.length, basePostWage: sum('basePostWage'), floatingWage: sum('floatingWage'), seniorityWage: sum('seniorityWage'), performanceWage: sum('performanceWage'), total: sum('total') };
+    if (query.format === 'csv') {
+      const header = ['工号', '姓名', '县区', '区域', '用工性质', '评定等级', '计薪等级', '岗位基本工资', '岗位浮动工资', '本岗年限', '年功工资', '绩效系数', '绩效工资', '应发合计'];
+      const rows = statements.map((s) => [s.employeeNo, s.name, s.county, s.area === 'RURAL' ? '农村' : '城区', s.employment === 'CONTRACT' ? '聘用工' : '正式员工', s.assessedGrade, s.payGrade, s.basePostWage, s.floatingWage, s.seniorityYears, s.seniorityWage, s.performanceCoefficient, s.performanceWage, s.total]);
+      rows.push(['合计', `${totals.managers} 人`, '', '', '', '', '', totals.basePostWage, totals.floatingWage, '', totals.seniorityWage, '', totals.performanceWage, totals.total]);
+      res.type('text/csv; charset=utf-8').attachment(`pay-${query.month}.csv`).send(`\uFEFF${toCsv([header, ...rows])}`);
+      return;
+    }
+    res.json({ month: query.month, payTable: { version: table.version, effectiveFrom: table.effectiveFrom }, statements, totals });
+  });
+
+  return router;
+}

@@ -1,0 +1,121 @@
+// A county's annual grade determination (综合等级评定): the county head proposes a
+// grade for every manager; the city approver signs the changes off (all, or each) or
+// rejects them with a reason, and the county proposes again for those rejected.
+// Approvals are checked against the grade quotas; approved changes take effect on
+// their date (a durable timer), when the grade history records them.
+import { ApplicationFailure, setHandler, sleep } from '@temporalio/workflow';
+import { shanghaiInstant } from '../domain/calendar';
+import { describeBreach } from '../domain/gradeQuotas';
+import { gradeProposalSchema, gradeSignOffSchema, proposalProblems, signOffOutcome, type GradeCandidate } from '../domain/gradeDetermination';
+import { acts } from './activities';
+import { HumanTask } from './humanTask';
+import {
+  extendDeadlineUpdate, gradeDeterminationStatusQuery, reassignTaskUpdate, submitTaskUpdate,
+  type GradeDeterminationInput, type GradeDeterminationStatus, type SubmitTaskRequest, type SubmitTaskResult,
+} from './types';
+
+const nowIso = () => new Date(Date.now()).toISOString();
+
+/** A refusal the API shows as 400, naming the fields. */
+function invalid(problems: string[]): ApplicationFailure {
+  return ApplicationFailure.create({ message: problems.join('; '), type: 'InvalidSubmission', nonRetryable: true, details: problems.map((p) => ({ field: `body.${p.split(':')[0]}`, message: p })) });
+}
+
+/** The city approver's sign-off: decided under the quotas, in one activity, or refused with the numbers. */
+class GradeSignOffTask extends HumanTask {
+  constructor(private readonly gradeReviewId: string, private readonly round: number, template: GradeDeterminationInput['template']) {
+    super('GRADE_SIGN_OFF', { gradeReviewId, round }, template);
+  }
+
+  override async submit(request: SubmitTaskRequest): Promise<SubmitTaskResult> {
+    if (this.state.phase === 'submitted' && this.state.submissionId) return { outcome: 'duplicate', submissionId: this.state.submissionId };
+    const r = await acts.decideGradeChanges({ gradeReviewId: this.gradeReviewId, taskId: request.taskId, round: this.round, requestId: request.requestId, submittedById: request.submittedById, payload: request.payload as never, at: nowIso() });
+    if (r.outcome === 'closed') throw ApplicationFailure.nonRetryable('task closed', 'TaskClosed');
+    if (r.outcome === 'quotaExceeded') {
+      throw ApplicationFailure.create({
+        message: `${r.breaches.map((b) => describeBreach(b, 'zh-CN')).join('；')} / ${r.breaches.map((b) => describeBreach(b, 'en')).join('; ')}`,
+        type: 'QuotaExceeded', nonRetryable: true, details: r.breaches,
+      });
+    }
+    this.state.phase = 'submitted';
+    this.state.submissionId = r.submissionId;
+    this.payload = request.payload;
+    return { outcome: r.outcome, submissionId: r.submissionId };
+  }
+}
+
+export async function gradeDeterminationWorkflow(input: GradeDeterminationInput): Promise<GradeDeterminationStatus> {
+  // setup
+  let round = 1;
+  let stage: GradeDeterminationStatus['stage'] = 'proposal';
+  const approved: Record<string, string[]> = {};
+  const tasks: HumanTask[] = [];
+  let current: HumanTask | undefined;
+  let candidates: GradeCandidate[] = [];
+  let earliestEffectiveDate = '';
+  let changed: string[] = [];
+  const status = (): GradeDeterminationStatus => ({ round, stage, approved, tasks: tasks.map((t) => ({ ...t.state })) });
+  setHandler(gradeDeterminationStatusQuery, status);
+
+  const openTask = (taskId: string) => {
+    if (!current || current.state.taskId !== taskId || current.done) throw new Error('task is no longer open');
+    return current;
+  };
+  setHandler(submitTaskUpdate, (request) => openTask(request.taskId).submit(request), {
+    validator: (request) => {
+      const task = openTask(request.taskId);
+      task.validateSubmission(request);
+      if (task.state.kind === 'GRADE_PROPOSAL') {
+        const problems = proposalProblems(gradeProposalSchema.parse(request.payload), candidates, earliestEffectiveDate);
+        if (problems.length) throw invalid(problems);
+      } else {
+        const problems = signOffOutcome(gradeSignOffSchema.parse(request.payload), changed).problems;
+        if (problems.length) throw invalid(problems);
+      }
+    },
+  });
+  setHandler(reassignTaskUpdate, async (r) => { await openTask(r.taskId).reassign(r.assigneeId, r.actorId, r.reason); return { assigneeId: r.assigneeId }; }, { validator: (r) => void openTask(r.taskId) });
+  setHandler(extendDeadlineUpdate, async (r) => { await openTask(r.taskId).extend(r.dueDate, r.actorId, r.reason); return { dueDate: r.dueDate }; }, { validator: (r) => void openTask(r.taskId) });
+
+  // run: proposal → sign-off, again for the rejected, until none is
+  let managerIds: string[] | undefined;
+  for (;;) {
+    ({ candidates, earliestEffectiveDate } = await acts.gradeCandidates({ gradeReviewId: input.gradeReviewId, managerIds, at: nowIso() }));
+    if (candidates.length === 0) break;
+    stage = 'proposal';
+    await acts.setGradeReviewStatus({ gradeReviewId: input.gradeReviewId, status: 'PROPOSAL', round, at: nowIso() });
+    current = new HumanTask('GRADE_PROPOSAL', { gradeReviewId: input.gradeReviewId, round }, input.template);
+    tasks.push(current);
+    await current.run();
+    if (current.state.phase !== 'submitted') return status(); // cancelled: stays with HR
+    ({ changedManagerIds: changed } = await acts.recordGradeProposal({ gradeReviewId: input.gradeReviewId, taskId: current.state.taskId!, round, candidates, at: nowIso() }));
+    if (changed.length === 0) break;
+
+    stage = 'signOff';
+    await acts.setGradeReviewStatus({ gradeReviewId: input.gradeReviewId, status: 'SIGN_OFF', round, at: nowIso() });
+    current = new GradeSignOffTask(input.gradeReviewId, round, input.template);
+    tasks.push(current);
+    await current.run();
+    if (current.state.phase !== 'submitted') return status();
+    const decision = signOffOutcome(gradeSignOffSchema.parse(current.payload), changed);
+    const effectiveDate = gradeProposalSchema.parse(tasks[tasks.length - 2]!.payload).effectiveDate;
+    if (decision.approved.length) approved[effectiveDate] = [...(approved[effectiveDate] ?? []), ...decision.approved];
+    if (decision.rejected.length === 0) break;
+    managerIds = decision.rejected.map((r) => r.managerId);
+    round++;
+  }
+  current = undefined;
+
+  // Approved changes take effect on their dates.
+  stage = 'waitingForEffectiveDate';
+  await acts.setGradeReviewStatus({ gradeReviewId: input.gradeReviewId, status: 'APPROVED', round, at: nowIso() });
+  for (const effectiveDate of Object.keys(approved).sort()) {
+    const wait = shanghaiInstant(effectiveDate).getTime() - Date.now();
+    if (wait > 0) await sleep(wait);
+    const { outboxIds } = await acts.applyGradeChanges({ gradeReviewId: input.gradeReviewId, effectiveDate, at: nowIso() });
+    if (outboxIds.length) await acts.deliverNotifications({ outboxIds });
+  }
+  stage = 'completed';
+  await acts.setGradeReviewStatus({ gradeReviewId: input.gradeReviewId, status: 'COMPLETED', round, at: nowIso() });
+  return status();
+}
