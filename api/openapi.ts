@@ -11,6 +11,8 @@ import { leaveBody, managerListQuery, newManagerBody, transferBody } from './rou
 import { timelineQuery } from './routes/managers';
 import { newTemplateBody, templateListQuery } from './routes/templates';
 import { extendBody, inboxQuery, reassignBody } from './routes/tasks';
+import { gradeReviewListQuery } from './routes/grades';
+import { newPayTableBody, statementQuery } from './routes/pay';
 
 interface Operation {
   method: 'get' | 'post';
@@ -50,6 +52,13 @@ export const operations: Operation[] = [
   { method: 'post', path: '/api/tasks/{id}/submission', summary: 'Submit a task: the body is the task kind\'s (self-assessment, inspection, marketing review, industry feedback, skill assessment, county sign-off, city approval); optional Idempotency-Key header; a repeat counts once', tag: 'tasks', auth: true, body: z.union(Object.values(submissionSchemas) as [z.ZodType, z.ZodType, ...z.ZodType[]]), responses: { '201': 'Accepted', '200': 'Already submitted: counted once', '409': 'Task closed', ...problem } },
   { method: 'post', path: '/api/tasks/{id}/extend', summary: 'HR extends a task\'s due date; reminders and escalation move with it', tag: 'tasks', auth: true, body: extendBody, responses: { '200': 'Extended', '409': 'Task closed', ...problem } },
   { method: 'post', path: '/api/tasks/{id}/reassign', summary: 'HR gives an open task to another user with the same role in the county (e.g. an inspector on leave)', tag: 'tasks', auth: true, body: reassignBody, responses: { '200': 'Reassigned', '409': 'Task closed', ...problem } },
+  { method: 'get', path: '/api/grade-reviews', summary: 'Annual grade determinations (per county and cycle) in the user\'s scope', tag: 'grades', auth: true, query: gradeReviewListQuery, responses: { '200': 'Grade reviews', ...problem } },
+  { method: 'get', path: '/api/grade-reviews/{id}', summary: 'One county\'s grade determination: per manager the basic conditions, half-year skill, annual composite and rank, and every proposed and decided change', tag: 'grades', auth: true, responses: { '200': 'Grade review', ...problem } },
+  { method: 'get', path: '/api/grade-quotas', summary: 'Grade counts against each level\'s cap (share × head count, rounded half up), now and after the approved changes', tag: 'grades', auth: true, responses: { '200': 'Quota usage', ...problem } },
+  { method: 'get', path: '/api/managers/{id}/grades', summary: 'A manager\'s grade history and changes (who proposed, who decided, when, why) and star history', tag: 'grades', auth: true, responses: { '200': 'History', ...problem } },
+  { method: 'get', path: '/api/pay-tables', summary: 'Pay table versions', tag: 'pay', auth: true, responses: { '200': 'Pay tables', '401': problem['401'] } },
+  { method: 'post', path: '/api/pay-tables', summary: 'HR adds a pay table version (base post wage, floating wage per level, performance coefficient per tier) effective from a date', tag: 'pay', auth: true, body: newPayTableBody, responses: { '201': 'Created', ...problem } },
+  { method: 'get', path: '/api/pay/statements', summary: 'Monthly pay statements with every component and the totals (format=csv: a file with Chinese headers); a manager sees their own', tag: 'pay', auth: true, query: statementQuery, responses: { '200': 'Statements', ...problem, '404': 'No pay table in effect for the month' } },
   { method: 'get', path: '/api/surveys/{token}', summary: 'A retail customer\'s survey, by the token of their personal link (no account): manager, period, questions', tag: 'survey', responses: { '200': 'Survey', '404': 'Unknown link (or replaced by a newer reminder)', '410': 'Answered already, or the survey has ended' } },
   { method: 'post', path: '/api/surveys/{token}', summary: 'A retail customer answers (1–5 per question, optional comment); the link works once', tag: 'survey', body: surveyAnswerSchema, responses: { '201': 'Accepted', '400': problem['400'], '404': 'Unknown link', '410': 'Answered already, or the survey has ended' } },
 ];
