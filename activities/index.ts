@@ -1,6 +1,7 @@
 // Every activity the worker registers.
 import { countyReviewActivities } from './countyReviews';
 import { customerSurveyActivities } from './customerSurvey';
+import { bottomRankCaseActivities } from './bottomRankCases';
 import { cycleActivities } from './cycles';
 import { gradeReviewActivities } from './gradeReviews';
 import type { ActivityDeps } from './deps';
@@ -11,7 +12,7 @@ import { taskActivities } from './tasks';
 export type { ActivityDeps } from './deps';
 
 export function createActivities(deps: ActivityDeps) {
-  return { ...cycleActivities(deps), ...countyReviewActivities(deps), ...taskActivities(deps), ...notificationActivities(deps), ...openCycleActivities(deps), ...customerSurveyActivities(deps), ...gradeReviewActivities(deps) };
+  return { ...cycleActivities(deps), ...countyReviewActivities(deps), ...taskActivities(deps), ...notificationActivities(deps), ...openCycleActivities(deps), ...customerSurveyActivities(deps), ...gradeReviewActivities(deps), ...bottomRankCaseActivities(deps) };
 }
 
 export type Activities = ReturnType<typeof createActivities>;

@@ -13,6 +13,7 @@ import { surveyRoutes } from './routes/surveys';
 import { templateRoutes } from './routes/templates';
 import { gradeRoutes } from './routes/grades';
 import { payRoutes } from './routes/pay';
+import { bottomRankCaseRoutes } from './routes/bottomRankCases';
 import { taskRoutes } from './routes/tasks';
 
 export function createApp(ctx: ApiContext, extra?: (app: express.Express) => void): express.Express {
@@ -26,7 +27,7 @@ export function createApp(ctx: ApiContext, extra?: (app: express.Express) => voi
   });
   const surveys = surveyRoutes(ctx);
   app.use(surveys.pages);
-  app.use('/api', surveys.api, authRoutes(ctx), orgRoutes(ctx), managerRoutes(ctx), templateRoutes(ctx), kpiImportRoutes(ctx), evaluationRoutes(ctx), cycleRoutes(ctx), taskRoutes(ctx), gradeRoutes(ctx), payRoutes(ctx));
+  app.use('/api', surveys.api, authRoutes(ctx), orgRoutes(ctx), managerRoutes(ctx), templateRoutes(ctx), kpiImportRoutes(ctx), evaluationRoutes(ctx), cycleRoutes(ctx), taskRoutes(ctx), gradeRoutes(ctx), payRoutes(ctx), bottomRankCaseRoutes(ctx));
   mountApiDocs(app);
   extra?.(app);
   app.use('/api', () => {

@@ -13,6 +13,7 @@ import { newTemplateBody, templateListQuery } from './routes/templates';
 import { extendBody, inboxQuery, reassignBody } from './routes/tasks';
 import { gradeReviewListQuery } from './routes/grades';
 import { newPayTableBody, statementQuery } from './routes/pay';
+import { caseListQuery } from './routes/bottomRankCases';
 
 interface Operation {
   method: 'get' | 'post';
@@ -59,6 +60,7 @@ export const operations: Operation[] = [
   { method: 'get', path: '/api/pay-tables', summary: 'Pay table versions', tag: 'pay', auth: true, responses: { '200': 'Pay tables', '401': problem['401'] } },
   { method: 'post', path: '/api/pay-tables', summary: 'HR adds a pay table version (base post wage, floating wage per level, performance coefficient per tier) effective from a date', tag: 'pay', auth: true, body: newPayTableBody, responses: { '201': 'Created', ...problem } },
   { method: 'get', path: '/api/pay/statements', summary: 'Monthly pay statements with every component and the totals (format=csv: a file with Chinese headers); a manager sees their own', tag: 'pay', auth: true, query: statementQuery, responses: { '200': 'Statements', ...problem, '404': 'No pay table in effect for the month' } },
+  { method: 'get', path: '/api/bottom-rank-cases', summary: 'Bottom-ranking cases (末位淘汰): flag rules, stage, tasks and, once HR decided and the city approved, the decision', tag: 'grades', auth: true, query: caseListQuery, responses: { '200': 'Cases', ...problem } },
   { method: 'get', path: '/api/surveys/{token}', summary: 'A retail customer\'s survey, by the token of their personal link (no account): manager, period, questions', tag: 'survey', responses: { '200': 'Survey', '404': 'Unknown link (or replaced by a newer reminder)', '410': 'Answered already, or the survey has ended' } },
   { method: 'post', path: '/api/surveys/{token}', summary: 'A retail customer answers (1–5 per question, optional comment); the link works once', tag: 'survey', body: surveyAnswerSchema, responses: { '201': 'Accepted', '400': problem['400'], '404': 'Unknown link', '410': 'Answered already, or the survey has ended' } },
 ];

@@ -23,7 +23,7 @@ export const taskKindNames: Record<TaskKind, Record<Language, string>> = {
   BOTTOM_RANK_APPROVAL: { 'zh-CN': '末位淘汰处理审批', en: 'bottom-ranking approval' },
 };
 
-export type NotificationKind = 'taskOpened' | 'reminder' | 'escalation' | 'returned' | 'resultsPublished';
+export type NotificationKind = 'taskOpened' | 'reminder' | 'escalation' | 'returned' | 'resultsPublished' | 'caseDecided';
 
 export interface TaskNotificationData {
   kind: NotificationKind;
@@ -58,6 +58,8 @@ function lines(d: TaskNotificationData, lang: Language): { subject: string; body
         return { subject: `【考评退回】${d.cycleLabel}结果被市局退回，请重新审核`, body: [`${d.recipientName}，您好：`, `市局考评组退回了${d.cycleLabel}的审核结果，原因：${d.reason ?? ''}。请重新审核后提交，新的审核任务已在任务列表中。`] };
       case 'resultsPublished':
         return { subject: `【考评结果】${d.cycleLabel}`, body: [`${d.recipientName}，您好：`, `${d.cycleLabel}结果已发布。`] };
+      case 'caseDecided':
+        return { subject: `【末位淘汰】${d.cycleLabel}处理决定`, body: [`${d.recipientName}，您好：`, `经人力资源部提出、市局考评组审批，${d.cycleLabel}末位淘汰的处理决定为：${d.reason ?? ''}。`] };
       case 'escalation':
         return {
           subject: `【考评督办】${d.assigneeName}的${d.cycleLabel}${task}已逾期`,
@@ -74,6 +76,8 @@ function lines(d: TaskNotificationData, lang: Language): { subject: string; body
       return { subject: `[Kaoping] Results of the ${d.cycleLabel} were returned by the city`, body: [`Dear ${d.recipientName},`, `The city returned the results of the ${d.cycleLabel}: ${d.reason ?? ''}. Please review them and sign off again; the new sign-off task is in your inbox.`] };
     case 'resultsPublished':
       return { subject: `[Kaoping] Results of the ${d.cycleLabel}`, body: [`Dear ${d.recipientName},`, `The results of the ${d.cycleLabel} are published.`] };
+    case 'caseDecided':
+      return { subject: `[Kaoping] Bottom-ranking decision, ${d.cycleLabel}`, body: [`Dear ${d.recipientName},`, `Proposed by HR and approved by the city, the bottom-ranking decision of the ${d.cycleLabel} is: ${d.reason ?? ''}.`] };
     case 'escalation':
       return {
         subject: `[Kaoping escalation] ${d.assigneeName}'s ${task} for ${d.cycleLabel} is overdue`,

@@ -1,6 +1,7 @@
 // What each kind of task's submission looks like and which score components it feeds.
 import type { z } from 'zod';
 import { cityApprovalSchema, countySignOffSchema } from './approvals';
+import { bottomRankApprovalSchema, bottomRankDecisionSchema } from './bottomRankCases';
 import { gradeProposalSchema, gradeSignOffSchema } from './gradeDetermination';
 import { industryFeedbackSchema, industryScore } from './industryFeedback';
 import { inspectionResult, inspectionSchema } from './inspection';
@@ -33,6 +34,8 @@ export const submissionSchemas: Partial<Record<TaskKind, z.ZodType>> = {
   COUNTY_SIGN_OFF: countySignOffSchema,
   GRADE_PROPOSAL: gradeProposalSchema,
   GRADE_SIGN_OFF: gradeSignOffSchema,
+  BOTTOM_RANK_DECISION: bottomRankDecisionSchema,
+  BOTTOM_RANK_APPROVAL: bottomRankApprovalSchema,
   CITY_APPROVAL: cityApprovalSchema,
 };
 

@@ -43,6 +43,9 @@ test('quarterly: recommendation at sign-off, star moves and results', async () =
   const after = Object.fromEntries((await h.db.prisma.manager.findMany()).map((m) => [m.employeeNo, m.starRating]));
   expect(after).toMatchObject({ M001: 4, M002: 2, M003: 1 });
   expect(await h.db.prisma.auditLog.count({ where: { action: 'manager.starRatingMoved' } })).toBe(1);
+  // The move is kept in the star history, shown with the grade history.
+  const stars = await h.api('GET', `/api/managers/${managers.M001!.id}/grades`, { token: t.hr });
+  expect(stars.body.starHistory).toEqual([{ period: '2026-Q4', cycleId: cycle.id, from: 3, to: 4, reason: 'top share of the cohort', at: expect.any(String) }]);
 
   const results = await h.api('GET', `/api/cycles/${cycle.id}/results`, { token: t.hr });
   expect(results.status).toBe(200);

@@ -65,6 +65,10 @@ export async function countyReviewWorkflow(input: CountyReviewInput): Promise<Co
   for (let i = 0; i < outboxIds.length; i += deliveryBatch) await acts.deliverNotifications({ outboxIds: outboxIds.slice(i, i + deliveryBatch) });
   stage = published ? 'published' : 'approved'; // city cohort: published later, with the whole city
   // Annual cycles: the county's grade determination follows its published results.
-  if (published && patched('grade-determination')) await acts.startGradeDetermination({ cycleId: input.cycleId, at: nowIso() });
+  if (published && patched('grade-determination')) {
+    await acts.startGradeDetermination({ cycleId: input.cycleId, at: nowIso() });
+    // Bottom-ranking flags of the publication open their cases (末位淘汰).
+    await acts.openBottomRankCases({ cycleId: input.cycleId, at: nowIso() });
+  }
   return status();
 }

@@ -43,7 +43,10 @@ export async function evaluationCycleWorkflow(input: EvaluationCycleInput & { wa
       const { outboxIds } = await batchActs.publishCityResults({ cycleId: input.cycleId, at: new Date(Date.now()).toISOString() });
       for (let i = 0; i < outboxIds.length; i += 200) await acts.deliverNotifications({ outboxIds: outboxIds.slice(i, i + 200) });
       // Annual cycles: every county's grade determination follows the published results.
-      if (patched('grade-determination')) await acts.startGradeDetermination({ cycleId: input.cycleId, at: new Date(Date.now()).toISOString() });
+      if (patched('grade-determination')) {
+        await acts.startGradeDetermination({ cycleId: input.cycleId, at: new Date(Date.now()).toISOString() });
+        await acts.openBottomRankCases({ cycleId: input.cycleId, at: new Date(Date.now()).toISOString() });
+      }
       continue;
     }
     if (counties.every((c) => c.reviewStatus === 'PUBLISHED')) break;

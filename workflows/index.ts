@@ -4,3 +4,4 @@ export { managerEvaluationWorkflow } from './managerEvaluation';
 export { countyReviewWorkflow } from './countyReview';
 export { calendarCycleWorkflow } from './calendarCycle';
 export { gradeDeterminationWorkflow } from './gradeDetermination';
+export { bottomRankCaseWorkflow } from './bottomRankCase';

@@ -93,3 +93,7 @@ export interface GradeDeterminationStatus {
   tasks: TaskState[];
 }
 export const gradeDeterminationStatusQuery = defineQuery<GradeDeterminationStatus>('gradeDeterminationStatus');
+
+export interface BottomRankCaseInput { caseId: string; employment: 'FORMAL' | 'CONTRACT'; template: TemplateConfig }
+export interface BottomRankCaseStatus { round: number; stage: 'hrDecision' | 'cityApproval' | 'decided'; tasks: TaskState[] }
+export const bottomRankCaseStatusQuery = defineQuery<BottomRankCaseStatus>('bottomRankCaseStatus');

@@ -3,6 +3,7 @@ import { gradeChangeKind, payGrade, type Grade } from '../../domain/grades';
 import { describeBreach, gradeQuotaCap, quotaBreaches, quotaUsage } from '../../domain/gradeQuotas';
 import { examplePayTable, fullYears, payStatement, seniorityWage } from '../../domain/pay';
 import { proposalProblems, proposedChanges, signOffOutcome } from '../../domain/gradeDetermination';
+import { allowedActions } from '../../domain/bottomRankCases';
 
 const demoCityGrades: Grade[] = demoGradeMix.flatMap(([g, n]) => Array<Grade>(n).fill(g));
 
@@ -99,5 +100,12 @@ describe('grade proposals and sign-off', () => {
     expect(signOffOutcome({ decision: 'rejectAll', reason: '比例超标' }, [a])).toEqual({ approved: [], rejected: [{ managerId: a, reason: '比例超标' }], problems: [] });
     expect(signOffOutcome({ decision: 'decideEach', items: [{ managerId: a, decision: 'approve' }, { managerId: c, decision: 'reject', reason: '见习期未满' }] }, [a, c]).rejected).toEqual([{ managerId: c, reason: '见习期未满' }]);
     expect(signOffOutcome({ decision: 'decideEach', items: [{ managerId: a, decision: 'approve' }] }, [a, c]).problems).toHaveLength(1);
+  });
+});
+
+describe('bottom-ranking cases (末位淘汰)', () => {
+  test('formal staff: suspension for study, post change or no action; contract staff may also have the contract ended', () => {
+    expect(allowedActions('FORMAL')).toEqual(['SUSPEND_FOR_STUDY', 'POST_CHANGE', 'NO_ACTION']);
+    expect(allowedActions('CONTRACT')).toEqual(['SUSPEND_FOR_STUDY', 'POST_CHANGE', 'CONTRACT_END', 'NO_ACTION']);
   });
 });

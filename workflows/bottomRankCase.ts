@@ -1,0 +1,65 @@
+// A bottom-ranking case (末位淘汰): HR decides what happens (by employment type), the
+// city approves or rejects with a reason (HR then decides again). Nothing happens to
+// the person until both have: the decision is recorded only on approval.
+import { ApplicationFailure, setHandler } from '@temporalio/workflow';
+import { allowedActions, bottomRankApprovalSchema, bottomRankDecisionSchema } from '../domain/bottomRankCases';
+import { acts } from './activities';
+import { HumanTask } from './humanTask';
+import { bottomRankCaseStatusQuery, extendDeadlineUpdate, reassignTaskUpdate, submitTaskUpdate, type BottomRankCaseInput, type BottomRankCaseStatus } from './types';
+
+const nowIso = () => new Date(Date.now()).toISOString();
+
+export async function bottomRankCaseWorkflow(input: BottomRankCaseInput): Promise<BottomRankCaseStatus> {
+  // setup
+  let round = 1;
+  let stage: BottomRankCaseStatus['stage'] = 'hrDecision';
+  const tasks: HumanTask[] = [];
+  let current: HumanTask | undefined;
+  const status = (): BottomRankCaseStatus => ({ round, stage, tasks: tasks.map((t) => ({ ...t.state })) });
+  setHandler(bottomRankCaseStatusQuery, status);
+  const openTask = (taskId: string) => {
+    if (!current || current.state.taskId !== taskId || current.done) throw new Error('task is no longer open');
+    return current;
+  };
+  setHandler(submitTaskUpdate, (request) => openTask(request.taskId).submit(request), {
+    validator: (request) => {
+      const task = openTask(request.taskId);
+      task.validateSubmission(request);
+      if (task.state.kind === 'BOTTOM_RANK_DECISION') {
+        const { action } = bottomRankDecisionSchema.parse(request.payload);
+        if (!allowedActions(input.employment).includes(action)) {
+          throw ApplicationFailure.create({ type: 'InvalidSubmission', nonRetryable: true, message: `action ${action} is not for ${input.employment} staff`, details: [{ field: 'body.action', message: `body.action: ${action} is not possible for ${input.employment} staff (allowed: ${allowedActions(input.employment).join(', ')})` }] });
+        }
+      } else bottomRankApprovalSchema.parse(request.payload);
+    },
+  });
+  setHandler(reassignTaskUpdate, async (r) => { await openTask(r.taskId).reassign(r.assigneeId, r.actorId, r.reason); return { assigneeId: r.assigneeId }; }, { validator: (r) => void openTask(r.taskId) });
+  setHandler(extendDeadlineUpdate, async (r) => { await openTask(r.taskId).extend(r.dueDate, r.actorId, r.reason); return { dueDate: r.dueDate }; }, { validator: (r) => void openTask(r.taskId) });
+
+  // run
+  for (;;) {
+    stage = 'hrDecision';
+    await acts.setBottomRankCaseStatus({ caseId: input.caseId, status: 'HR_DECISION', round, at: nowIso() });
+    const decision = new HumanTask('BOTTOM_RANK_DECISION', { bottomRankCaseId: input.caseId, round }, input.template);
+    current = decision;
+    tasks.push(decision);
+    await decision.run();
+    if (decision.state.phase !== 'submitted') return status();
+
+    stage = 'cityApproval';
+    await acts.setBottomRankCaseStatus({ caseId: input.caseId, status: 'CITY_APPROVAL', round, at: nowIso() });
+    const approval = new HumanTask('BOTTOM_RANK_APPROVAL', { bottomRankCaseId: input.caseId, round }, input.template);
+    current = approval;
+    tasks.push(approval);
+    await approval.run();
+    if (approval.state.phase !== 'submitted') return status();
+    current = undefined;
+    if (bottomRankApprovalSchema.parse(approval.payload).decision === 'approve') {
+      const { outboxIds } = await acts.recordBottomRankDecision({ caseId: input.caseId, decisionTaskId: decision.state.taskId!, approvalTaskId: approval.state.taskId!, at: nowIso() });
+      if (outboxIds.length) await acts.deliverNotifications({ outboxIds });
+      stage = 'decided';
+      return status();
+    }
+    round++;
+  }
+}
