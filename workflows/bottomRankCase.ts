@@ -4,8 +4,8 @@
 import { ApplicationFailure, setHandler } from '@temporalio/workflow';
 import { allowedActions, bottomRankApprovalSchema, bottomRankDecisionSchema } from '../domain/bottomRankCases';
 import { acts } from './activities';
-import { HumanTask } from './humanTask';
-import { bottomRankCaseStatusQuery, extendDeadlineUpdate, reassignTaskUpdate, submitTaskUpdate, type BottomRankCaseInput, type BottomRankCaseStatus } from './types';
+import { HumanTask, handleOneTaskAtATime } from './humanTask';
+import { bottomRankCaseStatusQuery, type BottomRankCaseInput, type BottomRankCaseStatus } from './types';
 
 const nowIso = () => new Date(Date.now()).toISOString();
 
@@ -17,24 +17,14 @@ export async function bottomRankCaseWorkflow(input: BottomRankCaseInput): Promis
   let current: HumanTask | undefined;
   const status = (): BottomRankCaseStatus => ({ round, stage, tasks: tasks.map((t) => ({ ...t.state })) });
   setHandler(bottomRankCaseStatusQuery, status);
-  const openTask = (taskId: string) => {
-    if (!current || current.state.taskId !== taskId || current.done) throw new Error('task is no longer open');
-    return current;
-  };
-  setHandler(submitTaskUpdate, (request) => openTask(request.taskId).submit(request), {
-    validator: (request) => {
-      const task = openTask(request.taskId);
-      task.validateSubmission(request);
-      if (task.state.kind === 'BOTTOM_RANK_DECISION') {
-        const { action } = bottomRankDecisionSchema.parse(request.payload);
-        if (!allowedActions(input.employment).includes(action)) {
-          throw ApplicationFailure.create({ type: 'InvalidSubmission', nonRetryable: true, message: `action ${action} is not for ${input.employment} staff`, details: [{ field: 'body.action', message: `body.action: ${action} is not possible for ${input.employment} staff (allowed: ${allowedActions(input.employment).join(', ')})` }] });
-        }
-      } else bottomRankApprovalSchema.parse(request.payload);
-    },
+  handleOneTaskAtATime(() => current, (task, request) => {
+    if (task.state.kind === 'BOTTOM_RANK_DECISION') {
+      const { action } = bottomRankDecisionSchema.parse(request.payload);
+      if (!allowedActions(input.employment).includes(action)) {
+        throw ApplicationFailure.create({ type: 'InvalidSubmission', nonRetryable: true, message: `action ${action} is not for ${input.employment} staff`, details: [{ field: 'body.action', message: `body.action: ${action} is not possible for ${input.employment} staff (allowed: ${allowedActions(input.employment).join(', ')})` }] });
+      }
+    } else bottomRankApprovalSchema.parse(request.payload);
   });
-  setHandler(reassignTaskUpdate, async (r) => { await openTask(r.taskId).reassign(r.assigneeId, r.actorId, r.reason); return { assigneeId: r.assigneeId }; }, { validator: (r) => void openTask(r.taskId) });
-  setHandler(extendDeadlineUpdate, async (r) => { await openTask(r.taskId).extend(r.dueDate, r.actorId, r.reason); return { dueDate: r.dueDate }; }, { validator: (r) => void openTask(r.taskId) });
 
   // run
   for (;;) {

@@ -5,8 +5,8 @@ import { patched, setHandler } from '@temporalio/workflow';
 import { cityApprovalSchema } from '../domain/approvals';
 import { submissionSchemas } from '../domain/submissions';
 import { acts } from './activities';
-import { HumanTask } from './humanTask';
-import { countyReviewStatusQuery, extendDeadlineUpdate, reassignTaskUpdate, submitTaskUpdate, type CountyReviewInput, type CountyReviewStatus } from './types';
+import { HumanTask, handleOneTaskAtATime } from './humanTask';
+import { countyReviewStatusQuery, type CountyReviewInput, type CountyReviewStatus } from './types';
 
 const nowIso = () => new Date(Date.now()).toISOString();
 const deliveryBatch = 200;
@@ -20,20 +20,7 @@ export async function countyReviewWorkflow(input: CountyReviewInput): Promise<Co
   let current: HumanTask | undefined;
   const status = (): CountyReviewStatus => ({ round, stage, tasks: tasks.map((t) => ({ ...t.state })) });
   setHandler(countyReviewStatusQuery, status);
-  setHandler(submitTaskUpdate, (request) => current!.submit(request), {
-    validator: (request) => {
-      if (!current || current.state.taskId !== request.taskId) throw new Error(`task ${request.taskId} is not open in this review`);
-      current.validateSubmission(request);
-      submissionSchemas[current.state.kind]!.parse(request.payload);
-    },
-  });
-
-  const openTask = (taskId: string) => {
-    if (!current || current.state.taskId !== taskId || current.done) throw new Error('task is no longer open');
-    return current;
-  };
-  setHandler(reassignTaskUpdate, async (r) => { await openTask(r.taskId).reassign(r.assigneeId, r.actorId, r.reason); return { assigneeId: r.assigneeId }; }, { validator: (r) => void openTask(r.taskId) });
-  setHandler(extendDeadlineUpdate, async (r) => { await openTask(r.taskId).extend(r.dueDate, r.actorId, r.reason); return { dueDate: r.dueDate }; }, { validator: (r) => void openTask(r.taskId) });
+  handleOneTaskAtATime(() => current, (task, request) => void submissionSchemas[task.state.kind]!.parse(request.payload));
 
   // run
   for (;;) {

@@ -8,9 +8,9 @@ import { shanghaiInstant } from '../domain/calendar';
 import { describeBreach } from '../domain/gradeQuotas';
 import { gradeProposalSchema, gradeSignOffSchema, proposalProblems, signOffOutcome, type GradeCandidate } from '../domain/gradeDetermination';
 import { acts } from './activities';
-import { HumanTask } from './humanTask';
+import { HumanTask, handleOneTaskAtATime } from './humanTask';
 import {
-  extendDeadlineUpdate, gradeDeterminationStatusQuery, reassignTaskUpdate, submitTaskUpdate,
+  gradeDeterminationStatusQuery,
   type GradeDeterminationInput, type GradeDeterminationStatus, type SubmitTaskRequest, type SubmitTaskResult,
 } from './types';
 
@@ -57,25 +57,12 @@ export async function gradeDeterminationWorkflow(input: GradeDeterminationInput)
   const status = (): GradeDeterminationStatus => ({ round, stage, approved, tasks: tasks.map((t) => ({ ...t.state })) });
   setHandler(gradeDeterminationStatusQuery, status);
 
-  const openTask = (taskId: string) => {
-    if (!current || current.state.taskId !== taskId || current.done) throw new Error('task is no longer open');
-    return current;
-  };
-  setHandler(submitTaskUpdate, (request) => openTask(request.taskId).submit(request), {
-    validator: (request) => {
-      const task = openTask(request.taskId);
-      task.validateSubmission(request);
-      if (task.state.kind === 'GRADE_PROPOSAL') {
-        const problems = proposalProblems(gradeProposalSchema.parse(request.payload), candidates, earliestEffectiveDate);
-        if (problems.length) throw invalid(problems);
-      } else {
-        const problems = signOffOutcome(gradeSignOffSchema.parse(request.payload), changed).problems;
-        if (problems.length) throw invalid(problems);
-      }
-    },
+  handleOneTaskAtATime(() => current, (task, request) => {
+    const problems = task.state.kind === 'GRADE_PROPOSAL'
+      ? proposalProblems(gradeProposalSchema.parse(request.payload), candidates, earliestEffectiveDate)
+      : signOffOutcome(gradeSignOffSchema.parse(request.payload), changed).problems;
+    if (problems.length) throw invalid(problems);
   });
-  setHandler(reassignTaskUpdate, async (r) => { await openTask(r.taskId).reassign(r.assigneeId, r.actorId, r.reason); return { assigneeId: r.assigneeId }; }, { validator: (r) => void openTask(r.taskId) });
-  setHandler(extendDeadlineUpdate, async (r) => { await openTask(r.taskId).extend(r.dueDate, r.actorId, r.reason); return { dueDate: r.dueDate }; }, { validator: (r) => void openTask(r.taskId) });
 
   // run: proposal → sign-off, again for the rejected, until none is
   let managerIds: string[] | undefined;

@@ -1,13 +1,13 @@
 // One human task inside a workflow: open it, remind, escalate, apply the template's
 // policy after the grace period, and accept its submission. Deadlines are durable
 // timers (condition with a timeout) that move when the due date is extended.
-import { ApplicationFailure, condition } from '@temporalio/workflow';
+import { ApplicationFailure, condition, setHandler } from '@temporalio/workflow';
 import { addDays, shanghaiDate } from '../domain/calendar';
 import { dueAtOf, dueDateFor, planTaskDeadlines } from '../domain/taskDeadlines';
 import { policyFor, type TaskKind, type TemplateConfig } from '../domain/templates';
 import type { TaskSubject } from '../activities/tasks';
 import { acts } from './activities';
-import type { SubmitTaskRequest, SubmitTaskResult, TaskState } from './types';
+import { extendDeadlineUpdate, reassignTaskUpdate, submitTaskUpdate, type SubmitTaskRequest, type SubmitTaskResult, type TaskState } from './types';
 
 const nowIso = () => new Date(Date.now()).toISOString();
 
@@ -132,4 +132,31 @@ export class HumanTask implements EvaluationTask {
     this.state.dueDate = dueDate;
     this.replan = true;
   }
+}
+
+/**
+ * The submit, reassign and extend updates of a workflow that runs one human task at a
+ * time (county review, grade determination, bottom-ranking case). `validate` adds the
+ * workflow's own checks of a submission.
+ */
+export function handleOneTaskAtATime(current: () => HumanTask | undefined, validate: (task: HumanTask, request: SubmitTaskRequest) => void): void {
+  const currentTask = (taskId: string) => {
+    const task = current();
+    if (!task || task.state.taskId !== taskId) throw new Error(`task ${taskId} is not open here`);
+    return task;
+  };
+  const openTask = (taskId: string) => {
+    const task = currentTask(taskId);
+    if (task.done) throw new Error('task is no longer open');
+    return task;
+  };
+  setHandler(submitTaskUpdate, (request) => currentTask(request.taskId).submit(request), {
+    validator: (request) => {
+      const task = currentTask(request.taskId);
+      task.validateSubmission(request);
+      validate(task, request);
+    },
+  });
+  setHandler(reassignTaskUpdate, async (r) => { await openTask(r.taskId).reassign(r.assigneeId, r.actorId, r.reason); return { assigneeId: r.assigneeId }; }, { validator: (r) => void openTask(r.taskId) });
+  setHandler(extendDeadlineUpdate, async (r) => { await openTask(r.taskId).extend(r.dueDate, r.actorId, r.reason); return { dueDate: r.dueDate }; }, { validator: (r) => void openTask(r.taskId) });
 }
