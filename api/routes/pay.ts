@@ -4,7 +4,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { isCalendarDate } from '../../domain/calendar';
 import { toCsv } from '../../domain/csv';
-import { gradeOn, type Grade } from '../../domain/grades';
+import { gradeNames, gradeOn, type Grade } from '../../domain/grades';
 import { payStatement, payTableSchema, type PayTable } from '../../domain/pay';
 import { actorOf, authenticate, countiesInScope, hasRole } from '../auth';
 import type { ApiContext } from '../context';
@@ -66,7 +66,7 @@ export function payRoutes(ctx: ApiContext): Router {
     const totals = { managers: statements.length, basePostWage: sum('basePostWage'), floatingWage: sum('floatingWage'), seniorityWage: sum('seniorityWage'), performanceWage: sum('performanceWage'), total: sum('total') };
     if (query.format === 'csv') {
       const header = ['工号', '姓名', '县区', '区域', '用工性质', '评定等级', '计薪等级', '岗位基本工资', '岗位浮动工资', '本岗年限', '年功工资', '绩效系数', '绩效工资', '应发合计'];
-      const rows = statements.map((s) => [s.employeeNo, s.name, s.county, s.area === 'RURAL' ? '农村' : '城区', s.employment === 'CONTRACT' ? '聘用工' : '正式员工', s.assessedGrade, s.payGrade, s.basePostWage, s.floatingWage, s.seniorityYears, s.seniorityWage, s.performanceCoefficient, s.performanceWage, s.total]);
+      const rows = statements.map((s) => [s.employeeNo, s.name, s.county, s.area === 'RURAL' ? '农村' : '城区', s.employment === 'CONTRACT' ? '聘用工' : '正式员工', gradeNames[s.assessedGrade]['zh-CN'], gradeNames[s.payGrade]['zh-CN'], s.basePostWage, s.floatingWage, s.seniorityYears, s.seniorityWage, s.performanceCoefficient, s.performanceWage, s.total]);
       rows.push(['合计', `${totals.managers} 人`, '', '', '', '', '', totals.basePostWage, totals.floatingWage, '', totals.seniorityWage, '', totals.performanceWage, totals.total]);
       res.type('text/csv; charset=utf-8').attachment(`pay-${query.month}.csv`).send(`\uFEFF${toCsv([header, ...rows])}`);
       return;
