@@ -193,7 +193,7 @@ async function rankAndPublish(tx: Tx, cycle: { id: string; type: string; period:
     const lang = languageOf(user.language);
     const mail = renderResultNotification({
       recipientName: user.displayName, cycleLabel: cycleLabel(cycle.type as CycleType, cycle.period, lang), compositeScore: Number(e.compositeScore ?? 0),
-      rank: e.rank ?? 0, cohortSize: e.cohortSize ?? 0, monthlyStar: e.monthlyStar, flagged: e.flagged, resultUrl: `${publicUrl}/api/evaluations/${e.id}`,
+      rank: e.rank ?? 0, cohortSize: e.cohortSize ?? 0, monthlyStar: e.monthlyStar, flagged: e.flagged, resultUrl: `${publicUrl}/app/#/evaluations/${e.id}`,
     }, lang);
     const dedupeKey = `evaluation:${e.id}:published:${user.id}`;
     const row = await tx.notificationOutbox.upsert({

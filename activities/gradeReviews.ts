@@ -160,7 +160,7 @@ export function gradeReviewActivities(deps: ActivityDeps) {
           const user = c.manager.user;
           if (user?.active) {
             const lang = languageOf(user.language);
-            const mail = renderGradeChangeNotification({ recipientName: user.displayName, from: gradeNames[c.fromGrade as Grade][lang], to: gradeNames[c.toGrade as Grade][lang], effectiveDate: c.effectiveDate, reason: c.reason, url: `${settings.publicUrl}/api/managers/${c.managerId}/grades` }, lang);
+            const mail = renderGradeChangeNotification({ recipientName: user.displayName, from: gradeNames[c.fromGrade as Grade][lang], to: gradeNames[c.toGrade as Grade][lang], effectiveDate: c.effectiveDate, reason: c.reason, url: `${settings.publicUrl}/app/#/managers/${c.managerId}/timeline` }, lang);
             const dedupeKey = `grade:${c.id}:mail:${user.id}`;
             const row = await tx.notificationOutbox.upsert({ where: { dedupeKey }, update: {}, create: { dedupeKey, toUserId: user.id, toAddress: user.email, language: lang, kind: 'gradeChanged', subject: mail.subject, textBody: mail.text, htmlBody: mail.html } });
             outboxIds.push(row.id);

@@ -35,7 +35,7 @@ export async function enqueueTaskNotice(tx: Tx, settings: ActivityDeps['settings
         cycleLabel: cycleLabel(task.cycle.type, task.cycle.period, lang),
         assigneeName: task.assignee.displayName,
         dueDate: task.dueDate,
-        taskUrl: `${settings.publicUrl}/api/tasks/${task.id}`,
+        taskUrl: `${settings.publicUrl}/app/#/tasks/${task.id}`,
         escalationLevel: notice.escalationLevel,
         reason: notice.reason,
       },

@@ -14,6 +14,7 @@ import { templateRoutes } from './routes/templates';
 import { gradeRoutes } from './routes/grades';
 import { payRoutes } from './routes/pay';
 import { bottomRankCaseRoutes } from './routes/bottomRankCases';
+import { webRoutes } from './routes/web';
 import { taskRoutes } from './routes/tasks';
 
 export function createApp(ctx: ApiContext, extra?: (app: express.Express) => void): express.Express {
@@ -27,6 +28,7 @@ export function createApp(ctx: ApiContext, extra?: (app: express.Express) => voi
   });
   const surveys = surveyRoutes(ctx);
   app.use(surveys.pages);
+  app.use(webRoutes());
   app.use('/api', surveys.api, authRoutes(ctx), orgRoutes(ctx), managerRoutes(ctx), templateRoutes(ctx), kpiImportRoutes(ctx), evaluationRoutes(ctx), cycleRoutes(ctx), taskRoutes(ctx), gradeRoutes(ctx), payRoutes(ctx), bottomRankCaseRoutes(ctx));
   mountApiDocs(app);
   extra?.(app);

@@ -47,13 +47,30 @@ const zodMessages: Record<string, Text> = {
   custom: { 'zh-CN': '不符合要求', en: 'is not valid' },
 };
 
+/** What a person needs to fix a value out of range: the limit itself. */
+function limitMessage(issue: z.core.$ZodIssue): Text | undefined {
+  if (issue.code !== 'too_big' && issue.code !== 'too_small') return undefined;
+  const limit = Number(issue.code === 'too_big' ? issue.maximum : issue.minimum);
+  if (issue.origin === 'number') {
+    return issue.code === 'too_big' ? { 'zh-CN': `不能大于 ${limit}`, en: `must be at most ${limit}` } : { 'zh-CN': `不能小于 ${limit}`, en: `must be at least ${limit}` };
+  }
+  if (issue.origin === 'string') {
+    if (issue.code === 'too_small' && limit <= 1) return { 'zh-CN': '不能为空', en: 'is required' };
+    return issue.code === 'too_big' ? { 'zh-CN': `最多 ${limit} 个字`, en: `must be at most ${limit} characters` } : { 'zh-CN': `至少 ${limit} 个字`, en: `must be at least ${limit} characters` };
+  }
+  if (issue.origin === 'array') {
+    return issue.code === 'too_big' ? { 'zh-CN': `最多 ${limit} 项`, en: `must have at most ${limit} items` } : { 'zh-CN': `至少 ${limit} 项`, en: `must have at least ${limit} items` };
+  }
+  return undefined;
+}
+
 /** Parses `value` with `schema`; on failure a 400 that names each bad field. */
 export function parseInput<T extends z.ZodType>(schema: T, value: unknown, where: 'body' | 'query' | 'params', lang: Language = 'zh-CN'): z.infer<T> {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   const fields = result.error.issues.map((issue) => {
     const field = [where, ...issue.path.map(String)].join('.');
-    const text = zodMessages[issue.code] ?? zodMessages.custom!;
+    const text = limitMessage(issue) ?? zodMessages[issue.code] ?? zodMessages.custom!;
     const detail = issue.code === 'custom' && issue.message ? ` (${issue.message})` : '';
     return { field, message: `${field} ${text[lang]}${detail}` };
   });

@@ -102,7 +102,8 @@ test('three evaluations by three actors make the composite score', async () => {
   expect(h.smtp.to('m004@test.local').find((x) => x.subject.includes('考评结果'))!.text).toContain('综合得分 84.60 分');
   // The mail's link: the manager's own result; another county's head may not see it.
   const resultMail = h.smtp.to('m004@test.local').find((x) => x.subject.includes('考评结果'))!;
-  const link = /http:\/\/kaoping\.test(\/api\/evaluations\/[0-9a-f-]+)/.exec(resultMail.text)![1]!;
+  // The mail links to the result page; the page reads GET /api/evaluations/:id.
+  const link = `/api/evaluations/${/http:\/\/kaoping\.test\/app\/#\/evaluations\/([0-9a-f-]+)/.exec(resultMail.text)![1]!}`;
   const mine = await h.api('GET', link, { token: m004 });
   expect(mine.status).toBe(200);
   expect(mine.body).toMatchObject({ compositeScore: 84.6, rank: 1, stage: 'PUBLISHED' });

@@ -96,7 +96,7 @@ test('a monthly self-assessment cycle: tasks, submissions, reminders, escalation
   const escalation = h.smtp.to('head01@test.local')[0]!;
   expect(escalation.subject).toContain('张敏'); // m003's name
   expect(escalation.subject).toContain('逾期');
-  expect(escalation.text).toContain(`${'http://kaoping.test'}/api/tasks/${t3.id}`);
+  expect(escalation.text).toContain(`${'http://kaoping.test'}/app/#/tasks/${t3.id}`);
   expect(h.smtp.to('head02@test.local')).toHaveLength(0);
   const overdue = await h.db.prisma.task.findUniqueOrThrow({ where: { id: t3.id } });
   expect(toSecond(overdue.overdueSince)).toBe(t3.dueAt.toISOString());

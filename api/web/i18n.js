@@ -1,0 +1,51 @@
+// Every word a person reads in the app, in Simplified Chinese (default) and English.
+window.I18N = {
+  'zh-CN': {
+    appName: '考评', login: '登录', logout: '退出', username: '用户名', password: '密码', inbox: '我的任务', cycles: '考评周期', quotas: '等级比例',
+    cases: '末位淘汰', payroll: '工资单', language: 'English', noTasks: '暂无待办任务。', due: '截止', status: '状态', manager: '客户经理', kind: '任务',
+    cycle: '周期', open: '打开', submit: '提交', submitted: '已提交，谢谢！', back: '返回', county: '县区', wholeCity: '全市', type: '类型', period: '期间',
+    openCycle: '开启考评周期', opened: '已开启', stage: '环节', progress: '进度', overdue: '逾期', escalated: '已督办', closedMissing: '按缺失关闭', total: '合计',
+    ranking: '排名', rank: '名次', score: '综合得分', star: '每月之星', flags: '标记', distribution: '得分分布', refresh: '每 10 秒自动刷新',
+    timeline: '时间线', who: '操作人', when: '时间', what: '事件', extend: '延期', newDueDate: '新截止日期', reason: '理由', extended: '已延期',
+    decision: '决定', approve: '批准', returnIt: '退回', reject: '不同意', comment: '意见', recommended: '推荐优秀客户经理', signOff: '审核通过',
+    effectiveDate: '生效日期', proposedGrade: '推荐等级', currentGrade: '现等级', basic: '基本条件', skill: '技能', annual: '年度得分', approveAll: '全部批准',
+    rejectAll: '全部不同意', decideEach: '逐项决定', action: '处理方式', fixErrors: '请按提示修改后再提交。', level: '等级', cap: '上限', count: '人数', now: '现在',
+    afterApproved: '批准生效后', month: '月份', download: '下载 CSV', results: '结果', scores: '分项得分', component: '分项', value: '分值', yes: '是', no: '否',
+    passed: '合格', deduction: '扣分', note: '说明', evidence: '佐证（逗号分隔）', loggedInAs: '当前用户', assignee: '办理人', hrTools: '人力资源部操作',
+    educationYears: '学历 / 工龄 / 本岗年限', none: '无', all: '全部', loading: '加载中…', notAllowed: '无权查看',
+  },
+  en: {
+    appName: 'Kaoping', login: 'Log in', logout: 'Log out', username: 'Username', password: 'Password', inbox: 'My tasks', cycles: 'Cycles', quotas: 'Grade quotas',
+    cases: 'Bottom ranking', payroll: 'Pay statements', language: '中文', noTasks: 'Nothing to do.', due: 'Due', status: 'Status', manager: 'Manager', kind: 'Task',
+    cycle: 'Cycle', open: 'Open', submit: 'Submit', submitted: 'Submitted, thank you!', back: 'Back', county: 'County', wholeCity: 'Whole city', type: 'Type', period: 'Period',
+    openCycle: 'Open a cycle', opened: 'Opened', stage: 'Stage', progress: 'Progress', overdue: 'Overdue', escalated: 'Escalated', closedMissing: 'Closed as missing', total: 'Total',
+    ranking: 'Ranking', rank: 'Rank', score: 'Composite', star: 'Monthly star', flags: 'Flags', distribution: 'Score distribution', refresh: 'Refreshes every 10 s',
+    timeline: 'Timeline', who: 'Who', when: 'When', what: 'Event', extend: 'Extend', newDueDate: 'New due date', reason: 'Reason', extended: 'Extended',
+    decision: 'Decision', approve: 'Approve', returnIt: 'Return', reject: 'Reject', comment: 'Comment', recommended: 'Recommended excellent manager', signOff: 'Sign off',
+    effectiveDate: 'Effective date', proposedGrade: 'Proposed grade', currentGrade: 'Grade now', basic: 'Basic conditions', skill: 'Skill', annual: 'Annual score', approveAll: 'Approve all',
+    rejectAll: 'Reject all', decideEach: 'Decide each', action: 'Action', fixErrors: 'Please correct the fields marked below.', level: 'Level', cap: 'Cap', count: 'Count', now: 'Now',
+    afterApproved: 'After approved changes', month: 'Month', download: 'Download CSV', results: 'Results', scores: 'Component scores', component: 'Component', value: 'Value', yes: 'yes', no: 'no',
+    passed: 'Passed', deduction: 'Deduction', note: 'Note', evidence: 'Evidence (comma-separated)', loggedInAs: 'Signed in as', assignee: 'Assignee', hrTools: 'HR actions',
+    educationYears: 'Education / years of work / years in post', none: 'none', all: 'All', loading: 'Loading…', notAllowed: 'Not allowed',
+  },
+};
+window.NAMES = {
+  taskKind: {
+    SELF_ASSESSMENT: ['自我评价', 'Self-assessment'], INSPECTION: ['督察检查', 'Inspection'], MARKETING_REVIEW: ['营销部审核评价', 'Marketing review'],
+    CUSTOMER_SURVEY: ['客户满意度调查', 'Customer survey'], INDUSTRY_FEEDBACK: ['工业企业评价', 'Industry feedback'], SKILL_ASSESSMENT: ['技能等级考评', 'Skill assessment'],
+    COUNTY_SIGN_OFF: ['县级审核', 'County sign-off'], CITY_APPROVAL: ['市级审批', 'City approval'], GRADE_PROPOSAL: ['年度等级推荐', 'Grade proposal'],
+    GRADE_SIGN_OFF: ['年度等级审定', 'Grade sign-off'], BOTTOM_RANK_DECISION: ['末位淘汰处理意见', 'Bottom-ranking decision'], BOTTOM_RANK_APPROVAL: ['末位淘汰处理审批', 'Bottom-ranking approval'],
+  },
+  cycleStatus: { OPENING: ['开启中', 'Opening'], OPEN: ['进行中', 'Open'], EVALUATIONS_COMPLETE: ['评价完成，审核中', 'Evaluations complete, in review'], CLOSED: ['已结束', 'Closed'] },
+  cycleType: { MONTHLY: ['月度', 'Monthly'], QUARTERLY: ['季度', 'Quarterly'], HALF_YEAR: ['半年', 'Half-year'], ANNUAL: ['年度', 'Annual'] },
+  taskStatus: { OPEN: ['待办', 'Open'], SUBMITTED: ['已提交', 'Submitted'], CLOSED_MISSING: ['按缺失关闭', 'Closed as missing'], CANCELLED: ['已取消', 'Cancelled'] },
+  grade: {
+    TRAINEE: ['见习', 'Trainee'], JUNIOR_C: ['初级C档', 'Junior C'], JUNIOR_B: ['初级B档', 'Junior B'], JUNIOR_A: ['初级A档', 'Junior A'], MIDDLE_C: ['中级C档', 'Middle C'],
+    MIDDLE_B: ['中级B档', 'Middle B'], MIDDLE_A: ['中级A档', 'Middle A'], SENIOR_C: ['高级C档', 'Senior C'], SENIOR_B: ['高级B档', 'Senior B'], SENIOR_A: ['高级A档', 'Senior A'],
+  },
+  level: { SENIOR: ['高级', 'Senior'], MIDDLE: ['中级', 'Middle'], JUNIOR: ['初级', 'Junior'] },
+  component: { performance: ['经营业绩', 'Performance'], customer: ['客户满意度', 'Customer'], industry: ['工业企业评价', 'Industry'], selfEvaluation: ['自我评价', 'Self-evaluation'], marketingReview: ['营销部审核', 'Marketing review'], inspection: ['督察', 'Inspection'], skill: ['技能', 'Skill'] },
+  checkItem: { FIRST_LAST_CHECK_IN: ['首末签到', 'First-and-last check-in'], PHONE_SPOT_CHECK: ['电话抽检', 'Phone spot check'], ON_SITE_CHECK: ['实地检查', 'On-site check'], VISIT_LOG_AND_HANDBOOK: ['工作本、客户手册', 'Visit log and handbook'] },
+  action: { SUSPEND_FOR_STUDY: ['待岗学习', 'Suspension for study'], POST_CHANGE: ['换岗', 'Post change'], CONTRACT_END: ['解聘', 'Contract end'], NO_ACTION: ['不处理', 'No action'] },
+  role: { MANAGER: ['客户经理', 'Manager'], INSPECTOR: ['督察员', 'Inspector'], MARKETING_REVIEWER: ['营销审核员', 'Marketing reviewer'], INDUSTRY_PARTNER: ['工业企业', 'Industry partner'], COUNTY_HEAD: ['县级负责人', 'County head'], CITY_APPROVER: ['市局考评组', 'City approver'], HR: ['人力资源部', 'HR'], ADMIN: ['管理员', 'Admin'] },
+};

@@ -1,0 +1,140 @@
+// A whole monthly cycle in the browser, in Chinese: HR opens it, the manager fills in the
+// self-assessment (a bad value is shown next to its field), the inspector enters check
+// results item by item, the reviewer the KPIs, the county head signs off, the city
+// approver approves, and HR sees progress, the score chart and the ranking. Screenshots
+// go to test-output/screenshots.
+import fs from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { eventually, startHarness, type Harness } from './support/harness';
+import { testPassword } from './support/fixtures';
+import { launchBrowser, screenshotDir } from './support/browser';
+
+let h: Harness;
+let browser: Browser;
+beforeAll(async () => {
+  [h, browser] = await Promise.all([startHarness(), launchBrowser()]);
+  fs.mkdirSync(screenshotDir, { recursive: true });
+});
+afterAll(async () => { await browser?.close(); await h?.close(); });
+
+async function loggedIn(username: string): Promise<Page> {
+  const page = await (await browser.newContext({ viewport: { width: 1100, height: 900 }, locale: 'zh-CN' })).newPage();
+  await page.goto(`${h.baseUrl}/app/`);
+  await page.fill('#f-username', username);
+  await page.fill('#f-password', testPassword);
+  await page.click('#login-form button[type=submit]');
+  await page.waitForSelector('h1:has-text("我的任务")');
+  return page;
+}
+
+async function openTask(page: Page, kind: string): Promise<void> {
+  await page.goto(`${h.baseUrl}/app/#/inbox`);
+  const link = page.locator(`a.task-link[data-kind="${kind}"]`).first();
+  await eventually(async () => (await link.count()) > 0 || (await page.reload(), false), 20_000, `${kind} in the inbox`);
+  await link.click();
+  await page.waitForSelector('#task-form');
+}
+
+const shot = (page: Page, name: string) => page.screenshot({ path: `${screenshotDir}/${name}.png`, fullPage: true });
+
+test('a monthly cycle through the pages, role by role', async () => {
+  // A wrong password is refused on the login form.
+  const anon = await (await browser.newContext()).newPage();
+  await anon.goto(`${h.baseUrl}/app/`);
+  await anon.fill('#f-username', 'hr');
+  await anon.fill('#f-password', 'wrong-password');
+  await anon.click('#login-form button[type=submit]');
+  await anon.waitForSelector('.problem:has-text("用户名或密码错误")');
+
+  // HR opens the cycle for 乙县 (one manager, m004).
+  const hr = await loggedIn('hr');
+  await hr.click('header a[href="#/cycles"]');
+  await hr.waitForSelector('#open-cycle-form');
+  await hr.selectOption('#f-type', 'MONTHLY');
+  await hr.fill('#f-period', '2026-13');
+  await hr.selectOption('#f-countyId', { label: '乙县' });
+  await hr.click('#open-cycle-form button[type=submit]');
+  await hr.waitForSelector('.field[data-field="period"].invalid .error:not(:empty)');
+  await shot(hr, '01-hr-open-cycle-error');
+  await hr.fill('#f-period', '2026-11');
+  await hr.click('#open-cycle-form button[type=submit]');
+  await hr.waitForSelector('#stage-table');
+
+  // The manager: the self-assessment, with an out-of-range score first.
+  const m004 = await loggedIn('m004');
+  await openTask(m004, 'SELF_ASSESSMENT');
+  await m004.fill('#f-attitude', '120');
+  await m004.fill('#f-knowledge', '85');
+  await m004.fill('#f-skills', '80');
+  await m004.fill('#f-workSummary', '本月走访零售客户 180 户，订单成功率 96%。');
+  await m004.fill('#f-improvementPlan', '加强新品推介，提升数据维护的及时性。');
+  await m004.click('#task-form button[type=submit]');
+  // The browser leaves checking to the API (one rule, one place): its message sits next to the field.
+  const error = m004.locator('.field[data-field="attitude"].invalid .error');
+  await error.waitFor();
+  expect(await error.textContent()).toBe('不能大于 100');
+  await shot(m004, '02-manager-self-assessment-error');
+  await m004.fill('#f-attitude', '90');
+  await m004.click('#task-form button[type=submit]');
+  await m004.waitForSelector('#task-done');
+
+  // The inspector, item by item: first-and-last check-in failed with 5 points off.
+  const inspector = await loggedIn('inspector02');
+  await openTask(inspector, 'INSPECTION');
+  await inspector.uncheck('#f-items-0-passed');
+  await inspector.fill('#f-items-0-deduction', '5');
+  await inspector.fill('#f-items-0-note', '11 月 12 日首签缺失');
+  await inspector.fill('#f-items-0-evidence', 'photo:20261112-01, photo:20261112-02');
+  await shot(inspector, '03-inspector-check-items');
+  await inspector.click('#task-form button[type=submit]');
+  await inspector.waitForSelector('#task-done');
+
+  // The marketing reviewer: KPIs and review.
+  const reviewer = await loggedIn('reviewer02');
+  await openTask(reviewer, 'MARKETING_REVIEW');
+  await reviewer.fill('#f-kpis-salesVolumeCompletion', '104');
+  await reviewer.fill('#f-kpis-orderSuccessRate', '96');
+  await reviewer.fill('#f-kpis-basicDataMaintenance', '90');
+  await reviewer.fill('#f-reviewScore', '88');
+  await reviewer.fill('#f-comment', '销量完成较好，数据维护需加强。');
+  await reviewer.click('#task-form button[type=submit]');
+  await reviewer.waitForSelector('#task-done');
+
+  // The county head signs off; the city approver first forgets the reason to return, then approves.
+  const head = await loggedIn('head02');
+  await openTask(head, 'COUNTY_SIGN_OFF');
+  await head.fill('#f-comment', '同意');
+  await head.click('#task-form button[type=submit]');
+  await head.waitForSelector('#task-done');
+  const approver = await loggedIn('approver');
+  await openTask(approver, 'CITY_APPROVAL');
+  await approver.selectOption('#f-decision', 'return');
+  await approver.click('#task-form button[type=submit]');
+  await approver.waitForSelector('.form-problem');
+  await shot(approver, '04-approver-return-needs-reason');
+  await approver.selectOption('#f-decision', 'approve');
+  await approver.fill('#f-comment', '同意发布');
+  await approver.click('#task-form button[type=submit]');
+  await approver.waitForSelector('#task-done');
+
+  // HR: progress per county and stage, the chart and the ranking; then in English.
+  await eventually(async () => (await h.db.prisma.evaluation.findFirst({ where: { stage: 'PUBLISHED' } })) ?? undefined, 20_000, 'published');
+  const cycle = await h.db.prisma.cycle.findFirstOrThrow();
+  await hr.goto(`${h.baseUrl}/app/#/cycles/${cycle.id}`);
+  // The dashboard refreshes itself: the published ranking appears with the monthly star.
+  await hr.waitForSelector('table.ranking td:has-text("★")', { timeout: 25_000 });
+  expect(await hr.locator('#score-chart rect').count()).toBe(10);
+  // 40·96.8 + 10·85 + 20·88 over 70 = 92.6, minus the 5 points of the failed check-in.
+  expect(await hr.locator('table.ranking tbody tr').first().textContent()).toContain('1刘洋 (M004)87.6');
+  await shot(hr, '05-hr-cycle-dashboard');
+  await hr.click('#lang-switch');
+  await hr.waitForSelector('h2:has-text("Ranking")');
+  await shot(hr, '06-hr-cycle-dashboard-en');
+
+  // The manager reads the result from the page the mail links to.
+  const evaluation = await h.db.prisma.evaluation.findFirstOrThrow();
+  await m004.goto(`${h.baseUrl}/app/#/evaluations/${evaluation.id}`);
+  await m004.waitForSelector('td:has-text("督察")');
+  expect(await m004.locator('p').first().textContent()).toContain('87.6');
+  await shot(m004, '07-manager-result');
+}, 180_000);
