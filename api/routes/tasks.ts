@@ -127,18 +127,33 @@ export function taskRoutes(ctx: ApiContext): Router {
     res.json(await runUpdate(task.workflowId, extendDeadlineUpdate, [{ taskId: task.id, dueDate: body.dueDate, actorId: actor.id, reason: body.reason }]));
   });
 
+  /** Who may take a task: active users holding its role for its county (or the whole city). */
+  async function eligibleAssignees(task: { kind: string; countyId: string }, userId?: string) {
+    const role = actorRoleOf[task.kind as TaskKind];
+    const county = await ctx.prisma.orgUnit.findUniqueOrThrow({ where: { id: task.countyId } });
+    const users = await ctx.prisma.user.findMany({
+      where: { ...(userId ? { id: userId } : {}), active: true, roles: { some: { role, orgUnitId: { in: [task.countyId, ...(county.parentId ? [county.parentId] : [])] } } } },
+      select: { id: true, username: true, displayName: true },
+      orderBy: { username: 'asc' },
+    });
+    return { role, users };
+  }
+
+  const reassignText = { 'zh-CN': '只有人力资源部可以转办任务', en: 'only HR reassigns tasks' };
+  router.get('/tasks/:id/assignees', async (req, res) => {
+    const task = await loadTask(String(req.params.id));
+    await requireHrOf(actorOf(req), task.countyId, reassignText);
+    res.json(await eligibleAssignees(task));
+  });
+
   /** HR gives a task to another user who holds the task's role in its county (an inspector on leave). */
   router.post('/tasks/:id/reassign', async (req, res) => {
     const actor = actorOf(req);
     const lang = requestLanguage(req);
     const task = await loadTask(String(req.params.id));
-    await requireHrOf(actor, task.countyId, { 'zh-CN': '只有人力资源部可以转办任务', en: 'only HR reassigns tasks' });
+    await requireHrOf(actor, task.countyId, reassignText);
     const body = parseInput(reassignBody, req.body, 'body', lang);
-    const role = actorRoleOf[task.kind as TaskKind];
-    const county = await ctx.prisma.orgUnit.findUniqueOrThrow({ where: { id: task.countyId } });
-    const assignee = await ctx.prisma.user.findFirst({
-      where: { id: body.assigneeId, active: true, roles: { some: { role, orgUnitId: { in: [task.countyId, ...(county.parentId ? [county.parentId] : [])] } } } },
-    });
+    const { role, users: [assignee] } = await eligibleAssignees(task, body.assigneeId);
     if (!assignee) {
       const exists = await ctx.prisma.user.findUnique({ where: { id: body.assigneeId } });
       if (!exists) throw problems.notFound({ 'zh-CN': '用户', en: 'User' });

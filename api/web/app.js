@@ -182,6 +182,19 @@
         extend.replaceWith(el('div', { class: 'notice' }, `${t('extended')}: ${r.body.dueDate}`));
       });
       parts.push(extend);
+      if (task.kind !== 'CUSTOMER_SURVEY') {
+        const people = (await api('GET', `/api/tasks/${task.id}/assignees`)).body.users || [];
+        const reassign = el('form', { class: 'card', id: 'reassign-form', novalidate: true }, el('h2', {}, `${t('hrTools')}: ${t('reassign')}`),
+          field({ name: 'assigneeId', label: t('assignee'), type: 'select', options: people.filter((p) => p.id !== task.assigneeId).map((p) => [p.id, `${p.displayName} (${p.username})`]) }),
+          field({ name: 'reason', label: t('reason'), type: 'text' }), el('button', { class: 'secondary', type: 'submit' }, t('reassign')));
+        reassign.addEventListener('submit', async (e) => {
+          e.preventDefault();
+          const r = await api('POST', `/api/tasks/${task.id}/reassign`, readForm(reassign));
+          if (!r.ok) return showProblem(reassign, r.body, t);
+          route();
+        });
+        parts.push(reassign);
+      }
     }
     main().replaceChildren(...parts);
   }
@@ -252,13 +265,33 @@
           return el('tr', {}, el('td', {}, r.rank ?? '—'), el('td', {}, el('a', { href: `#/managers/${r.manager.id}/timeline` }, `${r.manager.name} (${r.manager.employeeNo})`)),
             el('td', {}, r.compositeScore ?? '—'), el('td', {}, r.monthlyStar ? '★' : ''), el('td', {}, [...(r.flagReasons || []), ...(r.bottomRankFlag || []).map((f) => `末位:${f}`)].join(', ')));
         })))));
+    const upload = has('MARKETING_REVIEWER') ? kpiUpload(id) : null;
     main().replaceChildren(
-      el('h1', {}, `${name('cycleType', c.type)} ${c.period} · ${name('cycleStatus', c.status)}`), el('p', { class: 'muted' }, t('refresh')),
+      el('h1', {}, `${name('cycleType', c.type)} ${c.period} · ${name('cycleStatus', c.status)}`), el('p', { class: 'muted' }, t('refresh')), upload,
       el('div', { class: 'card' }, el('p', {}, `${t('total')}: ${status.body.totals.total} · ${name('taskStatus', 'OPEN')}: ${status.body.totals.open} · ${name('taskStatus', 'SUBMITTED')}: ${status.body.totals.submitted} · ${t('overdue')}: ${status.body.totals.overdue} · ${t('escalated')}: ${status.body.totals.escalated} · ${t('closedMissing')}: ${status.body.totals.closedMissing}`),
         el('table', { id: 'stage-table' }, el('thead', {}, el('tr', {}, ...[t('county'), t('stage'), t('progress'), t('overdue'), t('escalated'), t('closedMissing')].map((h) => el('th', {}, h)))), el('tbody', {}, stageRows))),
       el('div', { class: 'card' }, el('h2', {}, t('distribution')), histogram(scores)),
       el('h2', {}, t('ranking')), ...rankingTables);
     refreshTimer = setTimeout(() => { if (location.hash === `#/cycles/${id}`) route(); }, 10_000);
+  }
+
+  /** A marketing reviewer uploads the county's KPIs and reviews as one CSV file; a bad row rejects the file with its line. */
+  function kpiUpload(cycleId) {
+    const input = el('input', { type: 'file', accept: '.csv,text/csv', id: 'kpi-file' });
+    const out = el('div', { id: 'kpi-result' });
+    const form = el('form', { class: 'card', id: 'kpi-form' }, el('h2', {}, t('importCsv')), el('p', { class: 'muted' }, '员工编号,销量完成率,访销成功率,基础数据维护,审核评分,审核意见'), input, ' ', el('button', { class: 'secondary', type: 'submit' }, t('submit')), out);
+    form.addEventListener('submit', async (e) => {
+      e.preventDefault();
+      clearTimeout(refreshTimer);
+      const file = input.files?.[0];
+      if (!file) return;
+      const res = await fetch(`/api/cycles/${cycleId}/marketing-reviews/import`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'accept-language': lang, 'content-type': 'text/csv' }, body: await file.text() });
+      const body = await res.json();
+      out.replaceChildren(res.ok
+        ? el('div', { class: 'notice' }, `${t('imported')}: ${body.imported} (${body.alreadySubmitted})`)
+        : el('div', { class: 'problem' }, body.title, ...(body.errors || []).map((x) => el('div', {}, x.message))));
+    });
+    return form;
   }
 
   async function viewTimeline(managerId) {
