@@ -78,8 +78,17 @@ test('a monthly cycle through the pages, role by role', async () => {
   await m004.click('#task-form button[type=submit]');
   await m004.waitForSelector('#task-done');
 
+  // inspector02 is on leave: HR gives the inspection to inspector03 from the task's page.
+  const inspection = await eventually(() => h.db.prisma.task.findFirst({ where: { kind: 'INSPECTION' } }).then((x) => x ?? undefined), 20_000, 'inspection task');
+  await hr.goto(`${h.baseUrl}/app/#/tasks/${inspection.id}`);
+  await hr.waitForSelector('#reassign-form');
+  await hr.selectOption('#f-assigneeId', { label: '乙县督察员（二） (inspector03)' });
+  await hr.fill('#reassign-form #f-reason', '督察员休假');
+  await hr.click('#reassign-form button[type=submit]');
+  await hr.waitForSelector('p:has-text("乙县督察员（二）")');
+
   // The inspector, item by item: first-and-last check-in failed with 5 points off.
-  const inspector = await loggedIn('inspector02');
+  const inspector = await loggedIn('inspector03');
   await openTask(inspector, 'INSPECTION');
   await inspector.uncheck('#f-items-0-passed');
   await inspector.fill('#f-items-0-deduction', '5');
