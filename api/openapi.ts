@@ -6,12 +6,12 @@ import { z } from 'zod';
 import { surveyAnswerSchema } from '../domain/customerSurvey';
 import { submissionSchemas } from '../domain/submissions';
 import { loginBody } from './routes/auth';
-import { cycleListQuery, openCycleBody } from './routes/cycles';
+import { cycleListQuery, openCycleBody, resultsQuery } from './routes/cycles';
 import { leaveBody, managerListQuery, newManagerBody, transferBody } from './routes/org';
 import { timelineQuery } from './routes/managers';
 import { newTemplateBody, templateListQuery } from './routes/templates';
 import { extendBody, inboxQuery, reassignBody } from './routes/tasks';
-import { gradeReviewListQuery } from './routes/grades';
+import { gradeChangeListQuery, gradeReviewListQuery } from './routes/grades';
 import { newPayTableBody, statementQuery } from './routes/pay';
 import { caseListQuery } from './routes/bottomRankCases';
 
@@ -45,7 +45,7 @@ export const operations: Operation[] = [
   { method: 'post', path: '/api/cycles', summary: 'HR opens a cycle for a county or the whole city (idempotent per type, period and scope)', tag: 'cycles', auth: true, body: openCycleBody, responses: { '201': 'Opened', '200': 'Already open: the same cycle', ...problem } },
   { method: 'get', path: '/api/cycles', summary: 'Cycles in the user\'s scope', tag: 'cycles', auth: true, query: cycleListQuery, responses: { '200': 'Cycles', ...problem } },
   { method: 'post', path: '/api/cycles/{id}/marketing-reviews/import', summary: 'A marketing reviewer imports the county\'s KPIs and reviews as CSV (text/csv; columns 员工编号/employeeNo, 销量完成率, 访销成功率, 基础数据维护, 审核评分, 审核意见); one bad row rejects the file with its line number', tag: 'cycles', auth: true, responses: { '201': 'Imported', ...problem } },
-  { method: 'get', path: '/api/cycles/{id}/results', summary: 'Results per county: ranking, composite scores, monthly star, flags, bottom-rank flags, the county review and its quarterly recommendation', tag: 'cycles', auth: true, responses: { '200': 'Results', ...problem } },
+  { method: 'get', path: '/api/cycles/{id}/results', summary: 'Results per county: ranking, composite scores, monthly star, flags, bottom-rank flags, the county review and its quarterly recommendation (format=csv or xlsx: the ranking as a file with Chinese headers)', tag: 'cycles', auth: true, query: resultsQuery, responses: { '200': 'Results', ...problem } },
   { method: 'get', path: '/api/cycles/{id}/status', summary: 'Tasks open, submitted, overdue, escalated and closed by policy, per county and stage', tag: 'cycles', auth: true, responses: { '200': 'Status', ...problem } },
   { method: 'get', path: '/api/tasks', summary: 'The signed-in user\'s task inbox', tag: 'tasks', auth: true, query: inboxQuery, responses: { '200': 'Tasks', ...problem } },
   { method: 'get', path: '/api/tasks/{id}', summary: 'One task', tag: 'tasks', auth: true, responses: { '200': 'Task', ...problem } },
@@ -56,11 +56,12 @@ export const operations: Operation[] = [
   { method: 'post', path: '/api/tasks/{id}/reassign', summary: 'HR gives an open task to another user with the same role in the county (e.g. an inspector on leave)', tag: 'tasks', auth: true, body: reassignBody, responses: { '200': 'Reassigned', '409': 'Task closed', ...problem } },
   { method: 'get', path: '/api/grade-reviews', summary: 'Annual grade determinations (per county and cycle) in the user\'s scope', tag: 'grades', auth: true, query: gradeReviewListQuery, responses: { '200': 'Grade reviews', ...problem } },
   { method: 'get', path: '/api/grade-reviews/{id}', summary: 'One county\'s grade determination: per manager the basic conditions, half-year skill, annual composite and rank, and every proposed and decided change', tag: 'grades', auth: true, responses: { '200': 'Grade review', ...problem } },
+  { method: 'get', path: '/api/grade-changes', summary: 'Grade changes in scope with who proposed and decided them, when and why (format=csv or xlsx for a file with Chinese headers)', tag: 'grades', auth: true, query: gradeChangeListQuery, responses: { '200': 'Grade changes', ...problem } },
   { method: 'get', path: '/api/grade-quotas', summary: 'Grade counts against each level\'s cap (share × head count, rounded half up), now and after the approved changes', tag: 'grades', auth: true, responses: { '200': 'Quota usage', ...problem } },
   { method: 'get', path: '/api/managers/{id}/grades', summary: 'A manager\'s grade history and changes (who proposed, who decided, when, why) and star history', tag: 'grades', auth: true, responses: { '200': 'History', ...problem } },
   { method: 'get', path: '/api/pay-tables', summary: 'Pay table versions', tag: 'pay', auth: true, responses: { '200': 'Pay tables', '401': problem['401'] } },
   { method: 'post', path: '/api/pay-tables', summary: 'HR adds a pay table version (base post wage, floating wage per level, performance coefficient per tier) effective from a date', tag: 'pay', auth: true, body: newPayTableBody, responses: { '201': 'Created', ...problem } },
-  { method: 'get', path: '/api/pay/statements', summary: 'Monthly pay statements with every component and the totals (format=csv: a file with Chinese headers); a manager sees their own', tag: 'pay', auth: true, query: statementQuery, responses: { '200': 'Statements', ...problem, '404': 'No pay table in effect for the month' } },
+  { method: 'get', path: '/api/pay/statements', summary: 'Monthly pay statements with every component and the totals (format=csv or xlsx: a file with Chinese headers); a manager sees their own', tag: 'pay', auth: true, query: statementQuery, responses: { '200': 'Statements', ...problem, '404': 'No pay table in effect for the month' } },
   { method: 'get', path: '/api/bottom-rank-cases', summary: 'Bottom-ranking cases (末位淘汰): flag rules, stage, tasks and, once HR decided and the city approved, the decision', tag: 'grades', auth: true, query: caseListQuery, responses: { '200': 'Cases', ...problem } },
   { method: 'get', path: '/api/surveys/{token}', summary: 'A retail customer\'s survey, by the token of their personal link (no account): manager, period, questions', tag: 'survey', responses: { '200': 'Survey', '404': 'Unknown link (or replaced by a newer reminder)', '410': 'Answered already, or the survey has ended' } },
   { method: 'post', path: '/api/surveys/{token}', summary: 'A retail customer answers (1–5 per question, optional comment); the link works once', tag: 'survey', body: surveyAnswerSchema, responses: { '201': 'Accepted', '400': problem['400'], '404': 'Unknown link', '410': 'Answered already, or the survey has ended' } },

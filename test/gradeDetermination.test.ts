@@ -3,6 +3,7 @@
 // are published; an approval that breaks a quota is refused with its numbers; the city
 // decides change by change, the county proposes again for the one rejected; approved
 // changes take effect on their date, enter the grade history and move the pay.
+import ExcelJS from 'exceljs';
 import { addDays, shanghaiDate, shanghaiInstant } from '../domain/calendar';
 import { defaultTemplateConfig, type TemplateConfig } from '../domain/templates';
 import { eventually, startHarness, type Harness } from './support/harness';
@@ -133,4 +134,27 @@ test('proposal, a quota breach refused with its numbers, decisions per change, e
   expect(text).toContain('工号,姓名,县区,区域,用工性质,评定等级,计薪等级,岗位基本工资,岗位浮动工资,本岗年限,年功工资,绩效系数,绩效工资,应发合计');
   expect(text).toContain('合计,4 人');
   expect((await h.api('GET', '/api/pay/statements?month=2026-13', { token: t.hr })).status).toBe(400);
+
+  // Exports as Excel files: pay statements, grade changes, the annual ranking.
+  const xlsx = async (path: string) => {
+    const r = await fetch(`${h.baseUrl}${path}`, { headers: { authorization: `Bearer ${t.hr}` } });
+    expect(r.headers.get('content-type')).toContain('spreadsheetml');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(Buffer.from(await r.arrayBuffer()) as unknown as ArrayBuffer);
+    return book.worksheets[0]!.getSheetValues().filter(Boolean).map((row) => (row as unknown[]).slice(1));
+  };
+  const pay = await xlsx(`/api/pay/statements?month=${effectiveMonth}&format=xlsx`);
+  expect(pay[0]).toEqual(['工号', '姓名', '县区', '区域', '用工性质', '评定等级', '计薪等级', '岗位基本工资', '岗位浮动工资', '本岗年限', '年功工资', '绩效系数', '绩效工资', '应发合计']);
+  expect(pay.find((r) => r[0] === 'M003')).toEqual(['M003', '张敏', '甲县', '城区', '正式员工', '初级C档', '初级C档', 2200, 600, 2, 0, 1, 1500, 4300]);
+  const changes = await xlsx('/api/grade-changes?format=xlsx');
+  expect(changes[0]).toEqual(['年度', '县区', '工号', '姓名', '原等级', '推荐等级', '推荐理由', '生效日期', '状态', '推荐人', '审定人', '审定时间', '审定意见']);
+  expect(changes.slice(1).map((r) => [r[2], r[4], r[5], r[8], r[9], r[10], r[12]])).toEqual([
+    ['M001', '中级B档', '高级C档', '未批准', '甲县负责人', '市局考评组 陈明', '高级名额已满，明年再议'],
+    ['M002', '初级A档', '中级C档', '已生效', '甲县负责人', '市局考评组 陈明', ''],
+    ['M003', '见习', '初级C档', '已生效', '甲县负责人', '市局考评组 陈明', ''],
+  ]);
+  const ranking = await xlsx(`/api/cycles/${opened.body.id}/results?format=xlsx`);
+  expect(ranking[0]).toEqual(['县区', '名次', '参评人数', '工号', '姓名', '综合得分', '每月之星', '标记', '末位淘汰标记', '阶段']);
+  expect(ranking).toHaveLength(4);
+  expect((await fetch(`${h.baseUrl}/api/grade-changes?format=csv`, { headers: { authorization: `Bearer ${t.hr}` } }).then((r) => r.text()))).toContain('2026,甲县,M002,李娜,初级A档,中级C档');
 });

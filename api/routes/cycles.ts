@@ -5,6 +5,7 @@ import { cycleTypeSchema, isValidPeriod, periodExamples } from '../../domain/cyc
 import { openCycle } from '../../activities/openCycle';
 import { actorOf, authenticate, countiesInScope, hasRole } from '../auth';
 import type { ApiContext } from '../context';
+import { exportFormat, sendTable } from '../exports';
 import { parseInput, problems, requestLanguage } from '../problems';
 
 export const openCycleBody = z
@@ -19,6 +20,7 @@ export const openCycleBody = z
   });
 
 const cycleIdParams = z.object({ id: z.string() });
+export const resultsQuery = z.object({ format: exportFormat });
 export const cycleListQuery = z.object({ status: z.enum(['OPENING', 'OPEN', 'EVALUATIONS_COMPLETE', 'CLOSED']).optional(), type: cycleTypeSchema.optional() });
 
 const cycleText = { 'zh-CN': '考评周期', en: 'Cycle' };
@@ -105,6 +107,7 @@ export function cycleRoutes(ctx: ApiContext): Router {
   /** The results: per county, ranked, with stars, flags, bottom-rank flags and the county's recommendation. */
   router.get('/cycles/:id/results', async (req, res) => {
     const { id, cycle, countyFilter } = await cycleInScope(req);
+    const { format } = parseInput(resultsQuery, req.query, 'query', requestLanguage(req));
     const [evaluations, reviews, flags, units] = await Promise.all([
       ctx.prisma.evaluation.findMany({
         where: { cycleId: id, ...countyFilter },
@@ -126,6 +129,13 @@ export function cycleRoutes(ctx: ApiContext): Router {
         })),
       };
     });
+    if (format === 'csv' || format === 'xlsx') {
+      const header = ['县区', '名次', '参评人数', '工号', '姓名', '综合得分', '每月之星', '标记', '末位淘汰标记', '阶段'];
+      const rows = byCounty.flatMap((c) => c.ranking.map((r) => [
+        c.county?.name ?? '', r.rank, r.cohortSize, r.manager.employeeNo, r.manager.name, r.compositeScore, r.monthlyStar ? '是' : '', r.flagReasons.join('；'), (r.bottomRankFlag ?? []).join('；'), r.stage,
+      ]));
+      return sendTable(res, format, { name: `results-${cycle.type.toLowerCase()}-${cycle.period}`, sheet: `${cycle.period} 考评结果` }, header, rows);
+    }
     res.json({ cycle, counties: byCounty });
   });
 

@@ -6,13 +6,15 @@ import { z } from 'zod';
 import { shanghaiDate } from '../../domain/calendar';
 import { basicConditions } from '../../domain/gradeDetermination';
 import { quotaUsage, defaultGradeQuota } from '../../domain/gradeQuotas';
-import type { Grade } from '../../domain/grades';
+import { gradeNames, type Grade } from '../../domain/grades';
+import { exportFormat, sendTable } from '../exports';
 import { parseTemplateConfig } from '../../domain/templates';
 import { actorOf, authenticate, countiesInScope } from '../auth';
 import type { ApiContext } from '../context';
 import { parseInput, problems, requestLanguage } from '../problems';
 
 export const gradeReviewListQuery = z.object({ cycleId: z.uuid().optional() });
+export const gradeChangeListQuery = z.object({ cycleId: z.uuid().optional(), status: z.enum(['PROPOSED', 'APPROVED', 'REJECTED', 'APPLIED']).optional(), format: exportFormat });
 const reviewText = { 'zh-CN': '等级评定', en: 'Grade review' };
 const managerText = { 'zh-CN': '客户经理', en: 'Manager' };
 const viewers = ['HR', 'CITY_APPROVER', 'ADMIN', 'COUNTY_HEAD'] as const;
@@ -20,7 +22,32 @@ const day = (d: Date) => d.toISOString().slice(0, 10);
 
 export function gradeRoutes(ctx: ApiContext): Router {
   const router = Router();
-  router.use(['/grade-reviews', '/grade-quotas', '/managers/:id/grades'], authenticate(ctx.prisma));
+  router.use(['/grade-reviews', '/grade-changes', '/grade-quotas', '/managers/:id/grades'], authenticate(ctx.prisma));
+
+  /** Grade changes in the user's scope with who proposed and decided them, as JSON, CSV or XLSX. */
+  router.get('/grade-changes', async (req, res) => {
+    const query = parseInput(gradeChangeListQuery, req.query, 'query', requestLanguage(req));
+    const counties = await countiesInScope(ctx.prisma, actorOf(req), viewers);
+    if (counties !== 'all' && counties.length === 0) throw problems.forbidden(reviewText);
+    const changes = await ctx.prisma.gradeChange.findMany({
+      where: { ...(query.status ? { status: query.status } : {}), gradeReview: { ...(query.cycleId ? { cycleId: query.cycleId } : {}), ...(counties === 'all' ? {} : { countyId: { in: counties } }) } },
+      include: { manager: { include: { county: true } }, gradeReview: { include: { cycle: { select: { period: true } } } } },
+      orderBy: [{ proposedAt: 'asc' }, { manager: { employeeNo: 'asc' } }],
+      take: 20_000,
+    });
+    const people = await ctx.prisma.user.findMany({ where: { id: { in: [...new Set(changes.flatMap((c) => [c.proposedById, c.decidedById]).filter((x): x is string => !!x))] } }, select: { id: true, displayName: true } });
+    const nameOf = (uid: string | null) => (uid ? (people.find((p) => p.id === uid)?.displayName ?? '') : '');
+    const statusNames = { PROPOSED: '待审定', APPROVED: '已批准', REJECTED: '未批准', APPLIED: '已生效' } as const;
+    if (query.format === 'csv' || query.format === 'xlsx') {
+      const header = ['年度', '县区', '工号', '姓名', '原等级', '推荐等级', '推荐理由', '生效日期', '状态', '推荐人', '审定人', '审定时间', '审定意见'];
+      const rows = changes.map((c) => [
+        c.gradeReview.cycle.period, c.manager.county.name, c.manager.employeeNo, c.manager.name, gradeNames[c.fromGrade as Grade]['zh-CN'], gradeNames[c.toGrade as Grade]['zh-CN'], c.reason, c.effectiveDate,
+        statusNames[c.status], nameOf(c.proposedById), nameOf(c.decidedById), c.decidedAt ? c.decidedAt.toISOString() : '', c.decisionReason ?? '',
+      ]);
+      return sendTable(res, query.format, { name: 'grade-changes', sheet: '等级调整' }, header, rows);
+    }
+    res.json({ gradeChanges: changes.map((c) => ({ id: c.id, period: c.gradeReview.cycle.period, countyId: c.gradeReview.countyId, managerId: c.managerId, employeeNo: c.manager.employeeNo, name: c.manager.name, from: c.fromGrade, to: c.toGrade, reason: c.reason, effectiveDate: c.effectiveDate, status: c.status, proposedBy: nameOf(c.proposedById), decidedBy: nameOf(c.decidedById), decidedAt: c.decidedAt, decisionReason: c.decisionReason })) });
+  });
 
   router.get('/grade-reviews', async (req, res) => {
     const query = parseInput(gradeReviewListQuery, req.query, 'query', requestLanguage(req));

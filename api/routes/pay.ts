@@ -3,18 +3,18 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { isCalendarDate } from '../../domain/calendar';
-import { toCsv } from '../../domain/csv';
 import { gradeNames, gradeOn, type Grade } from '../../domain/grades';
 import { payStatement, payTableSchema, type PayTable } from '../../domain/pay';
 import { actorOf, authenticate, countiesInScope, hasRole } from '../auth';
 import type { ApiContext } from '../context';
+import { exportFormat, sendTable } from '../exports';
 import { HttpProblem, parseInput, problems, requestLanguage } from '../problems';
 
 export const newPayTableBody = z.object({ effectiveFrom: z.string().refine(isCalendarDate, 'YYYY-MM-DD'), config: payTableSchema });
 export const statementQuery = z.object({
   month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'YYYY-MM'),
   countyId: z.uuid().optional(),
-  format: z.enum(['json', 'csv']).optional(),
+  format: exportFormat,
 });
 const day = (d: Date) => d.toISOString().slice(0, 10);
 
@@ -64,12 +64,11 @@ export function payRoutes(ctx: ApiContext): Router {
     });
     const sum = (k: 'basePostWage' | 'floatingWage' | 'seniorityWage' | 'performanceWage' | 'total') => Math.round(statements.reduce((s, x) => s + x[k], 0) * 100) / 100;
     const totals = { managers: statements.length, basePostWage: sum('basePostWage'), floatingWage: sum('floatingWage'), seniorityWage: sum('seniorityWage'), performanceWage: sum('performanceWage'), total: sum('total') };
-    if (query.format === 'csv') {
+    if (query.format === 'csv' || query.format === 'xlsx') {
       const header = ['工号', '姓名', '县区', '区域', '用工性质', '评定等级', '计薪等级', '岗位基本工资', '岗位浮动工资', '本岗年限', '年功工资', '绩效系数', '绩效工资', '应发合计'];
       const rows = statements.map((s) => [s.employeeNo, s.name, s.county, s.area === 'RURAL' ? '农村' : '城区', s.employment === 'CONTRACT' ? '聘用工' : '正式员工', gradeNames[s.assessedGrade]['zh-CN'], gradeNames[s.payGrade]['zh-CN'], s.basePostWage, s.floatingWage, s.seniorityYears, s.seniorityWage, s.performanceCoefficient, s.performanceWage, s.total]);
       rows.push(['合计', `${totals.managers} 人`, '', '', '', '', '', totals.basePostWage, totals.floatingWage, '', totals.seniorityWage, '', totals.performanceWage, totals.total]);
-      res.type('text/csv; charset=utf-8').attachment(`pay-${query.month}.csv`).send(`\uFEFF${toCsv([header, ...rows])}`);
-      return;
+      return sendTable(res, query.format, { name: `pay-${query.month}`, sheet: `${query.month} 工资单` }, header, rows);
     }
     res.json({ month: query.month, payTable: { version: table.version, effectiveFrom: table.effectiveFrom }, statements, totals });
   });

@@ -271,7 +271,7 @@
       el('div', { class: 'card' }, el('p', {}, `${t('total')}: ${status.body.totals.total} · ${name('taskStatus', 'OPEN')}: ${status.body.totals.open} · ${name('taskStatus', 'SUBMITTED')}: ${status.body.totals.submitted} · ${t('overdue')}: ${status.body.totals.overdue} · ${t('escalated')}: ${status.body.totals.escalated} · ${t('closedMissing')}: ${status.body.totals.closedMissing}`),
         el('table', { id: 'stage-table' }, el('thead', {}, el('tr', {}, ...[t('county'), t('stage'), t('progress'), t('overdue'), t('escalated'), t('closedMissing')].map((h) => el('th', {}, h)))), el('tbody', {}, stageRows))),
       el('div', { class: 'card' }, el('h2', {}, t('distribution')), histogram(scores)),
-      el('h2', {}, t('ranking')), ...rankingTables);
+      el('h2', {}, t('ranking')), el('p', {}, downloadButton(t('exportXlsx'), `/api/cycles/${id}/results?format=xlsx`, `results-${c.period}.xlsx`), ' ', downloadButton(t('exportCsv'), `/api/cycles/${id}/results?format=csv`, `results-${c.period}.csv`)), ...rankingTables);
     refreshTimer = setTimeout(() => { if (location.hash === `#/cycles/${id}`) route(); }, 10_000);
   }
 
@@ -316,7 +316,8 @@
     if (!res.ok) return main().replaceChildren(el('div', { class: 'problem' }, res.body.title));
     const rows = (usage) => usage.map((u) => el('tr', {}, el('td', {}, name('level', u.level)), el('td', {}, el('div', { class: `bar${u.count > u.cap ? ' over' : ''}` }, el('span', { style: `width:${Math.min(100, Math.round((100 * u.count) / Math.max(1, u.cap)))}%` }))), el('td', {}, `${u.count} / ${u.cap}`)));
     const table = (title, usage) => el('div', { class: 'card' }, el('h2', {}, title), el('table', {}, el('thead', {}, el('tr', {}, el('th', {}, t('level')), el('th', {}, t('progress')), el('th', {}, `${t('count')} / ${t('cap')}`))), el('tbody', {}, rows(usage))));
-    main().replaceChildren(el('h1', {}, `${t('quotas')} (${res.body.headCount})`), table(t('now'), res.body.now), table(t('afterApproved'), res.body.afterApprovedChanges));
+    main().replaceChildren(el('h1', {}, `${t('quotas')} (${res.body.headCount})`), table(t('now'), res.body.now), table(t('afterApproved'), res.body.afterApprovedChanges),
+      el('p', {}, `${t('gradeChanges')}: `, downloadButton(t('exportXlsx'), '/api/grade-changes?format=xlsx', 'grade-changes.xlsx'), ' ', downloadButton(t('exportCsv'), '/api/grade-changes?format=csv', 'grade-changes.csv')));
   }
 
   async function viewCases() {
@@ -333,15 +334,21 @@
     const res = await api('GET', `/api/pay/statements?month=${encodeURIComponent(month)}`);
     const parts = [el('h1', {}, t('payroll')), form];
     if (!res.ok) { parts.push(el('div', { class: 'problem' }, res.body.detail || res.body.title)); return main().replaceChildren(...parts); }
-    const download = el('button', { class: 'secondary', onclick: async () => {
-      const r = await fetch(`/api/pay/statements?month=${encodeURIComponent(month)}&format=csv`, { headers: { authorization: `Bearer ${token}` } });
-      const a = el('a', { href: URL.createObjectURL(await r.blob()), download: `pay-${month}.csv` }); a.click();
-    } }, t('download'));
+    const download = el('span', {}, downloadButton(t('exportXlsx'), `/api/pay/statements?month=${encodeURIComponent(month)}&format=xlsx`, `pay-${month}.xlsx`), ' ', downloadButton(t('exportCsv'), `/api/pay/statements?month=${encodeURIComponent(month)}&format=csv`, `pay-${month}.csv`));
     const cols = ['employeeNo', 'name', 'county', 'assessedGrade', 'payGrade', 'basePostWage', 'floatingWage', 'seniorityWage', 'performanceCoefficient', 'performanceWage', 'total'];
     const heads = lang === 'zh-CN' ? ['工号', '姓名', '县区', '评定等级', '计薪等级', '岗位基本工资', '岗位浮动工资', '年功工资', '绩效系数', '绩效工资', '应发合计'] : ['No.', 'Name', 'County', 'Assessed grade', 'Paid at', 'Base', 'Floating', 'Seniority', 'Perf. coeff.', 'Performance', 'Total'];
     parts.push(download, el('table', {}, el('thead', {}, el('tr', {}, ...heads.map((h) => el('th', {}, h)))), el('tbody', {}, ...res.body.statements.map((s) => el('tr', {}, ...cols.map((k) => el('td', {}, k.endsWith('Grade') ? name('grade', s[k]) : s[k])))))),
       el('p', {}, `${t('total')}: ${res.body.totals.managers} · ${res.body.totals.total}`));
     main().replaceChildren(...parts);
+  }
+
+  /** A file the API makes (CSV or XLSX), fetched with the user's token and saved. */
+  function downloadButton(label, path, filename) {
+    return el('button', { class: 'secondary', type: 'button', onclick: async () => {
+      const r = await fetch(path, { headers: { authorization: `Bearer ${token}`, 'accept-language': lang } });
+      const a = el('a', { href: URL.createObjectURL(await r.blob()), download: filename });
+      a.click();
+    } }, label);
   }
 
   // ---- routing ----
