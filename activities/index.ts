@@ -3,6 +3,7 @@ import { countyReviewActivities } from './countyReviews';
 import { customerSurveyActivities } from './customerSurvey';
 import { bottomRankCaseActivities } from './bottomRankCases';
 import { cycleActivities } from './cycles';
+import { digestActivities } from './digests';
 import { gradeReviewActivities } from './gradeReviews';
 import type { ActivityDeps } from './deps';
 import { notificationActivities } from './notifications';
@@ -12,7 +13,7 @@ import { taskActivities } from './tasks';
 export type { ActivityDeps } from './deps';
 
 export function createActivities(deps: ActivityDeps) {
-  return { ...cycleActivities(deps), ...countyReviewActivities(deps), ...taskActivities(deps), ...notificationActivities(deps), ...openCycleActivities(deps), ...customerSurveyActivities(deps), ...gradeReviewActivities(deps), ...bottomRankCaseActivities(deps) };
+  return { ...cycleActivities(deps), ...countyReviewActivities(deps), ...taskActivities(deps), ...notificationActivities(deps), ...openCycleActivities(deps), ...customerSurveyActivities(deps), ...gradeReviewActivities(deps), ...bottomRankCaseActivities(deps), ...digestActivities(deps) };
 }
 
 export type Activities = ReturnType<typeof createActivities>;

@@ -194,3 +194,21 @@ export function renderSurveyInvitation(d: SurveyInvitationData, lang: Language):
 
 /** What an invitation mail says once sent: the link is not kept anywhere. */
 export const redactedSurveyLink = '[survey link removed after sending]';
+
+export interface DigestItem { taskKind: TaskKind; managerName: string | null; assigneeName: string; dueDate: string; daysOverdue: number; escalationLevel: number }
+
+/** The daily digest (每日督办汇总) of what is overdue in a county head's or HR's scope. */
+export function renderOverdueDigest(d: { recipientName: string; date: string; total: number; items: DigestItem[]; url: string }, lang: Language): RenderedMail {
+  const line = (i: DigestItem) =>
+    lang === 'zh-CN'
+      ? `${taskKindNames[i.taskKind]['zh-CN']}${i.managerName ? `（${i.managerName}）` : ''}：办理人 ${i.assigneeName}，截止 ${i.dueDate}，已逾期 ${i.daysOverdue} 天${i.escalationLevel ? `，已督办 ${i.escalationLevel} 次` : ''}`
+      : `${taskKindNames[i.taskKind].en}${i.managerName ? ` (${i.managerName})` : ''}: ${i.assigneeName}, due ${i.dueDate}, ${i.daysOverdue} day(s) overdue${i.escalationLevel ? `, escalated ${i.escalationLevel}×` : ''}`;
+  const more = d.total - d.items.length;
+  const body =
+    lang === 'zh-CN'
+      ? [`${d.recipientName}，您好：`, `截至 ${d.date}，您管辖范围内共有 ${d.total} 项考评任务逾期未办：`, ...d.items.map(line), ...(more > 0 ? [`另有 ${more} 项未列出。`] : [])]
+      : [`Dear ${d.recipientName},`, `As of ${d.date}, ${d.total} evaluation task(s) in your scope are overdue:`, ...d.items.map(line), ...(more > 0 ? [`and ${more} more.`] : [])];
+  const subject = lang === 'zh-CN' ? `【考评督办汇总】${d.date} 逾期任务 ${d.total} 项` : `[Kaoping] ${d.total} overdue task(s), ${d.date}`;
+  const label = lang === 'zh-CN' ? '查看考评进度' : 'Open the cycle dashboard';
+  return { subject, text: [...body, '', `${label}: ${d.url}`].join('\n'), html: mailHtml(lang, body, d.url, label) };
+}

@@ -27,5 +27,17 @@ export async function ensureCalendarSchedules(client: Client, taskQueue: string)
       if (!(err instanceof ScheduleAlreadyRunning)) throw err;
     }
   }
+  try {
+    // 每日督办汇总: what is overdue, to county heads and HR, every morning.
+    await client.schedule.create({
+      scheduleId: 'daily-overdue-digest',
+      spec: { calendars: [{ hour: 8, minute: 0 }], timezone: 'Asia/Shanghai' },
+      action: { type: 'startWorkflow', workflowType: 'dailyDigestWorkflow', args: [], taskQueue, workflowId: 'daily-overdue-digest' },
+      policies: { overlap: ScheduleOverlapPolicy.SKIP, catchupWindow: '6 hours' },
+    });
+    created.push('DAILY_DIGEST');
+  } catch (err) {
+    if (!(err instanceof ScheduleAlreadyRunning)) throw err;
+  }
   return created;
 }

@@ -92,7 +92,7 @@ async function main() {
   const workerRun = worker.run();
   if (config.CALENDAR_SCHEDULES === 'on') {
     const created = await ensureCalendarSchedules(temporal, config.TEMPORAL_TASK_QUEUE);
-    if (created.length) log(`calendar schedules created: ${created.join(', ')} (cycles open on the 1st, Asia/Shanghai)`);
+    if (created.length) log(`calendar schedules created: ${created.join(', ')} (cycles open on the 1st; the overdue digest at 08:00; Asia/Shanghai)`);
   }
 
   // API

@@ -10,8 +10,8 @@ let h: Harness;
 beforeAll(async () => { h = await startHarness({ temporal: 'devServer' }); });
 afterAll(() => h?.close());
 
-test('the four calendars, in Shanghai time, created once', async () => {
-  expect(await ensureCalendarSchedules(h.env.client, taskQueue)).toEqual(['MONTHLY', 'QUARTERLY', 'HALF_YEAR', 'ANNUAL']);
+test('the four calendars and the daily digest, in Shanghai time, created once', async () => {
+  expect(await ensureCalendarSchedules(h.env.client, taskQueue)).toEqual(['MONTHLY', 'QUARTERLY', 'HALF_YEAR', 'ANNUAL', 'DAILY_DIGEST']);
   expect(await ensureCalendarSchedules(h.env.client, taskQueue)).toEqual([]);
   const next = async (type: 'MONTHLY' | 'QUARTERLY' | 'HALF_YEAR' | 'ANNUAL') => {
     const d = await h.env.client.schedule.getHandle(calendarScheduleId(type)).describe();
@@ -22,6 +22,8 @@ test('the four calendars, in Shanghai time, created once', async () => {
   for (const t of await next('QUARTERLY')) expect(t).toMatch(/^\d{4}-(01|04|07|10)-01T00:05$/);
   for (const t of await next('HALF_YEAR')) expect(t).toMatch(/^\d{4}-(01|07)-01T00:05$/);
   for (const t of await next('ANNUAL')) expect(t).toMatch(/^\d{4}-01-01T00:05$/);
+  const digest = await h.env.client.schedule.getHandle('daily-overdue-digest').describe();
+  for (const t of digest.info.nextActionTimes.slice(0, 3)) expect(new Date(t.getTime() + 8 * 3600_000).toISOString().slice(11, 16)).toBe('08:00');
 });
 
 test('a schedule that fires twice opens one city-wide cycle', async () => {

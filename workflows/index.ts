@@ -5,3 +5,4 @@ export { countyReviewWorkflow } from './countyReview';
 export { calendarCycleWorkflow } from './calendarCycle';
 export { gradeDeterminationWorkflow } from './gradeDetermination';
 export { bottomRankCaseWorkflow } from './bottomRankCase';
+export { dailyDigestWorkflow } from './dailyDigest';

@@ -1,0 +1,50 @@
+// The daily digest (每日督办汇总): each county head and each HR user gets one mail a day
+// listing the tasks overdue in their scope (none: no mail). Idempotent per user and day.
+import { shanghaiDate } from '../domain/calendar';
+import { languageOf, renderOverdueDigest, type DigestItem } from '../domain/notifications';
+import type { TaskKind } from '../domain/templates';
+import type { ActivityDeps } from './deps';
+
+const listed = 50;
+const dayMs = 24 * 3600_000;
+
+export function digestActivities(deps: ActivityDeps) {
+  const { prisma, settings } = deps;
+  return {
+    async sendOverdueDigests(input: { at: string }): Promise<{ outboxIds: string[] }> {
+      const at = new Date(input.at);
+      const date = shanghaiDate(at);
+      const holders = await prisma.userRole.findMany({ where: { role: { in: ['COUNTY_HEAD', 'HR'] }, user: { active: true } }, include: { user: true, orgUnit: true } });
+      const scopes = new Map<string, { user: (typeof holders)[number]['user']; all: boolean; counties: Set<string> }>();
+      for (const h of holders) {
+        const s = scopes.get(h.userId) ?? { user: h.user, all: false, counties: new Set<string>() };
+        if (h.orgUnit.kind === 'CITY') s.all = true;
+        else s.counties.add(h.orgUnitId);
+        scopes.set(h.userId, s);
+      }
+      const outboxIds: string[] = [];
+      for (const { user, all, counties } of scopes.values()) {
+        const where = { status: 'OPEN' as const, dueAt: { lt: at }, ...(all ? {} : { countyId: { in: [...counties] } }) };
+        const [total, tasks] = await Promise.all([
+          prisma.task.count({ where }),
+          prisma.task.findMany({ where, orderBy: { dueAt: 'asc' }, take: listed, include: { assignee: true, evaluation: { include: { manager: true } } } }),
+        ]);
+        if (total === 0) continue;
+        const items: DigestItem[] = tasks.map((t) => ({
+          taskKind: t.kind as TaskKind, managerName: t.evaluation?.manager.name ?? null, assigneeName: t.assignee.displayName, dueDate: t.dueDate,
+          daysOverdue: Math.max(1, Math.ceil((at.getTime() - t.dueAt.getTime()) / dayMs)), escalationLevel: t.escalationLevel,
+        }));
+        const lang = languageOf(user.language);
+        const mail = renderOverdueDigest({ recipientName: user.displayName, date, total, items, url: `${settings.publicUrl}/app/#/cycles` }, lang);
+        const dedupeKey = `digest:${date}:${user.id}`;
+        const row = await prisma.notificationOutbox.upsert({
+          where: { dedupeKey },
+          update: {},
+          create: { dedupeKey, toUserId: user.id, toAddress: user.email, language: lang, kind: 'overdueDigest', subject: mail.subject, textBody: mail.text, htmlBody: mail.html },
+        });
+        outboxIds.push(row.id);
+      }
+      return { outboxIds };
+    },
+  };
+}
