@@ -109,6 +109,7 @@ async function main() {
   console.log(`
   考评 Kaoping is running.
 
+    Web app         ${publicUrl}/app/          (log in with a demo account below)
     API             ${publicUrl}/api          (health: ${publicUrl}/api/health)
     API docs        ${publicUrl}/docs
     Temporal Web UI ${temporalProcess || !config.TEMPORAL_ADDRESS ? `http://localhost:${config.TEMPORAL_UI_PORT}` : `(your Temporal at ${temporalAddress})`}
