@@ -87,7 +87,8 @@ async function main() {
   console.log(`seeded ${n} managers in ${Math.ceil(n / perCounty)} counties in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 
   const taskQueue = 'kaoping-bench';
-  const worker = await createWorker({ connection: env.nativeConnection, taskQueue, prisma: db.prisma, temporal: env.client, mailer, publicUrl: 'http://bench', mailFrom: 'bench@bench.local' });
+  const maxCachedWorkflows = process.env.WORKER_MAX_CACHED_WORKFLOWS ? Number(process.env.WORKER_MAX_CACHED_WORKFLOWS) : undefined;
+  const worker = await createWorker({ connection: env.nativeConnection, taskQueue, prisma: db.prisma, temporal: env.client, mailer, publicUrl: 'http://bench', mailFrom: 'bench@bench.local', maxCachedWorkflows });
   const baselineWorker = await Worker.create({ connection: env.nativeConnection, taskQueue: 'bench-baseline', workflowsPath: require.resolve('./baselineWorkflow') });
   const running = [worker.run(), baselineWorker.run()];
   const app = createApp({ prisma: db.prisma, temporal: env.client, taskQueue, sessionTtlHours: 12 });
