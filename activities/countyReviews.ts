@@ -10,7 +10,7 @@ import type { CountyReviewInput } from '../workflows/types';
 import type { SkillLevel } from '../domain/skillAssessment';
 import { recordAudit } from './audit';
 import type { ActivityDeps } from './deps';
-import { enqueueTaskNotice } from './notifications';
+import { enqueueMail, enqueueTaskNotice } from './notifications';
 
 export interface CountyRef { cycleId: string; countyId: string }
 export interface CountyProgress { countyId: string; evaluations: number; scored: number; reviewStatus: string | null }
@@ -195,13 +195,7 @@ async function rankAndPublish(tx: Tx, cycle: { id: string; type: string; period:
       recipientName: user.displayName, cycleLabel: cycleLabel(cycle.type as CycleType, cycle.period, lang), compositeScore: Number(e.compositeScore ?? 0),
       rank: e.rank ?? 0, cohortSize: e.cohortSize ?? 0, monthlyStar: e.monthlyStar, flagged: e.flagged, resultUrl: `${publicUrl}/app/#/evaluations/${e.id}`,
     }, lang);
-    const dedupeKey = `evaluation:${e.id}:published:${user.id}`;
-    const row = await tx.notificationOutbox.upsert({
-      where: { dedupeKey },
-      update: {},
-      create: { dedupeKey, toUserId: user.id, toAddress: user.email, language: lang, kind: 'resultsPublished', subject: mail.subject, textBody: mail.text, htmlBody: mail.html },
-    });
-    outboxIds.push(row.id);
+    outboxIds.push(await enqueueMail(tx, { dedupeKey: `evaluation:${e.id}:published:${user.id}`, kind: 'resultsPublished', user, language: lang, rendered: mail }));
   }
   return { outboxIds };
 }

@@ -4,6 +4,7 @@ import { shanghaiDate } from '../domain/calendar';
 import { languageOf, renderOverdueDigest, type DigestItem } from '../domain/notifications';
 import type { TaskKind } from '../domain/templates';
 import type { ActivityDeps } from './deps';
+import { enqueueMail } from './notifications';
 
 const listed = 50;
 const dayMs = 24 * 3600_000;
@@ -36,13 +37,7 @@ export function digestActivities(deps: ActivityDeps) {
         }));
         const lang = languageOf(user.language);
         const mail = renderOverdueDigest({ recipientName: user.displayName, date, total, items, url: `${settings.publicUrl}/app/#/cycles` }, lang);
-        const dedupeKey = `digest:${date}:${user.id}`;
-        const row = await prisma.notificationOutbox.upsert({
-          where: { dedupeKey },
-          update: {},
-          create: { dedupeKey, toUserId: user.id, toAddress: user.email, language: lang, kind: 'overdueDigest', subject: mail.subject, textBody: mail.text, htmlBody: mail.html },
-        });
-        outboxIds.push(row.id);
+        outboxIds.push(await enqueueMail(prisma, { dedupeKey: `digest:${date}:${user.id}`, kind: 'overdueDigest', user, language: lang, rendered: mail }));
       }
       return { outboxIds };
     },

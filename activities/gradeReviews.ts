@@ -14,6 +14,7 @@ import { renderGradeChangeNotification } from '../domain/gradeNotifications';
 import type { GradeDeterminationInput } from '../workflows/types';
 import { recordAudit } from './audit';
 import type { ActivityDeps } from './deps';
+import { enqueueMail } from './notifications';
 import { storeSubmission } from './tasks';
 
 type Tx = Prisma.TransactionClient;
@@ -161,9 +162,7 @@ export function gradeReviewActivities(deps: ActivityDeps) {
           if (user?.active) {
             const lang = languageOf(user.language);
             const mail = renderGradeChangeNotification({ recipientName: user.displayName, from: gradeNames[c.fromGrade as Grade][lang], to: gradeNames[c.toGrade as Grade][lang], effectiveDate: c.effectiveDate, reason: c.reason, url: `${settings.publicUrl}/app/#/managers/${c.managerId}/timeline` }, lang);
-            const dedupeKey = `grade:${c.id}:mail:${user.id}`;
-            const row = await tx.notificationOutbox.upsert({ where: { dedupeKey }, update: {}, create: { dedupeKey, toUserId: user.id, toAddress: user.email, language: lang, kind: 'gradeChanged', subject: mail.subject, textBody: mail.text, htmlBody: mail.html } });
-            outboxIds.push(row.id);
+            outboxIds.push(await enqueueMail(tx, { dedupeKey: `grade:${c.id}:mail:${user.id}`, kind: 'gradeChanged', user, language: lang, rendered: mail }));
           }
         }
         return { applied: changes.length, outboxIds };

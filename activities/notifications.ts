@@ -2,7 +2,7 @@
 // the event that causes it (idempotent by dedupe key), then delivered by an activity
 // that Temporal retries until the SMTP server takes it.
 import type { Prisma } from '../generated/prisma/client';
-import { cycleLabel, languageOf, redactedSurveyLink, renderTaskNotification, type NotificationKind } from '../domain/notifications';
+import { cycleLabel, languageOf, redactedSurveyLink, renderTaskNotification, type NotificationKind, type RenderedMail } from '../domain/notifications';
 import type { TaskKind } from '../domain/templates';
 import type { ActivityDeps } from './deps';
 
@@ -15,6 +15,16 @@ export interface TaskNotice {
   dedupeKey: string;
   escalationLevel?: number;
   reason?: string;
+}
+
+/** One rendered mail to one user, into the outbox once per dedupe key; returns the row's id. */
+export async function enqueueMail(tx: Pick<Tx, 'notificationOutbox'>, mail: { dedupeKey: string; kind: string; user: { id: string; email: string }; language: string; rendered: RenderedMail }): Promise<string> {
+  const row = await tx.notificationOutbox.upsert({
+    where: { dedupeKey: mail.dedupeKey },
+    update: {},
+    create: { dedupeKey: mail.dedupeKey, toUserId: mail.user.id, toAddress: mail.user.email, language: mail.language, kind: mail.kind, subject: mail.rendered.subject, textBody: mail.rendered.text, htmlBody: mail.rendered.html },
+  });
+  return row.id;
 }
 
 /** Writes one outbox row per recipient; returns the ids of the rows (new or existing). */
@@ -41,13 +51,7 @@ export async function enqueueTaskNotice(tx: Tx, settings: ActivityDeps['settings
       },
       lang,
     );
-    const dedupeKey = `${notice.dedupeKey}:${user.id}`;
-    const row = await tx.notificationOutbox.upsert({
-      where: { dedupeKey },
-      update: {},
-      create: { dedupeKey, toUserId: user.id, toAddress: user.email, language: lang, kind: notice.kind, subject: mail.subject, textBody: mail.text, htmlBody: mail.html },
-    });
-    ids.push(row.id);
+    ids.push(await enqueueMail(tx, { dedupeKey: `${notice.dedupeKey}:${user.id}`, kind: notice.kind, user, language: lang, rendered: mail }));
   }
   return ids;
 }
