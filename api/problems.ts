@@ -49,6 +49,7 @@ const zodMessages: Record<string, Text> = {
 
 /** What a person needs to fix a value out of range: the limit itself. */
 function limitMessage(issue: z.core.$ZodIssue): Text | undefined {
+  if (issue.code === 'invalid_type' && /received undefined/.test(issue.message)) return { 'zh-CN': '必填', en: 'is required' };
   if (issue.code !== 'too_big' && issue.code !== 'too_small') return undefined;
   const limit = Number(issue.code === 'too_big' ? issue.maximum : issue.minimum);
   if (issue.origin === 'number') {

@@ -27,7 +27,7 @@
   function header() {
     const top = document.getElementById('top');
     top.replaceChildren(...[
-      el('a', { class: 'brand', href: '#/inbox' }, `${t('appName')} Kaoping`),
+      el('a', { class: 'brand', href: '#/inbox' }, '考评 Kaoping'),
       ...(me ? [
         el('a', { href: '#/inbox' }, t('inbox')),
         has('HR', 'CITY_APPROVER', 'ADMIN', 'COUNTY_HEAD', 'INSPECTOR', 'MARKETING_REVIEWER') ? el('a', { href: '#/cycles' }, t('cycles')) : null,
@@ -265,7 +265,7 @@
           return el('tr', {}, el('td', {}, r.rank ?? '—'), el('td', {}, el('a', { href: `#/managers/${r.manager.id}/timeline` }, `${r.manager.name} (${r.manager.employeeNo})`)),
             el('td', {}, r.compositeScore ?? '—'), el('td', {}, r.monthlyStar ? '★' : ''), el('td', {}, [...(r.flagReasons || []), ...(r.bottomRankFlag || []).map((f) => `末位:${f}`)].join(', ')));
         })))));
-    const upload = has('MARKETING_REVIEWER') ? kpiUpload(id) : null;
+    const upload = has('MARKETING_REVIEWER') ? kpiUpload(id) : '';
     main().replaceChildren(
       el('h1', {}, `${name('cycleType', c.type)} ${c.period} · ${name('cycleStatus', c.status)}`), el('p', { class: 'muted' }, t('refresh')), upload,
       el('div', { class: 'card' }, el('p', {}, `${t('total')}: ${status.body.totals.total} · ${name('taskStatus', 'OPEN')}: ${status.body.totals.open} · ${name('taskStatus', 'SUBMITTED')}: ${status.body.totals.submitted} · ${t('overdue')}: ${status.body.totals.overdue} · ${t('escalated')}: ${status.body.totals.escalated} · ${t('closedMissing')}: ${status.body.totals.closedMissing}`),
