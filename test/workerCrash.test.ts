@@ -3,43 +3,16 @@
 // point (scripts/worker.ts) in a child process; Temporal is the real dev server, as
 // under `npm start` (the time-skipping test server cannot recover a killed worker's
 // in-flight workflow task, so timers across a crash are covered by the cycle test).
-import { spawn, type ChildProcess } from 'node:child_process';
-import path from 'node:path';
-import { addDays, shanghaiInstant } from '../domain/calendar';
-import { taskQueue } from '../workflows/types';
 import { openSharedTestDatabase } from './support/database';
 import { validSelfAssessment } from './support/fixtures';
-import { eventually, publicUrl, selfAssessmentOnlyTemplate, startHarness, type Harness } from './support/harness';
+import { eventually, selfAssessmentOnlyTemplate, startHarness, type Harness } from './support/harness';
+import { workerProcess } from './support/workerProcess';
 
 let h: Harness;
 let dbUrl: string;
-let worker: ChildProcess | undefined;
-let workerLog = '';
-
-async function startWorkerProcess(): Promise<void> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, '..', 'scripts', 'worker.ts')], {
-    cwd: path.join(__dirname, '..'),
-    env: { ...process.env, DATABASE_URL: dbUrl, TEMPORAL_ADDRESS: h.env.address, SMTP_URL: `smtp://127.0.0.1:${h.smtp.port}`, TEMPORAL_TASK_QUEUE: taskQueue, PUBLIC_URL: publicUrl },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  worker = child;
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`worker did not start:\n${workerLog}`)), 60_000);
-    const onData = (d: Buffer) => {
-      workerLog += d.toString();
-      if (workerLog.includes('[worker] polling')) { clearTimeout(timer); resolve(); }
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    child.once('exit', (code) => { clearTimeout(timer); if (!workerLog.includes('[worker] polling')) reject(new Error(`worker exited ${code}:\n${workerLog}`)); });
-  });
-}
-
-function killWorker(): Promise<void> {
-  const child = worker!;
-  worker = undefined;
-  return new Promise((resolve) => { child.once('exit', () => resolve()); child.kill('SIGKILL'); });
-}
+const worker = workerProcess(() => h, () => dbUrl);
+const startWorkerProcess = () => worker.start();
+const killWorker = () => worker.kill();
 
 beforeAll(async () => {
   const db = await openSharedTestDatabase();
@@ -47,7 +20,7 @@ beforeAll(async () => {
   h = await startHarness({ worker: false, db, temporal: 'devServer', templates: { MONTHLY: selfAssessmentOnlyTemplate() } });
 });
 afterAll(async () => {
-  if (worker) await killWorker();
+  if (worker.running()) await killWorker();
   await h?.close();
 });
 

@@ -12,16 +12,28 @@ export interface TestSmtp {
   port: number;
   to(address: string): ReceivedMail[];
   waitFor(predicate: (mails: ReceivedMail[]) => boolean, timeoutMs?: number): Promise<void>;
+  /** While held, messages are read but never accepted (the sender waits, as with a stalled server). */
+  hold(): void;
+  release(): void;
+  /** How many messages arrived while held (never accepted). */
+  held(): number;
   close(): Promise<void>;
 }
 
 export async function startTestSmtp(): Promise<TestSmtp> {
   const mails: ReceivedMail[] = [];
+  let holding = false;
+  let heldCount = 0;
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
     onData(stream, _session, callback) {
+      if (holding) {
+        heldCount++;
+        stream.resume(); // read it, never answer: the message is not accepted
+        return;
+      }
       simpleParser(stream)
         .then((m) => {
           const to = Array.isArray(m.to) ? m.to.map((t) => t.text).join(', ') : (m.to?.text ?? '');
@@ -46,6 +58,9 @@ export async function startTestSmtp(): Promise<TestSmtp> {
         await new Promise((r) => setTimeout(r, 50));
       }
     },
+    hold: () => { holding = true; },
+    release: () => { holding = false; },
+    held: () => heldCount,
     close: () => new Promise<void>((resolve) => { transport.close(); server.close(() => resolve()); }),
   };
 }
