@@ -229,17 +229,18 @@
     const max = Math.max(1, ...bins.map((b) => b.n));
     const w = 40, hgt = 120;
     const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
-    svg.setAttribute('viewBox', `0 0 ${bins.length * w + 10} ${hgt + 30}`);
+    const top = 16; // room for the count above the tallest bar
+    svg.setAttribute('viewBox', `0 0 ${bins.length * w + 10} ${hgt + top + 25}`);
     svg.setAttribute('width', '100%'); svg.setAttribute('height', '170'); svg.setAttribute('id', 'score-chart'); svg.setAttribute('role', 'img');
     bins.forEach((b, i) => {
       const bh = (b.n / max) * hgt;
       const rect = document.createElementNS(svg.namespaceURI, 'rect');
-      Object.entries({ x: i * w + 8, y: hgt - bh + 5, width: w - 6, height: bh, fill: '#0a6e4f' }).forEach(([k, v]) => rect.setAttribute(k, v));
+      Object.entries({ x: i * w + 8, y: top + hgt - bh, width: w - 6, height: bh, fill: '#0a6e4f' }).forEach(([k, v]) => rect.setAttribute(k, v));
       const label = document.createElementNS(svg.namespaceURI, 'text');
-      Object.entries({ x: i * w + 10, y: hgt + 20 }).forEach(([k, v]) => label.setAttribute(k, v));
+      Object.entries({ x: i * w + 10, y: top + hgt + 16 }).forEach(([k, v]) => label.setAttribute(k, v));
       label.textContent = `${b.from}–${b.from + 10}`;
       const count = document.createElementNS(svg.namespaceURI, 'text');
-      Object.entries({ x: i * w + 20, y: hgt - bh }).forEach(([k, v]) => count.setAttribute(k, v));
+      Object.entries({ x: i * w + 20, y: top + hgt - bh - 4 }).forEach(([k, v]) => count.setAttribute(k, v));
       count.textContent = b.n ? String(b.n) : '';
       svg.append(rect, label, count);
     });
