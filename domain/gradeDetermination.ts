@@ -43,19 +43,22 @@ export type GradeSignOff = z.infer<typeof gradeSignOffSchema>;
 /** A manager the county must propose for, with the grade they hold now. */
 export interface GradeCandidate { managerId: string; grade: Grade }
 
+/** A problem with one field of a submission, in both languages (the API picks the reader's). */
+export interface FieldProblem { field: string; 'zh-CN': string; en: string }
+
 /** What is wrong with a proposal for these managers (empty: nothing). Changes need a reason; trainees cannot be a target. */
-export function proposalProblems(proposal: GradeProposal, candidates: GradeCandidate[], earliestEffectiveDate: CalendarDate): string[] {
-  const problems: string[] = [];
+export function proposalProblems(proposal: GradeProposal, candidates: GradeCandidate[], earliestEffectiveDate: CalendarDate): FieldProblem[] {
+  const problems: FieldProblem[] = [];
   const byId = new Map(candidates.map((c) => [c.managerId, c]));
-  for (const p of proposal.proposals) {
+  proposal.proposals.forEach((p, i) => {
     const c = byId.get(p.managerId);
-    if (!c) { problems.push(`proposals: manager ${p.managerId} is not to be graded in this round`); continue; }
-    if (p.proposedGrade === 'TRAINEE' && c.grade !== 'TRAINEE') problems.push(`proposals: manager ${p.managerId} cannot be proposed back to trainee`);
-    if (gradeChangeKind(c.grade, p.proposedGrade) !== 'unchanged' && !p.reason) problems.push(`proposals: the change of manager ${p.managerId} needs a reason`);
-  }
+    if (!c) return void problems.push({ field: `proposals.${i}.managerId`, 'zh-CN': '该客户经理不在本轮推荐范围内', en: 'this manager is not to be graded in this round' });
+    if (p.proposedGrade === 'TRAINEE' && c.grade !== 'TRAINEE') problems.push({ field: `proposals.${i}.proposedGrade`, 'zh-CN': '不能推荐回见习', en: 'cannot be proposed back to trainee' });
+    if (gradeChangeKind(c.grade, p.proposedGrade) !== 'unchanged' && !p.reason) problems.push({ field: `proposals.${i}.reason`, 'zh-CN': '等级变动须说明理由', en: 'a change needs a reason' });
+  });
   const missing = candidates.filter((c) => !proposal.proposals.some((p) => p.managerId === c.managerId));
-  if (missing.length) problems.push(`proposals: ${missing.length} manager(s) have no proposal: ${missing.map((m) => m.managerId).join(', ')}`);
-  if (proposal.effectiveDate < earliestEffectiveDate) problems.push(`effectiveDate: must not be before ${earliestEffectiveDate}`);
+  if (missing.length) problems.push({ field: 'proposals', 'zh-CN': `有 ${missing.length} 名客户经理未推荐等级`, en: `${missing.length} manager(s) have no proposal` });
+  if (proposal.effectiveDate < earliestEffectiveDate) problems.push({ field: 'effectiveDate', 'zh-CN': `生效日期不能早于 ${earliestEffectiveDate}`, en: `must not be before ${earliestEffectiveDate}` });
   return problems;
 }
 
@@ -68,14 +71,16 @@ export function proposedChanges(proposal: GradeProposal, candidates: GradeCandid
 }
 
 /** Which of the proposed changes a sign-off approves and which it rejects (with why). */
-export function signOffOutcome(signOff: GradeSignOff, changedManagerIds: string[]): { approved: string[]; rejected: Array<{ managerId: string; reason: string }>; problems: string[] } {
+export function signOffOutcome(signOff: GradeSignOff, changedManagerIds: string[]): { approved: string[]; rejected: Array<{ managerId: string; reason: string }>; problems: FieldProblem[] } {
   if (signOff.decision === 'approveAll') return { approved: [...changedManagerIds], rejected: [], problems: [] };
   if (signOff.decision === 'rejectAll') return { approved: [], rejected: changedManagerIds.map((managerId) => ({ managerId, reason: signOff.reason })), problems: [] };
-  const problems: string[] = [];
+  const problems: FieldProblem[] = [];
   const decided = new Map(signOff.items.map((i) => [i.managerId, i]));
-  for (const id of decided.keys()) if (!changedManagerIds.includes(id)) problems.push(`items: manager ${id} has no proposed change`);
+  signOff.items.forEach((item, i) => {
+    if (!changedManagerIds.includes(item.managerId)) problems.push({ field: `items.${i}.managerId`, 'zh-CN': '该客户经理没有待审定的等级变动', en: 'this manager has no proposed change' });
+  });
   const undecided = changedManagerIds.filter((id) => !decided.has(id));
-  if (undecided.length) problems.push(`items: ${undecided.length} change(s) not decided: ${undecided.join(', ')}`);
+  if (undecided.length) problems.push({ field: 'items', 'zh-CN': `还有 ${undecided.length} 项等级变动未作决定`, en: `${undecided.length} change(s) not decided` });
   const approved = signOff.items.filter((i) => i.decision === 'approve').map((i) => i.managerId);
   const rejected = signOff.items.flatMap((i) => (i.decision === 'reject' ? [{ managerId: i.managerId, reason: i.reason }] : []));
   return { approved, rejected, problems };

@@ -57,9 +57,10 @@ test('proposal, a quota breach refused with its numbers, decisions per change, e
   // Every manager needs a proposal, and a change needs a reason: 400 naming the field.
   const missing = await h.api('POST', `/api/tasks/${proposal.id}/submission`, { token: t.head01, body: { ...body, proposals: body.proposals.slice(0, 2) } });
   expect(missing.status).toBe(400);
-  expect(missing.body.errors[0].field).toBe('body.proposals');
+  expect(missing.body.errors[0]).toEqual({ field: 'body.proposals', message: 'body.proposals 有 1 名客户经理未推荐等级' });
   const noReason = await h.api('POST', `/api/tasks/${proposal.id}/submission`, { token: t.head01, body: { ...body, proposals: [{ ...body.proposals[0], reason: undefined }, ...body.proposals.slice(1)] } });
   expect(noReason.status).toBe(400);
+  expect(noReason.body.errors[0]).toEqual({ field: 'body.proposals.0.reason', message: 'body.proposals.0.reason 等级变动须说明理由' });
   expect((await h.api('POST', `/api/tasks/${proposal.id}/submission`, { token: t.approver, body })).status).toBe(403);
   expect((await h.api('POST', `/api/tasks/${proposal.id}/submission`, { token: t.head01, body })).status).toBe(201);
 

@@ -1,10 +1,10 @@
 // A bottom-ranking case (末位淘汰): HR decides what happens (by employment type), the
 // city approves or rejects with a reason (HR then decides again). Nothing happens to
 // the person until both have: the decision is recorded only on approval.
-import { ApplicationFailure, setHandler } from '@temporalio/workflow';
+import { setHandler } from '@temporalio/workflow';
 import { allowedActions, bottomRankApprovalSchema, bottomRankDecisionSchema } from '../domain/bottomRankCases';
 import { acts } from './activities';
-import { HumanTask, handleOneTaskAtATime } from './humanTask';
+import { HumanTask, handleOneTaskAtATime, invalid } from './humanTask';
 import { bottomRankCaseStatusQuery, type BottomRankCaseInput, type BottomRankCaseStatus } from './types';
 
 const nowIso = () => new Date(Date.now()).toISOString();
@@ -21,7 +21,7 @@ export async function bottomRankCaseWorkflow(input: BottomRankCaseInput): Promis
     if (task.state.kind === 'BOTTOM_RANK_DECISION') {
       const { action } = bottomRankDecisionSchema.parse(request.payload);
       if (!allowedActions(input.employment).includes(action)) {
-        throw ApplicationFailure.create({ type: 'InvalidSubmission', nonRetryable: true, message: `action ${action} is not for ${input.employment} staff`, details: [{ field: 'body.action', message: `body.action: ${action} is not possible for ${input.employment} staff (allowed: ${allowedActions(input.employment).join(', ')})` }] });
+        throw invalid([{ field: 'action', 'zh-CN': input.employment === 'FORMAL' ? '正式员工不能解聘，可待岗学习、换岗或不处理' : '此处理方式不适用', en: `${action} is not possible for ${input.employment.toLowerCase()} staff (allowed: ${allowedActions(input.employment).join(', ')})` }]);
       }
     } else bottomRankApprovalSchema.parse(request.payload);
   });

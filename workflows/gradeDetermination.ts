@@ -8,7 +8,7 @@ import { shanghaiInstant } from '../domain/calendar';
 import { describeBreach } from '../domain/gradeQuotas';
 import { gradeProposalSchema, gradeSignOffSchema, proposalProblems, signOffOutcome, type GradeCandidate } from '../domain/gradeDetermination';
 import { acts } from './activities';
-import { HumanTask, handleOneTaskAtATime } from './humanTask';
+import { HumanTask, handleOneTaskAtATime, invalid } from './humanTask';
 import {
   gradeDeterminationStatusQuery,
   type GradeDeterminationInput, type GradeDeterminationStatus, type SubmitTaskRequest, type SubmitTaskResult,
@@ -16,10 +16,6 @@ import {
 
 const nowIso = () => new Date(Date.now()).toISOString();
 
-/** A refusal the API shows as 400, naming the fields. */
-function invalid(problems: string[]): ApplicationFailure {
-  return ApplicationFailure.create({ message: problems.join('; '), type: 'InvalidSubmission', nonRetryable: true, details: problems.map((p) => ({ field: `body.${p.split(':')[0]}`, message: p })) });
-}
 
 /** The city approver's sign-off: decided under the quotas, in one activity, or refused with the numbers. */
 class GradeSignOffTask extends HumanTask {

@@ -4,6 +4,7 @@
 import { ApplicationFailure, condition, setHandler } from '@temporalio/workflow';
 import { addDays, shanghaiDate } from '../domain/calendar';
 import { dueAtOf, dueDateFor, planTaskDeadlines } from '../domain/taskDeadlines';
+import type { FieldProblem } from '../domain/gradeDetermination';
 import { policyFor, type TaskKind, type TemplateConfig } from '../domain/templates';
 import type { TaskSubject } from '../activities/tasks';
 import { acts } from './activities';
@@ -159,4 +160,9 @@ export function handleOneTaskAtATime(current: () => HumanTask | undefined, valid
   });
   setHandler(reassignTaskUpdate, async (r) => { await openTask(r.taskId).reassign(r.assigneeId, r.actorId, r.reason); return { assigneeId: r.assigneeId }; }, { validator: (r) => void openTask(r.taskId) });
   setHandler(extendDeadlineUpdate, async (r) => { await openTask(r.taskId).extend(r.dueDate, r.actorId, r.reason); return { dueDate: r.dueDate }; }, { validator: (r) => void openTask(r.taskId) });
+}
+
+/** A refusal of a submission the API shows as 400, naming each field in the reader's language. */
+export function invalid(problems: FieldProblem[]): ApplicationFailure {
+  return ApplicationFailure.create({ message: problems.map((p) => `${p.field}: ${p.en}`).join('; '), type: 'InvalidSubmission', nonRetryable: true, details: problems.map((p) => ({ ...p, field: `body.${p.field}` })) });
 }

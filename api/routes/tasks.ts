@@ -16,6 +16,7 @@ import { actorRoleOf } from '../../domain/roles';
 import { actorOf, authenticate, countiesInScope, hasRole, type Actor } from '../auth';
 import type { ApiContext } from '../context';
 import { HttpProblem, parseInput, problems, requestLanguage } from '../problems';
+import type { Language } from '../../domain/notifications';
 
 const taskText = { 'zh-CN': '任务', en: 'Task' };
 export const inboxQuery = z.object({ status: z.enum(['OPEN', 'SUBMITTED', 'CLOSED_MISSING', 'CANCELLED']).optional(), cycleId: z.uuid().optional() });
@@ -39,11 +40,11 @@ export function taskRoutes(ctx: ApiContext): Router {
   }
 
   /** Sends an update to the task's workflow; a refusal becomes a 409 (or 503 when Temporal is down). */
-  async function runUpdate<Ret, Args extends [unknown, ...unknown[]]>(workflowId: string, update: UpdateDefinition<Ret, Args>, args: Args, updateId?: string): Promise<Ret> {
+  async function runUpdate<Ret, Args extends [unknown, ...unknown[]]>(lang: Language, workflowId: string, update: UpdateDefinition<Ret, Args>, args: Args, updateId?: string): Promise<Ret> {
     try {
       return await ctx.temporal.workflow.getHandle(workflowId).executeUpdate(update, { args, ...(updateId ? { updateId } : {}) });
     } catch (err) {
-      throw updateProblem(err);
+      throw updateProblem(err, lang);
     }
   }
 
@@ -111,7 +112,7 @@ export function taskRoutes(ctx: ApiContext): Router {
     }
     if (task.status !== 'OPEN') throw problems.conflict('task_closed', { 'zh-CN': '任务已关闭，不能再提交', en: 'The task is closed and takes no submission' });
 
-    const result = await runUpdate(task.workflowId, submitTaskUpdate, [{ taskId: task.id, requestId, submittedById: actor.id, payload }], `submit:${task.id}:${requestId}`);
+    const result = await runUpdate(lang, task.workflowId, submitTaskUpdate, [{ taskId: task.id, requestId, submittedById: actor.id, payload }], `submit:${task.id}:${requestId}`);
     res.status(result.outcome === 'accepted' ? 201 : 200).json(result);
   });
 
@@ -124,7 +125,7 @@ export function taskRoutes(ctx: ApiContext): Router {
     const body = parseInput(extendBody, req.body, 'body', lang);
     if (body.dueDate <= task.dueDate) throw problems.badRequest([{ field: 'body.dueDate', message: lang === 'en' ? `body.dueDate must be after ${task.dueDate}` : `body.dueDate 必须晚于 ${task.dueDate}` }]);
     if (task.status !== 'OPEN') throw problems.conflict('task_closed', { 'zh-CN': '任务已关闭，不能延期', en: 'The task is closed and cannot be extended' });
-    res.json(await runUpdate(task.workflowId, extendDeadlineUpdate, [{ taskId: task.id, dueDate: body.dueDate, actorId: actor.id, reason: body.reason }]));
+    res.json(await runUpdate(lang, task.workflowId, extendDeadlineUpdate, [{ taskId: task.id, dueDate: body.dueDate, actorId: actor.id, reason: body.reason }]));
   });
 
   /** Who may take a task: active users holding its role for its county (or the whole city). */
@@ -160,16 +161,17 @@ export function taskRoutes(ctx: ApiContext): Router {
       throw problems.badRequest([{ field: 'body.assigneeId', message: lang === 'en' ? `body.assigneeId must hold the ${role} role for this county` : `body.assigneeId 必须在该县具有 ${role} 角色` }]);
     }
     if (task.status !== 'OPEN') throw problems.conflict('task_closed', { 'zh-CN': '任务已关闭，不能转办', en: 'The task is closed and cannot be reassigned' });
-    res.json(await runUpdate(task.workflowId, reassignTaskUpdate, [{ taskId: task.id, assigneeId: assignee.id, actorId: actor.id, reason: body.reason }]));
+    res.json(await runUpdate(lang, task.workflowId, reassignTaskUpdate, [{ taskId: task.id, assigneeId: assignee.id, actorId: actor.id, reason: body.reason }]));
   });
 
   return router;
 }
 
-function updateProblem(err: unknown): HttpProblem {
+function updateProblem(err: unknown, lang: Language): HttpProblem {
   const cause = err instanceof WorkflowUpdateFailedError ? err.cause : undefined;
   if (cause instanceof ApplicationFailure && cause.type === 'InvalidSubmission') {
-    return problems.badRequest((cause.details ?? []) as Array<{ field: string; message: string }>);
+    const details = (cause.details ?? []) as Array<{ field: string } & Record<Language, string>>;
+    return problems.badRequest(details.map((d) => ({ field: d.field, message: `${d.field} ${d[lang]}` })));
   }
   if (cause instanceof ApplicationFailure && cause.type === 'QuotaExceeded') {
     const breaches = (cause.details ?? []) as QuotaBreach[];
