@@ -107,6 +107,10 @@ test('a monthly self-assessment cycle: tasks, submissions, reminders, escalation
   expect(status.status).toBe(200);
   expect(status.body.totals).toEqual({ total: 3, open: 1, submitted: 2, overdue: 1, escalated: 1, closedMissing: 0 });
   expect(status.body.byCountyAndStage).toEqual([expect.objectContaining({ kind: 'SELF_ASSESSMENT', county: expect.objectContaining({ code: 'C01' }), overdue: 1 })]);
+  // …and which task it is, with whom, how late and how often escalated.
+  const late = await h.api('GET', `/api/cycles/${opened.body.id}/overdue`, { token: hr });
+  expect(late.body.total).toBe(1);
+  expect(late.body.tasks[0]).toMatchObject({ id: t3.id, kind: 'SELF_ASSESSMENT', escalationLevel: 1, county: { code: 'C01' }, evaluation: { manager: { name: '张敏' } } });
 
   // After the 3-day grace period: escalation again, one level up, then closed as missing.
   const graceEnd = new Date(t3.dueAt.getTime() + 3 * 86_400_000);

@@ -71,6 +71,23 @@ export function cycleRoutes(ctx: ApiContext): Router {
     return { id, cycle, countyFilter: counties === 'all' ? {} : { countyId: { in: counties } } };
   }
 
+  /** The open tasks past their due date or escalated, most overdue first: who has them, how late, how often escalated. */
+  router.get('/cycles/:id/overdue', async (req, res) => {
+    const { id, countyFilter } = await cycleInScope(req);
+    const where = { cycleId: id, status: 'OPEN' as const, OR: [{ overdueSince: { not: null } }, { escalationLevel: { gt: 0 } }, { dueAt: { lt: new Date() } }], ...countyFilter };
+    const [total, tasks, units] = await Promise.all([
+      ctx.prisma.task.count({ where }),
+      ctx.prisma.task.findMany({
+        where,
+        orderBy: { dueAt: 'asc' },
+        take: 200,
+        select: { id: true, kind: true, countyId: true, dueDate: true, escalationLevel: true, overdueSince: true, round: true, assignee: { select: { id: true, displayName: true } }, evaluation: { select: { manager: { select: { id: true, employeeNo: true, name: true } } } } },
+      }),
+      ctx.prisma.orgUnit.findMany({ where: { kind: 'COUNTY' }, select: { id: true, code: true, name: true, nameEn: true } }),
+    ]);
+    res.json({ total, tasks: tasks.map((t) => ({ ...t, county: units.find((u) => u.id === t.countyId) ?? null })) });
+  });
+
   /** Per county: how many tasks are open, submitted, overdue, escalated and closed by policy. */
   router.get('/cycles/:id/status', async (req, res) => {
     const { id, cycle, countyFilter } = await cycleInScope(req);

@@ -248,7 +248,7 @@
   }
 
   async function viewCycle(id) {
-    const [status, results] = await Promise.all([api('GET', `/api/cycles/${id}/status`), api('GET', `/api/cycles/${id}/results`)]);
+    const [status, results, overdue] = await Promise.all([api('GET', `/api/cycles/${id}/status`), api('GET', `/api/cycles/${id}/results`), api('GET', `/api/cycles/${id}/overdue`)]);
     if (!status.ok) return main().replaceChildren(el('div', { class: 'problem' }, status.body.title));
     const c = status.body.cycle;
     const flow = Object.keys(window.NAMES.taskKind);
@@ -271,6 +271,11 @@
       el('h1', {}, `${name('cycleType', c.type)} ${c.period} · ${name('cycleStatus', c.status)}`), el('p', { class: 'muted' }, t('refresh')), upload,
       el('div', { class: 'card' }, el('p', {}, `${t('total')}: ${status.body.totals.total} · ${name('taskStatus', 'OPEN')}: ${status.body.totals.open} · ${name('taskStatus', 'SUBMITTED')}: ${status.body.totals.submitted} · ${t('overdue')}: ${status.body.totals.overdue} · ${t('escalated')}: ${status.body.totals.escalated} · ${t('closedMissing')}: ${status.body.totals.closedMissing}`),
         el('table', { id: 'stage-table' }, el('thead', {}, el('tr', {}, ...[t('county'), t('stage'), t('progress'), t('overdue'), t('escalated'), t('closedMissing')].map((h) => el('th', {}, h)))), el('tbody', {}, stageRows))),
+      overdue.ok && overdue.body.total ? el('div', { class: 'card', id: 'overdue' }, el('h2', {}, `${t('overdueTasks')} (${overdue.body.total})`),
+        el('table', {}, el('thead', {}, el('tr', {}, ...[t('kind'), t('manager'), t('county'), t('assignee'), t('due'), t('escalated')].map((h) => el('th', {}, h)))),
+          el('tbody', {}, ...overdue.body.tasks.map((x) => el('tr', {}, el('td', {}, el('a', { href: `#/tasks/${x.id}` }, name('taskKind', x.kind))),
+            el('td', {}, x.evaluation ? `${x.evaluation.manager.name} (${x.evaluation.manager.employeeNo})` : ''), el('td', {}, x.county ? (lang === 'zh-CN' ? x.county.name : x.county.nameEn) : ''),
+            el('td', {}, x.assignee.displayName), el('td', {}, x.dueDate), el('td', {}, x.escalationLevel ? `${x.escalationLevel}` : '')))))) : '',
       el('div', { class: 'card' }, el('h2', {}, t('distribution')), histogram(scores)),
       el('h2', {}, t('ranking')), el('p', {}, downloadButton(t('exportXlsx'), `/api/cycles/${id}/results?format=xlsx`, `results-${c.period}.xlsx`), ' ', downloadButton(t('exportCsv'), `/api/cycles/${id}/results?format=csv`, `results-${c.period}.csv`)), ...rankingTables);
     refreshTimer = setTimeout(() => { if (location.hash === `#/cycles/${id}`) route(); }, 10_000);

@@ -12,7 +12,7 @@ window.I18N = {
     rejectAll: '全部不同意', decideEach: '逐项决定', action: '处理方式', fixErrors: '请按提示修改后再提交。', level: '等级', cap: '上限', count: '人数', now: '现在',
     afterApproved: '批准生效后', month: '月份', download: '下载 CSV', results: '结果', scores: '分项得分', component: '分项', value: '分值', yes: '是', no: '否',
     passed: '合格', deduction: '扣分', note: '说明', evidence: '佐证（逗号分隔）', loggedInAs: '当前用户', assignee: '办理人', hrTools: '人力资源部操作',
-    gradeChanges: '等级调整记录', reassign: '转办', importCsv: '导入 KPI（CSV 文件）', imported: '已导入', exportXlsx: '导出 Excel', exportCsv: '导出 CSV',
+    overdueTasks: '逾期与督办任务', gradeChanges: '等级调整记录', reassign: '转办', importCsv: '导入 KPI（CSV 文件）', imported: '已导入', exportXlsx: '导出 Excel', exportCsv: '导出 CSV',
     educationYears: '学历 / 工龄 / 本岗年限', none: '无', all: '全部', loading: '加载中…', notAllowed: '无权查看',
   },
   en: {
@@ -27,7 +27,7 @@ window.I18N = {
     rejectAll: 'Reject all', decideEach: 'Decide each', action: 'Action', fixErrors: 'Please correct the fields marked below.', level: 'Level', cap: 'Cap', count: 'Count', now: 'Now',
     afterApproved: 'After approved changes', month: 'Month', download: 'Download CSV', results: 'Results', scores: 'Component scores', component: 'Component', value: 'Value', yes: 'yes', no: 'no',
     passed: 'Passed', deduction: 'Deduction', note: 'Note', evidence: 'Evidence (comma-separated)', loggedInAs: 'Signed in as', assignee: 'Assignee', hrTools: 'HR actions',
-    gradeChanges: 'Grade changes', reassign: 'Reassign', importCsv: 'Import KPIs (CSV file)', imported: 'Imported', exportXlsx: 'Export Excel', exportCsv: 'Export CSV',
+    overdueTasks: 'Overdue and escalated tasks', gradeChanges: 'Grade changes', reassign: 'Reassign', importCsv: 'Import KPIs (CSV file)', imported: 'Imported', exportXlsx: 'Export Excel', exportCsv: 'Export CSV',
     educationYears: 'Education / years of work / years in post', none: 'none', all: 'All', loading: 'Loading…', notAllowed: 'Not allowed',
   },
 };
