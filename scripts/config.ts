@@ -16,6 +16,8 @@ const common = {
   WORKER_MAX_CONCURRENT_ACTIVITIES: z.coerce.number().int().min(1).max(1000).default(20),
   /** Workflows a worker keeps in memory (sticky execution); 0 turns the cache off. */
   WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(0).optional(),
+  /** `false` runs each cached workflow in its own V8 context (more memory; see the README's benchmark notes). */
+  WORKER_REUSE_V8_CONTEXT: z.enum(['true', 'false']).optional().transform((v) => (v === undefined ? undefined : v === 'true')),
 };
 
 /** `npm start`: everything not given is embedded (Temporal dev server, PGlite, mail catcher). */

@@ -87,6 +87,7 @@ async function main() {
     connection: nativeConnection, namespace: config.TEMPORAL_NAMESPACE, taskQueue: config.TEMPORAL_TASK_QUEUE,
     prisma: db.prisma, temporal, mailer, publicUrl, mailFrom: config.MAIL_FROM,
     maxCachedWorkflows: config.WORKER_MAX_CACHED_WORKFLOWS,
+    reuseV8Context: config.WORKER_REUSE_V8_CONTEXT,
     maxConcurrentActivities: config.WORKER_MAX_CONCURRENT_ACTIVITIES,
   });
   const workerRun = worker.run();

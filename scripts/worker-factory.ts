@@ -18,6 +18,7 @@ export interface WorkerDeps {
   workflowBundle?: WorkerOptions['workflowBundle'];
   maxCachedWorkflows?: number;
   maxConcurrentActivities?: number;
+  reuseV8Context?: boolean;
 }
 
 export async function createWorker(deps: WorkerDeps): Promise<Worker> {
@@ -35,5 +36,6 @@ export async function createWorker(deps: WorkerDeps): Promise<Worker> {
     shutdownGraceTime: '5 seconds',
     maxConcurrentActivityTaskExecutions: deps.maxConcurrentActivities ?? 20,
     ...(deps.maxCachedWorkflows !== undefined ? { maxCachedWorkflows: deps.maxCachedWorkflows } : {}),
+    ...(deps.reuseV8Context !== undefined ? { reuseV8Context: deps.reuseV8Context } : {}),
   });
 }

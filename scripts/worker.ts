@@ -22,6 +22,7 @@ async function main() {
     publicUrl: config.PUBLIC_URL ?? `http://localhost:${config.PORT}`,
     mailFrom: config.MAIL_FROM,
     maxCachedWorkflows: config.WORKER_MAX_CACHED_WORKFLOWS,
+    reuseV8Context: config.WORKER_REUSE_V8_CONTEXT,
     maxConcurrentActivities: config.WORKER_MAX_CONCURRENT_ACTIVITIES,
   });
   if (config.CALENDAR_SCHEDULES === 'on') {

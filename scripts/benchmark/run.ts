@@ -88,7 +88,8 @@ async function main() {
 
   const taskQueue = 'kaoping-bench';
   const maxCachedWorkflows = process.env.WORKER_MAX_CACHED_WORKFLOWS ? Number(process.env.WORKER_MAX_CACHED_WORKFLOWS) : undefined;
-  const worker = await createWorker({ connection: env.nativeConnection, taskQueue, prisma: db.prisma, temporal: env.client, mailer, publicUrl: 'http://bench', mailFrom: 'bench@bench.local', maxCachedWorkflows });
+  const reuseV8Context = process.env.WORKER_REUSE_V8_CONTEXT ? process.env.WORKER_REUSE_V8_CONTEXT === 'true' : undefined;
+  const worker = await createWorker({ connection: env.nativeConnection, taskQueue, prisma: db.prisma, temporal: env.client, mailer, publicUrl: 'http://bench', mailFrom: 'bench@bench.local', maxCachedWorkflows, reuseV8Context });
   const baselineWorker = await Worker.create({ connection: env.nativeConnection, taskQueue: 'bench-baseline', workflowsPath: require.resolve('./baselineWorkflow') });
   const running = [worker.run(), baselineWorker.run()];
   const app = createApp({ prisma: db.prisma, temporal: env.client, taskQueue, sessionTtlHours: 12 });
