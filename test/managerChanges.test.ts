@@ -64,3 +64,31 @@ test('join, transfer and leave in the middle of a cycle', async () => {
   expect(ranked.map((e) => [e.manager.employeeNo, e.rank, e.cohortSize])).toEqual([['M001', 1, 3], ['M002', 2, 3], ['M005', 2, 3]]);
   expect(h.smtp.to('m003@test.local').filter((m) => m.subject.includes('考评结果'))).toHaveLength(0);
 });
+
+test('HR maintains a manager\'s retail customers: added, retired, taken over from another territory', async () => {
+  const m003 = await h.db.prisma.manager.findUniqueOrThrow({ where: { employeeNo: 'M003' } });
+  const m001 = await h.db.prisma.manager.findUniqueOrThrow({ where: { employeeNo: 'M001' } });
+  const path = `/api/org/managers/${m003.id}/customers`;
+  const bad = await h.api('POST', path, { token: t.hr, body: { customers: [{ licenceNo: 'x1', name: '' }] } });
+  expect(bad.status).toBe(400);
+  expect(bad.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['body.customers.0.licenceNo', 'body.customers.0.name']);
+  expect((await h.api('POST', path, { token: t.head01, body: { customers: [{ licenceNo: '330100001', name: '新店' }] } })).status).toBe(403);
+  // A new shop, one retired, and one taken over from M001's territory.
+  const taken = await h.db.prisma.retailCustomer.findFirstOrThrow({ where: { managerId: m001.id } });
+  const retired = await h.db.prisma.retailCustomer.findFirstOrThrow({ where: { managerId: m003.id } });
+  const ok = await h.api('POST', path, {
+    token: t.hr,
+    body: { customers: [
+      { licenceNo: '330100001', name: '新开便利店', email: 'xin@retail.test.local', phone: '0571-88880000' },
+      { licenceNo: retired.licenceNo, name: retired.name, active: false },
+      { licenceNo: taken.licenceNo, name: taken.name, email: taken.email ?? undefined },
+    ] },
+  });
+  expect(ok.status).toBe(200);
+  expect(ok.body).toEqual({ created: 1, updated: 2, activeCustomers: 12 + 1 - 1 + 1 - 1 + 1 });
+  const list = await h.api('GET', path, { token: t.head01 });
+  expect(list.body.customers.find((c: { licenceNo: string }) => c.licenceNo === taken.licenceNo)).toMatchObject({ active: true });
+  expect(list.body.customers.find((c: { licenceNo: string }) => c.licenceNo === retired.licenceNo)).toMatchObject({ active: false });
+  expect((await h.api('GET', path, { token: t.m001 })).status).toBe(403);
+  expect((await h.db.prisma.manager.findUniqueOrThrow({ where: { id: m003.id } })).retailCustomers).toBe(ok.body.activeCustomers);
+});

@@ -31,6 +31,21 @@ export const newManagerBody = z.object({
   language: z.enum(['zh-CN', 'en']).default('zh-CN'),
 });
 export const leaveBody = z.object({ reason: z.string().trim().min(2).max(500) });
+/** A manager's retail customers (零售客户), added or updated by licence number; a licence already with another manager moves here. */
+export const customersBody = z.object({
+  customers: z
+    .array(z.object({
+      licenceNo: z.string().trim().min(4).max(40),
+      name: z.string().trim().min(1).max(100),
+      email: z.email().optional(),
+      phone: z.string().trim().regex(/^[\d+\- ]{5,20}$/).optional(),
+      language: z.enum(['zh-CN', 'en']).default('zh-CN'),
+      active: z.boolean().default(true),
+    }))
+    .min(1)
+    .max(1000)
+    .refine((items) => new Set(items.map((i) => i.licenceNo)).size === items.length, 'each licence number at most once'),
+});
 export const transferBody = z.object({ countyId: z.uuid(), reason: z.string().trim().min(2).max(500) });
 const viewerRoles = ['HR', 'CITY_APPROVER', 'ADMIN', 'COUNTY_HEAD', 'INSPECTOR', 'MARKETING_REVIEWER', 'INDUSTRY_PARTNER'] as const;
 
@@ -124,6 +139,39 @@ export function orgRoutes(ctx: ApiContext): Router {
   });
 
   /** A manager leaves: account closed; in open cycles their open tasks are cancelled and they are not ranked. */
+  /** The manager's retail customers: the county's staff and the city see them (never survey answers). */
+  router.get('/org/managers/:id/customers', async (req, res) => {
+    const actor = actorOf(req);
+    const manager = await loadManager(String(req.params.id));
+    const counties = await countiesInScope(ctx.prisma, actor, ['HR', 'ADMIN', 'CITY_APPROVER', 'COUNTY_HEAD', 'MARKETING_REVIEWER']);
+    if (counties !== 'all' && !counties.includes(manager.countyId)) throw problems.forbidden({ 'zh-CN': '该客户经理的零售客户', en: 'this manager\'s retail customers' });
+    const customers = await ctx.prisma.retailCustomer.findMany({ where: { managerId: manager.id }, orderBy: { licenceNo: 'asc' }, select: { id: true, licenceNo: true, name: true, email: true, phone: true, language: true, active: true } });
+    res.json({ customers });
+  });
+
+  /** HR or an admin adds or updates retail customers: the survey samples the active ones with an e-mail address. */
+  router.post('/org/managers/:id/customers', async (req, res) => {
+    const actor = actorOf(req);
+    const manager = await loadManager(String(req.params.id));
+    await requireStaffOf(actor, manager.countyId);
+    const body = parseInput(customersBody, req.body, 'body', requestLanguage(req));
+    const result = await ctx.prisma.$transaction(async (tx) => {
+      let created = 0;
+      let updated = 0;
+      for (const c of body.customers) {
+        const data = { name: c.name, email: c.email ?? null, phone: c.phone ?? null, language: c.language, active: c.active, managerId: manager.id };
+        const existing = await tx.retailCustomer.findUnique({ where: { licenceNo: c.licenceNo } });
+        if (existing) { await tx.retailCustomer.update({ where: { id: existing.id }, data }); updated++; }
+        else { await tx.retailCustomer.create({ data: { licenceNo: c.licenceNo, ...data } }); created++; }
+      }
+      const active = await tx.retailCustomer.count({ where: { managerId: manager.id, active: true } });
+      await tx.manager.update({ where: { id: manager.id }, data: { retailCustomers: active } });
+      await tx.auditLog.create({ data: { actorId: actor.id, action: 'manager.customersUpdated', entityType: 'manager', entityId: manager.id, details: { created, updated } } });
+      return { created, updated, activeCustomers: active };
+    });
+    res.json(result);
+  });
+
   router.post('/org/managers/:id/leave', async (req, res) => {
     const actor = actorOf(req);
     const manager = await loadManager(String(req.params.id));
