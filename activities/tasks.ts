@@ -51,8 +51,13 @@ export async function recipientsFor(tx: Prisma.TransactionClient, role: Role, co
   return [...new Set(holders.map((h) => h.userId))];
 }
 
-export async function assigneeFor(tx: Prisma.TransactionClient, kind: TaskKind, managerUserId: string | null, countyId: string): Promise<string> {
-  if (kind === 'SELF_ASSESSMENT' && managerUserId) return managerUserId;
+/** Who a task goes to: the manager (self-assessment), the manager's own industry partner if set, else the first holder of the task's role for the county (or the city), else the county head. */
+export async function assigneeFor(tx: Prisma.TransactionClient, kind: TaskKind, manager: { userId: string | null; industryPartnerId: string | null } | null, countyId: string): Promise<string> {
+  if (kind === 'SELF_ASSESSMENT' && manager?.userId) return manager.userId;
+  if (kind === 'INDUSTRY_FEEDBACK' && manager?.industryPartnerId) {
+    const partner = await tx.user.findFirst({ where: { id: manager.industryPartnerId, active: true } });
+    if (partner) return partner.id;
+  }
   const [first] = await recipientsFor(tx, actorRoleOf[kind], countyId);
   if (first) return first;
   const [head] = await recipientsFor(tx, 'COUNTY_HEAD', countyId);
@@ -68,7 +73,7 @@ export async function findOrCreateEvaluationTask(tx: Prisma.TransactionClient, e
     (await tx.task.create({
       data: {
         evaluationId: evaluation.id, cycleId: evaluation.cycleId, countyId: evaluation.countyId, kind: input.kind,
-        assigneeId: await assigneeFor(tx, input.kind, evaluation.manager.userId, evaluation.countyId),
+        assigneeId: await assigneeFor(tx, input.kind, evaluation.manager, evaluation.countyId),
         openedAt: new Date(input.at), dueDate: input.dueDate, dueAt: new Date(input.dueAt),
       },
     }));

@@ -7,7 +7,7 @@ import { surveyAnswerSchema } from '../domain/customerSurvey';
 import { submissionSchemas } from '../domain/submissions';
 import { loginBody } from './routes/auth';
 import { cycleListQuery, openCycleBody, resultsQuery } from './routes/cycles';
-import { customersBody, leaveBody, managerListQuery, newManagerBody, transferBody } from './routes/org';
+import { customersBody, leaveBody, managerListQuery, newManagerBody, partnerBody, transferBody } from './routes/org';
 import { timelineQuery } from './routes/managers';
 import { newTemplateBody, templateListQuery } from './routes/templates';
 import { extendBody, inboxQuery, reassignBody } from './routes/tasks';
@@ -38,6 +38,7 @@ export const operations: Operation[] = [
   { method: 'post', path: '/api/org/managers', summary: 'A manager joins (account and record); they join the open cycles of their county whose review has not started', tag: 'organisation', auth: true, body: newManagerBody, responses: { '201': 'Created', '409': 'Employee number or username exists', ...problem } },
   { method: 'get', path: '/api/org/managers/{id}/customers', summary: 'A manager\'s retail customers (licence number, shop, contact), for the county\'s staff and the city', tag: 'organisation', auth: true, responses: { '200': 'Customers', ...problem } },
   { method: 'post', path: '/api/org/managers/{id}/customers', summary: 'HR or an admin adds or updates a manager\'s retail customers by licence number (a licence with another manager moves here; active: false retires one); the survey samples active customers with an e-mail address', tag: 'organisation', auth: true, body: customersBody, responses: { '200': 'Created and updated counts', ...problem } },
+  { method: 'post', path: '/api/org/managers/{id}/partner', summary: 'HR or an admin names the industry partner account that works with the manager (null: the county\'s first partner account); their feedback tasks go to it', tag: 'organisation', auth: true, body: partnerBody, responses: { '200': 'Assigned', ...problem } },
   { method: 'post', path: '/api/org/managers/{id}/leave', summary: 'A manager leaves: account closed, open tasks cancelled, not ranked in open cycles', tag: 'organisation', auth: true, body: leaveBody, responses: { '200': 'Left', '409': 'Left already', ...problem } },
   { method: 'post', path: '/api/org/managers/{id}/transfer', summary: 'A manager moves county; evaluations already open stay with the county they started in', tag: 'organisation', auth: true, body: transferBody, responses: { '200': 'Moved', ...problem } },
   { method: 'get', path: '/api/managers/{id}/timeline', summary: 'Every event of a manager\'s evaluations: opened, reminded, escalated, submitted, scored, flagged', tag: 'organisation', auth: true, query: timelineQuery, responses: { '200': 'Timeline', ...problem } },

@@ -43,3 +43,20 @@ test('a quarterly evaluation with the industry partner\'s feedback', async () =>
   }, 15_000, 'scored');
   expect(Number(evaluation.compositeScore)).toBe(83.65);
 });
+
+test('the partner who works with a manager gets their feedback task', async () => {
+  const hr = await h.login('hr');
+  const m004 = await h.db.prisma.manager.findUniqueOrThrow({ where: { employeeNo: 'M004' } });
+  const [partner, reviewer] = await Promise.all(['partner02b', 'reviewer02'].map((u) => h.db.prisma.user.findUniqueOrThrow({ where: { username: u } })));
+  const notAPartner = await h.api('POST', `/api/org/managers/${m004.id}/partner`, { token: hr, body: { partnerUserId: reviewer!.id } });
+  expect(notAPartner.status).toBe(400);
+  expect(notAPartner.body.errors[0].field).toBe('body.partnerUserId');
+  expect((await h.api('POST', `/api/org/managers/${m004.id}/partner`, { token: await h.login('m004'), body: { partnerUserId: partner!.id } })).status).toBe(403);
+  expect((await h.api('POST', `/api/org/managers/${m004.id}/partner`, { token: hr, body: { partnerUserId: partner!.id } })).status).toBe(200);
+
+  const countyB = await h.db.prisma.orgUnit.findUniqueOrThrow({ where: { code: 'C02' } });
+  const opened = await h.api('POST', '/api/cycles', { token: hr, body: { type: 'QUARTERLY', period: '2027-Q1', countyId: countyB.id } });
+  expect(opened.status).toBe(201);
+  const task = await eventually(() => h.db.prisma.task.findFirst({ where: { cycleId: opened.body.id, kind: 'INDUSTRY_FEEDBACK' }, include: { assignee: true } }).then((x) => x ?? undefined), 20_000, 'feedback task');
+  expect(task.assignee.username).toBe('partner02b');
+});

@@ -31,6 +31,8 @@ export const newManagerBody = z.object({
   language: z.enum(['zh-CN', 'en']).default('zh-CN'),
 });
 export const leaveBody = z.object({ reason: z.string().trim().min(2).max(500) });
+/** The industry partner account that works with the manager (null: the county's first partner account). */
+export const partnerBody = z.object({ partnerUserId: z.uuid().nullable() });
 /** A manager's retail customers (零售客户), added or updated by licence number; a licence already with another manager moves here. */
 export const customersBody = z.object({
   customers: z
@@ -170,6 +172,28 @@ export function orgRoutes(ctx: ApiContext): Router {
       return { created, updated, activeCustomers: active };
     });
     res.json(result);
+  });
+
+  /** HR or an admin says which industry partner works with the manager: their feedback tasks go to that account. */
+  router.post('/org/managers/:id/partner', async (req, res) => {
+    const actor = actorOf(req);
+    const lang = requestLanguage(req);
+    const manager = await loadManager(String(req.params.id));
+    await requireStaffOf(actor, manager.countyId);
+    const body = parseInput(partnerBody, req.body, 'body', lang);
+    if (body.partnerUserId) {
+      const county = await ctx.prisma.orgUnit.findUniqueOrThrow({ where: { id: manager.countyId } });
+      const partner = await ctx.prisma.user.findFirst({ where: { id: body.partnerUserId, active: true, roles: { some: { role: 'INDUSTRY_PARTNER', orgUnitId: { in: [county.id, ...(county.parentId ? [county.parentId] : [])] } } } } });
+      if (!partner) {
+        if (!(await ctx.prisma.user.findUnique({ where: { id: body.partnerUserId } }))) throw problems.notFound({ 'zh-CN': '用户', en: 'User' });
+        throw problems.badRequest([{ field: 'body.partnerUserId', message: lang === 'en' ? 'body.partnerUserId must be an industry partner account of this county or the city' : 'body.partnerUserId 必须是本县或全市的工业企业账号' }]);
+      }
+    }
+    await ctx.prisma.$transaction(async (tx) => {
+      await tx.manager.update({ where: { id: manager.id }, data: { industryPartnerId: body.partnerUserId } });
+      await tx.auditLog.create({ data: { actorId: actor.id, action: 'manager.partnerAssigned', entityType: 'manager', entityId: manager.id, details: { from: manager.industryPartnerId, to: body.partnerUserId } } });
+    });
+    res.json({ managerId: manager.id, industryPartnerId: body.partnerUserId });
   });
 
   router.post('/org/managers/:id/leave', async (req, res) => {

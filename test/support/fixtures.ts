@@ -25,6 +25,7 @@ export const smallOrganisation = (): Organisation => ({
     { username: 'inspector02', displayName: '乙县督察员', email: 'inspector02@test.local', role: 'INSPECTOR', scope: 'C02' },
     { username: 'inspector03', displayName: '乙县督察员（二）', email: 'inspector03@test.local', role: 'INSPECTOR', scope: 'C02' },
     { username: 'partner02', displayName: '工业企业代表 乙', email: 'partner02@test.local', role: 'INDUSTRY_PARTNER', scope: 'C02' },
+    { username: 'partner02b', displayName: '工业企业代表 乙（二）', email: 'partner02b@test.local', role: 'INDUSTRY_PARTNER', scope: 'C02' },
     { username: 'reviewer01', displayName: '甲县营销审核员', email: 'reviewer01@test.local', role: 'MARKETING_REVIEWER', scope: 'C01' },
     { username: 'reviewer02', displayName: '乙县营销审核员', email: 'reviewer02@test.local', role: 'MARKETING_REVIEWER', scope: 'C02' },
   ],
