@@ -3,6 +3,10 @@
 // the API. On the same Temporal server, a bare workflow that only receives a signal is
 // measured as the baseline. Prints throughput, p50/p99 API latency and the ratio.
 //   npm run benchmark -- 1000            (DATABASE_URL for a PostgreSQL server; else PGlite)
+// With a PostgreSQL server the worker runs as its own process (scripts/worker.ts), as in
+// production, and is started again if it dies; the summary says how often it did.
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
@@ -89,9 +93,29 @@ async function main() {
   const taskQueue = 'kaoping-bench';
   const maxCachedWorkflows = process.env.WORKER_MAX_CACHED_WORKFLOWS ? Number(process.env.WORKER_MAX_CACHED_WORKFLOWS) : undefined;
   const reuseV8Context = process.env.WORKER_REUSE_V8_CONTEXT ? process.env.WORKER_REUSE_V8_CONTEXT === 'true' : undefined;
-  const worker = await createWorker({ connection: env.nativeConnection, taskQueue, prisma: db.prisma, temporal: env.client, mailer, publicUrl: 'http://bench', mailFrom: 'bench@bench.local', maxCachedWorkflows, reuseV8Context });
+  // The worker: its own process when the database is a server (restarted if it dies), else in this one.
+  let workerRestarts = 0;
+  let stopping = false;
+  let child: ChildProcess | undefined;
+  const smtpPort = (smtp.server.address() as AddressInfo).port;
+  const startChild = () => {
+    child = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, '..', 'worker.ts')], {
+      env: { ...process.env, TEMPORAL_ADDRESS: env.address, SMTP_URL: `smtp://127.0.0.1:${smtpPort}`, TEMPORAL_TASK_QUEUE: taskQueue, PUBLIC_URL: 'http://bench', CALENDAR_SCHEDULES: 'off' },
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
+    child.once('exit', (code, signal) => {
+      if (stopping) return;
+      workerRestarts++;
+      console.log(`[bench] worker exited (${code ?? signal}); starting it again (${workerRestarts})`);
+      startChild();
+    });
+  };
+  const worker = process.env.DATABASE_URL
+    ? undefined
+    : await createWorker({ connection: env.nativeConnection, taskQueue, prisma: db.prisma, temporal: env.client, mailer, publicUrl: 'http://bench', mailFrom: 'bench@bench.local', maxCachedWorkflows, reuseV8Context });
+  if (!worker) startChild();
   const baselineWorker = await Worker.create({ connection: env.nativeConnection, taskQueue: 'bench-baseline', workflowsPath: require.resolve('./baselineWorkflow') });
-  const running = [worker.run(), baselineWorker.run()];
+  const running = [...(worker ? [worker.run()] : []), baselineWorker.run()];
   const app = createApp({ prisma: db.prisma, temporal: env.client, taskQueue, sessionTtlHours: 12 });
   const server = await new Promise<import('node:http').Server>((r) => { const s = app.listen(0, '127.0.0.1', () => r(s)); });
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -155,9 +179,12 @@ API latency             p50 ${percentile(sorted, 50).toFixed(1)} ms   p99 ${perc
 bare signal workflow    ${baselineSeconds.toFixed(1)} s   (${baselinePerSecond.toFixed(1)} workflows/s)
 ratio                   ${(baselinePerSecond / managersPerSecond).toFixed(1)}× the bare workflow's time per manager
 database                ${db.target.kind}
+worker                  ${worker ? 'in this process' : `its own process, started again ${workerRestarts} time(s)`}
 `);
   server.close();
-  worker.shutdown();
+  stopping = true;
+  if (child) child.kill('SIGTERM');
+  worker?.shutdown();
   baselineWorker.shutdown();
   await Promise.all(running);
   await db.close();
