@@ -85,7 +85,8 @@ export function cycleRoutes(ctx: ApiContext): Router {
       }),
       ctx.prisma.orgUnit.findMany({ where: { kind: 'COUNTY' }, select: { id: true, code: true, name: true, nameEn: true } }),
     ]);
-    res.json({ total, tasks: tasks.map((t) => ({ ...t, county: units.find((u) => u.id === t.countyId) ?? null })) });
+    const countyById = new Map(units.map((u) => [u.id, u]));
+    res.json({ total, tasks: tasks.map((t) => ({ ...t, county: countyById.get(t.countyId) ?? null })) });
   });
 
   /** Per county: how many tasks are open, submitted, overdue, escalated and closed by policy. */
@@ -113,7 +114,8 @@ export function cycleRoutes(ctx: ApiContext): Router {
     }
     for (const g of overdue) row(g.countyId, g.kind).overdue += g._count._all;
     for (const g of escalated) row(g.countyId, g.kind).escalated += g._count._all;
-    const stages = [...rows.values()].map((r) => ({ ...r, county: units.find((u) => u.id === r.countyId) }));
+    const countyById = new Map(units.map((u) => [u.id, u]));
+    const stages = [...rows.values()].map((r) => ({ ...r, county: countyById.get(r.countyId) }));
     const totals = stages.reduce<Counts>(
       (t, r) => ({ total: t.total + r.total, open: t.open + r.open, submitted: t.submitted + r.submitted, overdue: t.overdue + r.overdue, escalated: t.escalated + r.escalated, closedMissing: t.closedMissing + r.closedMissing }),
       { total: 0, open: 0, submitted: 0, overdue: 0, escalated: 0, closedMissing: 0 },
@@ -135,14 +137,23 @@ export function cycleRoutes(ctx: ApiContext): Router {
       ctx.prisma.bottomRankFlag.findMany({ where: { cycleId: id } }),
       ctx.prisma.orgUnit.findMany({ where: { kind: 'COUNTY' }, select: { id: true, code: true, name: true, nameEn: true } }),
     ]);
-    const byCounty = [...new Set(evaluations.map((e) => e.countyId))].map((countyId) => {
-      const review = reviews.find((r) => r.countyId === countyId);
+    // Maps, not scans: a city-wide cycle has 10,000 evaluations in hundreds of counties.
+    const countyById = new Map(units.map((u) => [u.id, u]));
+    const reviewByCounty = new Map(reviews.map((r) => [r.countyId, r]));
+    const flagRulesByManager = new Map(flags.map((f) => [f.managerId, f.rules]));
+    const evaluationsByCounty = new Map<string, typeof evaluations>();
+    for (const e of evaluations) {
+      if (!evaluationsByCounty.has(e.countyId)) evaluationsByCounty.set(e.countyId, []);
+      evaluationsByCounty.get(e.countyId)!.push(e);
+    }
+    const byCounty = [...evaluationsByCounty].map(([countyId, countyEvaluations]) => {
+      const review = reviewByCounty.get(countyId);
       return {
-        county: units.find((u) => u.id === countyId),
+        county: countyById.get(countyId),
         review: review ? { status: review.status, round: review.round, recommendedManagerId: review.recommendedManagerId } : null,
-        ranking: evaluations.filter((e) => e.countyId === countyId).map((e) => ({
+        ranking: countyEvaluations.map((e) => ({
           manager: e.manager, stage: e.stage, compositeScore: e.compositeScore === null ? null : Number(e.compositeScore), rank: e.rank, cohortSize: e.cohortSize,
-          monthlyStar: e.monthlyStar, flagged: e.flagged, flagReasons: e.flagReasons, bottomRankFlag: flags.find((f) => f.managerId === e.managerId)?.rules ?? null,
+          monthlyStar: e.monthlyStar, flagged: e.flagged, flagReasons: e.flagReasons, bottomRankFlag: flagRulesByManager.get(e.managerId) ?? null,
         })),
       };
     });
