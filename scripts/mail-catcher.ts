@@ -38,6 +38,10 @@ export async function startMailCatcher(dir: string, port: number): Promise<{ ser
     server.once('error', reject);
     server.listen(port, '127.0.0.1', () => resolve());
   });
+  server.removeAllListeners('error');
+  // Once listening, a sender that drops its connection mid-message is that sender's
+  // problem (it will retry): note it, never let it stop the catcher.
+  server.on('error', (err: NodeJS.ErrnoException) => console.warn(`[mail] a connection failed: ${err.code ?? ''} ${err.message}`));
   const list = () =>
     fs.readdirSync(dir).filter((f) => f.endsWith('.json')).sort().reverse().slice(0, 500)
       .map((f) => JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')) as CaughtMail);

@@ -82,6 +82,7 @@ async function main() {
     ? await openDatabase({ kind: 'postgres', url: process.env.DATABASE_URL }, { migrate: true, poolSize: 20 })
     : await openDatabase({ kind: 'pglite', dataDir: 'memory://' }, { migrate: true });
   const smtp = new SMTPServer({ authOptional: true, disabledCommands: ['STARTTLS'], logger: false, onData(stream, _s, cb) { stream.resume(); stream.on('end', () => cb()); } });
+  smtp.on('error', () => { /* a restarted worker's dropped connection: it sends again */ });
   await new Promise<void>((r) => smtp.listen(0, '127.0.0.1', () => r()));
   const mailer = nodemailer.createTransport({ host: '127.0.0.1', port: (smtp.server.address() as AddressInfo).port, secure: false, ignoreTLS: true, pool: true, maxConnections: 8 });
 

@@ -43,6 +43,11 @@ export async function startTestSmtp(): Promise<TestSmtp> {
         .catch(callback);
     },
   });
+  // A sender that dies mid-message (a killed worker) resets its connection: smtp-server
+  // reports that as an 'error' event, which must not take the test process down.
+  server.on('error', (err: NodeJS.ErrnoException) => {
+    if (!['ECONNRESET', 'EPIPE'].includes(err.code ?? '')) console.warn(`[test smtp] ${err.message}`);
+  });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
   const port = (server.server.address() as AddressInfo).port;
   const transport = nodemailer.createTransport({ host: '127.0.0.1', port, secure: false, ignoreTLS: true });

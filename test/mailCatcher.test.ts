@@ -1,0 +1,42 @@
+// The mail catcher of `npm start`: it keeps what is sent, and a sender that dies in the
+// middle of a message (a killed worker) does not take it, and the API with it, down.
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import nodemailer from 'nodemailer';
+import { startMailCatcher } from '../scripts/mail-catcher';
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kaoping-mail-'));
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+async function dieMidMessage(port: number): Promise<void> {
+  const socket = net.connect(port, '127.0.0.1');
+  await new Promise((r) => socket.once('data', r));
+  for (const line of ['EHLO sender', 'MAIL FROM:<worker@test.local>', 'RCPT TO:<m001@test.local>', 'DATA', 'Subject: half a message']) {
+    socket.write(`${line}\r\n`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  socket.resetAndDestroy(); // as a SIGKILLed process's socket: a reset, not a goodbye
+  await new Promise((r) => setTimeout(r, 200));
+}
+
+test('a sender dropping its connection mid-message leaves the catcher running and nothing half kept', async () => {
+  const catcher = await startMailCatcher(dir, 0);
+  const port = (catcher.server.server.address() as AddressInfo).port;
+  const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+  try {
+    await dieMidMessage(port);
+    expect(warn.mock.calls.some(([m]) => String(m).includes('ECONNRESET'))).toBe(true);
+    expect(catcher.list()).toHaveLength(0);
+
+    const transport = nodemailer.createTransport({ host: '127.0.0.1', port, secure: false, ignoreTLS: true });
+    await transport.sendMail({ from: 'kaoping@test.local', to: 'm001@test.local', subject: '自评任务 Self-assessment', text: '请于 11 月 12 日前提交。' });
+    transport.close();
+    expect(catcher.list().map((m) => m.subject)).toEqual(['自评任务 Self-assessment']);
+  } finally {
+    warn.mockRestore();
+    await catcher.close();
+  }
+});
