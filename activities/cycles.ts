@@ -2,14 +2,14 @@
 // workflows page by page (never as children of one parent: 10,000 managers would
 // exceed Temporal's limits), track the cycle's status.
 import { heartbeat } from '@temporalio/activity';
-import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/client';
 import { parseTemplateConfig, type TaskKind, type TemplateConfig } from '../domain/templates';
 import { compositeScore, type ComponentScores, type WeightedComponent } from '../domain/scoring';
 import { gatheredComponents } from '../domain/submissions';
 import type { CycleType } from '../domain/cycles';
 import { recordAudit } from './audit';
 import type { ActivityDeps } from './deps';
-import type { ManagerEvaluationInput } from '../workflows/types';
+import { cycleProgressedSignal, type ManagerEvaluationInput } from '../workflows/types';
 
 export interface CycleRef { cycleId: string }
 export interface StartEvaluationsInput { cycleId: string; afterId: string | null; pageSize: number }
@@ -86,6 +86,19 @@ export function cycleActivities(deps: ActivityDeps) {
           entityType: 'cycle', entityId: input.cycleId, cycleId: input.cycleId, dedupeKey: `cycle:${input.cycleId}:${input.status}`,
         });
       });
+    },
+
+    /**
+     * A county moved on: the cycle's workflow looks at its progress now rather than at its
+     * next hourly check. A cycle whose workflow has already finished needs no telling.
+     */
+    async notifyCycleProgress(input: CycleRef): Promise<void> {
+      const cycle = await prisma.cycle.findUniqueOrThrow({ where: { id: input.cycleId }, select: { workflowId: true } });
+      try {
+        await temporal.workflow.getHandle(cycle.workflowId).signal(cycleProgressedSignal);
+      } catch (err) {
+        if (!(err instanceof WorkflowNotFoundError)) throw err;
+      }
     },
 
     /** The manager left mid-cycle: open tasks cancelled, the evaluation withdrawn from ranking. */

@@ -55,4 +55,13 @@ test('quarterly: recommendation at sign-off, star moves and results', async () =
     ['M001', 1, 95, false], ['M002', 2, 80, false], ['M003', 3, 60, false],
   ]);
   expect((await h.api('GET', `/api/cycles/${cycle.id}/results`, { token: t.head02 })).status).toBe(403);
+
+  // The county's publication tells the cycle at once: HR sees it closed, not an hour
+  // later at the cycle's next safety-net check (workflow time: a skipped hour would show).
+  const closed = await eventually(async () => {
+    const c = await h.db.prisma.cycle.findUniqueOrThrow({ where: { id: cycle.id } });
+    return c.status === 'CLOSED' ? c : undefined;
+  }, 15_000, 'cycle closed');
+  const published = await h.db.prisma.auditLog.findFirstOrThrow({ where: { action: 'review.published', cycleId: cycle.id } });
+  expect(closed.closedAt!.getTime() - published.at.getTime()).toBeLessThan(60_000);
 });

@@ -21,6 +21,9 @@ export async function countyReviewWorkflow(input: CountyReviewInput): Promise<Co
   const status = (): CountyReviewStatus => ({ round, stage, tasks: tasks.map((t) => ({ ...t.state })) });
   setHandler(countyReviewStatusQuery, status);
   handleOneTaskAtATime(() => current, (task, request) => void submissionSchemas[task.state.kind]!.parse(request.payload));
+  // The cycle learns at once that this county's evaluations are all scored.
+  const tellCycle = patched('cycle-progress-signal');
+  if (tellCycle) await acts.notifyCycleProgress({ cycleId: input.cycleId });
 
   // run
   for (;;) {
@@ -57,5 +60,7 @@ export async function countyReviewWorkflow(input: CountyReviewInput): Promise<Co
     // Bottom-ranking flags of the publication open their cases (末位淘汰).
     await acts.openBottomRankCases({ cycleId: input.cycleId, at: nowIso() });
   }
+  // ... and that they are approved (city cohort) or published: it may close now.
+  if (tellCycle) await acts.notifyCycleProgress({ cycleId: input.cycleId });
   return status();
 }

@@ -1,8 +1,8 @@
 // A cycle (考评周期) for one scope: create the evaluations, start one workflow per
 // manager page by page, then watch until every evaluation's tasks are done.
-import { continueAsNew, patched, setHandler, sleep, workflowInfo } from '@temporalio/workflow';
+import { condition, continueAsNew, patched, setHandler, workflowInfo } from '@temporalio/workflow';
 import { acts, batchActs } from './activities';
-import { cycleStatusQuery, type EvaluationCycleInput } from './types';
+import { cycleProgressedSignal, cycleStatusQuery, type EvaluationCycleInput } from './types';
 
 const startPageSize = 200;
 const progressCheckInterval = '1 hour';
@@ -12,6 +12,9 @@ export async function evaluationCycleWorkflow(input: EvaluationCycleInput & { wa
   let evaluations = 0;
   let started = 0;
   setHandler(cycleStatusQuery, () => ({ phase, evaluations, started }));
+  // County reviews tell the cycle when a county moves on; the hourly check is the safety net.
+  let progressed = false;
+  setHandler(cycleProgressedSignal, () => void (progressed = true));
 
   if (!input.watching) {
     // setup
@@ -29,6 +32,7 @@ export async function evaluationCycleWorkflow(input: EvaluationCycleInput & { wa
 
   // run: open each county's review once its evaluations are scored (the last manager's
   // workflow usually does it at once; this is the safety net), until all are published.
+  // Each county review signals when it starts and when it ends; else look every hour.
   for (;;) {
     const { rankingCohort, counties } = await acts.cycleProgress({ cycleId: input.cycleId });
     for (const c of counties) {
@@ -50,7 +54,8 @@ export async function evaluationCycleWorkflow(input: EvaluationCycleInput & { wa
       continue;
     }
     if (counties.every((c) => c.reviewStatus === 'PUBLISHED')) break;
-    await sleep(progressCheckInterval);
+    await condition(() => progressed, progressCheckInterval);
+    progressed = false;
     if (workflowInfo().historyLength > 2000) await continueAsNew<typeof evaluationCycleWorkflow>({ cycleId: input.cycleId, watching: true });
   }
   phase = 'closed';

@@ -81,6 +81,8 @@ export const evaluationStatusQuery = defineQuery<EvaluationStatus>('evaluationSt
 export interface CountyReviewStatus { round: number; stage: 'countySignOff' | 'cityApproval' | 'approved' | 'published'; tasks: TaskState[] }
 export const countyReviewStatusQuery = defineQuery<CountyReviewStatus>('countyReviewStatus');
 export const cycleStatusQuery = defineQuery<{ phase: string; evaluations: number; started: number }>('cycleStatus');
+/** A county of the cycle moved on (its evaluations scored, its results published): look again now. */
+export const cycleProgressedSignal = defineSignal('cycleProgressed');
 /** A retail customer answered the manager's survey (the answer itself stays in the database). */
 export const customerSurveyAnsweredSignal = defineSignal('customerSurveyAnswered');
 
