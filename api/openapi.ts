@@ -4,6 +4,7 @@ import path from 'node:path';
 import express, { type Express } from 'express';
 import { z } from 'zod';
 import { surveyAnswerSchema } from '../domain/customerSurvey';
+import { periodPlanSchema } from '../domain/periodPlan';
 import { submissionSchemas } from '../domain/submissions';
 import { loginBody } from './routes/auth';
 import { cycleListQuery, openCycleBody, resultsQuery } from './routes/cycles';
@@ -16,7 +17,7 @@ import { newPayTableBody, statementQuery } from './routes/pay';
 import { caseListQuery } from './routes/bottomRankCases';
 
 interface Operation {
-  method: 'get' | 'post';
+  method: 'get' | 'post' | 'put';
   path: string;
   summary: string;
   tag: string;
@@ -42,7 +43,8 @@ export const operations: Operation[] = [
   { method: 'post', path: '/api/org/managers/{id}/leave', summary: 'A manager leaves: account closed, open tasks cancelled, not ranked in open cycles', tag: 'organisation', auth: true, body: leaveBody, responses: { '200': 'Left', '409': 'Left already', ...problem } },
   { method: 'post', path: '/api/org/managers/{id}/transfer', summary: 'A manager moves county; evaluations already open stay with the county they started in', tag: 'organisation', auth: true, body: transferBody, responses: { '200': 'Moved', ...problem } },
   { method: 'get', path: '/api/managers/{id}/timeline', summary: 'Every event of a manager\'s evaluations: opened, reminded, escalated, submitted, scored, flagged', tag: 'organisation', auth: true, query: timelineQuery, responses: { '200': 'Timeline', ...problem } },
-  { method: 'get', path: '/api/evaluations/{id}', summary: 'One manager\'s result: component scores, composite, rank, flags (the manager, their county, the city)', tag: 'organisation', auth: true, responses: { '200': 'Evaluation', ...problem } },
+  { method: 'get', path: '/api/evaluations/{id}', summary: 'One manager\'s result: component scores, composite, rank, flags, and the period plan (三自定) with its targets beside the marketing review\'s figures (the manager, their county, the city)', tag: 'organisation', auth: true, responses: { '200': 'Evaluation', ...problem } },
+  { method: 'put', path: '/api/evaluations/{id}/period-plan', summary: 'The manager sets their own targets (the three KPIs, percent), plan and focus for the period (三自定), until they submit the self-assessment; the same plan again changes nothing', tag: 'organisation', auth: true, body: periodPlanSchema, responses: { '201': 'Set', '200': 'Changed, or unchanged', '409': 'Self-assessment submitted: the plan is the record', ...problem } },
   { method: 'get', path: '/api/templates', summary: 'Evaluation template versions', tag: 'templates', auth: true, query: templateListQuery, responses: { '200': 'Templates', ...problem } },
   { method: 'post', path: '/api/templates', summary: 'HR creates a new template version; running cycles keep theirs', tag: 'templates', auth: true, body: newTemplateBody, responses: { '201': 'Created', ...problem } },
   { method: 'post', path: '/api/cycles', summary: 'HR opens a cycle for a county or the whole city (idempotent per type, period and scope)', tag: 'cycles', auth: true, body: openCycleBody, responses: { '201': 'Opened', '200': 'Already open: the same cycle', ...problem } },

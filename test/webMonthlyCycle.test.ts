@@ -63,6 +63,21 @@ test('a monthly cycle through the pages, role by role', async () => {
   // The manager: the self-assessment, with an out-of-range score first.
   const m004 = await loggedIn('m004');
   await openTask(m004, 'SELF_ASSESSMENT');
+  // First the period plan (三自定): own KPI targets, plan and focus; a target out of range is refused next to its field.
+  await m004.fill('#f-targets-salesVolumeCompletion', '102');
+  await m004.fill('#f-targets-orderSuccessRate', '120');
+  await m004.fill('#f-targets-basicDataMaintenance', '95');
+  await m004.fill('#f-plan', '每周走访全部零售客户一次，月中复盘订货情况。');
+  await m004.fill('#f-focus', '新品推介');
+  await m004.click('#period-plan-form button[type=submit]');
+  const targetError = m004.locator('.field[data-field="targets.orderSuccessRate"].invalid .error');
+  await targetError.waitFor();
+  expect(await targetError.textContent()).toBe('不能大于 100');
+  await m004.fill('#f-targets-orderSuccessRate', '95');
+  await m004.click('#period-plan-form button[type=submit]');
+  await m004.waitForFunction(() => document.querySelector('#period-plan-saved')?.textContent?.includes('已保存'));
+  await shot(m004, '02a-manager-period-plan');
+  expect(await h.db.prisma.periodPlan.count()).toBe(1);
   await m004.fill('#f-attitude', '120');
   await m004.fill('#f-knowledge', '85');
   await m004.fill('#f-skills', '80');

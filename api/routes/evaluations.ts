@@ -1,34 +1,107 @@
-// One manager's result in one cycle: component scores, composite, rank, flags.
-// The manager sees their own; their county's roles and the city see it too.
+// One manager's result in one cycle: component scores, composite, rank, flags, and the
+// manager's own targets, plan and focus for the period (三自定). The manager sees their
+// own; their county's roles and the city see it too. Only the manager sets the plan.
 import { Router } from 'express';
 import { z } from 'zod';
-import { actorOf, authenticate, countiesInScope } from '../auth';
+import { kpiNames, type Kpis } from '../../domain/marketingReview';
+import { periodPlanEditable, periodPlanSchema, targetsAgainstActual, type PeriodPlan } from '../../domain/periodPlan';
+import type { Prisma } from '../../generated/prisma/client';
+import { actorOf, authenticate, countiesInScope, type Actor } from '../auth';
 import type { ApiContext } from '../context';
-import { problems } from '../problems';
+import { parseInput, problems, requestLanguage } from '../problems';
 
 const evaluationText = { 'zh-CN': '考评结果', en: 'Evaluation' };
+const periodPlanText = { 'zh-CN': '三自定（本期目标、计划与重点）', en: 'Period plan (targets, plan and focus)' };
 
 export function evaluationRoutes(ctx: ApiContext): Router {
   const router = Router();
-  router.get('/evaluations/:id', authenticate(ctx.prisma), async (req, res) => {
-    const actor = actorOf(req);
-    const id = String(req.params.id);
+
+  const loadEvaluation = async (id: string) => {
     const evaluation = z.uuid().safeParse(id).success
       ? await ctx.prisma.evaluation.findUnique({
           where: { id },
-          include: { scores: true, cycle: { select: { id: true, type: true, period: true, status: true } }, manager: { select: { id: true, employeeNo: true, name: true, countyId: true } } },
+          include: {
+            scores: true, periodPlan: true, tasks: { where: { kind: 'SELF_ASSESSMENT' }, select: { status: true } },
+            cycle: { select: { id: true, type: true, period: true, status: true } }, manager: { select: { id: true, employeeNo: true, name: true, countyId: true } },
+          },
         })
       : null;
     if (!evaluation) throw problems.notFound(evaluationText);
-    if (actor.managerId !== evaluation.managerId) {
-      const counties = await countiesInScope(ctx.prisma, actor, ['HR', 'CITY_APPROVER', 'ADMIN', 'COUNTY_HEAD', 'INSPECTOR', 'MARKETING_REVIEWER']);
-      if (counties !== 'all' && !counties.includes(evaluation.countyId)) throw problems.forbidden(evaluationText);
-    }
+    return evaluation;
+  };
+  type Loaded = Awaited<ReturnType<typeof loadEvaluation>>;
+
+  const requireReader = async (actor: Actor, evaluation: Loaded) => {
+    if (actor.managerId === evaluation.managerId) return;
+    const counties = await countiesInScope(ctx.prisma, actor, ['HR', 'CITY_APPROVER', 'ADMIN', 'COUNTY_HEAD', 'INSPECTOR', 'MARKETING_REVIEWER']);
+    if (counties !== 'all' && !counties.includes(evaluation.countyId)) throw problems.forbidden(evaluationText);
+  };
+
+  const editable = (evaluation: Loaded) => periodPlanEditable(evaluation.stage, evaluation.tasks[0]?.status ?? null);
+
+  const periodPlanView = (evaluation: Loaded) => {
+    if (!evaluation.periodPlan) return null;
+    const targets = evaluation.periodPlan.targets as Kpis;
+    const performance = evaluation.scores.find((s) => s.component === 'performance' && !s.missing);
+    const actual = (performance?.details as { kpis?: Kpis } | null)?.kpis ?? null;
+    return {
+      targets, plan: evaluation.periodPlan.plan, focus: evaluation.periodPlan.focus, updatedAt: evaluation.periodPlan.updatedAt,
+      outcome: targetsAgainstActual(targets, actual),
+    };
+  };
+
+  router.get('/evaluations/:id', authenticate(ctx.prisma), async (req, res) => {
+    const actor = actorOf(req);
+    const evaluation = await loadEvaluation(String(req.params.id));
+    await requireReader(actor, evaluation);
+    const { tasks: _selfAssessment, periodPlan: _plan, ...rest } = evaluation;
     res.json({
-      ...evaluation,
+      ...rest,
       compositeScore: evaluation.compositeScore === null ? null : Number(evaluation.compositeScore),
       scores: evaluation.scores.map((s) => ({ component: s.component, value: Number(s.value), missing: s.missing, details: s.details })),
+      periodPlan: periodPlanView(evaluation),
+      periodPlanEditable: actor.managerId === evaluation.managerId && editable(evaluation),
     });
   });
+
+  /**
+   * 三自定: the manager sets (or changes) their own targets, plan and focus for the
+   * period, until they submit the self-assessment. Sending the same plan again changes
+   * nothing and records nothing.
+   */
+  router.put('/evaluations/:id/period-plan', authenticate(ctx.prisma), async (req, res) => {
+    const actor = actorOf(req);
+    const evaluation = await loadEvaluation(String(req.params.id));
+    if (actor.managerId !== evaluation.managerId) {
+      await requireReader(actor, evaluation); // someone who may not even see it: 403 for the evaluation
+      throw problems.forbidden(periodPlanText); // only the manager sets their own plan
+    }
+    const body: PeriodPlan = parseInput(periodPlanSchema, req.body, 'body', requestLanguage(req));
+    if (!editable(evaluation)) {
+      throw problems.conflict('period_plan_locked', {
+        'zh-CN': '自我评价已提交（或本期评价已结束），三自定不能再修改', en: 'The self-assessment is submitted (or the evaluation is over): the period plan can no longer change',
+      });
+    }
+    const stored = evaluation.periodPlan;
+    const same = !!stored && kpiNames.every((k) => (stored.targets as Kpis)[k] === body.targets[k]) && stored.plan === body.plan && stored.focus === body.focus;
+    if (!same) {
+      const targets = body.targets as unknown as Prisma.InputJsonValue;
+      await ctx.prisma.$transaction(async (tx) => {
+        await tx.periodPlan.upsert({
+          where: { evaluationId: evaluation.id },
+          create: { evaluationId: evaluation.id, targets, plan: body.plan, focus: body.focus },
+          update: { targets, plan: body.plan, focus: body.focus },
+        });
+        await tx.auditLog.create({
+          data: {
+            actorId: actor.id, action: evaluation.periodPlan ? 'evaluation.periodPlanChanged' : 'evaluation.periodPlanSet',
+            entityType: 'evaluation', entityId: evaluation.id, cycleId: evaluation.cycleId, details: body as unknown as Prisma.InputJsonValue,
+          },
+        });
+      });
+    }
+    res.status(same ? 200 : evaluation.periodPlan ? 200 : 201).json(periodPlanView(await loadEvaluation(evaluation.id)));
+  });
+
   return router;
 }

@@ -79,6 +79,32 @@
 
   // ---- one task ----
   const pct = (name_, label) => field({ name: name_, label, type: 'number', min: 0, max: 100 });
+  const kpiNames = ['salesVolumeCompletion', 'orderSuccessRate', 'basicDataMaintenance'];
+  const kpiFields = (prefix, values = {}) => kpiNames.map((k) => field({ name: `${prefix}.${k}`, label: name('kpi', k), type: 'number', min: 0, max: k === 'salesVolumeCompletion' ? 300 : 100, value: values[k] }));
+
+  /** 三自定: the manager's own targets, plan and focus; a form while they may change it, else the record. */
+  function periodPlanCard(evaluation) {
+    const p = evaluation.periodPlan;
+    if (!evaluation.periodPlanEditable) {
+      if (!p) return el('div', { class: 'card', id: 'period-plan' }, el('h2', {}, t('periodPlan')), el('p', { class: 'muted' }, t('periodPlanNotSet')));
+      return el('div', { class: 'card', id: 'period-plan' }, el('h2', {}, t('periodPlan')),
+        el('table', {}, el('thead', {}, el('tr', {}, ...[t('kpi'), t('target'), t('actual'), t('met')].map((h) => el('th', {}, h)))),
+          el('tbody', {}, ...p.outcome.map((o) => el('tr', {}, el('td', {}, name('kpi', o.kpi)), el('td', {}, o.target), el('td', {}, o.actual ?? '—'), el('td', {}, o.met === null ? '—' : o.met ? `✓ ${t('yes')}` : `✗ ${t('no')}`))))),
+        el('p', {}, el('strong', {}, `${t('planText')}：`), p.plan), el('p', {}, el('strong', {}, `${t('focusText')}：`), p.focus));
+    }
+    const form = el('form', { class: 'card', id: 'period-plan-form', novalidate: true }, el('h2', {}, t('periodPlan')), el('p', { class: 'muted' }, t('periodPlanHint')),
+      el('div', { class: 'row' }, ...kpiFields('targets', p?.targets)),
+      field({ name: 'plan', label: t('planText'), type: 'textarea', value: p?.plan }), field({ name: 'focus', label: t('focusText'), type: 'text', value: p?.focus }),
+      el('button', { class: 'secondary', type: 'submit' }, t('save')), el('span', { class: 'muted', id: 'period-plan-saved' }));
+    form.addEventListener('submit', async (e) => {
+      e.preventDefault();
+      const r = await api('PUT', `/api/evaluations/${evaluation.id}/period-plan`, readForm(form));
+      if (!r.ok) return showProblem(form, r.body, t);
+      window.Forms.clearErrors(form);
+      form.querySelector('#period-plan-saved').textContent = ` ${t('saved')} ${fmtTime(r.body.updatedAt)}`;
+    });
+    return form;
+  }
   async function taskFields(task) {
     switch (task.kind) {
       case 'SELF_ASSESSMENT':
@@ -92,7 +118,7 @@
             field({ name: `items.${i}.note`, label: t('note'), type: 'text' }),
             (() => { const f = field({ name: `items.${i}.evidence`, label: t('evidence'), type: 'text' }); f.querySelector('input').dataset.kind = 'list'; return f; })())))];
       case 'MARKETING_REVIEW':
-        return [el('div', { class: 'row' }, pct('kpis.salesVolumeCompletion', lang === 'zh-CN' ? '销量完成率（%）' : 'Sales volume completion (%)'), pct('kpis.orderSuccessRate', lang === 'zh-CN' ? '访销成功率（%）' : 'Order success rate (%)'), pct('kpis.basicDataMaintenance', lang === 'zh-CN' ? '基础数据维护（%）' : 'Basic data maintenance (%)')),
+        return [el('div', { class: 'row' }, ...kpiFields('kpis')),
           pct('reviewScore', lang === 'zh-CN' ? '营销部审核评分' : 'Review score'), field({ name: 'comment', label: t('comment'), type: 'textarea' })];
       case 'INDUSTRY_FEEDBACK':
         return [pct('brandCultivation', lang === 'zh-CN' ? '品牌培育' : 'Brand cultivation'), pct('informationFeedback', lang === 'zh-CN' ? '信息反馈' : 'Information feedback'), field({ name: 'comment', label: t('comment'), type: 'textarea' })];
@@ -161,6 +187,10 @@
       el('p', {}, who ? `${t('manager')}: ${who} · ` : '', `${t('due')}: ${task.dueDate} · ${t('assignee')}: ${task.assignee.displayName} · `, el('span', { class: `pill ${task.status}` }, name('taskStatus', task.status))),
       task.evaluationId ? el('a', { href: `#/managers/${task.evaluation.managerId}/timeline` }, t('timeline')) : null);
     const parts = [info];
+    if (task.kind === 'SELF_ASSESSMENT') {
+      const evaluation = await api('GET', `/api/evaluations/${task.evaluationId}`);
+      if (evaluation.ok) parts.push(periodPlanCard(evaluation.body));
+    }
     if (task.status === 'OPEN' && task.assigneeId === me.id && task.kind !== 'CUSTOMER_SURVEY') {
       const form = el('form', { class: 'card', id: 'task-form', novalidate: true }, ...(await taskFields(task)), el('button', { class: 'primary', type: 'submit' }, t('submit')));
       form.addEventListener('submit', async (e) => {
@@ -314,7 +344,8 @@
     const e = res.body;
     main().replaceChildren(el('h1', {}, `${e.manager.name} · ${name('cycleType', e.cycle.type)} ${e.cycle.period}`),
       el('p', {}, `${t('score')}: ${e.compositeScore ?? '—'} · ${t('rank')}: ${e.rank ?? '—'}/${e.cohortSize ?? '—'}${e.monthlyStar ? ' · ★' : ''}`),
-      el('table', {}, el('thead', {}, el('tr', {}, el('th', {}, t('component')), el('th', {}, t('value')))), el('tbody', {}, ...e.scores.map((s) => el('tr', {}, el('td', {}, name('component', s.component)), el('td', {}, s.missing ? `0 (${t('closedMissing')})` : s.value))))));
+      el('table', {}, el('thead', {}, el('tr', {}, el('th', {}, t('component')), el('th', {}, t('value')))), el('tbody', {}, ...e.scores.map((s) => el('tr', {}, el('td', {}, name('component', s.component)), el('td', {}, s.missing ? `0 (${t('closedMissing')})` : s.value))))),
+      periodPlanCard(e));
   }
 
   async function viewQuotas() {

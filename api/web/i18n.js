@@ -14,6 +14,8 @@ window.I18N = {
     passed: '合格', deduction: '扣分', note: '说明', evidence: '佐证（逗号分隔）', loggedInAs: '当前用户', assignee: '办理人', hrTools: '人力资源部操作',
     overdueTasks: '逾期与督办任务', gradeChanges: '等级调整记录', reassign: '转办', importCsv: '导入 KPI（CSV 文件）', imported: '已导入', exportXlsx: '导出 Excel', exportCsv: '导出 CSV',
     educationYears: '学历 / 工龄 / 本岗年限', none: '无', all: '全部', loading: '加载中…', notAllowed: '无权查看',
+    periodPlan: '三自定：本期目标、计划与重点', periodPlanHint: '自我评价提交前可以修改；提交后作为本期记录。', planText: '自定计划', focusText: '自定重点',
+    save: '保存', saved: '已保存', target: '目标', actual: '实际', met: '达成', kpi: '指标', periodPlanNotSet: '本期未填写三自定。',
   },
   en: {
     appName: 'Kaoping', login: 'Log in', logout: 'Log out', username: 'Username', password: 'Password', inbox: 'My tasks', cycles: 'Cycles', quotas: 'Grade quotas',
@@ -29,6 +31,8 @@ window.I18N = {
     passed: 'Passed', deduction: 'Deduction', note: 'Note', evidence: 'Evidence (comma-separated)', loggedInAs: 'Signed in as', assignee: 'Assignee', hrTools: 'HR actions',
     overdueTasks: 'Overdue and escalated tasks', gradeChanges: 'Grade changes', reassign: 'Reassign', importCsv: 'Import KPIs (CSV file)', imported: 'Imported', exportXlsx: 'Export Excel', exportCsv: 'Export CSV',
     educationYears: 'Education / years of work / years in post', none: 'none', all: 'All', loading: 'Loading…', notAllowed: 'Not allowed',
+    periodPlan: 'Period plan: my targets, plan and focus', periodPlanHint: 'You can change it until you submit the self-assessment; then it is the record.', planText: 'Plan',
+    focusText: 'Focus', save: 'Save', saved: 'Saved', target: 'Target', actual: 'Actual', met: 'Met', kpi: 'KPI', periodPlanNotSet: 'No period plan was set.',
   },
 };
 window.NAMES = {
@@ -47,6 +51,7 @@ window.NAMES = {
   },
   level: { SENIOR: ['高级', 'Senior'], MIDDLE: ['中级', 'Middle'], JUNIOR: ['初级', 'Junior'] },
   component: { performance: ['经营业绩', 'Performance'], customer: ['客户满意度', 'Customer'], industry: ['工业企业评价', 'Industry'], selfEvaluation: ['自我评价', 'Self-evaluation'], marketingReview: ['营销部审核', 'Marketing review'], inspection: ['督察', 'Inspection'], skill: ['技能', 'Skill'] },
+  kpi: { salesVolumeCompletion: ['销量完成率（%）', 'Sales volume completion (%)'], orderSuccessRate: ['访销成功率（%）', 'Order success rate (%)'], basicDataMaintenance: ['基础数据维护（%）', 'Basic data maintenance (%)'] },
   checkItem: { FIRST_LAST_CHECK_IN: ['首末签到', 'First-and-last check-in'], PHONE_SPOT_CHECK: ['电话抽检', 'Phone spot check'], ON_SITE_CHECK: ['实地检查', 'On-site check'], VISIT_LOG_AND_HANDBOOK: ['工作本、客户手册', 'Visit log and handbook'] },
   action: { SUSPEND_FOR_STUDY: ['待岗学习', 'Suspension for study'], POST_CHANGE: ['换岗', 'Post change'], CONTRACT_END: ['解聘', 'Contract end'], NO_ACTION: ['不处理', 'No action'] },
   role: { MANAGER: ['客户经理', 'Manager'], INSPECTOR: ['督察员', 'Inspector'], MARKETING_REVIEWER: ['营销审核员', 'Marketing reviewer'], INDUSTRY_PARTNER: ['工业企业', 'Industry partner'], COUNTY_HEAD: ['县级负责人', 'County head'], CITY_APPROVER: ['市局考评组', 'City approver'], HR: ['人力资源部', 'HR'], ADMIN: ['管理员', 'Admin'] },
