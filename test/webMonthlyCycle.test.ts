@@ -75,7 +75,7 @@ test('a monthly cycle through the pages, role by role', async () => {
   expect(await targetError.textContent()).toBe('不能大于 100');
   await m004.fill('#f-targets-orderSuccessRate', '95');
   await m004.click('#period-plan-form button[type=submit]');
-  await m004.waitForFunction(() => document.querySelector('#period-plan-saved')?.textContent?.includes('已保存'));
+  await m004.locator('#period-plan-saved', { hasText: '已保存' }).waitFor();
   await shot(m004, '02a-manager-period-plan');
   expect(await h.db.prisma.periodPlan.count()).toBe(1);
   await m004.fill('#f-attitude', '120');

@@ -41,7 +41,8 @@ export function evaluationRoutes(ctx: ApiContext): Router {
 
   const periodPlanView = (evaluation: Loaded) => {
     if (!evaluation.periodPlan) return null;
-    const targets = evaluation.periodPlan.targets as Kpis;
+    const stored = evaluation.periodPlan.targets as Kpis; // JSONB keeps its own key order: give the KPIs in theirs
+    const targets = Object.fromEntries(kpiNames.map((k) => [k, stored[k]])) as Kpis;
     const performance = evaluation.scores.find((s) => s.component === 'performance' && !s.missing);
     const actual = (performance?.details as { kpis?: Kpis } | null)?.kpis ?? null;
     return {
