@@ -15,6 +15,7 @@ import { extendBody, inboxQuery, reassignBody } from './routes/tasks';
 import { gradeChangeListQuery, gradeReviewListQuery } from './routes/grades';
 import { newPayTableBody, statementQuery } from './routes/pay';
 import { caseListQuery } from './routes/bottomRankCases';
+import { activeBody, newCountyBody, newUserBody, passwordBody, rolesBody, userListQuery } from './routes/admin';
 
 interface Operation {
   method: 'get' | 'post' | 'put';
@@ -45,6 +46,12 @@ export const operations: Operation[] = [
   { method: 'get', path: '/api/managers/{id}/timeline', summary: 'Every event of a manager\'s evaluations: opened, reminded, escalated, submitted, scored, flagged', tag: 'organisation', auth: true, query: timelineQuery, responses: { '200': 'Timeline', ...problem } },
   { method: 'get', path: '/api/evaluations/{id}', summary: 'One manager\'s result: component scores, composite, rank, flags, and the period plan (三自定) with its targets beside the marketing review\'s figures (the manager, their county, the city)', tag: 'organisation', auth: true, responses: { '200': 'Evaluation', ...problem } },
   { method: 'put', path: '/api/evaluations/{id}/period-plan', summary: 'The manager sets their own targets (the three KPIs, percent), plan and focus for the period (三自定), until they submit the self-assessment; the same plan again changes nothing', tag: 'organisation', auth: true, body: periodPlanSchema, responses: { '201': 'Set', '200': 'Changed, or unchanged', '409': 'Self-assessment submitted: the plan is the record', ...problem } },
+  { method: 'get', path: '/api/admin/users', summary: 'Accounts with their roles and scopes (admin; HR may read); filter by role and scope (county code or CITY)', tag: 'administration', auth: true, query: userListQuery, responses: { '200': 'Users', ...problem } },
+  { method: 'post', path: '/api/admin/users', summary: 'An admin creates a staff account with its roles: county roles over a county code, city-wide roles (city approver, HR, admin) over CITY', tag: 'administration', auth: true, body: newUserBody, responses: { '201': 'Created', '409': 'Username exists', ...problem } },
+  { method: 'put', path: '/api/admin/users/{id}/roles', summary: 'An admin replaces an account\'s staff roles (a manager keeps their MANAGER role)', tag: 'administration', auth: true, body: rolesBody, responses: { '200': 'Roles', '409': 'Own admin role', ...problem } },
+  { method: 'post', path: '/api/admin/users/{id}/active', summary: 'An admin closes or reopens a staff account (sessions end); the answer counts its open tasks for HR to reassign', tag: 'administration', auth: true, body: activeBody, responses: { '200': 'User and open tasks', '409': 'A manager\'s account, or one\'s own', ...problem } },
+  { method: 'post', path: '/api/admin/users/{id}/password', summary: 'An admin sets a new password; the account\'s sessions end', tag: 'administration', auth: true, body: passwordBody, responses: { '204': 'Set', ...problem } },
+  { method: 'post', path: '/api/admin/counties', summary: 'An admin adds a county branch (县级营销部) to the city', tag: 'administration', auth: true, body: newCountyBody, responses: { '201': 'Created', '409': 'Code exists', ...problem } },
   { method: 'get', path: '/api/templates', summary: 'Evaluation template versions', tag: 'templates', auth: true, query: templateListQuery, responses: { '200': 'Templates', ...problem } },
   { method: 'post', path: '/api/templates', summary: 'HR creates a new template version; running cycles keep theirs', tag: 'templates', auth: true, body: newTemplateBody, responses: { '201': 'Created', ...problem } },
   { method: 'post', path: '/api/cycles', summary: 'HR opens a cycle for a county or the whole city (idempotent per type, period and scope)', tag: 'cycles', auth: true, body: openCycleBody, responses: { '201': 'Opened', '200': 'Already open: the same cycle', ...problem } },

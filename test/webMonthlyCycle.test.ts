@@ -162,3 +162,24 @@ test('a monthly cycle through the pages, role by role', async () => {
   expect(await m004.locator('p').first().textContent()).toContain('87.6');
   await shot(m004, '07-manager-result');
 }, 180_000);
+
+test('the admin page: a staff account created, a bad e-mail shown next to its field', async () => {
+  const admin = await loggedIn('admin');
+  await admin.goto(`${h.baseUrl}/app/#/admin`);
+  await admin.waitForSelector('#new-user-form');
+  await admin.fill('#new-user-form #f-username', 'inspector05');
+  await admin.fill('#new-user-form #f-displayName', '甲县督察员（二）');
+  await admin.fill('#new-user-form #f-email', 'not-an-address');
+  await admin.selectOption('#new-user-form #f-roles-0-role', 'INSPECTOR');
+  await admin.selectOption('#new-user-form #f-roles-0-scope', 'C01');
+  await admin.fill('#new-user-form #f-password', 'a-long-password');
+  await admin.click('#new-user-form button[type=submit]');
+  await admin.locator('.field[data-field="email"].invalid .error').waitFor();
+  await admin.fill('#new-user-form #f-email', 'inspector05@test.local');
+  await admin.click('#new-user-form button[type=submit]');
+  const row = admin.locator('#user-table tr[data-username="inspector05"]');
+  await row.waitFor();
+  expect(await row.textContent()).toContain('督察员 · C01');
+  await shot(admin, '08-admin-users');
+  expect(await h.db.prisma.userRole.count({ where: { user: { username: 'inspector05' }, role: 'INSPECTOR', orgUnit: { code: 'C01' } } })).toBe(1);
+});

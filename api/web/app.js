@@ -34,6 +34,7 @@
         has('HR', 'CITY_APPROVER', 'ADMIN', 'COUNTY_HEAD') ? el('a', { href: '#/quotas' }, t('quotas')) : null,
         has('HR', 'CITY_APPROVER', 'ADMIN', 'COUNTY_HEAD') ? el('a', { href: '#/cases' }, t('cases')) : null,
         el('a', { href: '#/pay' }, t('payroll')),
+        has('ADMIN', 'HR') ? el('a', { href: '#/admin' }, t('admin')) : null,
       ] : []),
       el('span', { class: 'spacer' }),
       me ? el('span', {}, `${t('loggedInAs')}: ${me.displayName}`) : null,
@@ -379,6 +380,53 @@
     main().replaceChildren(...parts);
   }
 
+  // ---- administration: staff accounts, roles, counties ----
+  const staffRoles = ['INSPECTOR', 'MARKETING_REVIEWER', 'INDUSTRY_PARTNER', 'COUNTY_HEAD', 'CITY_APPROVER', 'HR', 'ADMIN'];
+  async function viewAdmin() {
+    const [users, counties] = await Promise.all([api('GET', '/api/admin/users?includeInactive=true'), api('GET', '/api/org/counties')]);
+    if (!users.ok) return main().replaceChildren(el('div', { class: 'problem' }, users.body.title));
+    const canWrite = has('ADMIN');
+    const scopeOptions = [['CITY', t('wholeCity')], ...counties.body.counties.map((c) => [c.code, `${lang === 'zh-CN' ? c.name : c.nameEn} (${c.code})`])];
+    const roleText = (r) => `${name('role', r.role)} · ${r.scope === 'CITY' ? t('wholeCity') : r.scope}`;
+    const rows = users.body.users.map((u) => el('tr', { dataset: { username: u.username } },
+      el('td', {}, u.username), el('td', {}, u.displayName), el('td', {}, u.email), el('td', {}, u.roles.map(roleText).join('；')),
+      el('td', {}, el('span', { class: `pill ${u.active ? 'SUBMITTED' : 'CANCELLED'}` }, u.active ? t('active') : t('closed'))),
+      el('td', {}, canWrite && !u.roles.some((r) => r.role === 'MANAGER') && u.id !== me.id ? el('button', { class: 'link', onclick: async () => {
+        const reason = prompt(t('reason'));
+        if (!reason) return;
+        const r = await api('POST', `/api/admin/users/${u.id}/active`, { active: !u.active, reason });
+        if (!r.ok) return alert(r.body.detail || r.body.title);
+        if (r.body.openTasks) alert(`${t('openTasksToReassign')}: ${r.body.openTasks}`);
+        route();
+      } }, u.active ? t('closeAccount') : t('reopenAccount')) : '')));
+    const parts = [el('h1', {}, t('admin')),
+      el('table', { id: 'user-table' }, el('thead', {}, el('tr', {}, ...[t('username'), t('displayName'), t('email'), t('roles'), t('status'), ''].map((h) => el('th', {}, h)))), el('tbody', {}, rows))];
+    if (canWrite) {
+      const userForm = el('form', { class: 'card', id: 'new-user-form', novalidate: true }, el('h2', {}, t('newUser')),
+        el('div', { class: 'row' }, field({ name: 'username', label: t('username'), type: 'text' }), field({ name: 'displayName', label: t('displayName'), type: 'text' }), field({ name: 'email', label: t('email'), type: 'text' })),
+        el('div', { class: 'row', dataset: { fieldGroup: 'roles' } }, field({ name: 'roles.0.role', label: t('role'), type: 'select', options: staffRoles.map((r) => [r, name('role', r)]) }), field({ name: 'roles.0.scope', label: t('scope'), type: 'select', options: scopeOptions })),
+        (() => { const f = field({ name: 'password', label: t('initialPassword'), type: 'text' }); f.querySelector('input').type = 'password'; return f; })(),
+        el('button', { class: 'primary', type: 'submit' }, t('create')));
+      userForm.addEventListener('submit', async (e) => {
+        e.preventDefault();
+        const r = await api('POST', '/api/admin/users', readForm(userForm));
+        if (!r.ok) return showProblem(userForm, r.body, t);
+        route();
+      });
+      const countyForm = el('form', { class: 'card', id: 'new-county-form', novalidate: true }, el('h2', {}, t('newCounty')),
+        el('div', { class: 'row' }, field({ name: 'code', label: t('code'), type: 'text' }), field({ name: 'name', label: t('nameZh'), type: 'text' }), field({ name: 'nameEn', label: t('nameEn'), type: 'text' })),
+        el('button', { class: 'secondary', type: 'submit' }, t('create')));
+      countyForm.addEventListener('submit', async (e) => {
+        e.preventDefault();
+        const r = await api('POST', '/api/admin/counties', readForm(countyForm));
+        if (!r.ok) return showProblem(countyForm, r.body, t);
+        route();
+      });
+      parts.push(userForm, countyForm);
+    }
+    main().replaceChildren(...parts);
+  }
+
   /** A file the API makes (CSV or XLSX), fetched with the user's token and saved. */
   function downloadButton(label, path, filename) {
     return el('button', { class: 'secondary', type: 'button', onclick: async () => {
@@ -407,6 +455,7 @@
       if (parts[0] === 'quotas') return await viewQuotas();
       if (parts[0] === 'cases') return await viewCases();
       if (parts[0] === 'pay') return await viewPay();
+      if (parts[0] === 'admin') return await viewAdmin();
       return await viewInbox();
     } catch (err) {
       main().replaceChildren(el('div', { class: 'problem' }, String(err)));

@@ -15,6 +15,9 @@ window.I18N = {
     overdueTasks: '逾期与督办任务', gradeChanges: '等级调整记录', reassign: '转办', importCsv: '导入 KPI（CSV 文件）', imported: '已导入', exportXlsx: '导出 Excel', exportCsv: '导出 CSV',
     educationYears: '学历 / 工龄 / 本岗年限', none: '无', all: '全部', loading: '加载中…', notAllowed: '无权查看',
     periodPlan: '三自定：本期目标、计划与重点', periodPlanHint: '自我评价提交前可以修改；提交后作为本期记录。', planText: '自定计划', focusText: '自定重点',
+    admin: '系统管理', displayName: '姓名', email: '邮箱', roles: '角色与范围', role: '角色', scope: '范围', active: '正常', closed: '已停用',
+    closeAccount: '停用账号', reopenAccount: '恢复账号', openTasksToReassign: '该账号仍有待办任务，请人力资源部转办', newUser: '新建员工账号',
+    initialPassword: '初始密码（至少 8 位）', create: '创建', newCounty: '新增县级营销部', code: '代码', nameZh: '中文名称', nameEn: '英文名称',
     save: '保存', saved: '已保存', target: '目标', actual: '实际', met: '达成', kpi: '指标', periodPlanNotSet: '本期未填写三自定。',
   },
   en: {
@@ -32,6 +35,9 @@ window.I18N = {
     overdueTasks: 'Overdue and escalated tasks', gradeChanges: 'Grade changes', reassign: 'Reassign', importCsv: 'Import KPIs (CSV file)', imported: 'Imported', exportXlsx: 'Export Excel', exportCsv: 'Export CSV',
     educationYears: 'Education / years of work / years in post', none: 'none', all: 'All', loading: 'Loading…', notAllowed: 'Not allowed',
     periodPlan: 'Period plan: my targets, plan and focus', periodPlanHint: 'You can change it until you submit the self-assessment; then it is the record.', planText: 'Plan',
+    admin: 'Administration', displayName: 'Name', email: 'E-mail', roles: 'Roles and scopes', role: 'Role', scope: 'Scope', active: 'Active', closed: 'Closed',
+    closeAccount: 'Close account', reopenAccount: 'Reopen account', openTasksToReassign: 'The account still has open tasks: HR should reassign them', newUser: 'New staff account',
+    initialPassword: 'Initial password (8 characters or more)', create: 'Create', newCounty: 'New county branch', code: 'Code', nameZh: 'Chinese name', nameEn: 'English name',
     focusText: 'Focus', save: 'Save', saved: 'Saved', target: 'Target', actual: 'Actual', met: 'Met', kpi: 'KPI', periodPlanNotSet: 'No period plan was set.',
   },
 };

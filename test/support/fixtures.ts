@@ -19,6 +19,7 @@ export const smallOrganisation = (): Organisation => ({
   staff: [
     { username: 'hr', displayName: 'HR 刘芳', email: 'hr@test.local', role: 'HR', scope: 'CITY' },
     { username: 'approver', displayName: '市局考评组 陈明', email: 'approver@test.local', role: 'CITY_APPROVER', scope: 'CITY' },
+    { username: 'admin', displayName: '系统管理员', email: 'admin@test.local', role: 'ADMIN', scope: 'CITY' },
     { username: 'head01', displayName: '甲县负责人', email: 'head01@test.local', role: 'COUNTY_HEAD', scope: 'C01' },
     { username: 'head02', displayName: '乙县负责人', email: 'head02@test.local', role: 'COUNTY_HEAD', scope: 'C02' },
     { username: 'inspector01', displayName: '甲县督察员', email: 'inspector01@test.local', role: 'INSPECTOR', scope: 'C01' },
