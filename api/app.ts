@@ -7,6 +7,7 @@ import { authRoutes } from './routes/auth';
 import { cycleRoutes } from './routes/cycles';
 import { managerRoutes } from './routes/managers';
 import { adminRoutes } from './routes/admin';
+import { calendarRoutes } from './routes/calendars';
 import { evaluationRoutes } from './routes/evaluations';
 import { kpiImportRoutes } from './routes/kpiImport';
 import { orgRoutes } from './routes/org';
@@ -30,7 +31,7 @@ export function createApp(ctx: ApiContext, extra?: (app: express.Express) => voi
   const surveys = surveyRoutes(ctx);
   app.use(surveys.pages);
   app.use(webRoutes());
-  app.use('/api', surveys.api, authRoutes(ctx), orgRoutes(ctx), managerRoutes(ctx), templateRoutes(ctx), kpiImportRoutes(ctx), evaluationRoutes(ctx), cycleRoutes(ctx), taskRoutes(ctx), gradeRoutes(ctx), payRoutes(ctx), bottomRankCaseRoutes(ctx), adminRoutes(ctx));
+  app.use('/api', surveys.api, authRoutes(ctx), orgRoutes(ctx), managerRoutes(ctx), templateRoutes(ctx), kpiImportRoutes(ctx), evaluationRoutes(ctx), cycleRoutes(ctx), taskRoutes(ctx), gradeRoutes(ctx), payRoutes(ctx), bottomRankCaseRoutes(ctx), adminRoutes(ctx), calendarRoutes(ctx));
   mountApiDocs(app);
   extra?.(app);
   app.use('/api', () => {

@@ -15,6 +15,7 @@ import { extendBody, inboxQuery, reassignBody } from './routes/tasks';
 import { gradeChangeListQuery, gradeReviewListQuery } from './routes/grades';
 import { newPayTableBody, statementQuery } from './routes/pay';
 import { caseListQuery } from './routes/bottomRankCases';
+import { calendarBody } from './routes/calendars';
 import { activeBody, newCountyBody, newUserBody, passwordBody, rolesBody, userListQuery } from './routes/admin';
 
 interface Operation {
@@ -52,6 +53,8 @@ export const operations: Operation[] = [
   { method: 'post', path: '/api/admin/users/{id}/active', summary: 'An admin closes or reopens a staff account (sessions end); the answer counts its open tasks for HR to reassign', tag: 'administration', auth: true, body: activeBody, responses: { '200': 'User and open tasks', '409': 'A manager\'s account, or one\'s own', ...problem } },
   { method: 'post', path: '/api/admin/users/{id}/password', summary: 'An admin sets a new password; the account\'s sessions end', tag: 'administration', auth: true, body: passwordBody, responses: { '204': 'Set', ...problem } },
   { method: 'post', path: '/api/admin/counties', summary: 'An admin adds a county branch (县级营销部) to the city', tag: 'administration', auth: true, body: newCountyBody, responses: { '201': 'Created', '409': 'Code exists', ...problem } },
+  { method: 'get', path: '/api/calendars', summary: 'When each cycle type opens (Asia/Shanghai): day of month, time, paused or not, the next openings (HR and the city)', tag: 'templates', auth: true, responses: { '200': 'Calendars', ...problem } },
+  { method: 'put', path: '/api/calendars/{type}', summary: 'HR moves a cycle type\'s opening day (1–28) and time, or pauses it, with a note; running cycles are not touched', tag: 'templates', auth: true, body: calendarBody, responses: { '200': 'Calendar', ...problem } },
   { method: 'get', path: '/api/templates', summary: 'Evaluation template versions', tag: 'templates', auth: true, query: templateListQuery, responses: { '200': 'Templates', ...problem } },
   { method: 'post', path: '/api/templates', summary: 'HR creates a new template version; running cycles keep theirs', tag: 'templates', auth: true, body: newTemplateBody, responses: { '201': 'Created', ...problem } },
   { method: 'post', path: '/api/cycles', summary: 'HR opens a cycle for a county or the whole city (idempotent per type, period and scope)', tag: 'cycles', auth: true, body: openCycleBody, responses: { '201': 'Opened', '200': 'Already open: the same cycle', ...problem } },

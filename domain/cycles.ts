@@ -45,3 +45,31 @@ export function currentPeriod(type: CycleType, now: Date): string {
 }
 
 export const cycleTypeSchema = z.enum(cycleTypes);
+
+// ---- the opening calendar (考评日历) ----
+type CalendarMonth = 'JANUARY' | 'APRIL' | 'JULY' | 'OCTOBER';
+/** The months a cycle type opens in (DOMAIN.md): every month; 1 Jan/Apr/Jul/Oct; 1 Jan/Jul; 1 Jan. */
+export const openingMonths: Record<CycleType, CalendarMonth[] | undefined> = {
+  MONTHLY: undefined,
+  QUARTERLY: ['JANUARY', 'APRIL', 'JULY', 'OCTOBER'],
+  HALF_YEAR: ['JANUARY', 'JULY'],
+  ANNUAL: ['JANUARY'],
+};
+
+/**
+ * When in its opening month a cycle opens, Shanghai time. *Default* the 1st at 00:05;
+ * HR may move it (at most the 28th, so it falls in every month) or pause it, with a note.
+ */
+export const openingTimeSchema = z.object({
+  dayOfMonth: z.number().int().min(1).max(28),
+  hour: z.number().int().min(0).max(23),
+  minute: z.number().int().min(0).max(59),
+});
+export type OpeningTime = z.infer<typeof openingTimeSchema>;
+export const defaultOpeningTime: OpeningTime = { dayOfMonth: 1, hour: 0, minute: 5 };
+
+/** The calendar spec of a cycle type's Temporal Schedule. */
+export function openingCalendar(type: CycleType, time: OpeningTime = defaultOpeningTime) {
+  const months = openingMonths[type];
+  return { dayOfMonth: time.dayOfMonth, hour: time.hour, minute: time.minute, ...(months ? { month: months } : {}) };
+}

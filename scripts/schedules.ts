@@ -1,14 +1,8 @@
 // The calendar as Temporal Schedules (Asia/Shanghai): cycles open at 00:05 on their
-// first day. Created once; a later call leaves an existing schedule as it is.
+// first day (HR may move or pause them: /api/calendars). Created once; a later call
+// leaves an existing schedule, and HR's changes to it, as they are.
 import { ScheduleAlreadyRunning, ScheduleOverlapPolicy, type Client } from '@temporalio/client';
-import { cycleTypes, type CycleType } from '../domain/cycles';
-
-const months: Record<CycleType, Array<'JANUARY' | 'APRIL' | 'JULY' | 'OCTOBER'> | undefined> = {
-  MONTHLY: undefined,
-  QUARTERLY: ['JANUARY', 'APRIL', 'JULY', 'OCTOBER'],
-  HALF_YEAR: ['JANUARY', 'JULY'],
-  ANNUAL: ['JANUARY'],
-};
+import { cycleTypes, openingCalendar, type CycleType } from '../domain/cycles';
 
 export const calendarScheduleId = (type: CycleType) => `calendar-${type}`;
 
@@ -18,7 +12,7 @@ export async function ensureCalendarSchedules(client: Client, taskQueue: string)
     try {
       await client.schedule.create({
         scheduleId: calendarScheduleId(type),
-        spec: { calendars: [{ dayOfMonth: 1, hour: 0, minute: 5, ...(months[type] ? { month: months[type] } : {}) }], timezone: 'Asia/Shanghai' },
+        spec: { calendars: [openingCalendar(type)], timezone: 'Asia/Shanghai' },
         action: { type: 'startWorkflow', workflowType: 'calendarCycleWorkflow', args: [{ type }], taskQueue, workflowId: `calendar-${type}` },
         policies: { overlap: ScheduleOverlapPolicy.SKIP, catchupWindow: '1 day' },
       });

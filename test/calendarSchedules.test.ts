@@ -40,3 +40,43 @@ test('a schedule that fires twice opens one city-wide cycle', async () => {
   expect(await h.db.prisma.cycle.count({ where: { type: 'MONTHLY', period } })).toBe(1);
   expect(await h.db.prisma.evaluation.count({ where: { cycleId: cycle.id } })).toBe(4);
 });
+
+test('HR moves a calendar\'s opening day and time or pauses it; the change survives the worker\'s start', async () => {
+  const hr = await h.login('hr');
+  const list = await h.api('GET', '/api/calendars', { token: hr });
+  expect(list.status).toBe(200);
+  expect(list.body.calendars.map((c: { type: string; dayOfMonth: number; hour: number; minute: number; paused: boolean }) => [c.type, c.dayOfMonth, c.hour, c.minute, c.paused])).toEqual([
+    ['MONTHLY', 1, 0, 5, false], ['QUARTERLY', 1, 0, 5, false], ['HALF_YEAR', 1, 0, 5, false], ['ANNUAL', 1, 0, 5, false],
+  ]);
+  for (const t of list.body.calendars[0].nextOpenings) expect(t).toMatch(/^\d{4}-\d{2}-01 00:05$/);
+
+  // Only HR changes it; the city approver may read; a county head may not even read.
+  const move = { dayOfMonth: 3, hour: 8, minute: 30, paused: false, note: '每月 3 日 8:30 开启，避开月初结账' };
+  expect((await h.api('GET', '/api/calendars', { token: await h.login('approver') })).status).toBe(200);
+  expect((await h.api('GET', '/api/calendars', { token: await h.login('head01') })).status).toBe(403);
+  expect((await h.api('PUT', '/api/calendars/MONTHLY', { token: await h.login('approver'), body: move })).status).toBe(403);
+  expect((await h.api('PUT', '/api/calendars/WEEKLY', { token: hr, body: move })).status).toBe(404);
+  const bad = await h.api('PUT', '/api/calendars/MONTHLY', { token: hr, body: { ...move, dayOfMonth: 31, note: '' } });
+  expect(bad.status).toBe(400);
+  expect(bad.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['body.dayOfMonth', 'body.note']);
+
+  const moved = await h.api('PUT', '/api/calendars/MONTHLY', { token: hr, body: move });
+  expect(moved.status).toBe(200);
+  expect(moved.body).toMatchObject({ dayOfMonth: 3, hour: 8, minute: 30, paused: false, note: move.note });
+  expect(moved.body.nextOpenings).toHaveLength(3);
+  for (const t of moved.body.nextOpenings) expect(t).toMatch(/^\d{4}-\d{2}-03 08:30$/);
+  // Temporal's own view of the schedule agrees.
+  const d = await h.env.client.schedule.getHandle(calendarScheduleId('MONTHLY')).describe();
+  for (const t of d.info.nextActionTimes) expect(new Date(t.getTime() + 8 * 3600_000).toISOString()).toMatch(/^\d{4}-\d{2}-03T08:30/);
+
+  // A paused calendar opens nothing until HR resumes it.
+  const paused = await h.api('PUT', '/api/calendars/QUARTERLY', { token: hr, body: { dayOfMonth: 1, hour: 0, minute: 5, paused: true, note: '机构调整期间暂停季度考评' } });
+  expect(paused.body).toMatchObject({ paused: true, nextOpenings: [] });
+  expect((await h.env.client.schedule.getHandle(calendarScheduleId('QUARTERLY')).describe()).state.paused).toBe(true);
+
+  // The worker's start leaves HR's calendars as they are; both changes are audit-logged.
+  expect(await ensureCalendarSchedules(h.env.client, taskQueue)).toEqual([]);
+  const again = (await h.api('GET', '/api/calendars', { token: hr })).body.calendars;
+  expect(again.map((c: { dayOfMonth: number; paused: boolean }) => [c.dayOfMonth, c.paused])).toEqual([[3, false], [1, true], [1, false], [1, false]]);
+  expect((await h.db.prisma.auditLog.findMany({ where: { action: 'calendar.changed' }, orderBy: { id: 'asc' } })).map((a) => a.entityId)).toEqual(['MONTHLY', 'QUARTERLY']);
+});

@@ -251,7 +251,42 @@
     }
     parts.push(el('table', { id: 'cycle-list' }, el('thead', {}, el('tr', {}, ...[t('cycle'), t('status'), t('opened')].map((h) => el('th', {}, h)))),
       el('tbody', {}, ...(cycles.body.cycles || []).map((c) => el('tr', {}, el('td', {}, el('a', { href: `#/cycles/${c.id}` }, `${name('cycleType', c.type)} ${c.period} · ${c.scope ? (lang === 'zh-CN' ? c.scope.name : c.scope.nameEn) : ''}`)), el('td', {}, name('cycleStatus', c.status)), el('td', {}, fmtTime(c.openedAt)))))));
+    if (has('HR', 'CITY_APPROVER', 'ADMIN')) parts.push(await calendarCard());
     main().replaceChildren(...parts);
+  }
+
+  /** 考评日历: when each cycle type opens; HR moves the day and time or pauses one, with a note. */
+  async function calendarCard() {
+    const res = await api('GET', '/api/calendars');
+    const card = el('div', { class: 'card', id: 'calendars' }, el('h2', {}, t('calendar')));
+    if (!res.ok) return card;
+    const present = res.body.calendars.filter((c) => !c.missing);
+    const pad = (n) => String(n).padStart(2, '0');
+    card.append(el('table', {}, el('thead', {}, el('tr', {}, ...[t('type'), t('opensOn'), t('status'), t('nextOpenings'), t('note')].map((h) => el('th', {}, h)))),
+      el('tbody', {}, ...present.map((c) => el('tr', { dataset: { type: c.type } }, el('td', {}, name('cycleType', c.type)), el('td', {}, `${t('dayOfMonthPrefix')}${c.dayOfMonth}${t('dayOfMonthSuffix')} ${pad(c.hour)}:${pad(c.minute)}`),
+        el('td', {}, el('span', { class: `pill ${c.paused ? 'CANCELLED' : 'SUBMITTED'}` }, c.paused ? t('paused') : t('running'))), el('td', {}, c.nextOpenings.join('，') || '—'), el('td', {}, c.note ?? ''))))));
+    if (has('HR') && present.length) {
+      const form = el('form', { id: 'calendar-form', novalidate: true }, el('h3', {}, t('changeCalendar')),
+        el('div', { class: 'row' }, field({ name: 'type', label: t('type'), type: 'select', options: present.map((c) => [c.type, name('cycleType', c.type)]) }),
+          field({ name: 'dayOfMonth', label: t('dayOfMonth'), type: 'number', min: 1, max: 28, value: present[0].dayOfMonth }),
+          field({ name: 'hour', label: t('hour'), type: 'number', min: 0, max: 23, value: present[0].hour }), field({ name: 'minute', label: t('minute'), type: 'number', min: 0, max: 59, value: present[0].minute })),
+        field({ name: 'paused', label: t('pauseCalendar'), type: 'checkbox', value: present[0].paused }), field({ name: 'note', label: t('note'), type: 'text' }),
+        el('button', { class: 'secondary', type: 'submit' }, t('save')));
+      form.querySelector('select[name=type]').addEventListener('change', (e) => {
+        const c = present.find((x) => x.type === e.target.value);
+        for (const k of ['dayOfMonth', 'hour', 'minute']) form.querySelector(`[name=${k}]`).value = c[k];
+        form.querySelector('[name=paused]').checked = c.paused;
+      });
+      form.addEventListener('submit', async (e) => {
+        e.preventDefault();
+        const { type, ...body } = readForm(form);
+        const r = await api('PUT', `/api/calendars/${type}`, body);
+        if (!r.ok) return showProblem(form, r.body, t);
+        route();
+      });
+      card.append(form);
+    }
+    return card;
   }
 
   function histogram(scores) {

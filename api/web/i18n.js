@@ -18,6 +18,8 @@ window.I18N = {
     admin: '系统管理', displayName: '姓名', email: '邮箱', roles: '角色与范围', role: '角色', scope: '范围', active: '正常', closed: '已停用',
     closeAccount: '停用账号', reopenAccount: '恢复账号', openTasksToReassign: '该账号仍有待办任务，请人力资源部转办', newUser: '新建员工账号',
     initialPassword: '初始密码（至少 8 位）', create: '创建', newCounty: '新增县级营销部', code: '代码', nameZh: '中文名称', nameEn: '英文名称',
+    calendar: '考评日历（北京时间）', opensOn: '开启时间', nextOpenings: '下次开启', paused: '已暂停', running: '按日历开启', changeCalendar: '调整日历',
+    dayOfMonth: '每月几日（1–28）', dayOfMonthPrefix: '', dayOfMonthSuffix: ' 日', hour: '时', minute: '分', pauseCalendar: '暂停自动开启',
     save: '保存', saved: '已保存', target: '目标', actual: '实际', met: '达成', kpi: '指标', periodPlanNotSet: '本期未填写三自定。',
   },
   en: {
@@ -38,6 +40,8 @@ window.I18N = {
     admin: 'Administration', displayName: 'Name', email: 'E-mail', roles: 'Roles and scopes', role: 'Role', scope: 'Scope', active: 'Active', closed: 'Closed',
     closeAccount: 'Close account', reopenAccount: 'Reopen account', openTasksToReassign: 'The account still has open tasks: HR should reassign them', newUser: 'New staff account',
     initialPassword: 'Initial password (8 characters or more)', create: 'Create', newCounty: 'New county branch', code: 'Code', nameZh: 'Chinese name', nameEn: 'English name',
+    calendar: 'Calendar (Asia/Shanghai)', opensOn: 'Opens on', nextOpenings: 'Next openings', paused: 'Paused', running: 'On calendar', changeCalendar: 'Change a calendar',
+    dayOfMonth: 'Day of month (1–28)', dayOfMonthPrefix: 'day ', dayOfMonthSuffix: '', hour: 'Hour', minute: 'Minute', pauseCalendar: 'Pause automatic opening',
     focusText: 'Focus', save: 'Save', saved: 'Saved', target: 'Target', actual: 'Actual', met: 'Met', kpi: 'KPI', periodPlanNotSet: 'No period plan was set.',
   },
 };
