@@ -46,7 +46,19 @@ export interface RenderedMail {
 
 export const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
+/** The self-assessment's opening mail also prompts for the period plan (三自定). */
+const periodPlanPrompt: Record<Language, string> = {
+  'zh-CN': '开始本期工作前，请在任务页面填写三自定（自定目标、自定计划、自定重点），提交自我评价前均可修改。',
+  en: 'Before you start, set your period plan on the task page (your own targets, plan and focus); you can change it until you submit the self-assessment.',
+};
+
 function lines(d: TaskNotificationData, lang: Language): { subject: string; body: string[] } {
+  const mail = baseLines(d, lang);
+  if (d.kind === 'taskOpened' && d.taskKind === 'SELF_ASSESSMENT') mail.body.push(periodPlanPrompt[lang]);
+  return mail;
+}
+
+function baseLines(d: TaskNotificationData, lang: Language): { subject: string; body: string[] } {
   const task = taskKindNames[d.taskKind][lang];
   if (lang === 'zh-CN') {
     switch (d.kind) {

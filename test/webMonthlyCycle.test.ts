@@ -182,4 +182,17 @@ test('the admin page: a staff account created, a bad e-mail shown next to its fi
   expect(await row.textContent()).toContain('督察员 · C01');
   await shot(admin, '08-admin-users');
   expect(await h.db.prisma.userRole.count({ where: { user: { username: 'inspector05' }, role: 'INSPECTOR', orgUnit: { code: 'C01' } } })).toBe(1);
+
+  // The same account becomes C02's marketing reviewer; a city role over a county is refused next to its field.
+  const inspector05 = await h.db.prisma.user.findUniqueOrThrow({ where: { username: 'inspector05' } });
+  await admin.selectOption('#roles-form #f-userId', inspector05.id);
+  await admin.selectOption('#roles-form #f-roles-0-role', 'HR');
+  await admin.selectOption('#roles-form #f-roles-0-scope', 'C02');
+  await admin.click('#roles-form button[type=submit]');
+  await admin.locator('#roles-form .field[data-field="roles.0.scope"].invalid .error').waitFor();
+  await admin.selectOption('#roles-form #f-roles-0-role', 'MARKETING_REVIEWER');
+  await admin.click('#roles-form button[type=submit]');
+  await admin.locator('#user-table tr[data-username="inspector05"]', { hasText: '营销审核员 · C02' }).waitFor();
+  expect((await h.db.prisma.userRole.findMany({ where: { userId: inspector05.id } })).map((r) => r.role)).toEqual(['MARKETING_REVIEWER']);
+  await shot(admin, '09-admin-roles-changed');
 });

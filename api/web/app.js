@@ -457,7 +457,32 @@
         if (!r.ok) return showProblem(countyForm, r.body, t);
         route();
       });
-      parts.push(userForm, countyForm);
+      const staff = users.body.users.filter((u) => !u.roles.some((r) => r.role === 'MANAGER'));
+      const userOptions = staff.map((u) => [u.id, `${u.displayName} (${u.username})`]);
+      const rolesForm = el('form', { class: 'card', id: 'roles-form', novalidate: true }, el('h2', {}, t('changeRoles')), el('p', { class: 'muted' }, t('changeRolesHint')),
+        el('div', { class: 'row', dataset: { fieldGroup: 'roles' } }, field({ name: 'userId', label: t('username'), type: 'select', options: userOptions }),
+          field({ name: 'roles.0.role', label: t('role'), type: 'select', options: staffRoles.map((r) => [r, name('role', r)]) }), field({ name: 'roles.0.scope', label: t('scope'), type: 'select', options: scopeOptions })),
+        el('button', { class: 'secondary', type: 'submit' }, t('save')));
+      rolesForm.addEventListener('submit', async (e) => {
+        e.preventDefault();
+        const { userId, ...body } = readForm(rolesForm);
+        const r = await api('PUT', `/api/admin/users/${userId}/roles`, body);
+        if (!r.ok) return showProblem(rolesForm, r.body, t);
+        route();
+      });
+      const passwordForm = el('form', { class: 'card', id: 'password-form', novalidate: true }, el('h2', {}, t('resetPassword')),
+        el('div', { class: 'row' }, field({ name: 'userId', label: t('username'), type: 'select', options: users.body.users.map((u) => [u.id, `${u.displayName} (${u.username})`]) }),
+          (() => { const f = field({ name: 'password', label: t('newPassword'), type: 'text' }); f.querySelector('input').type = 'password'; return f; })()),
+        el('button', { class: 'secondary', type: 'submit' }, t('save')), el('span', { class: 'muted', id: 'password-done' }));
+      passwordForm.addEventListener('submit', async (e) => {
+        e.preventDefault();
+        const { userId, ...body } = readForm(passwordForm);
+        const r = await api('POST', `/api/admin/users/${userId}/password`, body);
+        if (!r.ok) return showProblem(passwordForm, r.body, t);
+        window.Forms.clearErrors(passwordForm);
+        passwordForm.querySelector('#password-done').textContent = ` ${t('saved')}`;
+      });
+      parts.push(userForm, rolesForm, passwordForm, countyForm);
     }
     main().replaceChildren(...parts);
   }

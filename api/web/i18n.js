@@ -20,6 +20,7 @@ window.I18N = {
     initialPassword: '初始密码（至少 8 位）', create: '创建', newCounty: '新增县级营销部', code: '代码', nameZh: '中文名称', nameEn: '英文名称',
     calendar: '考评日历（北京时间）', opensOn: '开启时间', nextOpenings: '下次开启', paused: '已暂停', running: '按日历开启', changeCalendar: '调整日历',
     dayOfMonth: '每月几日（1–28）', dayOfMonthPrefix: '', dayOfMonthSuffix: ' 日', hour: '时', minute: '分', pauseCalendar: '暂停自动开启',
+    changeRoles: '修改角色', changeRolesHint: '所选角色替换该账号现有的全部员工角色（一个账号多个角色请用接口 PUT /api/admin/users/:id/roles）。', resetPassword: '重设密码', newPassword: '新密码（至少 8 位，该账号需重新登录）',
     save: '保存', saved: '已保存', target: '目标', actual: '实际', met: '达成', kpi: '指标', periodPlanNotSet: '本期未填写三自定。',
   },
   en: {
@@ -42,6 +43,7 @@ window.I18N = {
     initialPassword: 'Initial password (8 characters or more)', create: 'Create', newCounty: 'New county branch', code: 'Code', nameZh: 'Chinese name', nameEn: 'English name',
     calendar: 'Calendar (Asia/Shanghai)', opensOn: 'Opens on', nextOpenings: 'Next openings', paused: 'Paused', running: 'On calendar', changeCalendar: 'Change a calendar',
     dayOfMonth: 'Day of month (1–28)', dayOfMonthPrefix: 'day ', dayOfMonthSuffix: '', hour: 'Hour', minute: 'Minute', pauseCalendar: 'Pause automatic opening',
+    changeRoles: 'Change roles', changeRolesHint: 'The role chosen replaces all of the account\'s staff roles (several roles on one account: PUT /api/admin/users/:id/roles).', resetPassword: 'Reset password', newPassword: 'New password (8 characters or more; the account must log in again)',
     focusText: 'Focus', save: 'Save', saved: 'Saved', target: 'Target', actual: 'Actual', met: 'Met', kpi: 'KPI', periodPlanNotSet: 'No period plan was set.',
   },
 };

@@ -68,6 +68,13 @@ describe('notification e-mails', () => {
     expect(cycleLabel('ANNUAL', '2026', 'zh-CN')).toBe('2026年度考评');
     expect(cycleLabel('MONTHLY', '2026-11', 'en')).toBe('monthly evaluation, November 2026');
   });
+  test('the self-assessment\'s opening mail prompts for the period plan (三自定); other tasks\' do not', () => {
+    const opened = { ...data, kind: 'taskOpened' as const };
+    expect(renderTaskNotification(opened, 'zh-CN').text).toContain('请在任务页面填写三自定（自定目标、自定计划、自定重点）');
+    expect(renderTaskNotification(opened, 'en').text).toContain('set your period plan on the task page');
+    expect(renderTaskNotification({ ...opened, taskKind: 'INSPECTION' }, 'zh-CN').text).not.toContain('三自定');
+    expect(renderTaskNotification({ ...data, kind: 'reminder' }, 'zh-CN').text).not.toContain('三自定');
+  });
   test('names are escaped in HTML', () => {
     expect(renderTaskNotification(data, 'zh-CN').html).not.toContain('<script>');
   });
