@@ -12,7 +12,7 @@ const dir = path.join(__dirname, 'histories');
 const histories = fs.readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
 
 test('there are recorded histories to replay', () => {
-  expect(histories.length).toBeGreaterThanOrEqual(2);
+  expect(histories.length).toBeGreaterThanOrEqual(6);
 });
 
 test.each(histories)('%s replays with the current workflow code', async (file) => {
