@@ -1,5 +1,15 @@
 // Passwords are stored as scrypt hashes with a per-user salt.
 import { randomBytes, scrypt as scryptCb, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import { z } from 'zod';
+
+/** The fields of a new account, a manager's or a staff member's. */
+export const passwordSchema = z.string().min(8).max(200);
+export const accountFields = {
+  username: z.string().trim().min(2).max(60).regex(/^[\w.-]+$/),
+  email: z.email(),
+  password: passwordSchema,
+  language: z.enum(['zh-CN', 'en']).default('zh-CN'),
+};
 
 const scrypt = (password: string, salt: Buffer, keylen: number, options: ScryptOptions) =>
   new Promise<Buffer>((resolve, reject) => scryptCb(password, salt, keylen, options, (err, key) => (err ? reject(err) : resolve(key))));

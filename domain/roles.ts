@@ -42,7 +42,6 @@ export const cityWideRoles: ReadonlySet<Role> = new Set(['CITY_APPROVER', 'HR', 
 
 /** Roles an administrator grants to staff accounts; a manager's account comes with their record. */
 export const staffRoles = ['INSPECTOR', 'MARKETING_REVIEWER', 'INDUSTRY_PARTNER', 'COUNTY_HEAD', 'CITY_APPROVER', 'HR', 'ADMIN'] as const satisfies readonly Role[];
-export type StaffRole = (typeof staffRoles)[number];
 
 /** A city-wide role is held over the city, every other role over one county. */
 export function roleScopeKind(role: Role): 'CITY' | 'COUNTY' {

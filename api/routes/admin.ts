@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { roleScopeKind, staffRoles, type Role } from '../../domain/roles';
 import { actorOf, authenticate, hasRole, type Actor } from '../auth';
 import type { ApiContext } from '../context';
-import { hashPassword } from '../passwords';
+import { accountFields, hashPassword, passwordSchema } from '../passwords';
 import { parseInput, problems, requestLanguage } from '../problems';
 
 const roleGrant = z.object({
@@ -16,17 +16,14 @@ const roleGrant = z.object({
 const roleList = z.array(roleGrant).min(1).max(20)
   .refine((items) => new Set(items.map((r) => `${r.role}@${r.scope}`)).size === items.length, 'each role and scope at most once');
 export const newUserBody = z.object({
-  username: z.string().trim().min(2).max(60).regex(/^[\w.-]+$/),
+  ...accountFields,
   displayName: z.string().trim().min(1).max(100),
-  email: z.email(),
-  password: z.string().min(8).max(200),
-  language: z.enum(['zh-CN', 'en']).default('zh-CN'),
   roles: roleList,
 });
 export const rolesBody = z.object({ roles: roleList });
 export const userListQuery = z.object({ role: z.enum([...staffRoles, 'MANAGER']).optional(), scope: z.string().trim().max(40).optional(), includeInactive: z.enum(['true', 'false']).optional() });
 export const activeBody = z.object({ active: z.boolean(), reason: z.string().trim().min(2).max(500) });
-export const passwordBody = z.object({ password: z.string().min(8).max(200) });
+export const passwordBody = z.object({ password: passwordSchema });
 export const newCountyBody = z.object({
   code: z.string().trim().min(1).max(20).regex(/^[A-Za-z0-9_-]+$/),
   name: z.string().trim().min(1).max(100),

@@ -101,7 +101,7 @@ export function evaluationRoutes(ctx: ApiContext): Router {
         });
       });
     }
-    res.status(same ? 200 : evaluation.periodPlan ? 200 : 201).json(periodPlanView(await loadEvaluation(evaluation.id)));
+    res.status(stored ? 200 : 201).json(periodPlanView(await loadEvaluation(evaluation.id)));
   });
 
   return router;

@@ -7,7 +7,7 @@ import { grades } from '../../domain/grades';
 import { parseTemplateConfig } from '../../domain/templates';
 import { withdrawEvaluationUpdate } from '../../workflows/types';
 import { actorOf, authenticate, countiesInScope, hasRole, type Actor } from '../auth';
-import { hashPassword } from '../passwords';
+import { accountFields, hashPassword } from '../passwords';
 import type { ApiContext } from '../context';
 import { parseInput, problems, requestLanguage } from '../problems';
 
@@ -25,10 +25,7 @@ export const newManagerBody = z.object({
   education: z.enum(['HIGH_SCHOOL', 'VOCATIONAL', 'JUNIOR_COLLEGE', 'BACHELOR', 'MASTER']),
   grade: z.enum(grades).default('TRAINEE'),
   starRating: z.number().int().min(1).max(5).default(1),
-  username: z.string().trim().min(2).max(60).regex(/^[\w.-]+$/),
-  email: z.email(),
-  password: z.string().min(8).max(200),
-  language: z.enum(['zh-CN', 'en']).default('zh-CN'),
+  ...accountFields,
 });
 export const leaveBody = z.object({ reason: z.string().trim().min(2).max(500) });
 /** The industry partner account that works with the manager (null: the county's first partner account). */

@@ -48,7 +48,7 @@
     const form = el('form', { class: 'card', id: 'login-form' },
       el('h1', {}, t('login')),
       field({ name: 'username', label: t('username'), type: 'text' }),
-      (() => { const f = field({ name: 'password', label: t('password'), type: 'text' }); f.querySelector('input').type = 'password'; return f; })(),
+      field({ name: 'password', label: t('password'), type: 'password' }),
       el('button', { class: 'primary', type: 'submit' }, t('login')));
     form.addEventListener('submit', async (e) => {
       e.preventDefault();
@@ -440,7 +440,7 @@
       const userForm = el('form', { class: 'card', id: 'new-user-form', novalidate: true }, el('h2', {}, t('newUser')),
         el('div', { class: 'row' }, field({ name: 'username', label: t('username'), type: 'text' }), field({ name: 'displayName', label: t('displayName'), type: 'text' }), field({ name: 'email', label: t('email'), type: 'text' })),
         el('div', { class: 'row', dataset: { fieldGroup: 'roles' } }, field({ name: 'roles.0.role', label: t('role'), type: 'select', options: staffRoles.map((r) => [r, name('role', r)]) }), field({ name: 'roles.0.scope', label: t('scope'), type: 'select', options: scopeOptions })),
-        (() => { const f = field({ name: 'password', label: t('initialPassword'), type: 'text' }); f.querySelector('input').type = 'password'; return f; })(),
+        field({ name: 'password', label: t('initialPassword'), type: 'password' }),
         el('button', { class: 'primary', type: 'submit' }, t('create')));
       userForm.addEventListener('submit', async (e) => {
         e.preventDefault();
@@ -472,7 +472,7 @@
       });
       const passwordForm = el('form', { class: 'card', id: 'password-form', novalidate: true }, el('h2', {}, t('resetPassword')),
         el('div', { class: 'row' }, field({ name: 'userId', label: t('username'), type: 'select', options: users.body.users.map((u) => [u.id, `${u.displayName} (${u.username})`]) }),
-          (() => { const f = field({ name: 'password', label: t('newPassword'), type: 'text' }); f.querySelector('input').type = 'password'; return f; })()),
+          field({ name: 'password', label: t('newPassword'), type: 'password' })),
         el('button', { class: 'secondary', type: 'submit' }, t('save')), el('span', { class: 'muted', id: 'password-done' }));
       passwordForm.addEventListener('submit', async (e) => {
         e.preventDefault();

@@ -13,7 +13,7 @@
     return node;
   };
 
-  /** One field: { name: 'kpis.orderSuccessRate', label, type: number|text|textarea|select|date|checkbox|list, options, min, max, value }. */
+  /** One field: { name: 'kpis.orderSuccessRate', label, type: number|text|password|textarea|select|date|checkbox|list, options, min, max, value }. */
   function field(spec) {
     const id = `f-${spec.name.replace(/\W/g, '-')}`;
     let input;
@@ -21,7 +21,7 @@
     else if (spec.type === 'select') {
       input = el('select', { id, name: spec.name }, ...(spec.options || []).map(([v, label]) => el('option', { value: v, selected: String(spec.value ?? '') === String(v) }, label)));
     } else if (spec.type === 'checkbox') input = el('input', { id, name: spec.name, type: 'checkbox', checked: !!spec.value });
-    else input = el('input', { id, name: spec.name, type: spec.type === 'number' ? 'number' : spec.type === 'date' ? 'date' : 'text', step: spec.type === 'number' ? 'any' : undefined, min: spec.min, max: spec.max, value: spec.value ?? '' });
+    else input = el('input', { id, name: spec.name, type: ['number', 'date', 'password'].includes(spec.type) ? spec.type : 'text', step: spec.type === 'number' ? 'any' : undefined, min: spec.min, max: spec.max, value: spec.value ?? '' });
     input.dataset.kind = spec.type || 'text';
     if (spec.hidden) return el('div', { class: 'field', hidden: true, dataset: { field: spec.name } }, input);
     return el('div', { class: 'field', dataset: { field: spec.name } }, el('label', { for: id }, spec.label), input, el('div', { class: 'error', role: 'alert' }));
