@@ -1,15 +1,34 @@
-/** Jest: the whole suite against the real Temporal test server and a real PostgreSQL (PGlite or DATABASE_URL). */
-module.exports = {
+/**
+ * Jest, two lanes: `unit` (test/domain: the pure rules, seconds) and `integration` (the rest:
+ * the real Temporal test server and a real PostgreSQL, PGlite or DATABASE_URL).
+ * `npm test` runs both; `npm run test:unit` the first alone.
+ */
+const transform = {
+  '^.+\\.ts$': [
+    '@swc/jest',
+    { jsc: { target: 'es2022', parser: { syntax: 'typescript' } }, module: { type: 'commonjs' } },
+  ],
+  // The WASM schema engine's glue is ESM only: compile it to CommonJS for Jest.
+  'schema-engine-wasm/.+\\.js$': ['@swc/jest', { jsc: { target: 'es2022' }, module: { type: 'commonjs' } }],
+};
+const common = {
   testEnvironment: 'node',
-  roots: ['<rootDir>/test'],
-  testMatch: ['**/*.test.ts'],
-  transform: {
-    '^.+\\.ts$': ['@swc/jest', { jsc: { target: 'es2022', parser: { syntax: 'typescript' } }, module: { type: 'commonjs' } }],
-    // The WASM schema engine's glue is ESM only: compile it to CommonJS for Jest.
-    'schema-engine-wasm/.+\\.js$': ['@swc/jest', { jsc: { target: 'es2022' }, module: { type: 'commonjs' } }],
-  },
+  transform,
   transformIgnorePatterns: ['/node_modules/(?!@prisma/schema-engine-wasm/)'],
-  globalSetup: '<rootDir>/test/support/globalSetup.ts',
+};
+
+module.exports = {
+  projects: [
+    { ...common, displayName: 'unit', roots: ['<rootDir>/test/domain'], testMatch: ['**/*.test.ts'] },
+    {
+      ...common,
+      displayName: 'integration',
+      roots: ['<rootDir>/test'],
+      testMatch: ['**/*.test.ts'],
+      testPathIgnorePatterns: ['/test/domain/'],
+      globalSetup: '<rootDir>/test/support/globalSetup.ts',
+    },
+  ],
   testTimeout: 120000,
   maxWorkers: 2,
   // The Temporal SDK's native runtime is a process-wide singleton that keeps a handle

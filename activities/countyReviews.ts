@@ -2,7 +2,6 @@
 // county is scored; sign-off and approval status; on approval, rank the cohort, mark
 // the monthly star, flag bottom ranks, move quarterly stars and publish the results.
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
-import type { CycleType } from '../domain/cycles';
 import { cycleLabel, languageOf, renderResultNotification } from '../domain/notifications';
 import { bottomRankFlags, defaultStarMovePolicy, monthlyStars, rankCohort, starMoves, type MonthlyBottom } from '../domain/ranking';
 import { parseTemplateConfig } from '../domain/templates';
@@ -192,7 +191,7 @@ async function rankAndPublish(tx: Tx, cycle: { id: string; type: string; period:
     if (!user?.active) continue;
     const lang = languageOf(user.language);
     const mail = renderResultNotification({
-      recipientName: user.displayName, cycleLabel: cycleLabel(cycle.type as CycleType, cycle.period, lang), compositeScore: Number(e.compositeScore ?? 0),
+      recipientName: user.displayName, cycleLabel: cycleLabel(cycle.type, cycle.period, lang), compositeScore: Number(e.compositeScore ?? 0),
       rank: e.rank ?? 0, cohortSize: e.cohortSize ?? 0, monthlyStar: e.monthlyStar, flagged: e.flagged, resultUrl: `${publicUrl}/app/#/evaluations/${e.id}`,
     }, lang);
     outboxIds.push(await enqueueMail(tx, { dedupeKey: `evaluation:${e.id}:published:${user.id}`, kind: 'resultsPublished', user, language: lang, rendered: mail }));

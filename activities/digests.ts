@@ -2,7 +2,6 @@
 // listing the tasks overdue in their scope (none: no mail). Idempotent per user and day.
 import { shanghaiDate } from '../domain/calendar';
 import { languageOf, renderOverdueDigest, type DigestItem } from '../domain/notifications';
-import type { TaskKind } from '../domain/templates';
 import type { ActivityDeps } from './deps';
 import { enqueueMail } from './notifications';
 
@@ -32,7 +31,7 @@ export function digestActivities(deps: ActivityDeps) {
         ]);
         if (total === 0) continue;
         const items: DigestItem[] = tasks.map((t) => ({
-          taskKind: t.kind as TaskKind, managerName: t.evaluation?.manager.name ?? null, assigneeName: t.assignee.displayName, dueDate: t.dueDate,
+          taskKind: t.kind, managerName: t.evaluation?.manager.name ?? null, assigneeName: t.assignee.displayName, dueDate: t.dueDate,
           daysOverdue: Math.max(1, Math.ceil((at.getTime() - t.dueAt.getTime()) / dayMs)), escalationLevel: t.escalationLevel,
         }));
         const lang = languageOf(user.language);

@@ -33,8 +33,8 @@ async function projectedGrades(tx: Tx, approving: Map<string, Grade>): Promise<G
     tx.manager.findMany({ where: { active: true }, select: { id: true, grade: true } }),
     tx.gradeChange.findMany({ where: { status: 'APPROVED' }, orderBy: { decidedAt: 'asc' }, select: { managerId: true, toGrade: true } }),
   ]);
-  const grade = new Map(managers.map((m) => [m.id, m.grade as Grade]));
-  for (const p of pending) if (grade.has(p.managerId)) grade.set(p.managerId, p.toGrade as Grade);
+  const grade = new Map(managers.map((m) => [m.id, m.grade]));
+  for (const p of pending) if (grade.has(p.managerId)) grade.set(p.managerId, p.toGrade);
   for (const [id, g] of approving) if (grade.has(id)) grade.set(id, g);
   return [...grade.values()];
 }
@@ -69,7 +69,7 @@ export function gradeReviewActivities(deps: ActivityDeps) {
         select: { id: true, grade: true },
         orderBy: { employeeNo: 'asc' },
       });
-      return { candidates: managers.map((m) => ({ managerId: m.id, grade: m.grade as Grade })), earliestEffectiveDate: shanghaiDate(new Date(input.at)) };
+      return { candidates: managers.map((m) => ({ managerId: m.id, grade: m.grade })), earliestEffectiveDate: shanghaiDate(new Date(input.at)) };
     },
 
     async setGradeReviewStatus(input: { gradeReviewId: string; status: 'PROPOSAL' | 'SIGN_OFF' | 'APPROVED' | 'COMPLETED'; round: number; at: string }): Promise<void> {
@@ -123,7 +123,7 @@ export function gradeReviewActivities(deps: ActivityDeps) {
         const task = await tx.task.findUniqueOrThrow({ where: { id: input.taskId }, include: { cycle: { include: { template: true } } } });
         if (task.status !== 'OPEN') return { outcome: 'closed' };
         const decision = signOffOutcome(gradeSignOffSchema.parse(input.payload), changes.map((c) => c.managerId));
-        const approving = new Map(changes.filter((c) => decision.approved.includes(c.managerId)).map((c) => [c.managerId, c.toGrade as Grade]));
+        const approving = new Map(changes.filter((c) => decision.approved.includes(c.managerId)).map((c) => [c.managerId, c.toGrade]));
         const breaches = quotaBreaches(await projectedGrades(tx, approving), parseTemplateConfig(task.cycle.template.config).gradeDetermination.quotas);
         if (approving.size > 0 && breaches.length > 0) return { outcome: 'quotaExceeded', breaches };
 
@@ -161,7 +161,7 @@ export function gradeReviewActivities(deps: ActivityDeps) {
           const user = c.manager.user;
           if (user?.active) {
             const lang = languageOf(user.language);
-            const mail = renderGradeChangeNotification({ recipientName: user.displayName, from: gradeNames[c.fromGrade as Grade][lang], to: gradeNames[c.toGrade as Grade][lang], effectiveDate: c.effectiveDate, reason: c.reason, url: `${settings.publicUrl}/app/#/managers/${c.managerId}/timeline` }, lang);
+            const mail = renderGradeChangeNotification({ recipientName: user.displayName, from: gradeNames[c.fromGrade][lang], to: gradeNames[c.toGrade][lang], effectiveDate: c.effectiveDate, reason: c.reason, url: `${settings.publicUrl}/app/#/managers/${c.managerId}/timeline` }, lang);
             outboxIds.push(await enqueueMail(tx, { dedupeKey: `grade:${c.id}:mail:${user.id}`, kind: 'gradeChanged', user, language: lang, rendered: mail }));
           }
         }

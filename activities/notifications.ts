@@ -3,7 +3,6 @@
 // that Temporal retries until the SMTP server takes it.
 import type { Prisma } from '../generated/prisma/client';
 import { cycleLabel, languageOf, redactedSurveyLink, renderTaskNotification, type NotificationKind, type RenderedMail } from '../domain/notifications';
-import type { TaskKind } from '../domain/templates';
 import type { ActivityDeps } from './deps';
 
 type Tx = Prisma.TransactionClient;
@@ -41,7 +40,7 @@ export async function enqueueTaskNotice(tx: Tx, settings: ActivityDeps['settings
       {
         kind: notice.kind,
         recipientName: user.displayName,
-        taskKind: task.kind as TaskKind,
+        taskKind: task.kind,
         cycleLabel: cycleLabel(task.cycle.type, task.cycle.period, lang),
         assigneeName: task.assignee.displayName,
         dueDate: task.dueDate,

@@ -142,7 +142,7 @@ export function taskActivities(deps: ActivityDeps) {
       return prisma.$transaction(async (tx) => {
         const task = await tx.task.findUniqueOrThrow({ where: { id: input.taskId } });
         if (task.status !== 'OPEN') return { outboxIds: [] };
-        const target = escalationTarget(actorRoleOf[task.kind as TaskKind], input.level);
+        const target = escalationTarget(actorRoleOf[task.kind], input.level);
         const recipientIds = await recipientsFor(tx, target, task.countyId);
         const key = `task:${task.id}:escalation:${input.dueDate}:${input.level}`;
         const fresh = await recordAudit(tx, {
@@ -196,7 +196,7 @@ export function taskActivities(deps: ActivityDeps) {
         const closed = await tx.task.updateMany({ where: { id: input.taskId, status: 'OPEN' }, data: { status: 'CLOSED_MISSING', closedAt: new Date(input.at) } });
         const task = await tx.task.findUniqueOrThrow({ where: { id: input.taskId } });
         if (closed.count === 0) return { closed: task.status === 'CLOSED_MISSING' };
-        const components = componentsOf[task.kind as TaskKind] ?? [];
+        const components = componentsOf[task.kind] ?? [];
         const evaluationId = task.evaluationId;
         if (evaluationId) {
           for (const component of components) {
@@ -229,7 +229,7 @@ export function taskActivities(deps: ActivityDeps) {
         const task = await tx.task.findUniqueOrThrow({ where: { id: input.taskId }, include: { cycle: { include: { template: true } } } });
         if (task.status !== 'OPEN') return { outcome: 'closed' };
         const template = parseTemplateConfig(task.cycle.template.config);
-        const scores = scoresOfSubmission(task.kind as TaskKind, input.payload, template);
+        const scores = scoresOfSubmission(task.kind, input.payload, template);
         const submission = await storeSubmission(tx, task.id, input);
         const evaluationId = task.evaluationId;
         for (const s of evaluationId ? scores : []) {

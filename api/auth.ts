@@ -42,7 +42,7 @@ export function authenticate(prisma: PrismaClient) {
       username: u.username,
       displayName: u.displayName,
       language: u.language,
-      roles: u.roles.map((r) => ({ role: r.role as Role, orgUnitId: r.orgUnitId })),
+      roles: u.roles.map((r) => ({ role: r.role, orgUnitId: r.orgUnitId })),
       managerId: u.manager?.id ?? null,
     };
     next();

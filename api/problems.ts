@@ -1,7 +1,7 @@
 // Every error the API returns has one shape (RFC 9457 problem+json), with its
 // message in Simplified Chinese or English by the request's Accept-Language.
 import type { NextFunction, Request, Response } from 'express';
-import { z } from 'zod';
+import { type z } from 'zod';
 import { languageOf, type Language } from '../domain/notifications';
 
 type Text = Record<Language, string>;

@@ -17,23 +17,33 @@ type WasmEngine = {
   free(): void;
 };
 
-let wasmReady: any;
-function loadWasmBindings(): any {
+/** The wasm-bindgen glue of the schema engine: the two entry points used here. */
+interface WasmBindings {
+  __wbg_set_wasm(exports: unknown): void;
+  SchemaEngine: { new: (options: unknown, log: (msg: string) => void, factory: unknown) => Promise<WasmEngine> };
+}
+interface WasmApi {
+  Module: new (bytes: Buffer) => unknown;
+  Instance: new (module: unknown, imports: unknown) => { exports: { __wbindgen_start(): void } };
+}
+
+let wasmReady: WasmBindings | undefined;
+function loadWasmBindings(): WasmBindings {
   if (wasmReady) return wasmReady;
   const pkgDir = path.dirname(require.resolve('@prisma/schema-engine-wasm'));
   // The package is ESM; its bg module only defines functions, so load it as CommonJS text.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const bg = require(path.join(pkgDir, 'schema_engine_bg.js'));
-  const wasm = (globalThis as any).WebAssembly; // not in the ES2022 lib typings
+  const bg = require(path.join(pkgDir, 'schema_engine_bg.js')) as WasmBindings;
+  const wasm = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly; // not in the ES2022 lib typings
   const module = new wasm.Module(fs.readFileSync(path.join(pkgDir, 'schema_engine_bg.wasm')));
   const instance = new wasm.Instance(module, { './schema_engine_bg.js': bg });
   bg.__wbg_set_wasm(instance.exports);
-  (instance.exports as any).__wbindgen_start();
+  (instance.exports).__wbindgen_start();
   wasmReady = bg;
   return bg;
 }
 
-async function openEngine(factory: SqlMigrationAwareDriverAdapterFactory): Promise<WasmEngine> {
+function openEngine(factory: SqlMigrationAwareDriverAdapterFactory): Promise<WasmEngine> {
   const bg = loadWasmBindings();
   const datamodel = fs.readFileSync(schemaPath, 'utf8');
   const log = (_msg: string) => undefined;

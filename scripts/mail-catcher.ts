@@ -9,7 +9,7 @@ import { escapeHtml } from '../domain/notifications';
 
 export interface CaughtMail { id: string; receivedAt: string; from: string; to: string; subject: string; text: string; html: string }
 
-export async function startMailCatcher(dir: string, port: number): Promise<{ server: SMTPServer; list(): CaughtMail[]; close(): Promise<void> }> {
+export async function startMailCatcher(dir: string, port: number): Promise<{ server: SMTPServer; list: () => CaughtMail[]; close: () => Promise<void> }> {
   fs.mkdirSync(dir, { recursive: true });
   const server = new SMTPServer({
     authOptional: true,

@@ -16,6 +16,7 @@ import { mountMailPages, startMailCatcher } from './mail-catcher';
 import { ensureCalendarSchedules } from './schedules';
 import { createWorker } from './worker-factory';
 import { mountLandingPage } from './landing';
+import type { Server } from 'node:http';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { findTemporalBinary } = require('./temporal-binaries');
 
@@ -27,7 +28,7 @@ async function connectWithRetry(address: string, seconds: number): Promise<Conne
     try {
       return await Connection.connect({ address, connectTimeout: '2 seconds' });
     } catch (err) {
-      if (Date.now() > until) throw new Error(`Temporal did not answer at ${address} within ${seconds} s: ${(err as Error).message}`);
+      if (Date.now() > until) throw new Error(`Temporal did not answer at ${address} within ${seconds} s: ${(err as Error).message}`, { cause: err });
       await new Promise((r) => setTimeout(r, 500));
     }
   }
@@ -36,7 +37,7 @@ async function connectWithRetry(address: string, seconds: number): Promise<Conne
 async function startTemporalDevServer(dataDir: string, port: number, uiPort: number): Promise<ChildProcess | undefined> {
   const address = `127.0.0.1:${port}`;
   try {
-    (await Connection.connect({ address, connectTimeout: '1 second' })).close();
+    await (await Connection.connect({ address, connectTimeout: '1 second' })).close();
     log(`a Temporal server already answers at ${address}; using it`);
     return undefined;
   } catch { /* none running: start ours */ }
@@ -101,7 +102,7 @@ async function main() {
     if (catcher) mountMailPages(a, catcher.list);
     mountLandingPage(a, { temporalUiUrl: temporalProcess || !config.TEMPORAL_ADDRESS ? `http://localhost:${config.TEMPORAL_UI_PORT}` : undefined, mailUrl: catcher ? '/mail' : undefined });
   });
-  const server = await new Promise<import('node:http').Server>((resolve, reject) => {
+  const server = await new Promise<Server>((resolve, reject) => {
     const s = app.listen(config.PORT, () => resolve(s));
     s.once('error', reject);
   });

@@ -1,7 +1,7 @@
 // Builds the Temporal worker with its activities; used by `npm start`, the production
 // worker and the tests.
 import type { Client } from '@temporalio/client';
-import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
+import { type NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import type { Transporter } from 'nodemailer';
 import { createActivities } from '../activities';
 import type { PrismaClient } from '../prisma/database';

@@ -15,7 +15,7 @@ export async function managerEvaluationWorkflow(input: ManagerEvaluationInput): 
     kind === 'CUSTOMER_SURVEY' ? new CustomerSurveyTask(input.evaluationId, input.template) : new HumanTask(kind, { evaluationId: input.evaluationId }, input.template),
   );
   let stage: EvaluationStatus['stage'] = 'tasksOpen';
-  let score: number | undefined;
+  let score: number | undefined = undefined;
   const status = (): EvaluationStatus => ({ evaluationId: input.evaluationId, stage, compositeScore: score, tasks: tasks.map((t) => ({ ...t.state })) });
   const taskById = (taskId: string) => {
     const task = tasks.find((t) => t.state.taskId === taskId);

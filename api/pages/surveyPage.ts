@@ -35,7 +35,7 @@ export function renderSurveyPage(state: SurveyPageState, lang: Language, selfUrl
         const options = ([5, 4, 3, 2, 1] as const)
           .map((r) => `<label class="opt"><input type="radio" name="${q}" value="${r}"${current === String(r) ? ' checked' : ''} required> ${escapeHtml(ratingText[r][lang])}</label>`)
           .join('');
-        const err = errors[q] ? `<p class="err" id="${q}-error">${escapeHtml(errors[q]!)}</p>` : '';
+        const err = errors[q] ? `<p class="err" id="${q}-error">${escapeHtml(errors[q])}</p>` : '';
         return `<fieldset${errors[q] ? ' class="invalid" aria-describedby="' + q + '-error"' : ''}><legend>${escapeHtml(surveyQuestionText[q][lang])}</legend>${options}${err}</fieldset>`;
       })
       .join('');

@@ -96,7 +96,7 @@ export function evaluationRoutes(ctx: ApiContext): Router {
         await tx.auditLog.create({
           data: {
             actorId: actor.id, action: evaluation.periodPlan ? 'evaluation.periodPlanChanged' : 'evaluation.periodPlanSet',
-            entityType: 'evaluation', entityId: evaluation.id, cycleId: evaluation.cycleId, details: body as unknown as Prisma.InputJsonValue,
+            entityType: 'evaluation', entityId: evaluation.id, cycleId: evaluation.cycleId, details: body,
           },
         });
       });

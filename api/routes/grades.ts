@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { shanghaiDate } from '../../domain/calendar';
 import { basicConditions } from '../../domain/gradeDetermination';
 import { quotaUsage, defaultGradeQuota } from '../../domain/gradeQuotas';
-import { gradeNames, type Grade } from '../../domain/grades';
+import { gradeNames } from '../../domain/grades';
 import { exportFormat, sendTable } from '../exports';
 import { parseTemplateConfig } from '../../domain/templates';
 import { actorOf, authenticate, countiesInScope } from '../auth';
@@ -41,7 +41,7 @@ export function gradeRoutes(ctx: ApiContext): Router {
     if (query.format === 'csv' || query.format === 'xlsx') {
       const header = ['年度', '县区', '工号', '姓名', '原等级', '推荐等级', '推荐理由', '生效日期', '状态', '推荐人', '审定人', '审定时间', '审定意见'];
       const rows = changes.map((c) => [
-        c.gradeReview.cycle.period, c.manager.county.name, c.manager.employeeNo, c.manager.name, gradeNames[c.fromGrade as Grade]['zh-CN'], gradeNames[c.toGrade as Grade]['zh-CN'], c.reason, c.effectiveDate,
+        c.gradeReview.cycle.period, c.manager.county.name, c.manager.employeeNo, c.manager.name, gradeNames[c.fromGrade]['zh-CN'], gradeNames[c.toGrade]['zh-CN'], c.reason, c.effectiveDate,
         statusNames[c.status], nameOf(c.proposedById), nameOf(c.decidedById), c.decidedAt ? c.decidedAt.toISOString() : '', c.decisionReason ?? '',
       ]);
       return sendTable(res, query.format, { name: 'grade-changes', sheet: '等级调整' }, header, rows);
@@ -101,9 +101,9 @@ export function gradeRoutes(ctx: ApiContext): Router {
       ctx.prisma.evaluationTemplate.findFirst({ where: { cycleType: 'ANNUAL' }, orderBy: { version: 'desc' } }),
     ]);
     const quotas = template ? parseTemplateConfig(template.config).gradeDetermination.quotas : defaultGradeQuota;
-    const now = managers.map((m) => m.grade as Grade);
-    const projected = new Map(managers.map((m) => [m.id, m.grade as Grade]));
-    for (const p of pending) if (projected.has(p.managerId)) projected.set(p.managerId, p.toGrade as Grade);
+    const now = managers.map((m) => m.grade);
+    const projected = new Map(managers.map((m) => [m.id, m.grade]));
+    for (const p of pending) if (projected.has(p.managerId)) projected.set(p.managerId, p.toGrade);
     res.json({ headCount: managers.length, quotas, now: quotaUsage(now, quotas), afterApprovedChanges: quotaUsage([...projected.values()], quotas) });
   });
 

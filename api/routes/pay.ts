@@ -3,8 +3,8 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { isCalendarDate } from '../../domain/calendar';
-import { gradeNames, gradeOn, type Grade } from '../../domain/grades';
-import { payStatement, payTableSchema, type PayTable } from '../../domain/pay';
+import { gradeNames, gradeOn } from '../../domain/grades';
+import { payStatement, payTableSchema } from '../../domain/pay';
 import { actorOf, authenticate, countiesInScope, hasRole } from '../auth';
 import type { ApiContext } from '../context';
 import { exportFormat, sendTable } from '../exports';
@@ -56,9 +56,9 @@ export function payRoutes(ctx: ApiContext): Router {
           : null;
     if (!scope) throw problems.forbidden({ 'zh-CN': '工资单', en: 'pay statements' });
     const managers = await ctx.prisma.manager.findMany({ where: { ...scope, active: true }, include: { county: true, gradeHistory: true }, orderBy: { employeeNo: 'asc' } });
-    const config = payTableSchema.parse(table.config) as PayTable;
+    const config = payTableSchema.parse(table.config);
     const statements = managers.map((m) => {
-      const assessedGrade = gradeOn(firstDay, m.grade as Grade, m.gradeHistory.map((h) => ({ fromGrade: h.fromGrade as Grade | null, toGrade: h.toGrade as Grade, effectiveDate: day(h.effectiveDate) })));
+      const assessedGrade = gradeOn(firstDay, m.grade, m.gradeHistory.map((h) => ({ fromGrade: h.fromGrade, toGrade: h.toGrade, effectiveDate: day(h.effectiveDate) })));
       const lines = payStatement({ assessedGrade, area: m.area, employment: m.employment, postStartDate: day(m.postStartDate) }, config, query.month);
       return { managerId: m.id, employeeNo: m.employeeNo, name: m.name, county: m.county.name, area: m.area, employment: m.employment, ...lines };
     });

@@ -83,7 +83,7 @@ export function surveyRoutes(ctx: ApiContext) {
 
   // The page a customer opens from the mail.
   const pages = Router();
-  const pageLanguage = (req: Request): Language => (req.query.lang ? languageOf(String(req.query.lang)) : requestLanguage(req));
+  const pageLanguage = (req: Request): Language => (typeof req.query.lang === 'string' ? languageOf(req.query.lang) : requestLanguage(req));
   const selfUrl = (req: Request) => `/survey/${encodeURIComponent(String(req.params.token))}`;
   pages.get('/survey/:token', async (req, res) => {
     const lang = pageLanguage(req);

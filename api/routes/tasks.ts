@@ -94,7 +94,7 @@ export function taskRoutes(ctx: ApiContext): Router {
     const lang = requestLanguage(req);
     const task = await loadTask(String(req.params.id));
     if (task.assigneeId !== actor.id) throw problems.forbidden({ 'zh-CN': '只能提交分配给您的任务', en: 'you can only submit your own tasks' });
-    const schema = submissionSchemas[task.kind as TaskKind];
+    const schema = submissionSchemas[task.kind];
     if (!schema) throw problems.conflict('not_submittable', { 'zh-CN': '此类任务暂不支持在线提交', en: 'this kind of task takes no submission here' });
     const payload = parseInput(schema, req.body, 'body', lang);
     const headerKey = req.headers['idempotency-key'];
@@ -181,11 +181,11 @@ function updateProblem(err: unknown, lang: Language): HttpProblem {
       [], { breaches },
     );
   }
-  if (err instanceof WorkflowNotFoundError || (err instanceof WorkflowUpdateFailedError && /closed|no longer open|completed/i.test(String((err.cause as Error | undefined)?.message)))) {
+  if (err instanceof WorkflowNotFoundError || (err instanceof WorkflowUpdateFailedError && /closed|no longer open|completed/i.test(String((err.cause)?.message)))) {
     return problems.conflict('task_closed', { 'zh-CN': '任务已关闭', en: 'The task is closed' });
   }
   if (err instanceof WorkflowUpdateFailedError) {
-    return problems.conflict('not_accepted', { 'zh-CN': `未被受理：${(err.cause as Error | undefined)?.message ?? ''}`, en: `Not accepted: ${(err.cause as Error | undefined)?.message ?? ''}` });
+    return problems.conflict('not_accepted', { 'zh-CN': `未被受理：${(err.cause)?.message ?? ''}`, en: `Not accepted: ${(err.cause)?.message ?? ''}` });
   }
   if (err instanceof Error && /UNAVAILABLE|DEADLINE_EXCEEDED|connect/i.test(err.message)) return problems.unavailable();
   throw err;

@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { Client, Connection } from '@temporalio/client';
 import { createApp } from '../../api/app';
 import { openDatabase } from '../../prisma/database';
+import type { Server } from 'node:http';
 
 async function main() {
   const url = process.env.DATABASE_URL;
@@ -12,7 +13,7 @@ async function main() {
   const db = await openDatabase({ kind: 'postgres', url }, { migrate: false, poolSize: 10 });
   const temporal = new Client({ connection: Connection.lazy({ address: '127.0.0.1:1' }) });
   const app = createApp({ prisma: db.prisma, temporal, taskQueue: 'unused', sessionTtlHours: 1 });
-  const server = await new Promise<import('node:http').Server>((r) => { const s = app.listen(0, '127.0.0.1', () => r(s)); });
+  const server = await new Promise<Server>((r) => { const s = app.listen(0, '127.0.0.1', () => r(s)); });
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'hr', password: 'bench-password' }) });
   const { token } = (await login.json()) as { token: string };

@@ -16,6 +16,7 @@ import { createApp } from '../../api/app';
 import { openDatabase, type Database } from '../../prisma/database';
 import { seedOrganisation, type Organisation } from '../../prisma/seed';
 import { createWorker } from '../worker-factory';
+import type { Server } from 'node:http';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { findTemporalBinary } = require('../temporal-binaries');
 
@@ -118,7 +119,7 @@ async function main() {
   const baselineWorker = await Worker.create({ connection: env.nativeConnection, taskQueue: 'bench-baseline', workflowsPath: require.resolve('./baselineWorkflow') });
   const running = [...(worker ? [worker.run()] : []), baselineWorker.run()];
   const app = createApp({ prisma: db.prisma, temporal: env.client, taskQueue, sessionTtlHours: 12 });
-  const server = await new Promise<import('node:http').Server>((r) => { const s = app.listen(0, '127.0.0.1', () => r(s)); });
+  const server = await new Promise<Server>((r) => { const s = app.listen(0, '127.0.0.1', () => r(s)); });
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const latencies: number[] = [];
   const call = async (method: string, path: string, token?: string, body?: unknown) => {
@@ -127,7 +128,7 @@ async function main() {
     const json = await res.json().catch(() => undefined);
     latencies.push(performance.now() - start);
     if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
-    return json as any;
+    return json as any; // eslint-disable-line @typescript-eslint/no-explicit-any -- the benchmark reads what the API answers
   };
   const tokens = new Map<string, string>();
   const tokenOf = async (userId: string) => {

@@ -37,7 +37,7 @@ export async function startTestSmtp(): Promise<TestSmtp> {
       simpleParser(stream)
         .then((m) => {
           const to = Array.isArray(m.to) ? m.to.map((t) => t.text).join(', ') : (m.to?.text ?? '');
-          mails.push({ to, subject: m.subject ?? '', text: m.text ?? '', html: typeof m.html === 'string' ? m.html : '', notification: String(m.headers.get('x-kaoping-notification') ?? '') });
+          mails.push({ to, subject: m.subject ?? '', text: m.text ?? '', html: typeof m.html === 'string' ? m.html : '', notification: headerText(m.headers.get('x-kaoping-notification')) });
           callback();
         })
         .catch(callback);
@@ -69,3 +69,5 @@ export async function startTestSmtp(): Promise<TestSmtp> {
     close: () => new Promise<void>((resolve) => { transport.close(); server.close(() => resolve()); }),
   };
 }
+
+const headerText = (value: unknown): string => (typeof value === 'string' ? value : '');

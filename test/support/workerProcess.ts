@@ -26,8 +26,8 @@ export function workerProcess(h: () => Harness, dbUrl: () => string): WorkerProc
           log += d.toString();
           if (log.includes('[worker] polling')) { clearTimeout(timer); resolve(); }
         };
-        proc.stdout!.on('data', onData);
-        proc.stderr!.on('data', onData);
+        proc.stdout.on('data', onData);
+        proc.stderr.on('data', onData);
         proc.once('exit', (code) => { clearTimeout(timer); if (!log.includes('[worker] polling')) reject(new Error(`worker exited ${code}:\n${log}`)); });
       });
     },
