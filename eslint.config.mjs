@@ -43,7 +43,10 @@ export default tseslint.config(
       '@typescript-eslint/no-unsafe-call': 'off',
       // Workflow task interfaces return promises whether or not a step awaits.
       '@typescript-eslint/require-await': 'off',
-      '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true, allowBoolean: true, allowNullish: true }],
+      '@typescript-eslint/restrict-template-expressions': [
+        'error',
+        { allowNumber: true, allowBoolean: true, allowNullish: true },
+      ],
     },
   },
   {
@@ -58,9 +61,19 @@ export default tseslint.config(
             .map((name) => ({ name, message: 'workflow code is deterministic: no Node built-ins' })),
           patterns: [
             { group: ['node:*', 'fs/*'], message: 'workflow code is deterministic: no Node built-ins' },
-            { group: ['@prisma/*', '**/prisma/*', '**/generated/**'], message: 'workflows reach the database only through activities' },
-            { group: ['@temporalio/client', '@temporalio/worker', 'nodemailer', 'pg', 'express'], message: 'not in workflow code' },
-            { group: ['../activities', '../activities/*'], allowTypeImports: true, message: 'workflows call activities through proxyActivities: import their types only' },
+            {
+              group: ['@prisma/*', '**/prisma/*', '**/generated/**'],
+              message: 'workflows reach the database only through activities',
+            },
+            {
+              group: ['@temporalio/client', '@temporalio/worker', 'nodemailer', 'pg', 'express'],
+              message: 'not in workflow code',
+            },
+            {
+              group: ['../activities', '../activities/*'],
+              allowTypeImports: true,
+              message: 'workflows call activities through proxyActivities: import their types only',
+            },
           ],
         },
       ],
@@ -72,7 +85,11 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ regex: '^(?!zod$)(?!\\./)', message: 'domain/ is pure: it imports zod and other domain/ modules only' }] },
+        {
+          patterns: [
+            { regex: '^(?!zod$)(?!\\./)', message: 'domain/ is pure: it imports zod and other domain/ modules only' },
+          ],
+        },
       ],
     },
   },
@@ -86,7 +103,8 @@ export default tseslint.config(
           patterns: [
             {
               group: ['**/activities', '**/activities/*', '**/scripts', '**/scripts/*'],
-              message: 'api/ may not import activities/ or scripts/: start a workflow, or share the code from prisma/, workflows/ or domain/',
+              message:
+                'api/ may not import activities/ or scripts/: start a workflow, or share the code from prisma/, workflows/ or domain/',
             },
           ],
         },

@@ -3,7 +3,14 @@
 // the monthly star, flag bottom ranks, move quarterly stars and publish the results.
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { cycleLabel, languageOf, renderResultNotification } from '../domain/notifications';
-import { bottomRankFlags, defaultStarMovePolicy, monthlyStars, rankCohort, starMoves, type MonthlyBottom } from '../domain/ranking';
+import {
+  bottomRankFlags,
+  defaultStarMovePolicy,
+  monthlyStars,
+  rankCohort,
+  starMoves,
+  type MonthlyBottom,
+} from '../domain/ranking';
 import { parseTemplateConfig } from '../domain/templates';
 import type { CountyReviewInput } from '../workflows/types';
 import type { SkillLevel } from '../domain/skillAssessment';
@@ -11,8 +18,16 @@ import { recordAudit } from './audit';
 import type { ActivityDeps } from './deps';
 import { enqueueMail, enqueueTaskNotice } from './notifications';
 
-export interface CountyRef { cycleId: string; countyId: string }
-export interface CountyProgress { countyId: string; evaluations: number; scored: number; reviewStatus: string | null }
+export interface CountyRef {
+  cycleId: string;
+  countyId: string;
+}
+export interface CountyProgress {
+  countyId: string;
+  evaluations: number;
+  scored: number;
+  reviewStatus: string | null;
+}
 
 export function countyReviewWorkflowId(cycleId: string, countyId: string): string {
   return `county-review-${cycleId}-${countyId}`;
@@ -24,45 +39,94 @@ export function countyReviewActivities(deps: ActivityDeps) {
     /** Starts the county's review when every evaluation of the county is scored (idempotent). */
     async startCountyReviewIfReady(input: CountyRef & { at: string }): Promise<{ started: boolean }> {
       const [total, open] = await Promise.all([
-        prisma.evaluation.count({ where: { cycleId: input.cycleId, countyId: input.countyId, stage: { not: 'WITHDRAWN' } } }),
-        prisma.evaluation.count({ where: { cycleId: input.cycleId, countyId: input.countyId, stage: { in: ['TASKS_OPEN', 'EVALUATIONS_SUBMITTED'] } } }),
+        prisma.evaluation.count({
+          where: { cycleId: input.cycleId, countyId: input.countyId, stage: { not: 'WITHDRAWN' } },
+        }),
+        prisma.evaluation.count({
+          where: {
+            cycleId: input.cycleId,
+            countyId: input.countyId,
+            stage: { in: ['TASKS_OPEN', 'EVALUATIONS_SUBMITTED'] },
+          },
+        }),
       ]);
       if (total === 0 || open > 0) return { started: false };
       const cycle = await prisma.cycle.findUniqueOrThrow({ where: { id: input.cycleId }, include: { template: true } });
       const workflowId = countyReviewWorkflowId(input.cycleId, input.countyId);
       // Several managers' workflows may get here at once: insert-if-absent, then read.
-      await prisma.countyReview.createMany({ data: [{ cycleId: input.cycleId, countyId: input.countyId, workflowId }], skipDuplicates: true });
-      const review = await prisma.countyReview.findUniqueOrThrow({ where: { cycleId_countyId: { cycleId: input.cycleId, countyId: input.countyId } } });
+      await prisma.countyReview.createMany({
+        data: [{ cycleId: input.cycleId, countyId: input.countyId, workflowId }],
+        skipDuplicates: true,
+      });
+      const review = await prisma.countyReview.findUniqueOrThrow({
+        where: { cycleId_countyId: { cycleId: input.cycleId, countyId: input.countyId } },
+      });
       const args: CountyReviewInput = {
-        cycleId: input.cycleId, countyId: input.countyId, countyReviewId: review.id,
-        template: parseTemplateConfig(cycle.template.config), cycleOpenedAt: cycle.openedAt.toISOString(),
+        cycleId: input.cycleId,
+        countyId: input.countyId,
+        countyReviewId: review.id,
+        template: parseTemplateConfig(cycle.template.config),
+        cycleOpenedAt: cycle.openedAt.toISOString(),
       };
       try {
-        await temporal.workflow.start('countyReviewWorkflow', { taskQueue: settings.taskQueue, workflowId, args: [args], workflowIdConflictPolicy: 'USE_EXISTING' });
+        await temporal.workflow.start('countyReviewWorkflow', {
+          taskQueue: settings.taskQueue,
+          workflowId,
+          args: [args],
+          workflowIdConflictPolicy: 'USE_EXISTING',
+        });
       } catch (err) {
         if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
       }
       return { started: true };
     },
 
-    async setCountyReviewStatus(input: { countyReviewId: string; status: 'COUNTY_SIGN_OFF' | 'CITY_APPROVAL'; round: number; at: string }): Promise<void> {
+    async setCountyReviewStatus(input: {
+      countyReviewId: string;
+      status: 'COUNTY_SIGN_OFF' | 'CITY_APPROVAL';
+      round: number;
+      at: string;
+    }): Promise<void> {
       await prisma.$transaction(async (tx) => {
-        const review = await tx.countyReview.update({ where: { id: input.countyReviewId }, data: { status: input.status, round: input.round } });
+        const review = await tx.countyReview.update({
+          where: { id: input.countyReviewId },
+          data: { status: input.status, round: input.round },
+        });
         await recordAudit(tx, {
-          at: new Date(input.at), actorId: null, action: input.status === 'COUNTY_SIGN_OFF' ? 'review.countySignOffOpened' : 'review.cityApprovalOpened',
-          entityType: 'countyReview', entityId: review.id, cycleId: review.cycleId, details: { round: input.round }, dedupeKey: `review:${review.id}:${input.status}:${input.round}`,
+          at: new Date(input.at),
+          actorId: null,
+          action: input.status === 'COUNTY_SIGN_OFF' ? 'review.countySignOffOpened' : 'review.cityApprovalOpened',
+          entityType: 'countyReview',
+          entityId: review.id,
+          cycleId: review.cycleId,
+          details: { round: input.round },
+          dedupeKey: `review:${review.id}:${input.status}:${input.round}`,
         });
         if (input.status === 'CITY_APPROVAL') {
-          await tx.evaluation.updateMany({ where: { cycleId: review.cycleId, countyId: review.countyId, stage: 'SCORED' }, data: { stage: 'COUNTY_SIGNED_OFF' } });
+          await tx.evaluation.updateMany({
+            where: { cycleId: review.cycleId, countyId: review.countyId, stage: 'SCORED' },
+            data: { stage: 'COUNTY_SIGNED_OFF' },
+          });
         }
       });
     },
 
     /** The city returned the results: tell the county head why. */
-    async notifyReturned(input: { countyReviewId: string; taskId: string; reason: string; at: string }): Promise<{ outboxIds: string[] }> {
+    async notifyReturned(input: {
+      countyReviewId: string;
+      taskId: string;
+      reason: string;
+      at: string;
+    }): Promise<{ outboxIds: string[] }> {
       return prisma.$transaction(async (tx) => {
         const task = await tx.task.findUniqueOrThrow({ where: { id: input.taskId } });
-        const outboxIds = await enqueueTaskNotice(tx, settings, { kind: 'returned', taskId: task.id, recipientIds: [task.assigneeId], dedupeKey: `task:${task.id}:returned`, reason: input.reason });
+        const outboxIds = await enqueueTaskNotice(tx, settings, {
+          kind: 'returned',
+          taskId: task.id,
+          recipientIds: [task.assigneeId],
+          dedupeKey: `task:${task.id}:returned`,
+          reason: input.reason,
+        });
         return { outboxIds };
       });
     },
@@ -72,34 +136,77 @@ export function countyReviewActivities(deps: ActivityDeps) {
      * ranked and published now; with the city as cohort they wait, approved, until every
      * county is, and `publishCityResults` ranks them together.
      */
-    async approveAndPublish(input: { countyReviewId: string; at: string }): Promise<{ outboxIds: string[]; published: boolean }> {
-      return prisma.$transaction(async (tx) => {
-        const review = await tx.countyReview.findUniqueOrThrow({ where: { id: input.countyReviewId }, include: { cycle: { include: { template: true } } } });
-        if (parseTemplateConfig(review.cycle.template.config).rankingCohort === 'city') {
-          if (review.status !== 'PUBLISHED') await tx.countyReview.update({ where: { id: review.id }, data: { status: 'APPROVED' } });
-          await tx.evaluation.updateMany({ where: { cycleId: review.cycleId, countyId: review.countyId, stage: { in: ['SCORED', 'COUNTY_SIGNED_OFF'] } }, data: { stage: 'CITY_APPROVED' } });
-          await recordAudit(tx, { at: new Date(input.at), actorId: null, action: 'review.approved', entityType: 'countyReview', entityId: review.id, cycleId: review.cycleId, dedupeKey: `review:${review.id}:approved` });
-          return { outboxIds: [], published: false };
-        }
-        return { ...(await rankAndPublish(tx, review.cycle, [review.id], new Date(input.at), settings.publicUrl)), published: true };
-      }, { timeout: 60_000 });
+    async approveAndPublish(input: {
+      countyReviewId: string;
+      at: string;
+    }): Promise<{ outboxIds: string[]; published: boolean }> {
+      return prisma.$transaction(
+        async (tx) => {
+          const review = await tx.countyReview.findUniqueOrThrow({
+            where: { id: input.countyReviewId },
+            include: { cycle: { include: { template: true } } },
+          });
+          if (parseTemplateConfig(review.cycle.template.config).rankingCohort === 'city') {
+            if (review.status !== 'PUBLISHED')
+              await tx.countyReview.update({ where: { id: review.id }, data: { status: 'APPROVED' } });
+            await tx.evaluation.updateMany({
+              where: {
+                cycleId: review.cycleId,
+                countyId: review.countyId,
+                stage: { in: ['SCORED', 'COUNTY_SIGNED_OFF'] },
+              },
+              data: { stage: 'CITY_APPROVED' },
+            });
+            await recordAudit(tx, {
+              at: new Date(input.at),
+              actorId: null,
+              action: 'review.approved',
+              entityType: 'countyReview',
+              entityId: review.id,
+              cycleId: review.cycleId,
+              dedupeKey: `review:${review.id}:approved`,
+            });
+            return { outboxIds: [], published: false };
+          }
+          return {
+            ...(await rankAndPublish(tx, review.cycle, [review.id], new Date(input.at), settings.publicUrl)),
+            published: true,
+          };
+        },
+        { timeout: 60_000 },
+      );
     },
 
     /** City cohort: every county is approved; rank the whole city as one cohort and publish. */
     async publishCityResults(input: { cycleId: string; at: string }): Promise<{ outboxIds: string[] }> {
-      return prisma.$transaction(async (tx) => {
-        const cycle = await tx.cycle.findUniqueOrThrow({ where: { id: input.cycleId }, include: { template: true } });
-        const reviews = await tx.countyReview.findMany({ where: { cycleId: cycle.id } });
-        return rankAndPublish(tx, cycle, reviews.map((r) => r.id), new Date(input.at), settings.publicUrl);
-      }, { timeout: 120_000 });
+      return prisma.$transaction(
+        async (tx) => {
+          const cycle = await tx.cycle.findUniqueOrThrow({ where: { id: input.cycleId }, include: { template: true } });
+          const reviews = await tx.countyReview.findMany({ where: { cycleId: cycle.id } });
+          return rankAndPublish(
+            tx,
+            cycle,
+            reviews.map((r) => r.id),
+            new Date(input.at),
+            settings.publicUrl,
+          );
+        },
+        { timeout: 120_000 },
+      );
     },
 
     /** Per county of the cycle: evaluations, how many scored, the review's status. */
-    async cycleProgress(input: { cycleId: string }): Promise<{ rankingCohort: 'county' | 'city'; counties: CountyProgress[] }> {
+    async cycleProgress(input: {
+      cycleId: string;
+    }): Promise<{ rankingCohort: 'county' | 'city'; counties: CountyProgress[] }> {
       const cycle = await prisma.cycle.findUniqueOrThrow({ where: { id: input.cycleId }, include: { template: true } });
       const [all, done, reviews] = await Promise.all([
         prisma.evaluation.groupBy({ by: ['countyId'], where: { cycleId: input.cycleId }, _count: { _all: true } }),
-        prisma.evaluation.groupBy({ by: ['countyId'], where: { cycleId: input.cycleId, stage: { notIn: ['TASKS_OPEN', 'EVALUATIONS_SUBMITTED'] } }, _count: { _all: true } }), // scored or withdrawn
+        prisma.evaluation.groupBy({
+          by: ['countyId'],
+          where: { cycleId: input.cycleId, stage: { notIn: ['TASKS_OPEN', 'EVALUATIONS_SUBMITTED'] } },
+          _count: { _all: true },
+        }), // scored or withdrawn
         prisma.countyReview.findMany({ where: { cycleId: input.cycleId } }),
       ]);
       return {
@@ -122,23 +229,44 @@ type Tx = Parameters<Parameters<ActivityDeps['prisma']['$transaction']>[0]>[0];
  * star, flags bottom ranks (monthly), moves stars (quarterly), publishes, and writes each
  * manager's result mail to the outbox. Idempotent: a published cohort is not ranked again.
  */
-async function rankAndPublish(tx: Tx, cycle: { id: string; type: string; period: string; template: { config: unknown } }, reviewIds: string[], at: Date, publicUrl: string): Promise<{ outboxIds: string[] }> {
+async function rankAndPublish(
+  tx: Tx,
+  cycle: { id: string; type: string; period: string; template: { config: unknown } },
+  reviewIds: string[],
+  at: Date,
+  publicUrl: string,
+): Promise<{ outboxIds: string[] }> {
   const reviews = await tx.countyReview.findMany({ where: { id: { in: reviewIds } } });
   const countyIds = reviews.map((r) => r.countyId);
-  const evaluations = await tx.evaluation.findMany({ where: { cycleId: cycle.id, countyId: { in: countyIds }, stage: { not: 'WITHDRAWN' } }, include: { manager: { include: { user: true } } } });
+  const evaluations = await tx.evaluation.findMany({
+    where: { cycleId: cycle.id, countyId: { in: countyIds }, stage: { not: 'WITHDRAWN' } },
+    include: { manager: { include: { user: true } } },
+  });
   if (reviews.some((r) => r.status !== 'PUBLISHED')) {
-    const ranked = rankCohort(evaluations.map((e) => ({ managerId: e.managerId, score: Number(e.compositeScore ?? 0) })));
+    const ranked = rankCohort(
+      evaluations.map((e) => ({ managerId: e.managerId, score: Number(e.compositeScore ?? 0) })),
+    );
     const stars = new Set(cycle.type === 'MONTHLY' ? monthlyStars(ranked) : []);
     for (const r of ranked) {
       await tx.evaluation.updateMany({
         where: { cycleId: cycle.id, managerId: r.managerId },
-        data: { stage: 'PUBLISHED', rank: r.rank, rankFromBottom: r.rankFromBottom, cohortSize: r.cohortSize, monthlyStar: stars.has(r.managerId) },
+        data: {
+          stage: 'PUBLISHED',
+          rank: r.rank,
+          rankFromBottom: r.rankFromBottom,
+          cohortSize: r.cohortSize,
+          monthlyStar: stars.has(r.managerId),
+        },
       });
     }
     if (cycle.type === 'MONTHLY') {
       // 末位淘汰: this month with the earlier monthly rankings of the same managers.
       const earlier = await tx.evaluation.findMany({
-        where: { managerId: { in: ranked.map((r) => r.managerId) }, rankFromBottom: { not: null }, cycle: { type: 'MONTHLY', period: { lt: cycle.period } } },
+        where: {
+          managerId: { in: ranked.map((r) => r.managerId) },
+          rankFromBottom: { not: null },
+          cycle: { type: 'MONTHLY', period: { lt: cycle.period } },
+        },
         select: { managerId: true, rankFromBottom: true, cycle: { select: { period: true } } },
       });
       const history = new Map<string, MonthlyBottom>();
@@ -147,14 +275,26 @@ async function rankAndPublish(tx: Tx, cycle: { id: string; type: string; period:
         month.rankFromBottom[e.managerId] = e.rankFromBottom!;
         history.set(e.cycle.period, month);
       }
-      history.set(cycle.period, { period: cycle.period, rankFromBottom: Object.fromEntries(ranked.map((r) => [r.managerId, r.rankFromBottom])) });
+      history.set(cycle.period, {
+        period: cycle.period,
+        rankFromBottom: Object.fromEntries(ranked.map((r) => [r.managerId, r.rankFromBottom])),
+      });
       for (const flag of bottomRankFlags([...history.values()], cycle.period)) {
         await tx.bottomRankFlag.upsert({
           where: { managerId_cycleId: { managerId: flag.managerId, cycleId: cycle.id } },
           update: {},
           create: { managerId: flag.managerId, cycleId: cycle.id, period: cycle.period, rules: flag.rules },
         });
-        await recordAudit(tx, { at, actorId: null, action: 'manager.bottomRankFlagged', entityType: 'manager', entityId: flag.managerId, cycleId: cycle.id, details: { rules: flag.rules, period: cycle.period }, dedupeKey: `bottomRank:${cycle.id}:${flag.managerId}` });
+        await recordAudit(tx, {
+          at,
+          actorId: null,
+          action: 'manager.bottomRankFlagged',
+          entityType: 'manager',
+          entityId: flag.managerId,
+          cycleId: cycle.id,
+          details: { rules: flag.rules, period: cycle.period },
+          dedupeKey: `bottomRank:${cycle.id}:${flag.managerId}`,
+        });
       }
     }
     if (cycle.type === 'QUARTERLY') {
@@ -163,38 +303,103 @@ async function rankAndPublish(tx: Tx, cycle: { id: string; type: string; period:
       for (const move of starMoves(ranked, current, { ...defaultStarMovePolicy, topShare, bottomShare })) {
         await tx.manager.update({ where: { id: move.managerId }, data: { starRating: move.to } });
         await tx.starHistory.createMany({
-          data: [{ managerId: move.managerId, cycleId: cycle.id, period: cycle.period, fromStars: move.from, toStars: move.to, reason: move.to > move.from ? 'top share of the cohort' : 'bottom share of the cohort' }],
+          data: [
+            {
+              managerId: move.managerId,
+              cycleId: cycle.id,
+              period: cycle.period,
+              fromStars: move.from,
+              toStars: move.to,
+              reason: move.to > move.from ? 'top share of the cohort' : 'bottom share of the cohort',
+            },
+          ],
           skipDuplicates: true,
         });
-        await recordAudit(tx, { at, actorId: null, action: 'manager.starRatingMoved', entityType: 'manager', entityId: move.managerId, cycleId: cycle.id, details: move, dedupeKey: `star:${cycle.id}:${move.managerId}` });
+        await recordAudit(tx, {
+          at,
+          actorId: null,
+          action: 'manager.starRatingMoved',
+          entityType: 'manager',
+          entityId: move.managerId,
+          cycleId: cycle.id,
+          details: move,
+          dedupeKey: `star:${cycle.id}:${move.managerId}`,
+        });
       }
     }
     if (cycle.type === 'HALF_YEAR') {
       // 技能等级: the level the skill assessment gave is recorded on the manager.
-      const skills = await tx.score.findMany({ where: { component: 'skill', evaluation: { cycleId: cycle.id, countyId: { in: countyIds }, stage: 'PUBLISHED' } }, include: { evaluation: true } });
+      const skills = await tx.score.findMany({
+        where: {
+          component: 'skill',
+          evaluation: { cycleId: cycle.id, countyId: { in: countyIds }, stage: 'PUBLISHED' },
+        },
+        include: { evaluation: true },
+      });
       for (const s of skills) {
         const level = s.missing ? 'NONE' : (((s.details ?? {}) as { skillLevel?: SkillLevel }).skillLevel ?? 'NONE');
-        await tx.manager.update({ where: { id: s.evaluation.managerId }, data: { skillLevel: level, skillPeriod: cycle.period } });
-        await recordAudit(tx, { at, actorId: null, action: 'manager.skillLevelRecorded', entityType: 'manager', entityId: s.evaluation.managerId, cycleId: cycle.id, details: { skillLevel: level, skillScore: Number(s.value), period: cycle.period }, dedupeKey: `skill:${cycle.id}:${s.evaluation.managerId}` });
+        await tx.manager.update({
+          where: { id: s.evaluation.managerId },
+          data: { skillLevel: level, skillPeriod: cycle.period },
+        });
+        await recordAudit(tx, {
+          at,
+          actorId: null,
+          action: 'manager.skillLevelRecorded',
+          entityType: 'manager',
+          entityId: s.evaluation.managerId,
+          cycleId: cycle.id,
+          details: { skillLevel: level, skillScore: Number(s.value), period: cycle.period },
+          dedupeKey: `skill:${cycle.id}:${s.evaluation.managerId}`,
+        });
       }
     }
     for (const review of reviews) {
       await tx.countyReview.update({ where: { id: review.id }, data: { status: 'PUBLISHED' } });
-      await recordAudit(tx, { at, actorId: null, action: 'review.published', entityType: 'countyReview', entityId: review.id, cycleId: cycle.id, details: { cohortSize: ranked.length, monthlyStars: [...stars] }, dedupeKey: `review:${review.id}:published` });
+      await recordAudit(tx, {
+        at,
+        actorId: null,
+        action: 'review.published',
+        entityType: 'countyReview',
+        entityId: review.id,
+        cycleId: cycle.id,
+        details: { cohortSize: ranked.length, monthlyStars: [...stars] },
+        dedupeKey: `review:${review.id}:published`,
+      });
     }
   }
   // Each manager is mailed their own result.
-  const fresh = await tx.evaluation.findMany({ where: { cycleId: cycle.id, countyId: { in: countyIds }, stage: 'PUBLISHED' }, include: { manager: { include: { user: true } } } });
+  const fresh = await tx.evaluation.findMany({
+    where: { cycleId: cycle.id, countyId: { in: countyIds }, stage: 'PUBLISHED' },
+    include: { manager: { include: { user: true } } },
+  });
   const outboxIds: string[] = [];
   for (const e of fresh) {
     const user = e.manager.user;
     if (!user?.active) continue;
     const lang = languageOf(user.language);
-    const mail = renderResultNotification({
-      recipientName: user.displayName, cycleLabel: cycleLabel(cycle.type, cycle.period, lang), compositeScore: Number(e.compositeScore ?? 0),
-      rank: e.rank ?? 0, cohortSize: e.cohortSize ?? 0, monthlyStar: e.monthlyStar, flagged: e.flagged, resultUrl: `${publicUrl}/app/#/evaluations/${e.id}`,
-    }, lang);
-    outboxIds.push(await enqueueMail(tx, { dedupeKey: `evaluation:${e.id}:published:${user.id}`, kind: 'resultsPublished', user, language: lang, rendered: mail }));
+    const mail = renderResultNotification(
+      {
+        recipientName: user.displayName,
+        cycleLabel: cycleLabel(cycle.type, cycle.period, lang),
+        compositeScore: Number(e.compositeScore ?? 0),
+        rank: e.rank ?? 0,
+        cohortSize: e.cohortSize ?? 0,
+        monthlyStar: e.monthlyStar,
+        flagged: e.flagged,
+        resultUrl: `${publicUrl}/app/#/evaluations/${e.id}`,
+      },
+      lang,
+    );
+    outboxIds.push(
+      await enqueueMail(tx, {
+        dedupeKey: `evaluation:${e.id}:published:${user.id}`,
+        kind: 'resultsPublished',
+        user,
+        language: lang,
+        rendered: mail,
+      }),
+    );
   }
   return { outboxIds };
 }

@@ -11,10 +11,23 @@ import { recordAudit } from './audit';
 import type { ActivityDeps } from './deps';
 import { cycleProgressedSignal, type ManagerEvaluationInput } from '../workflows/types';
 
-export interface CycleRef { cycleId: string }
-export interface StartEvaluationsInput { cycleId: string; afterId: string | null; pageSize: number }
-export interface StartEvaluationsResult { started: number; nextAfterId: string | null }
-export interface CycleStatusInput { cycleId: string; status: 'OPEN' | 'EVALUATIONS_COMPLETE' | 'CLOSED'; at: string }
+export interface CycleRef {
+  cycleId: string;
+}
+export interface StartEvaluationsInput {
+  cycleId: string;
+  afterId: string | null;
+  pageSize: number;
+}
+export interface StartEvaluationsResult {
+  started: number;
+  nextAfterId: string | null;
+}
+export interface CycleStatusInput {
+  cycleId: string;
+  status: 'OPEN' | 'EVALUATIONS_COMPLETE' | 'CLOSED';
+  at: string;
+}
 
 export function evaluationWorkflowId(cycleId: string, managerId: string): string {
   return `evaluation-${cycleId}-${managerId}`;
@@ -28,11 +41,21 @@ export async function startEvaluationWorkflow(
   evaluation: { id: string; managerId: string; countyId: string; workflowId: string },
 ): Promise<void> {
   const args: ManagerEvaluationInput = {
-    cycleId: cycle.id, evaluationId: evaluation.id, managerId: evaluation.managerId, countyId: evaluation.countyId,
-    cycleType: cycle.type as CycleType, period: cycle.period, template: cycle.template,
+    cycleId: cycle.id,
+    evaluationId: evaluation.id,
+    managerId: evaluation.managerId,
+    countyId: evaluation.countyId,
+    cycleType: cycle.type as CycleType,
+    period: cycle.period,
+    template: cycle.template,
   };
   try {
-    await temporal.workflow.start('managerEvaluationWorkflow', { taskQueue, workflowId: evaluation.workflowId, args: [args], workflowIdConflictPolicy: 'USE_EXISTING' });
+    await temporal.workflow.start('managerEvaluationWorkflow', {
+      taskQueue,
+      workflowId: evaluation.workflowId,
+      args: [args],
+      workflowIdConflictPolicy: 'USE_EXISTING',
+    });
   } catch (err) {
     if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
   }
@@ -45,13 +68,23 @@ export function cycleActivities(deps: ActivityDeps) {
     async prepareCycle(input: CycleRef): Promise<{ evaluations: number }> {
       const cycle = await prisma.cycle.findUniqueOrThrow({ where: { id: input.cycleId }, include: { scope: true } });
       const managers = await prisma.manager.findMany({
-        where: { active: true, ...(cycle.scope.kind === 'COUNTY' ? { countyId: cycle.scopeId } : { county: { parentId: cycle.scopeId } }) },
+        where: {
+          active: true,
+          ...(cycle.scope.kind === 'COUNTY' ? { countyId: cycle.scopeId } : { county: { parentId: cycle.scopeId } }),
+        },
         select: { id: true, countyId: true },
       });
       const pageSize = 1000;
       for (let i = 0; i < managers.length; i += pageSize) {
         await prisma.evaluation.createMany({
-          data: managers.slice(i, i + pageSize).map((m) => ({ cycleId: cycle.id, managerId: m.id, countyId: m.countyId, workflowId: evaluationWorkflowId(cycle.id, m.id) })),
+          data: managers
+            .slice(i, i + pageSize)
+            .map((m) => ({
+              cycleId: cycle.id,
+              managerId: m.id,
+              countyId: m.countyId,
+              workflowId: evaluationWorkflowId(cycle.id, m.id),
+            })),
           skipDuplicates: true,
         });
         heartbeat(i);
@@ -80,10 +113,18 @@ export function cycleActivities(deps: ActivityDeps) {
 
     async setCycleStatus(input: CycleStatusInput): Promise<void> {
       await prisma.$transaction(async (tx) => {
-        await tx.cycle.update({ where: { id: input.cycleId }, data: { status: input.status, ...(input.status === 'CLOSED' ? { closedAt: new Date(input.at) } : {}) } });
+        await tx.cycle.update({
+          where: { id: input.cycleId },
+          data: { status: input.status, ...(input.status === 'CLOSED' ? { closedAt: new Date(input.at) } : {}) },
+        });
         await recordAudit(tx, {
-          at: new Date(input.at), actorId: null, action: `cycle.${{ OPEN: 'opened', EVALUATIONS_COMPLETE: 'evaluationsComplete', CLOSED: 'closed' }[input.status]}`,
-          entityType: 'cycle', entityId: input.cycleId, cycleId: input.cycleId, dedupeKey: `cycle:${input.cycleId}:${input.status}`,
+          at: new Date(input.at),
+          actorId: null,
+          action: `cycle.${{ OPEN: 'opened', EVALUATIONS_COMPLETE: 'evaluationsComplete', CLOSED: 'closed' }[input.status]}`,
+          entityType: 'cycle',
+          entityId: input.cycleId,
+          cycleId: input.cycleId,
+          dedupeKey: `cycle:${input.cycleId}:${input.status}`,
         });
       });
     },
@@ -93,7 +134,10 @@ export function cycleActivities(deps: ActivityDeps) {
      * next hourly check. A cycle whose workflow has already finished needs no telling.
      */
     async notifyCycleProgress(input: CycleRef): Promise<void> {
-      const cycle = await prisma.cycle.findUniqueOrThrow({ where: { id: input.cycleId }, select: { workflowId: true } });
+      const cycle = await prisma.cycle.findUniqueOrThrow({
+        where: { id: input.cycleId },
+        select: { workflowId: true },
+      });
       try {
         await temporal.workflow.getHandle(cycle.workflowId).signal(cycleProgressedSignal);
       } catch (err) {
@@ -102,14 +146,28 @@ export function cycleActivities(deps: ActivityDeps) {
     },
 
     /** The manager left mid-cycle: open tasks cancelled, the evaluation withdrawn from ranking. */
-    async withdrawEvaluation(input: { evaluationId: string; at: string; actorId: string; reason: string }): Promise<void> {
+    async withdrawEvaluation(input: {
+      evaluationId: string;
+      at: string;
+      actorId: string;
+      reason: string;
+    }): Promise<void> {
       await prisma.$transaction(async (tx) => {
         const evaluation = await tx.evaluation.findUniqueOrThrow({ where: { id: input.evaluationId } });
-        await tx.task.updateMany({ where: { evaluationId: evaluation.id, status: 'OPEN' }, data: { status: 'CANCELLED', closedAt: new Date(input.at) } });
+        await tx.task.updateMany({
+          where: { evaluationId: evaluation.id, status: 'OPEN' },
+          data: { status: 'CANCELLED', closedAt: new Date(input.at) },
+        });
         await tx.evaluation.update({ where: { id: evaluation.id }, data: { stage: 'WITHDRAWN' } });
         await recordAudit(tx, {
-          at: new Date(input.at), actorId: input.actorId, action: 'evaluation.withdrawn', entityType: 'evaluation', entityId: evaluation.id,
-          cycleId: evaluation.cycleId, details: { reason: input.reason }, dedupeKey: `evaluation:${evaluation.id}:withdrawn`,
+          at: new Date(input.at),
+          actorId: input.actorId,
+          action: 'evaluation.withdrawn',
+          entityType: 'evaluation',
+          entityId: evaluation.id,
+          cycleId: evaluation.cycleId,
+          details: { reason: input.reason },
+          dedupeKey: `evaluation:${evaluation.id}:withdrawn`,
         });
       });
     },
@@ -120,19 +178,34 @@ export function cycleActivities(deps: ActivityDeps) {
      */
     async scoreEvaluation(input: { evaluationId: string; at: string }): Promise<{ compositeScore: number }> {
       return prisma.$transaction(async (tx) => {
-        const evaluation = await tx.evaluation.findUniqueOrThrow({ where: { id: input.evaluationId }, include: { scores: true, cycle: { include: { template: true } } } });
-        if (evaluation.stage !== 'TASKS_OPEN' && evaluation.compositeScore !== null) return { compositeScore: Number(evaluation.compositeScore) };
+        const evaluation = await tx.evaluation.findUniqueOrThrow({
+          where: { id: input.evaluationId },
+          include: { scores: true, cycle: { include: { template: true } } },
+        });
+        if (evaluation.stage !== 'TASKS_OPEN' && evaluation.compositeScore !== null)
+          return { compositeScore: Number(evaluation.compositeScore) };
         const template = parseTemplateConfig(evaluation.cycle.template.config);
         const values: ComponentScores = {};
         for (const s of evaluation.scores) values[s.component as WeightedComponent] = s.missing ? 0 : Number(s.value);
         const inspection = evaluation.scores.find((s) => s.component === 'inspection' && !s.missing);
-        const deductions = inspection ? Number((inspection.details as { deductions?: number } | null)?.deductions ?? 100 - Number(inspection.value)) : 0;
+        const deductions = inspection
+          ? Number((inspection.details as { deductions?: number } | null)?.deductions ?? 100 - Number(inspection.value))
+          : 0;
         const gathered = gatheredComponents(Object.keys(template.tasks) as TaskKind[]);
         const composite = compositeScore(template.weights, values, gathered, deductions);
-        await tx.evaluation.update({ where: { id: evaluation.id }, data: { stage: 'SCORED', compositeScore: composite } });
+        await tx.evaluation.update({
+          where: { id: evaluation.id },
+          data: { stage: 'SCORED', compositeScore: composite },
+        });
         await recordAudit(tx, {
-          at: new Date(input.at), actorId: null, action: 'evaluation.scored', entityType: 'evaluation', entityId: evaluation.id,
-          cycleId: evaluation.cycleId, details: { compositeScore: composite, components: values, deductions, gathered }, dedupeKey: `evaluation:${evaluation.id}:scored`,
+          at: new Date(input.at),
+          actorId: null,
+          action: 'evaluation.scored',
+          entityType: 'evaluation',
+          entityId: evaluation.id,
+          cycleId: evaluation.cycleId,
+          details: { compositeScore: composite, components: values, deductions, gathered },
+          dedupeKey: `evaluation:${evaluation.id}:scored`,
         });
         return { compositeScore: composite };
       });

@@ -14,7 +14,10 @@ export function digestActivities(deps: ActivityDeps) {
     async sendOverdueDigests(input: { at: string }): Promise<{ outboxIds: string[] }> {
       const at = new Date(input.at);
       const date = shanghaiDate(at);
-      const holders = await prisma.userRole.findMany({ where: { role: { in: ['COUNTY_HEAD', 'HR'] }, user: { active: true } }, include: { user: true, orgUnit: true } });
+      const holders = await prisma.userRole.findMany({
+        where: { role: { in: ['COUNTY_HEAD', 'HR'] }, user: { active: true } },
+        include: { user: true, orgUnit: true },
+      });
       const scopes = new Map<string, { user: (typeof holders)[number]['user']; all: boolean; counties: Set<string> }>();
       for (const h of holders) {
         const s = scopes.get(h.userId) ?? { user: h.user, all: false, counties: new Set<string>() };
@@ -24,19 +27,43 @@ export function digestActivities(deps: ActivityDeps) {
       }
       const outboxIds: string[] = [];
       for (const { user, all, counties } of scopes.values()) {
-        const where = { status: 'OPEN' as const, dueAt: { lt: at }, ...(all ? {} : { countyId: { in: [...counties] } }) };
+        const where = {
+          status: 'OPEN' as const,
+          dueAt: { lt: at },
+          ...(all ? {} : { countyId: { in: [...counties] } }),
+        };
         const [total, tasks] = await Promise.all([
           prisma.task.count({ where }),
-          prisma.task.findMany({ where, orderBy: { dueAt: 'asc' }, take: listed, include: { assignee: true, evaluation: { include: { manager: true } } } }),
+          prisma.task.findMany({
+            where,
+            orderBy: { dueAt: 'asc' },
+            take: listed,
+            include: { assignee: true, evaluation: { include: { manager: true } } },
+          }),
         ]);
         if (total === 0) continue;
         const items: DigestItem[] = tasks.map((t) => ({
-          taskKind: t.kind, managerName: t.evaluation?.manager.name ?? null, assigneeName: t.assignee.displayName, dueDate: t.dueDate,
-          daysOverdue: Math.max(1, Math.ceil((at.getTime() - t.dueAt.getTime()) / dayMs)), escalationLevel: t.escalationLevel,
+          taskKind: t.kind,
+          managerName: t.evaluation?.manager.name ?? null,
+          assigneeName: t.assignee.displayName,
+          dueDate: t.dueDate,
+          daysOverdue: Math.max(1, Math.ceil((at.getTime() - t.dueAt.getTime()) / dayMs)),
+          escalationLevel: t.escalationLevel,
         }));
         const lang = languageOf(user.language);
-        const mail = renderOverdueDigest({ recipientName: user.displayName, date, total, items, url: `${settings.publicUrl}/app/#/cycles` }, lang);
-        outboxIds.push(await enqueueMail(prisma, { dedupeKey: `digest:${date}:${user.id}`, kind: 'overdueDigest', user, language: lang, rendered: mail }));
+        const mail = renderOverdueDigest(
+          { recipientName: user.displayName, date, total, items, url: `${settings.publicUrl}/app/#/cycles` },
+          lang,
+        );
+        outboxIds.push(
+          await enqueueMail(prisma, {
+            dedupeKey: `digest:${date}:${user.id}`,
+            kind: 'overdueDigest',
+            user,
+            language: lang,
+            rendered: mail,
+          }),
+        );
       }
       return { outboxIds };
     },

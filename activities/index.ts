@@ -13,7 +13,17 @@ import { taskActivities } from './tasks';
 export type { ActivityDeps } from './deps';
 
 export function createActivities(deps: ActivityDeps) {
-  return { ...cycleActivities(deps), ...countyReviewActivities(deps), ...taskActivities(deps), ...notificationActivities(deps), ...openCycleActivities(deps), ...customerSurveyActivities(deps), ...gradeReviewActivities(deps), ...bottomRankCaseActivities(deps), ...digestActivities(deps) };
+  return {
+    ...cycleActivities(deps),
+    ...countyReviewActivities(deps),
+    ...taskActivities(deps),
+    ...notificationActivities(deps),
+    ...openCycleActivities(deps),
+    ...customerSurveyActivities(deps),
+    ...gradeReviewActivities(deps),
+    ...bottomRankCaseActivities(deps),
+    ...digestActivities(deps),
+  };
 }
 
 export type Activities = ReturnType<typeof createActivities>;

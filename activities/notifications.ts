@@ -2,7 +2,14 @@
 // the event that causes it (idempotent by dedupe key), then delivered by an activity
 // that Temporal retries until the SMTP server takes it.
 import type { Prisma } from '../generated/prisma/client';
-import { cycleLabel, languageOf, redactedSurveyLink, renderTaskNotification, type NotificationKind, type RenderedMail } from '../domain/notifications';
+import {
+  cycleLabel,
+  languageOf,
+  redactedSurveyLink,
+  renderTaskNotification,
+  type NotificationKind,
+  type RenderedMail,
+} from '../domain/notifications';
 import type { ActivityDeps } from './deps';
 
 type Tx = Prisma.TransactionClient;
@@ -17,17 +24,39 @@ export interface TaskNotice {
 }
 
 /** One rendered mail to one user, into the outbox once per dedupe key; returns the row's id. */
-export async function enqueueMail(tx: Pick<Tx, 'notificationOutbox'>, mail: { dedupeKey: string; kind: string; user: { id: string; email: string }; language: string; rendered: RenderedMail }): Promise<string> {
+export async function enqueueMail(
+  tx: Pick<Tx, 'notificationOutbox'>,
+  mail: {
+    dedupeKey: string;
+    kind: string;
+    user: { id: string; email: string };
+    language: string;
+    rendered: RenderedMail;
+  },
+): Promise<string> {
   const row = await tx.notificationOutbox.upsert({
     where: { dedupeKey: mail.dedupeKey },
     update: {},
-    create: { dedupeKey: mail.dedupeKey, toUserId: mail.user.id, toAddress: mail.user.email, language: mail.language, kind: mail.kind, subject: mail.rendered.subject, textBody: mail.rendered.text, htmlBody: mail.rendered.html },
+    create: {
+      dedupeKey: mail.dedupeKey,
+      toUserId: mail.user.id,
+      toAddress: mail.user.email,
+      language: mail.language,
+      kind: mail.kind,
+      subject: mail.rendered.subject,
+      textBody: mail.rendered.text,
+      htmlBody: mail.rendered.html,
+    },
   });
   return row.id;
 }
 
 /** Writes one outbox row per recipient; returns the ids of the rows (new or existing). */
-export async function enqueueTaskNotice(tx: Tx, settings: ActivityDeps['settings'], notice: TaskNotice): Promise<string[]> {
+export async function enqueueTaskNotice(
+  tx: Tx,
+  settings: ActivityDeps['settings'],
+  notice: TaskNotice,
+): Promise<string[]> {
   const task = await tx.task.findUniqueOrThrow({
     where: { id: notice.taskId },
     include: { assignee: true, cycle: true },
@@ -50,7 +79,15 @@ export async function enqueueTaskNotice(tx: Tx, settings: ActivityDeps['settings
       },
       lang,
     );
-    ids.push(await enqueueMail(tx, { dedupeKey: `${notice.dedupeKey}:${user.id}`, kind: notice.kind, user, language: lang, rendered: mail }));
+    ids.push(
+      await enqueueMail(tx, {
+        dedupeKey: `${notice.dedupeKey}:${user.id}`,
+        kind: notice.kind,
+        user,
+        language: lang,
+        rendered: mail,
+      }),
+    );
   }
   return ids;
 }
@@ -61,7 +98,9 @@ export function notificationActivities(deps: ActivityDeps) {
     async deliverNotifications(input: { outboxIds: string[] }): Promise<{ sent: number }> {
       let sent = 0;
       const failures: string[] = [];
-      const rows = await deps.prisma.notificationOutbox.findMany({ where: { id: { in: input.outboxIds }, status: { not: 'SENT' } } });
+      const rows = await deps.prisma.notificationOutbox.findMany({
+        where: { id: { in: input.outboxIds }, status: { not: 'SENT' } },
+      });
       for (const row of rows) {
         try {
           await deps.mailer.sendMail({
@@ -73,12 +112,19 @@ export function notificationActivities(deps: ActivityDeps) {
             headers: { 'X-Kaoping-Notification': row.dedupeKey },
           });
           // A survey link is personal: once mailed it is kept nowhere, not even in the outbox.
-          const redacted = row.kind === 'surveyInvitation' ? { textBody: redactedSurveyLink, htmlBody: redactedSurveyLink } : {};
-          await deps.prisma.notificationOutbox.update({ where: { id: row.id }, data: { status: 'SENT', sentAt: new Date(), attempts: { increment: 1 }, ...redacted } });
+          const redacted =
+            row.kind === 'surveyInvitation' ? { textBody: redactedSurveyLink, htmlBody: redactedSurveyLink } : {};
+          await deps.prisma.notificationOutbox.update({
+            where: { id: row.id },
+            data: { status: 'SENT', sentAt: new Date(), attempts: { increment: 1 }, ...redacted },
+          });
           sent++;
         } catch (err) {
           const message = err instanceof Error ? err.message : String(err);
-          await deps.prisma.notificationOutbox.update({ where: { id: row.id }, data: { attempts: { increment: 1 }, lastError: message } });
+          await deps.prisma.notificationOutbox.update({
+            where: { id: row.id },
+            data: { attempts: { increment: 1 }, lastError: message },
+          });
           failures.push(`${row.toAddress}: ${message}`);
         }
       }

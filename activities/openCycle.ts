@@ -6,7 +6,12 @@ import { defaultTemplateConfig } from '../domain/templates';
 import type { EvaluationCycleInput } from '../workflows/types';
 import type { PrismaClient } from '../prisma/database';
 
-export interface OpenCycleRequest { type: CycleType; period: string; scopeId: string; openedById: string | null }
+export interface OpenCycleRequest {
+  type: CycleType;
+  period: string;
+  scopeId: string;
+  openedById: string | null;
+}
 
 export async function openCycle(prisma: PrismaClient, temporal: Client, taskQueue: string, request: OpenCycleRequest) {
   const scope = await prisma.orgUnit.findUniqueOrThrow({ where: { id: request.scopeId } });
@@ -14,14 +19,32 @@ export async function openCycle(prisma: PrismaClient, temporal: Client, taskQueu
   let cycle = await prisma.cycle.findUnique({ where: key });
   const created = !cycle;
   if (!cycle) {
-    let template = await prisma.evaluationTemplate.findFirst({ where: { cycleType: request.type }, orderBy: { version: 'desc' } });
+    let template = await prisma.evaluationTemplate.findFirst({
+      where: { cycleType: request.type },
+      orderBy: { version: 'desc' },
+    });
     if (!template) {
-      await prisma.evaluationTemplate.createMany({ data: [{ cycleType: request.type, version: 1, config: defaultTemplateConfig(request.type) }], skipDuplicates: true });
-      template = await prisma.evaluationTemplate.findFirstOrThrow({ where: { cycleType: request.type }, orderBy: { version: 'desc' } });
+      await prisma.evaluationTemplate.createMany({
+        data: [{ cycleType: request.type, version: 1, config: defaultTemplateConfig(request.type) }],
+        skipDuplicates: true,
+      });
+      template = await prisma.evaluationTemplate.findFirstOrThrow({
+        where: { cycleType: request.type },
+        orderBy: { version: 'desc' },
+      });
     }
     const workflowId = `cycle-${request.type}-${request.period}-${scope.code}`;
     await prisma.cycle.createMany({
-      data: [{ type: request.type, period: request.period, scopeId: scope.id, templateId: template.id, workflowId, openedById: request.openedById }],
+      data: [
+        {
+          type: request.type,
+          period: request.period,
+          scopeId: scope.id,
+          templateId: template.id,
+          workflowId,
+          openedById: request.openedById,
+        },
+      ],
       skipDuplicates: true,
     });
     cycle = await prisma.cycle.findUniqueOrThrow({ where: key });
@@ -29,7 +52,12 @@ export async function openCycle(prisma: PrismaClient, temporal: Client, taskQueu
   // Starting is idempotent too: a retry after a crash finds the same workflow.
   const input: EvaluationCycleInput = { cycleId: cycle.id };
   try {
-    await temporal.workflow.start('evaluationCycleWorkflow', { taskQueue, workflowId: cycle.workflowId, args: [input], workflowIdConflictPolicy: 'USE_EXISTING' });
+    await temporal.workflow.start('evaluationCycleWorkflow', {
+      taskQueue,
+      workflowId: cycle.workflowId,
+      args: [input],
+      workflowIdConflictPolicy: 'USE_EXISTING',
+    });
   } catch (err) {
     if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
   }
@@ -39,11 +67,19 @@ export async function openCycle(prisma: PrismaClient, temporal: Client, taskQueu
 export function openCycleActivities(deps: { prisma: PrismaClient; temporal: Client; settings: { taskQueue: string } }) {
   return {
     /** The calendar opened a cycle: the whole city, the period the schedule's time falls in (Shanghai). */
-    async openScheduledCycle(input: { type: CycleType; at: string }): Promise<{ cycleId: string; period: string; created: boolean }> {
+    async openScheduledCycle(input: {
+      type: CycleType;
+      at: string;
+    }): Promise<{ cycleId: string; period: string; created: boolean }> {
       const city = await deps.prisma.orgUnit.findFirst({ where: { kind: 'CITY' } });
       if (!city) throw new Error('no city configured');
       const period = currentPeriod(input.type, new Date(input.at));
-      const { cycle, created } = await openCycle(deps.prisma, deps.temporal, deps.settings.taskQueue, { type: input.type, period, scopeId: city.id, openedById: null });
+      const { cycle, created } = await openCycle(deps.prisma, deps.temporal, deps.settings.taskQueue, {
+        type: input.type,
+        period,
+        scopeId: city.id,
+        openedById: null,
+      });
       return { cycleId: cycle.id, period, created };
     },
   };

@@ -32,27 +32,84 @@ async function subjectOwner(tx: Prisma.TransactionClient, subject: RoundSubject)
   const c = await tx.bottomRankCase.findUniqueOrThrow({ where: { id: subject.bottomRankCaseId } });
   return { cycleId: c.cycleId, countyId: c.countyId, link: { bottomRankCaseId: c.id } };
 }
-export interface OpenTaskInput { subject: TaskSubject; kind: TaskKind; at: string; dueDate: string; dueAt: string }
-export interface OpenTaskResult { taskId: string; assigneeId: string; outboxIds: string[] }
-export interface RemindTaskInput { taskId: string; at: string; dueDate: string; daysBeforeDue: number }
-export interface EscalateTaskInput { taskId: string; at: string; dueDate: string; level: number }
-export interface ExtendTaskInput { taskId: string; at: string; dueDate: string; dueAt: string; actorId: string | null; reason: string }
-export interface CloseTaskInput { taskId: string; at: string }
-export interface ReassignTaskInput { taskId: string; at: string; assigneeId: string; actorId: string; reason: string }
-export interface RecordSubmissionInput { taskId: string; at: string; requestId: string; submittedById: string; payload: Prisma.InputJsonValue }
-export interface RecordSubmissionResult { outcome: 'accepted' | 'duplicate' | 'closed'; submissionId?: string; scores?: Record<string, number> }
+export interface OpenTaskInput {
+  subject: TaskSubject;
+  kind: TaskKind;
+  at: string;
+  dueDate: string;
+  dueAt: string;
+}
+export interface OpenTaskResult {
+  taskId: string;
+  assigneeId: string;
+  outboxIds: string[];
+}
+export interface RemindTaskInput {
+  taskId: string;
+  at: string;
+  dueDate: string;
+  daysBeforeDue: number;
+}
+export interface EscalateTaskInput {
+  taskId: string;
+  at: string;
+  dueDate: string;
+  level: number;
+}
+export interface ExtendTaskInput {
+  taskId: string;
+  at: string;
+  dueDate: string;
+  dueAt: string;
+  actorId: string | null;
+  reason: string;
+}
+export interface CloseTaskInput {
+  taskId: string;
+  at: string;
+}
+export interface ReassignTaskInput {
+  taskId: string;
+  at: string;
+  assigneeId: string;
+  actorId: string;
+  reason: string;
+}
+export interface RecordSubmissionInput {
+  taskId: string;
+  at: string;
+  requestId: string;
+  submittedById: string;
+  payload: Prisma.InputJsonValue;
+}
+export interface RecordSubmissionResult {
+  outcome: 'accepted' | 'duplicate' | 'closed';
+  submissionId?: string;
+  scores?: Record<string, number>;
+}
 /** Outbox rows to deliver; empty when the task was no longer open (nothing to say). */
-export interface NoticeResult { outboxIds: string[] }
+export interface NoticeResult {
+  outboxIds: string[];
+}
 
 export async function recipientsFor(tx: Prisma.TransactionClient, role: Role, countyId: string): Promise<string[]> {
   const county = await tx.orgUnit.findUniqueOrThrow({ where: { id: countyId } });
   const scopes = [countyId, ...(county.parentId ? [county.parentId] : [])];
-  const holders = await tx.userRole.findMany({ where: { role, orgUnitId: { in: scopes }, user: { active: true } }, select: { userId: true }, orderBy: { user: { username: 'asc' } } });
+  const holders = await tx.userRole.findMany({
+    where: { role, orgUnitId: { in: scopes }, user: { active: true } },
+    select: { userId: true },
+    orderBy: { user: { username: 'asc' } },
+  });
   return [...new Set(holders.map((h) => h.userId))];
 }
 
 /** Who a task goes to: the manager (self-assessment), the manager's own industry partner if set, else the first holder of the task's role for the county (or the city), else the county head. */
-export async function assigneeFor(tx: Prisma.TransactionClient, kind: TaskKind, manager: { userId: string | null; industryPartnerId: string | null } | null, countyId: string): Promise<string> {
+export async function assigneeFor(
+  tx: Prisma.TransactionClient,
+  kind: TaskKind,
+  manager: { userId: string | null; industryPartnerId: string | null } | null,
+  countyId: string,
+): Promise<string> {
   if (kind === 'SELF_ASSESSMENT' && manager?.userId) return manager.userId;
   if (kind === 'INDUSTRY_FEEDBACK' && manager?.industryPartnerId) {
     const partner = await tx.user.findFirst({ where: { id: manager.industryPartnerId, active: true } });
@@ -66,24 +123,43 @@ export async function assigneeFor(tx: Prisma.TransactionClient, kind: TaskKind, 
 }
 
 /** The task of this kind in one manager's evaluation, created (with its assignee) on first call. */
-export async function findOrCreateEvaluationTask(tx: Prisma.TransactionClient, evaluationId: string, input: Omit<OpenTaskInput, 'subject'>) {
+export async function findOrCreateEvaluationTask(
+  tx: Prisma.TransactionClient,
+  evaluationId: string,
+  input: Omit<OpenTaskInput, 'subject'>,
+) {
   const evaluation = await tx.evaluation.findUniqueOrThrow({ where: { id: evaluationId }, include: { manager: true } });
   const task =
     (await tx.task.findUnique({ where: { evaluationId_kind: { evaluationId: evaluation.id, kind: input.kind } } })) ??
     (await tx.task.create({
       data: {
-        evaluationId: evaluation.id, cycleId: evaluation.cycleId, countyId: evaluation.countyId, kind: input.kind,
+        evaluationId: evaluation.id,
+        cycleId: evaluation.cycleId,
+        countyId: evaluation.countyId,
+        kind: input.kind,
         assigneeId: await assigneeFor(tx, input.kind, evaluation.manager, evaluation.countyId),
-        openedAt: new Date(input.at), dueDate: input.dueDate, dueAt: new Date(input.dueAt),
+        openedAt: new Date(input.at),
+        dueDate: input.dueDate,
+        dueAt: new Date(input.dueAt),
       },
     }));
   return { task, evaluation };
 }
 
 /** The accepted submission of an open task: stored, and the task marked submitted. */
-export async function storeSubmission(tx: Prisma.TransactionClient, taskId: string, input: Omit<RecordSubmissionInput, 'taskId'>) {
+export async function storeSubmission(
+  tx: Prisma.TransactionClient,
+  taskId: string,
+  input: Omit<RecordSubmissionInput, 'taskId'>,
+) {
   const submission = await tx.submission.create({
-    data: { taskId, submittedById: input.submittedById, requestId: input.requestId, payload: input.payload, createdAt: new Date(input.at) },
+    data: {
+      taskId,
+      submittedById: input.submittedById,
+      requestId: input.requestId,
+      payload: input.payload,
+      createdAt: new Date(input.at),
+    },
   });
   await tx.task.update({ where: { id: taskId }, data: { status: 'SUBMITTED', submittedAt: new Date(input.at) } });
   return submission;
@@ -108,18 +184,35 @@ export function taskActivities(deps: ActivityDeps) {
             (await tx.task.findFirst({ where: { ...owner.link, kind: input.kind, round: subject.round } })) ??
             (await tx.task.create({
               data: {
-                ...owner.link, round: subject.round, cycleId: owner.cycleId, countyId: owner.countyId, kind: input.kind,
+                ...owner.link,
+                round: subject.round,
+                cycleId: owner.cycleId,
+                countyId: owner.countyId,
+                kind: input.kind,
                 assigneeId: await assigneeFor(tx, input.kind, null, owner.countyId),
-                openedAt: new Date(input.at), dueDate: input.dueDate, dueAt: new Date(input.dueAt),
+                openedAt: new Date(input.at),
+                dueDate: input.dueDate,
+                dueAt: new Date(input.dueAt),
               },
             }));
           details = { ...owner.link, round: subject.round };
         }
         await recordAudit(tx, {
-          at: new Date(input.at), actorId: null, action: 'task.opened', entityType: 'task', entityId: task.id, cycleId: task.cycleId,
-          details: { kind: task.kind, assigneeId: task.assigneeId, dueDate: task.dueDate, ...details }, dedupeKey: `task:${task.id}:opened`,
+          at: new Date(input.at),
+          actorId: null,
+          action: 'task.opened',
+          entityType: 'task',
+          entityId: task.id,
+          cycleId: task.cycleId,
+          details: { kind: task.kind, assigneeId: task.assigneeId, dueDate: task.dueDate, ...details },
+          dedupeKey: `task:${task.id}:opened`,
         });
-        const outboxIds = await enqueueTaskNotice(tx, settings, { kind: 'taskOpened', taskId: task.id, recipientIds: [task.assigneeId], dedupeKey: `task:${task.id}:opened` });
+        const outboxIds = await enqueueTaskNotice(tx, settings, {
+          kind: 'taskOpened',
+          taskId: task.id,
+          recipientIds: [task.assigneeId],
+          dedupeKey: `task:${task.id}:opened`,
+        });
         return { taskId: task.id, assigneeId: task.assigneeId, outboxIds };
       });
     },
@@ -130,11 +223,24 @@ export function taskActivities(deps: ActivityDeps) {
         if (task.status !== 'OPEN') return { outboxIds: [] };
         const key = `task:${task.id}:reminder:${input.dueDate}:${input.daysBeforeDue}`;
         const fresh = await recordAudit(tx, {
-          at: new Date(input.at), actorId: null, action: 'task.reminded', entityType: 'task', entityId: task.id, cycleId: task.cycleId,
-          details: { to: task.assigneeId, dueDate: input.dueDate, daysBeforeDue: input.daysBeforeDue }, dedupeKey: key,
+          at: new Date(input.at),
+          actorId: null,
+          action: 'task.reminded',
+          entityType: 'task',
+          entityId: task.id,
+          cycleId: task.cycleId,
+          details: { to: task.assigneeId, dueDate: input.dueDate, daysBeforeDue: input.daysBeforeDue },
+          dedupeKey: key,
         });
         if (fresh) await tx.task.update({ where: { id: task.id }, data: { remindersSent: { increment: 1 } } });
-        return { outboxIds: await enqueueTaskNotice(tx, settings, { kind: 'reminder', taskId: task.id, recipientIds: [task.assigneeId], dedupeKey: key }) };
+        return {
+          outboxIds: await enqueueTaskNotice(tx, settings, {
+            kind: 'reminder',
+            taskId: task.id,
+            recipientIds: [task.assigneeId],
+            dedupeKey: key,
+          }),
+        };
       });
     },
 
@@ -146,16 +252,33 @@ export function taskActivities(deps: ActivityDeps) {
         const recipientIds = await recipientsFor(tx, target, task.countyId);
         const key = `task:${task.id}:escalation:${input.dueDate}:${input.level}`;
         const fresh = await recordAudit(tx, {
-          at: new Date(input.at), actorId: null, action: 'task.escalated', entityType: 'task', entityId: task.id, cycleId: task.cycleId,
-          details: { level: input.level, toRole: target, to: recipientIds, dueDate: input.dueDate }, dedupeKey: key,
+          at: new Date(input.at),
+          actorId: null,
+          action: 'task.escalated',
+          entityType: 'task',
+          entityId: task.id,
+          cycleId: task.cycleId,
+          details: { level: input.level, toRole: target, to: recipientIds, dueDate: input.dueDate },
+          dedupeKey: key,
         });
         if (fresh) {
           await tx.task.update({
             where: { id: task.id },
-            data: { escalationLevel: Math.max(task.escalationLevel, input.level), overdueSince: task.overdueSince ?? new Date(input.at) },
+            data: {
+              escalationLevel: Math.max(task.escalationLevel, input.level),
+              overdueSince: task.overdueSince ?? new Date(input.at),
+            },
           });
         }
-        return { outboxIds: await enqueueTaskNotice(tx, settings, { kind: 'escalation', taskId: task.id, recipientIds, dedupeKey: key, escalationLevel: input.level }) };
+        return {
+          outboxIds: await enqueueTaskNotice(tx, settings, {
+            kind: 'escalation',
+            taskId: task.id,
+            recipientIds,
+            dedupeKey: key,
+            escalationLevel: input.level,
+          }),
+        };
       });
     },
 
@@ -163,12 +286,24 @@ export function taskActivities(deps: ActivityDeps) {
       await prisma.$transaction(async (tx) => {
         const task = await tx.task.findUniqueOrThrow({ where: { id: input.taskId } });
         if (task.status !== 'OPEN' || task.dueDate === input.dueDate) return;
-        await tx.task.update({ where: { id: task.id }, data: { dueDate: input.dueDate, dueAt: new Date(input.dueAt), overdueSince: null } });
+        await tx.task.update({
+          where: { id: task.id },
+          data: { dueDate: input.dueDate, dueAt: new Date(input.dueAt), overdueSince: null },
+        });
         // A customer survey's links live as long as the survey.
-        await tx.surveyInvitation.updateMany({ where: { taskId: task.id, answered: false }, data: { expiresAt: new Date(input.dueAt) } });
+        await tx.surveyInvitation.updateMany({
+          where: { taskId: task.id, answered: false },
+          data: { expiresAt: new Date(input.dueAt) },
+        });
         await recordAudit(tx, {
-          at: new Date(input.at), actorId: input.actorId, action: 'task.extended', entityType: 'task', entityId: task.id, cycleId: task.cycleId,
-          details: { from: task.dueDate, to: input.dueDate, reason: input.reason }, dedupeKey: `task:${task.id}:extended:${input.dueDate}`,
+          at: new Date(input.at),
+          actorId: input.actorId,
+          action: 'task.extended',
+          entityType: 'task',
+          entityId: task.id,
+          cycleId: task.cycleId,
+          details: { from: task.dueDate, to: input.dueDate, reason: input.reason },
+          dedupeKey: `task:${task.id}:extended:${input.dueDate}`,
         });
       });
     },
@@ -182,18 +317,34 @@ export function taskActivities(deps: ActivityDeps) {
         if (task.assigneeId !== input.assigneeId) {
           await tx.task.update({ where: { id: task.id }, data: { assigneeId: input.assigneeId } });
           await recordAudit(tx, {
-            at: new Date(input.at), actorId: input.actorId, action: 'task.reassigned', entityType: 'task', entityId: task.id, cycleId: task.cycleId,
-            details: { from: task.assigneeId, to: input.assigneeId, reason: input.reason }, dedupeKey: key,
+            at: new Date(input.at),
+            actorId: input.actorId,
+            action: 'task.reassigned',
+            entityType: 'task',
+            entityId: task.id,
+            cycleId: task.cycleId,
+            details: { from: task.assigneeId, to: input.assigneeId, reason: input.reason },
+            dedupeKey: key,
           });
         }
-        return { outboxIds: await enqueueTaskNotice(tx, settings, { kind: 'taskOpened', taskId: task.id, recipientIds: [input.assigneeId], dedupeKey: key }) };
+        return {
+          outboxIds: await enqueueTaskNotice(tx, settings, {
+            kind: 'taskOpened',
+            taskId: task.id,
+            recipientIds: [input.assigneeId],
+            dedupeKey: key,
+          }),
+        };
       });
     },
 
     /** After the grace period: the component counts 0 and the result is flagged. */
     async closeTaskAsMissing(input: CloseTaskInput): Promise<{ closed: boolean }> {
       return prisma.$transaction(async (tx) => {
-        const closed = await tx.task.updateMany({ where: { id: input.taskId, status: 'OPEN' }, data: { status: 'CLOSED_MISSING', closedAt: new Date(input.at) } });
+        const closed = await tx.task.updateMany({
+          where: { id: input.taskId, status: 'OPEN' },
+          data: { status: 'CLOSED_MISSING', closedAt: new Date(input.at) },
+        });
         const task = await tx.task.findUniqueOrThrow({ where: { id: input.taskId } });
         if (closed.count === 0) return { closed: task.status === 'CLOSED_MISSING' };
         const components = componentsOf[task.kind] ?? [];
@@ -210,12 +361,21 @@ export function taskActivities(deps: ActivityDeps) {
           const reason = `missing:${task.kind}`;
           await tx.evaluation.update({
             where: { id: evaluation.id },
-            data: { flagged: true, flagReasons: evaluation.flagReasons.includes(reason) ? undefined : { push: reason } },
+            data: {
+              flagged: true,
+              flagReasons: evaluation.flagReasons.includes(reason) ? undefined : { push: reason },
+            },
           });
         }
         await recordAudit(tx, {
-          at: new Date(input.at), actorId: null, action: 'task.closedMissing', entityType: 'task', entityId: task.id, cycleId: task.cycleId,
-          details: { components, policy: 'closeAsMissing' }, dedupeKey: `task:${task.id}:closedMissing`,
+          at: new Date(input.at),
+          actorId: null,
+          action: 'task.closedMissing',
+          entityType: 'task',
+          entityId: task.id,
+          cycleId: task.cycleId,
+          details: { components, policy: 'closeAsMissing' },
+          dedupeKey: `task:${task.id}:closedMissing`,
         });
         return { closed: true };
       });
@@ -226,7 +386,10 @@ export function taskActivities(deps: ActivityDeps) {
       return prisma.$transaction(async (tx) => {
         const prior = await tx.submission.findUnique({ where: { taskId: input.taskId } });
         if (prior) return { outcome: 'duplicate', submissionId: prior.id };
-        const task = await tx.task.findUniqueOrThrow({ where: { id: input.taskId }, include: { cycle: { include: { template: true } } } });
+        const task = await tx.task.findUniqueOrThrow({
+          where: { id: input.taskId },
+          include: { cycle: { include: { template: true } } },
+        });
         if (task.status !== 'OPEN') return { outcome: 'closed' };
         const template = parseTemplateConfig(task.cycle.template.config);
         const scores = scoresOfSubmission(task.kind, input.payload, template);
@@ -244,19 +407,33 @@ export function taskActivities(deps: ActivityDeps) {
         const decision = task.countyReviewId ? decisionOf(input.payload) : null;
         const recommended = (input.payload as { recommendedManagerId?: string } | null)?.recommendedManagerId;
         if (task.kind === 'COUNTY_SIGN_OFF' && task.countyReviewId && recommended) {
-          await tx.countyReview.update({ where: { id: task.countyReviewId }, data: { recommendedManagerId: recommended } });
+          await tx.countyReview.update({
+            where: { id: task.countyReviewId },
+            data: { recommendedManagerId: recommended },
+          });
         }
         if (decision && task.countyReviewId) {
           await tx.approvalDecision.create({
             data: {
-              subjectType: 'countyReview', subjectId: task.countyReviewId, stage: task.kind === 'CITY_APPROVAL' ? 'cityApproval' : 'countySignOff',
-              decision: decision.decision, reason: decision.reason, decidedById: input.submittedById, decidedAt: new Date(input.at),
+              subjectType: 'countyReview',
+              subjectId: task.countyReviewId,
+              stage: task.kind === 'CITY_APPROVAL' ? 'cityApproval' : 'countySignOff',
+              decision: decision.decision,
+              reason: decision.reason,
+              decidedById: input.submittedById,
+              decidedAt: new Date(input.at),
             },
           });
         }
         await recordAudit(tx, {
-          at: new Date(input.at), actorId: input.submittedById, action: 'task.submitted', entityType: 'task', entityId: task.id, cycleId: task.cycleId,
-          details: { submissionId: submission.id, requestId: input.requestId, scores: scoreMap }, dedupeKey: `task:${task.id}:submitted`,
+          at: new Date(input.at),
+          actorId: input.submittedById,
+          action: 'task.submitted',
+          entityType: 'task',
+          entityId: task.id,
+          cycleId: task.cycleId,
+          details: { submissionId: submission.id, requestId: input.requestId, scores: scoreMap },
+          dedupeKey: `task:${task.id}:submitted`,
         });
         return { outcome: 'accepted', submissionId: submission.id, scores: scoreMap };
       });

@@ -31,7 +31,23 @@ export function createApp(ctx: ApiContext, extra?: (app: express.Express) => voi
   const surveys = surveyRoutes(ctx);
   app.use(surveys.pages);
   app.use(webRoutes());
-  app.use('/api', surveys.api, authRoutes(ctx), orgRoutes(ctx), managerRoutes(ctx), templateRoutes(ctx), kpiImportRoutes(ctx), evaluationRoutes(ctx), cycleRoutes(ctx), taskRoutes(ctx), gradeRoutes(ctx), payRoutes(ctx), bottomRankCaseRoutes(ctx), adminRoutes(ctx), calendarRoutes(ctx));
+  app.use(
+    '/api',
+    surveys.api,
+    authRoutes(ctx),
+    orgRoutes(ctx),
+    managerRoutes(ctx),
+    templateRoutes(ctx),
+    kpiImportRoutes(ctx),
+    evaluationRoutes(ctx),
+    cycleRoutes(ctx),
+    taskRoutes(ctx),
+    gradeRoutes(ctx),
+    payRoutes(ctx),
+    bottomRankCaseRoutes(ctx),
+    adminRoutes(ctx),
+    calendarRoutes(ctx),
+  );
   mountApiDocs(app);
   extra?.(app);
   app.use('/api', () => {

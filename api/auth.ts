@@ -15,12 +15,18 @@ export interface Actor {
 }
 
 declare module 'express-serve-static-core' {
-  interface Request { actor?: Actor }
+  interface Request {
+    actor?: Actor;
+  }
 }
 
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
-export async function createSession(prisma: PrismaClient, userId: string, ttlHours: number): Promise<{ token: string; expiresAt: Date }> {
+export async function createSession(
+  prisma: PrismaClient,
+  userId: string,
+  ttlHours: number,
+): Promise<{ token: string; expiresAt: Date }> {
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(Date.now() + ttlHours * 3600_000);
   await prisma.session.create({ data: { tokenHash: hashToken(token), userId, expiresAt } });
@@ -55,7 +61,11 @@ export function actorOf(req: Request): Actor {
 }
 
 /** County ids the actor may see in one of `roles`: 'all' for a city-wide role. */
-export async function countiesInScope(prisma: PrismaClient, actor: Actor, roles: readonly Role[]): Promise<'all' | string[]> {
+export async function countiesInScope(
+  prisma: PrismaClient,
+  actor: Actor,
+  roles: readonly Role[],
+): Promise<'all' | string[]> {
   const held = actor.roles.filter((r) => roles.includes(r.role));
   if (held.some((r) => cityWideRoles.has(r.role))) return 'all';
   const ids = held.map((r) => r.orgUnitId);

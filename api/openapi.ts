@@ -29,58 +29,467 @@ interface Operation {
   responses: Record<string, string>;
 }
 
-const problem = { '400': 'Invalid input (problem+json naming each field)', '401': 'Not logged in', '403': 'Not allowed for this user', '404': 'Unknown id' };
+const problem = {
+  '400': 'Invalid input (problem+json naming each field)',
+  '401': 'Not logged in',
+  '403': 'Not allowed for this user',
+  '404': 'Unknown id',
+};
 
 export const operations: Operation[] = [
-  { method: 'get', path: '/api/health', summary: 'Health of the API and its database', tag: 'system', responses: { '200': 'OK' } },
-  { method: 'post', path: '/api/auth/login', summary: 'Log in with username and password; returns a bearer token', tag: 'auth', body: loginBody, responses: { '200': 'Token', '400': problem['400'], '401': 'Wrong username or password' } },
-  { method: 'post', path: '/api/auth/logout', summary: 'End this session', tag: 'auth', auth: true, responses: { '204': 'Logged out', '401': problem['401'] } },
-  { method: 'get', path: '/api/me', summary: 'The signed-in user, roles and scope', tag: 'auth', auth: true, responses: { '200': 'User', '401': problem['401'] } },
-  { method: 'get', path: '/api/org/counties', summary: 'Counties in the user\'s scope, with their manager counts', tag: 'organisation', auth: true, responses: { '200': 'Counties', '401': problem['401'] } },
-  { method: 'get', path: '/api/org/managers', summary: 'Managers in the user\'s scope', tag: 'organisation', auth: true, query: managerListQuery, responses: { '200': 'Managers', ...problem } },
-  { method: 'post', path: '/api/org/managers', summary: 'A manager joins (account and record); they join the open cycles of their county whose review has not started', tag: 'organisation', auth: true, body: newManagerBody, responses: { '201': 'Created', '409': 'Employee number or username exists', ...problem } },
-  { method: 'get', path: '/api/org/managers/{id}/customers', summary: 'A manager\'s retail customers (licence number, shop, contact), for the county\'s staff and the city', tag: 'organisation', auth: true, responses: { '200': 'Customers', ...problem } },
-  { method: 'post', path: '/api/org/managers/{id}/customers', summary: 'HR or an admin adds or updates a manager\'s retail customers by licence number (a licence with another manager moves here; active: false retires one); the survey samples active customers with an e-mail address', tag: 'organisation', auth: true, body: customersBody, responses: { '200': 'Created and updated counts', ...problem } },
-  { method: 'post', path: '/api/org/managers/{id}/partner', summary: 'HR or an admin names the industry partner account that works with the manager (null: the county\'s first partner account); their feedback tasks go to it', tag: 'organisation', auth: true, body: partnerBody, responses: { '200': 'Assigned', ...problem } },
-  { method: 'post', path: '/api/org/managers/{id}/leave', summary: 'A manager leaves: account closed, open tasks cancelled, not ranked in open cycles', tag: 'organisation', auth: true, body: leaveBody, responses: { '200': 'Left', '409': 'Left already', ...problem } },
-  { method: 'post', path: '/api/org/managers/{id}/transfer', summary: 'A manager moves county; evaluations already open stay with the county they started in', tag: 'organisation', auth: true, body: transferBody, responses: { '200': 'Moved', ...problem } },
-  { method: 'get', path: '/api/managers/{id}/timeline', summary: 'Every event of a manager\'s evaluations: opened, reminded, escalated, submitted, scored, flagged', tag: 'organisation', auth: true, query: timelineQuery, responses: { '200': 'Timeline', ...problem } },
-  { method: 'get', path: '/api/evaluations/{id}', summary: 'One manager\'s result: component scores, composite, rank, flags, and the period plan (三自定) with its targets beside the marketing review\'s figures (the manager, their county, the city)', tag: 'organisation', auth: true, responses: { '200': 'Evaluation', ...problem } },
-  { method: 'put', path: '/api/evaluations/{id}/period-plan', summary: 'The manager sets their own targets (the three KPIs, percent), plan and focus for the period (三自定), until they submit the self-assessment; the same plan again changes nothing', tag: 'organisation', auth: true, body: periodPlanSchema, responses: { '201': 'Set', '200': 'Changed, or unchanged', '409': 'Self-assessment submitted: the plan is the record', ...problem } },
-  { method: 'get', path: '/api/admin/users', summary: 'Accounts with their roles and scopes (admin; HR may read); filter by role and scope (county code or CITY)', tag: 'administration', auth: true, query: userListQuery, responses: { '200': 'Users', ...problem } },
-  { method: 'post', path: '/api/admin/users', summary: 'An admin creates a staff account with its roles: county roles over a county code, city-wide roles (city approver, HR, admin) over CITY', tag: 'administration', auth: true, body: newUserBody, responses: { '201': 'Created', '409': 'Username exists', ...problem } },
-  { method: 'put', path: '/api/admin/users/{id}/roles', summary: 'An admin replaces an account\'s staff roles (a manager keeps their MANAGER role)', tag: 'administration', auth: true, body: rolesBody, responses: { '200': 'Roles', '409': 'Own admin role', ...problem } },
-  { method: 'post', path: '/api/admin/users/{id}/active', summary: 'An admin closes or reopens a staff account (sessions end); the answer counts its open tasks for HR to reassign', tag: 'administration', auth: true, body: activeBody, responses: { '200': 'User and open tasks', '409': 'A manager\'s account, or one\'s own', ...problem } },
-  { method: 'post', path: '/api/admin/users/{id}/password', summary: 'An admin sets a new password; the account\'s sessions end', tag: 'administration', auth: true, body: passwordBody, responses: { '204': 'Set', ...problem } },
-  { method: 'post', path: '/api/admin/counties', summary: 'An admin adds a county branch (县级营销部) to the city', tag: 'administration', auth: true, body: newCountyBody, responses: { '201': 'Created', '409': 'Code exists', ...problem } },
-  { method: 'get', path: '/api/calendars', summary: 'When each cycle type opens (Asia/Shanghai): day of month, time, paused or not, the next openings (HR and the city)', tag: 'templates', auth: true, responses: { '200': 'Calendars', ...problem } },
-  { method: 'put', path: '/api/calendars/{type}', summary: 'HR moves a cycle type\'s opening day (1–28) and time, or pauses it, with a note; running cycles are not touched', tag: 'templates', auth: true, body: calendarBody, responses: { '200': 'Calendar', ...problem } },
-  { method: 'get', path: '/api/templates', summary: 'Evaluation template versions', tag: 'templates', auth: true, query: templateListQuery, responses: { '200': 'Templates', ...problem } },
-  { method: 'post', path: '/api/templates', summary: 'HR creates a new template version; running cycles keep theirs', tag: 'templates', auth: true, body: newTemplateBody, responses: { '201': 'Created', ...problem } },
-  { method: 'post', path: '/api/cycles', summary: 'HR opens a cycle for a county or the whole city (idempotent per type, period and scope)', tag: 'cycles', auth: true, body: openCycleBody, responses: { '201': 'Opened', '200': 'Already open: the same cycle', ...problem } },
-  { method: 'get', path: '/api/cycles', summary: 'Cycles in the user\'s scope', tag: 'cycles', auth: true, query: cycleListQuery, responses: { '200': 'Cycles', ...problem } },
-  { method: 'post', path: '/api/cycles/{id}/marketing-reviews/import', summary: 'A marketing reviewer imports the county\'s KPIs and reviews as CSV (text/csv; columns 员工编号/employeeNo, 销量完成率, 访销成功率, 基础数据维护, 审核评分, 审核意见); one bad row rejects the file with its line number', tag: 'cycles', auth: true, responses: { '201': 'Imported', ...problem } },
-  { method: 'get', path: '/api/cycles/{id}/results', summary: 'Results per county: ranking, composite scores, monthly star, flags, bottom-rank flags, the county review and its quarterly recommendation (format=csv or xlsx: the ranking as a file with Chinese headers)', tag: 'cycles', auth: true, query: resultsQuery, responses: { '200': 'Results', ...problem } },
-  { method: 'get', path: '/api/cycles/{id}/overdue', summary: 'The cycle\'s open tasks past their due date or escalated (most overdue first, up to 200, with the total): assignee, manager, county, escalation level', tag: 'cycles', auth: true, responses: { '200': 'Overdue tasks', ...problem } },
-  { method: 'get', path: '/api/cycles/{id}/status', summary: 'Tasks open, submitted, overdue, escalated and closed by policy, per county and stage', tag: 'cycles', auth: true, responses: { '200': 'Status', ...problem } },
-  { method: 'get', path: '/api/tasks', summary: 'The signed-in user\'s task inbox', tag: 'tasks', auth: true, query: inboxQuery, responses: { '200': 'Tasks', ...problem } },
-  { method: 'get', path: '/api/tasks/{id}', summary: 'One task', tag: 'tasks', auth: true, responses: { '200': 'Task', ...problem } },
-  { method: 'get', path: '/api/tasks/{id}/timeline', summary: 'Every event of a task: who, what, when', tag: 'tasks', auth: true, responses: { '200': 'Events', ...problem } },
-  { method: 'post', path: '/api/tasks/{id}/submission', summary: 'Submit a task: the body is the task kind\'s (self-assessment, inspection, marketing review, industry feedback, skill assessment, county sign-off, city approval); optional Idempotency-Key header; a repeat counts once', tag: 'tasks', auth: true, body: z.union(Object.values(submissionSchemas) as [z.ZodType, z.ZodType, ...z.ZodType[]]), responses: { '201': 'Accepted', '200': 'Already submitted: counted once', '409': 'Task closed', ...problem } },
-  { method: 'post', path: '/api/tasks/{id}/extend', summary: 'HR extends a task\'s due date; reminders and escalation move with it', tag: 'tasks', auth: true, body: extendBody, responses: { '200': 'Extended', '409': 'Task closed', ...problem } },
-  { method: 'get', path: '/api/tasks/{id}/assignees', summary: 'HR: the users who may take the task (its role, for its county or the city)', tag: 'tasks', auth: true, responses: { '200': 'Users', ...problem } },
-  { method: 'post', path: '/api/tasks/{id}/reassign', summary: 'HR gives an open task to another user with the same role in the county (e.g. an inspector on leave)', tag: 'tasks', auth: true, body: reassignBody, responses: { '200': 'Reassigned', '409': 'Task closed', ...problem } },
-  { method: 'get', path: '/api/grade-reviews', summary: 'Annual grade determinations (per county and cycle) in the user\'s scope', tag: 'grades', auth: true, query: gradeReviewListQuery, responses: { '200': 'Grade reviews', ...problem } },
-  { method: 'get', path: '/api/grade-reviews/{id}', summary: 'One county\'s grade determination: per manager the basic conditions, half-year skill, annual composite and rank, and every proposed and decided change', tag: 'grades', auth: true, responses: { '200': 'Grade review', ...problem } },
-  { method: 'get', path: '/api/grade-changes', summary: 'Grade changes in scope with who proposed and decided them, when and why (format=csv or xlsx for a file with Chinese headers)', tag: 'grades', auth: true, query: gradeChangeListQuery, responses: { '200': 'Grade changes', ...problem } },
-  { method: 'get', path: '/api/grade-quotas', summary: 'Grade counts against each level\'s cap (share × head count, rounded half up), now and after the approved changes', tag: 'grades', auth: true, responses: { '200': 'Quota usage', ...problem } },
-  { method: 'get', path: '/api/managers/{id}/grades', summary: 'A manager\'s grade history and changes (who proposed, who decided, when, why) and star history', tag: 'grades', auth: true, responses: { '200': 'History', ...problem } },
-  { method: 'get', path: '/api/pay-tables', summary: 'Pay table versions', tag: 'pay', auth: true, responses: { '200': 'Pay tables', '401': problem['401'] } },
-  { method: 'post', path: '/api/pay-tables', summary: 'HR adds a pay table version (base post wage, floating wage per level, performance coefficient per tier) effective from a date', tag: 'pay', auth: true, body: newPayTableBody, responses: { '201': 'Created', ...problem } },
-  { method: 'get', path: '/api/pay/statements', summary: 'Monthly pay statements with every component and the totals (format=csv or xlsx: a file with Chinese headers); a manager sees their own', tag: 'pay', auth: true, query: statementQuery, responses: { '200': 'Statements', ...problem, '404': 'No pay table in effect for the month' } },
-  { method: 'get', path: '/api/bottom-rank-cases', summary: 'Bottom-ranking cases (末位淘汰): flag rules, stage, tasks and, once HR decided and the city approved, the decision', tag: 'grades', auth: true, query: caseListQuery, responses: { '200': 'Cases', ...problem } },
-  { method: 'get', path: '/api/surveys/{token}', summary: 'A retail customer\'s survey, by the token of their personal link (no account): manager, period, questions', tag: 'survey', responses: { '200': 'Survey', '404': 'Unknown link (or replaced by a newer reminder)', '410': 'Answered already, or the survey has ended' } },
-  { method: 'post', path: '/api/surveys/{token}', summary: 'A retail customer answers (1–5 per question, optional comment); the link works once', tag: 'survey', body: surveyAnswerSchema, responses: { '201': 'Accepted', '400': problem['400'], '404': 'Unknown link', '410': 'Answered already, or the survey has ended' } },
+  {
+    method: 'get',
+    path: '/api/health',
+    summary: 'Health of the API and its database',
+    tag: 'system',
+    responses: { '200': 'OK' },
+  },
+  {
+    method: 'post',
+    path: '/api/auth/login',
+    summary: 'Log in with username and password; returns a bearer token',
+    tag: 'auth',
+    body: loginBody,
+    responses: { '200': 'Token', '400': problem['400'], '401': 'Wrong username or password' },
+  },
+  {
+    method: 'post',
+    path: '/api/auth/logout',
+    summary: 'End this session',
+    tag: 'auth',
+    auth: true,
+    responses: { '204': 'Logged out', '401': problem['401'] },
+  },
+  {
+    method: 'get',
+    path: '/api/me',
+    summary: 'The signed-in user, roles and scope',
+    tag: 'auth',
+    auth: true,
+    responses: { '200': 'User', '401': problem['401'] },
+  },
+  {
+    method: 'get',
+    path: '/api/org/counties',
+    summary: "Counties in the user's scope, with their manager counts",
+    tag: 'organisation',
+    auth: true,
+    responses: { '200': 'Counties', '401': problem['401'] },
+  },
+  {
+    method: 'get',
+    path: '/api/org/managers',
+    summary: "Managers in the user's scope",
+    tag: 'organisation',
+    auth: true,
+    query: managerListQuery,
+    responses: { '200': 'Managers', ...problem },
+  },
+  {
+    method: 'post',
+    path: '/api/org/managers',
+    summary:
+      'A manager joins (account and record); they join the open cycles of their county whose review has not started',
+    tag: 'organisation',
+    auth: true,
+    body: newManagerBody,
+    responses: { '201': 'Created', '409': 'Employee number or username exists', ...problem },
+  },
+  {
+    method: 'get',
+    path: '/api/org/managers/{id}/customers',
+    summary: "A manager's retail customers (licence number, shop, contact), for the county's staff and the city",
+    tag: 'organisation',
+    auth: true,
+    responses: { '200': 'Customers', ...problem },
+  },
+  {
+    method: 'post',
+    path: '/api/org/managers/{id}/customers',
+    summary:
+      "HR or an admin adds or updates a manager's retail customers by licence number (a licence with another manager moves here; active: false retires one); the survey samples active customers with an e-mail address",
+    tag: 'organisation',
+    auth: true,
+    body: customersBody,
+    responses: { '200': 'Created and updated counts', ...problem },
+  },
+  {
+    method: 'post',
+    path: '/api/org/managers/{id}/partner',
+    summary:
+      "HR or an admin names the industry partner account that works with the manager (null: the county's first partner account); their feedback tasks go to it",
+    tag: 'organisation',
+    auth: true,
+    body: partnerBody,
+    responses: { '200': 'Assigned', ...problem },
+  },
+  {
+    method: 'post',
+    path: '/api/org/managers/{id}/leave',
+    summary: 'A manager leaves: account closed, open tasks cancelled, not ranked in open cycles',
+    tag: 'organisation',
+    auth: true,
+    body: leaveBody,
+    responses: { '200': 'Left', '409': 'Left already', ...problem },
+  },
+  {
+    method: 'post',
+    path: '/api/org/managers/{id}/transfer',
+    summary: 'A manager moves county; evaluations already open stay with the county they started in',
+    tag: 'organisation',
+    auth: true,
+    body: transferBody,
+    responses: { '200': 'Moved', ...problem },
+  },
+  {
+    method: 'get',
+    path: '/api/managers/{id}/timeline',
+    summary: "Every event of a manager's evaluations: opened, reminded, escalated, submitted, scored, flagged",
+    tag: 'organisation',
+    auth: true,
+    query: timelineQuery,
+    responses: { '200': 'Timeline', ...problem },
+  },
+  {
+    method: 'get',
+    path: '/api/evaluations/{id}',
+    summary:
+      "One manager's result: component scores, composite, rank, flags, and the period plan (三自定) with its targets beside the marketing review's figures (the manager, their county, the city)",
+    tag: 'organisation',
+    auth: true,
+    responses: { '200': 'Evaluation', ...problem },
+  },
+  {
+    method: 'put',
+    path: '/api/evaluations/{id}/period-plan',
+    summary:
+      'The manager sets their own targets (the three KPIs, percent), plan and focus for the period (三自定), until they submit the self-assessment; the same plan again changes nothing',
+    tag: 'organisation',
+    auth: true,
+    body: periodPlanSchema,
+    responses: {
+      '201': 'Set',
+      '200': 'Changed, or unchanged',
+      '409': 'Self-assessment submitted: the plan is the record',
+      ...problem,
+    },
+  },
+  {
+    method: 'get',
+    path: '/api/admin/users',
+    summary:
+      'Accounts with their roles and scopes (admin; HR may read); filter by role and scope (county code or CITY)',
+    tag: 'administration',
+    auth: true,
+    query: userListQuery,
+    responses: { '200': 'Users', ...problem },
+  },
+  {
+    method: 'post',
+    path: '/api/admin/users',
+    summary:
+      'An admin creates a staff account with its roles: county roles over a county code, city-wide roles (city approver, HR, admin) over CITY',
+    tag: 'administration',
+    auth: true,
+    body: newUserBody,
+    responses: { '201': 'Created', '409': 'Username exists', ...problem },
+  },
+  {
+    method: 'put',
+    path: '/api/admin/users/{id}/roles',
+    summary: "An admin replaces an account's staff roles (a manager keeps their MANAGER role)",
+    tag: 'administration',
+    auth: true,
+    body: rolesBody,
+    responses: { '200': 'Roles', '409': 'Own admin role', ...problem },
+  },
+  {
+    method: 'post',
+    path: '/api/admin/users/{id}/active',
+    summary:
+      'An admin closes or reopens a staff account (sessions end); the answer counts its open tasks for HR to reassign',
+    tag: 'administration',
+    auth: true,
+    body: activeBody,
+    responses: { '200': 'User and open tasks', '409': "A manager's account, or one's own", ...problem },
+  },
+  {
+    method: 'post',
+    path: '/api/admin/users/{id}/password',
+    summary: "An admin sets a new password; the account's sessions end",
+    tag: 'administration',
+    auth: true,
+    body: passwordBody,
+    responses: { '204': 'Set', ...problem },
+  },
+  {
+    method: 'post',
+    path: '/api/admin/counties',
+    summary: 'An admin adds a county branch (县级营销部) to the city',
+    tag: 'administration',
+    auth: true,
+    body: newCountyBody,
+    responses: { '201': 'Created', '409': 'Code exists', ...problem },
+  },
+  {
+    method: 'get',
+    path: '/api/calendars',
+    summary:
+      'When each cycle type opens (Asia/Shanghai): day of month, time, paused or not, the next openings (HR and the city)',
+    tag: 'templates',
+    auth: true,
+    responses: { '200': 'Calendars', ...problem },
+  },
+  {
+    method: 'put',
+    path: '/api/calendars/{type}',
+    summary:
+      "HR moves a cycle type's opening day (1–28) and time, or pauses it, with a note; running cycles are not touched",
+    tag: 'templates',
+    auth: true,
+    body: calendarBody,
+    responses: { '200': 'Calendar', ...problem },
+  },
+  {
+    method: 'get',
+    path: '/api/templates',
+    summary: 'Evaluation template versions',
+    tag: 'templates',
+    auth: true,
+    query: templateListQuery,
+    responses: { '200': 'Templates', ...problem },
+  },
+  {
+    method: 'post',
+    path: '/api/templates',
+    summary: 'HR creates a new template version; running cycles keep theirs',
+    tag: 'templates',
+    auth: true,
+    body: newTemplateBody,
+    responses: { '201': 'Created', ...problem },
+  },
+  {
+    method: 'post',
+    path: '/api/cycles',
+    summary: 'HR opens a cycle for a county or the whole city (idempotent per type, period and scope)',
+    tag: 'cycles',
+    auth: true,
+    body: openCycleBody,
+    responses: { '201': 'Opened', '200': 'Already open: the same cycle', ...problem },
+  },
+  {
+    method: 'get',
+    path: '/api/cycles',
+    summary: "Cycles in the user's scope",
+    tag: 'cycles',
+    auth: true,
+    query: cycleListQuery,
+    responses: { '200': 'Cycles', ...problem },
+  },
+  {
+    method: 'post',
+    path: '/api/cycles/{id}/marketing-reviews/import',
+    summary:
+      "A marketing reviewer imports the county's KPIs and reviews as CSV (text/csv; columns 员工编号/employeeNo, 销量完成率, 访销成功率, 基础数据维护, 审核评分, 审核意见); one bad row rejects the file with its line number",
+    tag: 'cycles',
+    auth: true,
+    responses: { '201': 'Imported', ...problem },
+  },
+  {
+    method: 'get',
+    path: '/api/cycles/{id}/results',
+    summary:
+      'Results per county: ranking, composite scores, monthly star, flags, bottom-rank flags, the county review and its quarterly recommendation (format=csv or xlsx: the ranking as a file with Chinese headers)',
+    tag: 'cycles',
+    auth: true,
+    query: resultsQuery,
+    responses: { '200': 'Results', ...problem },
+  },
+  {
+    method: 'get',
+    path: '/api/cycles/{id}/overdue',
+    summary:
+      "The cycle's open tasks past their due date or escalated (most overdue first, up to 200, with the total): assignee, manager, county, escalation level",
+    tag: 'cycles',
+    auth: true,
+    responses: { '200': 'Overdue tasks', ...problem },
+  },
+  {
+    method: 'get',
+    path: '/api/cycles/{id}/status',
+    summary: 'Tasks open, submitted, overdue, escalated and closed by policy, per county and stage',
+    tag: 'cycles',
+    auth: true,
+    responses: { '200': 'Status', ...problem },
+  },
+  {
+    method: 'get',
+    path: '/api/tasks',
+    summary: "The signed-in user's task inbox",
+    tag: 'tasks',
+    auth: true,
+    query: inboxQuery,
+    responses: { '200': 'Tasks', ...problem },
+  },
+  {
+    method: 'get',
+    path: '/api/tasks/{id}',
+    summary: 'One task',
+    tag: 'tasks',
+    auth: true,
+    responses: { '200': 'Task', ...problem },
+  },
+  {
+    method: 'get',
+    path: '/api/tasks/{id}/timeline',
+    summary: 'Every event of a task: who, what, when',
+    tag: 'tasks',
+    auth: true,
+    responses: { '200': 'Events', ...problem },
+  },
+  {
+    method: 'post',
+    path: '/api/tasks/{id}/submission',
+    summary:
+      "Submit a task: the body is the task kind's (self-assessment, inspection, marketing review, industry feedback, skill assessment, county sign-off, city approval); optional Idempotency-Key header; a repeat counts once",
+    tag: 'tasks',
+    auth: true,
+    body: z.union(Object.values(submissionSchemas) as [z.ZodType, z.ZodType, ...z.ZodType[]]),
+    responses: { '201': 'Accepted', '200': 'Already submitted: counted once', '409': 'Task closed', ...problem },
+  },
+  {
+    method: 'post',
+    path: '/api/tasks/{id}/extend',
+    summary: "HR extends a task's due date; reminders and escalation move with it",
+    tag: 'tasks',
+    auth: true,
+    body: extendBody,
+    responses: { '200': 'Extended', '409': 'Task closed', ...problem },
+  },
+  {
+    method: 'get',
+    path: '/api/tasks/{id}/assignees',
+    summary: 'HR: the users who may take the task (its role, for its county or the city)',
+    tag: 'tasks',
+    auth: true,
+    responses: { '200': 'Users', ...problem },
+  },
+  {
+    method: 'post',
+    path: '/api/tasks/{id}/reassign',
+    summary: 'HR gives an open task to another user with the same role in the county (e.g. an inspector on leave)',
+    tag: 'tasks',
+    auth: true,
+    body: reassignBody,
+    responses: { '200': 'Reassigned', '409': 'Task closed', ...problem },
+  },
+  {
+    method: 'get',
+    path: '/api/grade-reviews',
+    summary: "Annual grade determinations (per county and cycle) in the user's scope",
+    tag: 'grades',
+    auth: true,
+    query: gradeReviewListQuery,
+    responses: { '200': 'Grade reviews', ...problem },
+  },
+  {
+    method: 'get',
+    path: '/api/grade-reviews/{id}',
+    summary:
+      "One county's grade determination: per manager the basic conditions, half-year skill, annual composite and rank, and every proposed and decided change",
+    tag: 'grades',
+    auth: true,
+    responses: { '200': 'Grade review', ...problem },
+  },
+  {
+    method: 'get',
+    path: '/api/grade-changes',
+    summary:
+      'Grade changes in scope with who proposed and decided them, when and why (format=csv or xlsx for a file with Chinese headers)',
+    tag: 'grades',
+    auth: true,
+    query: gradeChangeListQuery,
+    responses: { '200': 'Grade changes', ...problem },
+  },
+  {
+    method: 'get',
+    path: '/api/grade-quotas',
+    summary:
+      "Grade counts against each level's cap (share × head count, rounded half up), now and after the approved changes",
+    tag: 'grades',
+    auth: true,
+    responses: { '200': 'Quota usage', ...problem },
+  },
+  {
+    method: 'get',
+    path: '/api/managers/{id}/grades',
+    summary: "A manager's grade history and changes (who proposed, who decided, when, why) and star history",
+    tag: 'grades',
+    auth: true,
+    responses: { '200': 'History', ...problem },
+  },
+  {
+    method: 'get',
+    path: '/api/pay-tables',
+    summary: 'Pay table versions',
+    tag: 'pay',
+    auth: true,
+    responses: { '200': 'Pay tables', '401': problem['401'] },
+  },
+  {
+    method: 'post',
+    path: '/api/pay-tables',
+    summary:
+      'HR adds a pay table version (base post wage, floating wage per level, performance coefficient per tier) effective from a date',
+    tag: 'pay',
+    auth: true,
+    body: newPayTableBody,
+    responses: { '201': 'Created', ...problem },
+  },
+  {
+    method: 'get',
+    path: '/api/pay/statements',
+    summary:
+      'Monthly pay statements with every component and the totals (format=csv or xlsx: a file with Chinese headers); a manager sees their own',
+    tag: 'pay',
+    auth: true,
+    query: statementQuery,
+    responses: { '200': 'Statements', ...problem, '404': 'No pay table in effect for the month' },
+  },
+  {
+    method: 'get',
+    path: '/api/bottom-rank-cases',
+    summary:
+      'Bottom-ranking cases (末位淘汰): flag rules, stage, tasks and, once HR decided and the city approved, the decision',
+    tag: 'grades',
+    auth: true,
+    query: caseListQuery,
+    responses: { '200': 'Cases', ...problem },
+  },
+  {
+    method: 'get',
+    path: '/api/surveys/{token}',
+    summary: "A retail customer's survey, by the token of their personal link (no account): manager, period, questions",
+    tag: 'survey',
+    responses: {
+      '200': 'Survey',
+      '404': 'Unknown link (or replaced by a newer reminder)',
+      '410': 'Answered already, or the survey has ended',
+    },
+  },
+  {
+    method: 'post',
+    path: '/api/surveys/{token}',
+    summary: 'A retail customer answers (1–5 per question, optional comment); the link works once',
+    tag: 'survey',
+    body: surveyAnswerSchema,
+    responses: {
+      '201': 'Accepted',
+      '400': problem['400'],
+      '404': 'Unknown link',
+      '410': 'Answered already, or the survey has ended',
+    },
+  },
 ];
 
 const jsonSchema = (schema: z.ZodType) => z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' });
@@ -89,9 +498,16 @@ export function openApiDocument(): Record<string, unknown> {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const op of operations) {
     const params: unknown[] = [];
-    for (const name of op.path.match(/\{(\w+)\}/g) ?? []) params.push({ name: name.slice(1, -1), in: 'path', required: true, schema: name === '{token}' ? { type: 'string' } : { type: 'string', format: 'uuid' } });
+    for (const name of op.path.match(/\{(\w+)\}/g) ?? [])
+      params.push({
+        name: name.slice(1, -1),
+        in: 'path',
+        required: true,
+        schema: name === '{token}' ? { type: 'string' } : { type: 'string', format: 'uuid' },
+      });
     if (op.query) {
-      for (const [name, schema] of Object.entries(op.query.shape)) params.push({ name, in: 'query', required: false, schema: jsonSchema(schema as z.ZodType) });
+      for (const [name, schema] of Object.entries(op.query.shape))
+        params.push({ name, in: 'query', required: false, schema: jsonSchema(schema as z.ZodType) });
     }
     paths[op.path] ??= {};
     paths[op.path]![op.method] = {
@@ -99,23 +515,47 @@ export function openApiDocument(): Record<string, unknown> {
       tags: [op.tag],
       ...(op.auth ? { security: [{ bearer: [] }] } : {}),
       ...(params.length ? { parameters: params } : {}),
-      ...(op.body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(op.body) } } } } : {}),
-      responses: Object.fromEntries(Object.entries(op.responses).map(([code, description]) => [code, {
-        description,
-        ...(Number(code) >= 400 ? { content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } } : {}),
-      }])),
+      ...(op.body
+        ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(op.body) } } } }
+        : {}),
+      responses: Object.fromEntries(
+        Object.entries(op.responses).map(([code, description]) => [
+          code,
+          {
+            description,
+            ...(Number(code) >= 400
+              ? { content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } }
+              : {}),
+          },
+        ]),
+      ),
     };
   }
   return {
     openapi: '3.1.0',
-    info: { title: '考评 Kaoping API', version: '0.1.0', description: 'Customer-manager evaluation engine. Errors are RFC 9457 problem+json, in zh-CN or en by Accept-Language.' },
+    info: {
+      title: '考评 Kaoping API',
+      version: '0.1.0',
+      description:
+        'Customer-manager evaluation engine. Errors are RFC 9457 problem+json, in zh-CN or en by Accept-Language.',
+    },
     paths,
     components: {
       securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
       schemas: {
         Problem: {
           type: 'object',
-          properties: { type: { type: 'string' }, title: { type: 'string' }, status: { type: 'integer' }, code: { type: 'string' }, detail: { type: 'string' }, errors: { type: 'array', items: { type: 'object', properties: { field: { type: 'string' }, message: { type: 'string' } } } } },
+          properties: {
+            type: { type: 'string' },
+            title: { type: 'string' },
+            status: { type: 'integer' },
+            code: { type: 'string' },
+            detail: { type: 'string' },
+            errors: {
+              type: 'array',
+              items: { type: 'object', properties: { field: { type: 'string' }, message: { type: 'string' } } },
+            },
+          },
         },
       },
     },

@@ -5,14 +5,21 @@ import { z } from 'zod';
 /** The fields of a new account, a manager's or a staff member's. */
 export const passwordSchema = z.string().min(8).max(200);
 export const accountFields = {
-  username: z.string().trim().min(2).max(60).regex(/^[\w.-]+$/),
+  username: z
+    .string()
+    .trim()
+    .min(2)
+    .max(60)
+    .regex(/^[\w.-]+$/),
   email: z.email(),
   password: passwordSchema,
   language: z.enum(['zh-CN', 'en']).default('zh-CN'),
 };
 
 const scrypt = (password: string, salt: Buffer, keylen: number, options: ScryptOptions) =>
-  new Promise<Buffer>((resolve, reject) => scryptCb(password, salt, keylen, options, (err, key) => (err ? reject(err) : resolve(key))));
+  new Promise<Buffer>((resolve, reject) =>
+    scryptCb(password, salt, keylen, options, (err, key) => (err ? reject(err) : resolve(key))),
+  );
 
 const params = { N: 16384, r: 8, p: 1 };
 
@@ -26,6 +33,10 @@ export async function verifyPassword(password: string, stored: string): Promise<
   const [scheme, n, r, p, salt, key] = stored.split('$');
   if (scheme !== 'scrypt' || !salt || !key) return false;
   const expected = Buffer.from(key, 'base64');
-  const actual = await scrypt(password, Buffer.from(salt, 'base64'), expected.length, { N: Number(n), r: Number(r), p: Number(p) });
+  const actual = await scrypt(password, Buffer.from(salt, 'base64'), expected.length, {
+    N: Number(n),
+    r: Number(r),
+    p: Number(p),
+  });
   return timingSafeEqual(actual, expected);
 }

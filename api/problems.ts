@@ -6,7 +6,10 @@ import { languageOf, type Language } from '../domain/notifications';
 
 type Text = Record<Language, string>;
 
-export interface FieldProblem { field: string; message: string }
+export interface FieldProblem {
+  field: string;
+  message: string;
+}
 
 export class HttpProblem extends Error {
   constructor(
@@ -23,13 +26,28 @@ export class HttpProblem extends Error {
 
 export const problems = {
   badRequest: (fields: FieldProblem[]) =>
-    new HttpProblem(400, 'invalid_input', { 'zh-CN': `输入有误：${fields.map((f) => f.field).join('、')}`, en: `Invalid input: ${fields.map((f) => f.field).join(', ')}` }, fields),
+    new HttpProblem(
+      400,
+      'invalid_input',
+      {
+        'zh-CN': `输入有误：${fields.map((f) => f.field).join('、')}`,
+        en: `Invalid input: ${fields.map((f) => f.field).join(', ')}`,
+      },
+      fields,
+    ),
   unauthenticated: () => new HttpProblem(401, 'unauthenticated', { 'zh-CN': '请先登录', en: 'Please log in' }),
-  badCredentials: () => new HttpProblem(401, 'bad_credentials', { 'zh-CN': '用户名或密码错误', en: 'Wrong username or password' }),
-  forbidden: (what: Text) => new HttpProblem(403, 'forbidden', { 'zh-CN': `无权操作：${what['zh-CN']}`, en: `Not allowed: ${what.en}` }),
-  notFound: (what: Text) => new HttpProblem(404, 'not_found', { 'zh-CN': `未找到${what['zh-CN']}`, en: `${what.en} not found` }),
+  badCredentials: () =>
+    new HttpProblem(401, 'bad_credentials', { 'zh-CN': '用户名或密码错误', en: 'Wrong username or password' }),
+  forbidden: (what: Text) =>
+    new HttpProblem(403, 'forbidden', { 'zh-CN': `无权操作：${what['zh-CN']}`, en: `Not allowed: ${what.en}` }),
+  notFound: (what: Text) =>
+    new HttpProblem(404, 'not_found', { 'zh-CN': `未找到${what['zh-CN']}`, en: `${what.en} not found` }),
   conflict: (code: string, text: Text) => new HttpProblem(409, code, text),
-  unavailable: () => new HttpProblem(503, 'unavailable', { 'zh-CN': '服务暂不可用，请稍后重试', en: 'Service temporarily unavailable, please retry' }),
+  unavailable: () =>
+    new HttpProblem(503, 'unavailable', {
+      'zh-CN': '服务暂不可用，请稍后重试',
+      en: 'Service temporarily unavailable, please retry',
+    }),
 };
 
 export function requestLanguage(req: Request): Language {
@@ -49,24 +67,36 @@ const zodMessages: Record<string, Text> = {
 
 /** What a person needs to fix a value out of range: the limit itself. */
 function limitMessage(issue: z.core.$ZodIssue): Text | undefined {
-  if (issue.code === 'invalid_type' && /received undefined/.test(issue.message)) return { 'zh-CN': '必填', en: 'is required' };
+  if (issue.code === 'invalid_type' && /received undefined/.test(issue.message))
+    return { 'zh-CN': '必填', en: 'is required' };
   if (issue.code !== 'too_big' && issue.code !== 'too_small') return undefined;
   const limit = Number(issue.code === 'too_big' ? issue.maximum : issue.minimum);
   if (issue.origin === 'number') {
-    return issue.code === 'too_big' ? { 'zh-CN': `不能大于 ${limit}`, en: `must be at most ${limit}` } : { 'zh-CN': `不能小于 ${limit}`, en: `must be at least ${limit}` };
+    return issue.code === 'too_big'
+      ? { 'zh-CN': `不能大于 ${limit}`, en: `must be at most ${limit}` }
+      : { 'zh-CN': `不能小于 ${limit}`, en: `must be at least ${limit}` };
   }
   if (issue.origin === 'string') {
     if (issue.code === 'too_small' && limit <= 1) return { 'zh-CN': '不能为空', en: 'is required' };
-    return issue.code === 'too_big' ? { 'zh-CN': `最多 ${limit} 个字`, en: `must be at most ${limit} characters` } : { 'zh-CN': `至少 ${limit} 个字`, en: `must be at least ${limit} characters` };
+    return issue.code === 'too_big'
+      ? { 'zh-CN': `最多 ${limit} 个字`, en: `must be at most ${limit} characters` }
+      : { 'zh-CN': `至少 ${limit} 个字`, en: `must be at least ${limit} characters` };
   }
   if (issue.origin === 'array') {
-    return issue.code === 'too_big' ? { 'zh-CN': `最多 ${limit} 项`, en: `must have at most ${limit} items` } : { 'zh-CN': `至少 ${limit} 项`, en: `must have at least ${limit} items` };
+    return issue.code === 'too_big'
+      ? { 'zh-CN': `最多 ${limit} 项`, en: `must have at most ${limit} items` }
+      : { 'zh-CN': `至少 ${limit} 项`, en: `must have at least ${limit} items` };
   }
   return undefined;
 }
 
 /** Parses `value` with `schema`; on failure a 400 that names each bad field. */
-export function parseInput<T extends z.ZodType>(schema: T, value: unknown, where: 'body' | 'query' | 'params', lang: Language = 'zh-CN'): z.infer<T> {
+export function parseInput<T extends z.ZodType>(
+  schema: T,
+  value: unknown,
+  where: 'body' | 'query' | 'params',
+  lang: Language = 'zh-CN',
+): z.infer<T> {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   const fields = result.error.issues.map((issue) => {
@@ -80,23 +110,36 @@ export function parseInput<T extends z.ZodType>(schema: T, value: unknown, where
 
 export function sendProblem(res: Response, req: Request, problem: HttpProblem): void {
   const lang = requestLanguage(req);
-  res.status(problem.status).type('application/problem+json').json({
-    type: `https://kaoping.dev/problems/${problem.code}`,
-    title: problem.text[lang],
-    status: problem.status,
-    code: problem.code,
-    detail: problem.fields.length ? problem.fields.map((f) => f.message).join('; ') : problem.text[lang],
-    ...(problem.fields.length ? { errors: problem.fields } : {}),
-    ...problem.extra,
-  });
+  res
+    .status(problem.status)
+    .type('application/problem+json')
+    .json({
+      type: `https://kaoping.dev/problems/${problem.code}`,
+      title: problem.text[lang],
+      status: problem.status,
+      code: problem.code,
+      detail: problem.fields.length ? problem.fields.map((f) => f.message).join('; ') : problem.text[lang],
+      ...(problem.fields.length ? { errors: problem.fields } : {}),
+      ...problem.extra,
+    });
 }
 
 /** The last middleware: known problems as they are; malformed JSON as 400; anything else 500, logged. */
 export function problemHandler(err: unknown, req: Request, res: Response, _next: NextFunction): void {
   if (err instanceof HttpProblem) return sendProblem(res, req, err);
   const e = err as { type?: string; status?: number };
-  if (e?.type === 'entity.parse.failed') return sendProblem(res, req, problems.badRequest([{ field: 'body', message: 'body: malformed JSON / JSON 格式错误' }]));
-  if (e?.type === 'entity.too.large') return sendProblem(res, req, new HttpProblem(413, 'too_large', { 'zh-CN': '请求内容过大', en: 'Request body too large' }));
+  if (e?.type === 'entity.parse.failed')
+    return sendProblem(
+      res,
+      req,
+      problems.badRequest([{ field: 'body', message: 'body: malformed JSON / JSON 格式错误' }]),
+    );
+  if (e?.type === 'entity.too.large')
+    return sendProblem(
+      res,
+      req,
+      new HttpProblem(413, 'too_large', { 'zh-CN': '请求内容过大', en: 'Request body too large' }),
+    );
   if (typeof e?.status === 'number' && e.status >= 400 && e.status < 500) {
     return sendProblem(res, req, new HttpProblem(e.status, 'bad_request', { 'zh-CN': '请求无效', en: 'Bad request' }));
   }

@@ -6,7 +6,10 @@ import { z } from 'zod';
 export const bottomRankActions = ['SUSPEND_FOR_STUDY', 'POST_CHANGE', 'CONTRACT_END', 'NO_ACTION'] as const;
 export type BottomRankAction = (typeof bottomRankActions)[number];
 
-export const bottomRankDecisionSchema = z.object({ action: z.enum(bottomRankActions), reason: z.string().trim().min(2).max(2000) });
+export const bottomRankDecisionSchema = z.object({
+  action: z.enum(bottomRankActions),
+  reason: z.string().trim().min(2).max(2000),
+});
 export const bottomRankApprovalSchema = z.discriminatedUnion('decision', [
   z.object({ decision: z.literal('approve'), comment: z.string().trim().max(2000).optional() }),
   z.object({ decision: z.literal('reject'), reason: z.string().trim().min(2).max(2000) }),

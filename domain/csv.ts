@@ -1,6 +1,9 @@
 // A small RFC 4180 CSV reader: quoted fields, doubled quotes, commas and newlines in
 // quotes, CRLF, and the UTF-8 BOM Excel writes. Rows keep their line numbers.
-export interface CsvRow { line: number; cells: string[] }
+export interface CsvRow {
+  line: number;
+  cells: string[];
+}
 
 export function parseCsv(text: string): CsvRow[] {
   const rows: CsvRow[] = [];
@@ -19,12 +22,19 @@ export function parseCsv(text: string): CsvRow[] {
   for (; i < text.length; i++) {
     const c = text[i]!;
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { cell += '"'; i++; }
-      else if (c === '"') quoted = false;
-      else { if (c === '\n') line++; cell += c; }
+      if (c === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else {
+        if (c === '\n') line++;
+        cell += c;
+      }
     } else if (c === '"' && cell === '') quoted = true;
-    else if (c === ',') { cells.push(cell); cell = ''; }
-    else if (c === '\n' || c === '\r') {
+    else if (c === ',') {
+      cells.push(cell);
+      cell = '';
+    } else if (c === '\n' || c === '\r') {
       if (c === '\r' && text[i + 1] === '\n') i++;
       endRow();
       line++;

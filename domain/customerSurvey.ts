@@ -5,7 +5,14 @@ import { z } from 'zod';
 import { roundHalfUp2 } from './scoring';
 
 /** Every question is rated 1–5: 非常不满意 1, 不满意 2, 一般 3, 满意 4, 非常满意 5. */
-export const surveyQuestions = ['serviceAttitude', 'visitRegularity', 'businessGuidance', 'orderingService', 'informationDelivery', 'overall'] as const;
+export const surveyQuestions = [
+  'serviceAttitude',
+  'visitRegularity',
+  'businessGuidance',
+  'orderingService',
+  'informationDelivery',
+  'overall',
+] as const;
 export type SurveyQuestion = (typeof surveyQuestions)[number];
 
 const rating = z.coerce.number().int().min(1).max(5);
@@ -30,7 +37,11 @@ export const customerSurveyPolicySchema = z.object({
   satisfactionTarget: z.number().min(0).max(1),
 });
 export type CustomerSurveyPolicy = z.infer<typeof customerSurveyPolicySchema>;
-export const defaultCustomerSurveyPolicy: CustomerSurveyPolicy = { sampleSize: 10, minResponses: 3, satisfactionTarget: 0.95 };
+export const defaultCustomerSurveyPolicy: CustomerSurveyPolicy = {
+  sampleSize: 10,
+  minResponses: 3,
+  satisfactionTarget: 0.95,
+};
 
 /** A customer is satisfied when the overall rating is 满意 (4) or 非常满意 (5). */
 export const satisfiedFrom = 4;
@@ -51,7 +62,11 @@ export interface SurveyOutcome {
 }
 
 /** Satisfaction rate and score of the answers received (invitations not answered do not count). */
-export function surveyOutcome(answers: Pick<SurveyAnswer, SurveyQuestion>[], invited: number, target = defaultCustomerSurveyPolicy.satisfactionTarget): SurveyOutcome {
+export function surveyOutcome(
+  answers: Pick<SurveyAnswer, SurveyQuestion>[],
+  invited: number,
+  target = defaultCustomerSurveyPolicy.satisfactionTarget,
+): SurveyOutcome {
   const responses = answers.length;
   if (responses === 0) return { invited, responses, satisfactionRate: 0, score: 0, meetsTarget: false };
   const satisfied = answers.filter((a) => a.overall >= satisfiedFrom).length;
@@ -81,7 +96,7 @@ export function drawSample<T extends { id: string }>(customers: T[], size: numbe
 
 /** What a customer reads, in Simplified Chinese and English. */
 export const surveyQuestionText: Record<SurveyQuestion, { 'zh-CN': string; en: string }> = {
-  serviceAttitude: { 'zh-CN': '客户经理的服务态度', en: 'The manager\'s attitude' },
+  serviceAttitude: { 'zh-CN': '客户经理的服务态度', en: "The manager's attitude" },
   visitRegularity: { 'zh-CN': '走访是否按时、频次是否合适', en: 'Visits on time and often enough' },
   businessGuidance: { 'zh-CN': '经营指导（陈列、价格、销售建议）', en: 'Business advice (display, prices, sales)' },
   orderingService: { 'zh-CN': '订货服务是否方便', en: 'Ease of ordering' },

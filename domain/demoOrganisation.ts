@@ -4,7 +4,12 @@
 import type { Grade } from './grades';
 import type { Role } from './roles';
 
-export interface DemoCounty { code: string; name: string; nameEn: string; managerCount: number }
+export interface DemoCounty {
+  code: string;
+  name: string;
+  nameEn: string;
+  managerCount: number;
+}
 export interface DemoManager {
   employeeNo: string;
   name: string;
@@ -17,7 +22,13 @@ export interface DemoManager {
   grade: Grade;
   starRating: number;
 }
-export interface DemoUser { username: string; displayName: string; email: string; role: Role; scope: string /* org code */ }
+export interface DemoUser {
+  username: string;
+  displayName: string;
+  email: string;
+  role: Role;
+  scope: string; /* org code */
+}
 
 export const demoCity = { code: 'CITY', name: '示范市烟草专卖局（公司）', nameEn: 'Demo City Company' };
 export const demoCounties: DemoCounty[] = [
@@ -27,15 +38,70 @@ export const demoCounties: DemoCounty[] = [
   { code: 'C04', name: '北岭县营销部', nameEn: 'Beiling County', managerCount: 14 },
 ];
 export const demoGradeMix: Array<[Grade, number]> = [
-  ['SENIOR_A', 1], ['SENIOR_B', 2], ['SENIOR_C', 3],
-  ['MIDDLE_A', 10], ['MIDDLE_B', 12], ['MIDDLE_C', 14],
-  ['JUNIOR_A', 6], ['JUNIOR_B', 6], ['JUNIOR_C', 6],
+  ['SENIOR_A', 1],
+  ['SENIOR_B', 2],
+  ['SENIOR_C', 3],
+  ['MIDDLE_A', 10],
+  ['MIDDLE_B', 12],
+  ['MIDDLE_C', 14],
+  ['JUNIOR_A', 6],
+  ['JUNIOR_B', 6],
+  ['JUNIOR_C', 6],
   ['TRAINEE', 11],
 ];
 
-const surnames = ['王', '李', '张', '刘', '陈', '杨', '赵', '黄', '周', '吴', '徐', '孙', '胡', '朱', '高', '林', '何', '郭', '马', '罗'];
-const givenNames = ['伟', '芳', '娜', '敏', '静', '磊', '洋', '勇', '艳', '杰', '娟', '涛', '明', '超', '秀英', '霞', '平', '刚', '桂英', '建华'];
-const educations: DemoManager['education'][] = ['BACHELOR', 'JUNIOR_COLLEGE', 'VOCATIONAL', 'BACHELOR', 'HIGH_SCHOOL', 'MASTER'];
+const surnames = [
+  '王',
+  '李',
+  '张',
+  '刘',
+  '陈',
+  '杨',
+  '赵',
+  '黄',
+  '周',
+  '吴',
+  '徐',
+  '孙',
+  '胡',
+  '朱',
+  '高',
+  '林',
+  '何',
+  '郭',
+  '马',
+  '罗',
+];
+const givenNames = [
+  '伟',
+  '芳',
+  '娜',
+  '敏',
+  '静',
+  '磊',
+  '洋',
+  '勇',
+  '艳',
+  '杰',
+  '娟',
+  '涛',
+  '明',
+  '超',
+  '秀英',
+  '霞',
+  '平',
+  '刚',
+  '桂英',
+  '建华',
+];
+const educations: DemoManager['education'][] = [
+  'BACHELOR',
+  'JUNIOR_COLLEGE',
+  'VOCATIONAL',
+  'BACHELOR',
+  'HIGH_SCHOOL',
+  'MASTER',
+];
 
 export function demoManagers(): DemoManager[] {
   const ladder = demoGradeMix.flatMap(([grade, n]) => Array<Grade>(n).fill(grade));
@@ -68,22 +134,56 @@ export function demoManagers(): DemoManager[] {
 export function demoStaff(): DemoUser[] {
   const users: DemoUser[] = [
     { username: 'hr', displayName: '人力资源部 刘芳', email: 'hr@kaoping.local', role: 'HR', scope: demoCity.code },
-    { username: 'approver', displayName: '市局考评组 陈明', email: 'approver@kaoping.local', role: 'CITY_APPROVER', scope: demoCity.code },
+    {
+      username: 'approver',
+      displayName: '市局考评组 陈明',
+      email: 'approver@kaoping.local',
+      role: 'CITY_APPROVER',
+      scope: demoCity.code,
+    },
     { username: 'admin', displayName: '系统管理员', email: 'admin@kaoping.local', role: 'ADMIN', scope: demoCity.code },
   ];
   demoCounties.forEach((c, n) => {
     const no = String(n + 1).padStart(2, '0');
     users.push(
-      { username: `head${no}`, displayName: `${c.name}负责人`, email: `head${no}@kaoping.local`, role: 'COUNTY_HEAD', scope: c.code },
-      { username: `inspector${no}`, displayName: `${c.name}督察员`, email: `inspector${no}@kaoping.local`, role: 'INSPECTOR', scope: c.code },
-      { username: `reviewer${no}`, displayName: `${c.name}营销审核员`, email: `reviewer${no}@kaoping.local`, role: 'MARKETING_REVIEWER', scope: c.code },
-      { username: `partner${no}`, displayName: `工业企业代表 ${no}`, email: `partner${no}@kaoping.local`, role: 'INDUSTRY_PARTNER', scope: c.code },
+      {
+        username: `head${no}`,
+        displayName: `${c.name}负责人`,
+        email: `head${no}@kaoping.local`,
+        role: 'COUNTY_HEAD',
+        scope: c.code,
+      },
+      {
+        username: `inspector${no}`,
+        displayName: `${c.name}督察员`,
+        email: `inspector${no}@kaoping.local`,
+        role: 'INSPECTOR',
+        scope: c.code,
+      },
+      {
+        username: `reviewer${no}`,
+        displayName: `${c.name}营销审核员`,
+        email: `reviewer${no}@kaoping.local`,
+        role: 'MARKETING_REVIEWER',
+        scope: c.code,
+      },
+      {
+        username: `partner${no}`,
+        displayName: `工业企业代表 ${no}`,
+        email: `partner${no}@kaoping.local`,
+        role: 'INDUSTRY_PARTNER',
+        scope: c.code,
+      },
     );
   });
   return users;
 }
 
-export interface DemoRetailCustomer { licenceNo: string; name: string; email: string }
+export interface DemoRetailCustomer {
+  licenceNo: string;
+  name: string;
+  email: string;
+}
 
 const shopWords = ['便利店', '超市', '烟酒店', '副食店', '商行', '小卖部'];
 

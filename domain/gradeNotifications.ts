@@ -1,14 +1,32 @@
 // The mail a manager gets when a grade change takes effect, in zh-CN and en.
 import { escapeHtml, type Language, type RenderedMail } from './notifications';
 
-export interface GradeChangeMail { recipientName: string; from: string; to: string; effectiveDate: string; reason: string; url: string }
+export interface GradeChangeMail {
+  recipientName: string;
+  from: string;
+  to: string;
+  effectiveDate: string;
+  reason: string;
+  url: string;
+}
 
 export function renderGradeChangeNotification(d: GradeChangeMail, lang: Language): RenderedMail {
   const body =
     lang === 'zh-CN'
-      ? [`${d.recipientName}，您好：`, `经县级推荐、市局审定，您的等级自 ${d.effectiveDate} 起由${d.from}调整为${d.to}。`, `理由：${d.reason}`]
-      : [`Dear ${d.recipientName},`, `On the county's proposal and the city's sign-off, your grade changes from ${d.from} to ${d.to} as of ${d.effectiveDate}.`, `Reason: ${d.reason}`];
-  const subject = lang === 'zh-CN' ? `【等级调整】自 ${d.effectiveDate} 起调整为${d.to}` : `[Kaoping] Your grade is ${d.to} from ${d.effectiveDate}`;
+      ? [
+          `${d.recipientName}，您好：`,
+          `经县级推荐、市局审定，您的等级自 ${d.effectiveDate} 起由${d.from}调整为${d.to}。`,
+          `理由：${d.reason}`,
+        ]
+      : [
+          `Dear ${d.recipientName},`,
+          `On the county's proposal and the city's sign-off, your grade changes from ${d.from} to ${d.to} as of ${d.effectiveDate}.`,
+          `Reason: ${d.reason}`,
+        ];
+  const subject =
+    lang === 'zh-CN'
+      ? `【等级调整】自 ${d.effectiveDate} 起调整为${d.to}`
+      : `[Kaoping] Your grade is ${d.to} from ${d.effectiveDate}`;
   const label = lang === 'zh-CN' ? '查看等级记录' : 'View your grade history';
   return {
     subject,

@@ -7,7 +7,11 @@ import { levelOf, type Grade } from './grades';
 export const quotaLevels = ['SENIOR', 'MIDDLE', 'JUNIOR'] as const;
 export type QuotaLevel = (typeof quotaLevels)[number];
 
-export const gradeQuotaSchema = z.object({ SENIOR: z.number().min(0).max(1), MIDDLE: z.number().min(0).max(1), JUNIOR: z.number().min(0).max(1) });
+export const gradeQuotaSchema = z.object({
+  SENIOR: z.number().min(0).max(1),
+  MIDDLE: z.number().min(0).max(1),
+  JUNIOR: z.number().min(0).max(1),
+});
 export type GradeQuota = z.infer<typeof gradeQuotaSchema>;
 export const defaultGradeQuota: GradeQuota = { SENIOR: 0.2, MIDDLE: 0.5, JUNIOR: 0.3 };
 
@@ -16,13 +20,23 @@ export function gradeQuotaCap(share: number, headCount: number): number {
   return Math.floor(share * headCount + 0.5 + 1e-9);
 }
 
-export interface QuotaUsage { level: QuotaLevel; cap: number; count: number }
-export interface QuotaBreach extends QuotaUsage { over: number }
+export interface QuotaUsage {
+  level: QuotaLevel;
+  cap: number;
+  count: number;
+}
+export interface QuotaBreach extends QuotaUsage {
+  over: number;
+}
 
 /** Each level's cap and count over the assessed grades of every customer manager. */
 export function quotaUsage(assessedGrades: Grade[], quota: GradeQuota = defaultGradeQuota): QuotaUsage[] {
   const headCount = assessedGrades.length;
-  return quotaLevels.map((level) => ({ level, cap: gradeQuotaCap(quota[level], headCount), count: assessedGrades.filter((g) => levelOf(g) === level).length }));
+  return quotaLevels.map((level) => ({
+    level,
+    cap: gradeQuotaCap(quota[level], headCount),
+    count: assessedGrades.filter((g) => levelOf(g) === level).length,
+  }));
 }
 
 /** The levels over their cap, with by how many. */

@@ -1,6 +1,17 @@
 // The grade ladder (三级九档): junior C < junior B < junior A < middle C < … < senior A,
 // with trainees (见习) outside it.
-export const grades = ['TRAINEE', 'JUNIOR_C', 'JUNIOR_B', 'JUNIOR_A', 'MIDDLE_C', 'MIDDLE_B', 'MIDDLE_A', 'SENIOR_C', 'SENIOR_B', 'SENIOR_A'] as const;
+export const grades = [
+  'TRAINEE',
+  'JUNIOR_C',
+  'JUNIOR_B',
+  'JUNIOR_A',
+  'MIDDLE_C',
+  'MIDDLE_B',
+  'MIDDLE_A',
+  'SENIOR_C',
+  'SENIOR_B',
+  'SENIOR_A',
+] as const;
 export type Grade = (typeof grades)[number];
 export type GradeLevel = 'TRAINEE' | 'JUNIOR' | 'MIDDLE' | 'SENIOR';
 /** A tier (档) within a level; trainees have none. */
@@ -47,8 +58,14 @@ export const gradeNames: Record<Grade, { 'zh-CN': string; en: string }> = {
 };
 
 /** The assessed grade on a day, from the grade history (changes with their effective dates) and the grade held now. */
-export function gradeOn(day: string, current: Grade, history: Array<{ fromGrade: Grade | null; toGrade: Grade; effectiveDate: string }>): Grade {
-  const sorted = [...history].sort((a, b) => (a.effectiveDate < b.effectiveDate ? -1 : a.effectiveDate > b.effectiveDate ? 1 : 0));
+export function gradeOn(
+  day: string,
+  current: Grade,
+  history: Array<{ fromGrade: Grade | null; toGrade: Grade; effectiveDate: string }>,
+): Grade {
+  const sorted = [...history].sort((a, b) =>
+    a.effectiveDate < b.effectiveDate ? -1 : a.effectiveDate > b.effectiveDate ? 1 : 0,
+  );
   const inEffect = sorted.filter((h) => h.effectiveDate <= day).at(-1);
   if (inEffect) return inEffect.toGrade;
   const next = sorted.find((h) => h.effectiveDate > day);

@@ -19,9 +19,11 @@ export const inspectionSchema = z
   .superRefine((v, ctx) => {
     const seen = new Set<string>();
     v.items.forEach((i, n) => {
-      if (seen.has(i.item)) ctx.addIssue({ code: 'custom', path: ['items', n, 'item'], message: 'each check item once' });
+      if (seen.has(i.item))
+        ctx.addIssue({ code: 'custom', path: ['items', n, 'item'], message: 'each check item once' });
       seen.add(i.item);
-      if (i.passed && i.deduction !== 0) ctx.addIssue({ code: 'custom', path: ['items', n, 'deduction'], message: 'a passed item deducts nothing' });
+      if (i.passed && i.deduction !== 0)
+        ctx.addIssue({ code: 'custom', path: ['items', n, 'deduction'], message: 'a passed item deducts nothing' });
     });
   });
 export type Inspection = z.infer<typeof inspectionSchema>;

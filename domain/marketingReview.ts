@@ -22,7 +22,11 @@ export const marketingReviewSchema = z.object({
 });
 export type MarketingReview = z.infer<typeof marketingReviewSchema>;
 
-export const defaultKpiWeights: Record<KpiName, number> = { salesVolumeCompletion: 50, orderSuccessRate: 30, basicDataMaintenance: 20 };
+export const defaultKpiWeights: Record<KpiName, number> = {
+  salesVolumeCompletion: 50,
+  orderSuccessRate: 30,
+  basicDataMaintenance: 20,
+};
 
 /** The business performance component (0–100): KPIs capped at 100, weighted. */
 export function performanceScore(kpis: Kpis, weights: Record<KpiName, number> = defaultKpiWeights): number {

@@ -23,7 +23,8 @@ export const taskKindNames: Record<TaskKind, Record<Language, string>> = {
   BOTTOM_RANK_APPROVAL: { 'zh-CN': '末位淘汰处理审批', en: 'bottom-ranking approval' },
 };
 
-export type NotificationKind = 'taskOpened' | 'reminder' | 'escalation' | 'returned' | 'resultsPublished' | 'caseDecided';
+export type NotificationKind =
+  'taskOpened' | 'reminder' | 'escalation' | 'returned' | 'resultsPublished' | 'caseDecided';
 
 export interface TaskNotificationData {
   kind: NotificationKind;
@@ -44,7 +45,8 @@ export interface RenderedMail {
   html: string;
 }
 
-export const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+export const escapeHtml = (s: string): string =>
+  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 /** The self-assessment's opening mail also prompts for the period plan (三自定). */
 const periodPlanPrompt: Record<Language, string> = {
@@ -63,37 +65,94 @@ function baseLines(d: TaskNotificationData, lang: Language): { subject: string; 
   if (lang === 'zh-CN') {
     switch (d.kind) {
       case 'taskOpened':
-        return { subject: `【考评】请完成${d.cycleLabel}的${task}`, body: [`${d.recipientName}，您好：`, `${d.cycleLabel}的${task}已开启，请于 ${d.dueDate} 前提交。`] };
+        return {
+          subject: `【考评】请完成${d.cycleLabel}的${task}`,
+          body: [`${d.recipientName}，您好：`, `${d.cycleLabel}的${task}已开启，请于 ${d.dueDate} 前提交。`],
+        };
       case 'reminder':
-        return { subject: `【考评提醒】${d.cycleLabel}的${task}将于 ${d.dueDate} 截止`, body: [`${d.recipientName}，您好：`, `您的${d.cycleLabel}${task}尚未提交，截止日期为 ${d.dueDate}，请及时提交。`] };
+        return {
+          subject: `【考评提醒】${d.cycleLabel}的${task}将于 ${d.dueDate} 截止`,
+          body: [
+            `${d.recipientName}，您好：`,
+            `您的${d.cycleLabel}${task}尚未提交，截止日期为 ${d.dueDate}，请及时提交。`,
+          ],
+        };
       case 'returned':
-        return { subject: `【考评退回】${d.cycleLabel}结果被市局退回，请重新审核`, body: [`${d.recipientName}，您好：`, `市局考评组退回了${d.cycleLabel}的审核结果，原因：${d.reason ?? ''}。请重新审核后提交，新的审核任务已在任务列表中。`] };
+        return {
+          subject: `【考评退回】${d.cycleLabel}结果被市局退回，请重新审核`,
+          body: [
+            `${d.recipientName}，您好：`,
+            `市局考评组退回了${d.cycleLabel}的审核结果，原因：${d.reason ?? ''}。请重新审核后提交，新的审核任务已在任务列表中。`,
+          ],
+        };
       case 'resultsPublished':
-        return { subject: `【考评结果】${d.cycleLabel}`, body: [`${d.recipientName}，您好：`, `${d.cycleLabel}结果已发布。`] };
+        return {
+          subject: `【考评结果】${d.cycleLabel}`,
+          body: [`${d.recipientName}，您好：`, `${d.cycleLabel}结果已发布。`],
+        };
       case 'caseDecided':
-        return { subject: `【末位淘汰】${d.cycleLabel}处理决定`, body: [`${d.recipientName}，您好：`, `经人力资源部提出、市局考评组审批，${d.cycleLabel}末位淘汰的处理决定为：${d.reason ?? ''}。`] };
+        return {
+          subject: `【末位淘汰】${d.cycleLabel}处理决定`,
+          body: [
+            `${d.recipientName}，您好：`,
+            `经人力资源部提出、市局考评组审批，${d.cycleLabel}末位淘汰的处理决定为：${d.reason ?? ''}。`,
+          ],
+        };
       case 'escalation':
         return {
           subject: `【考评督办】${d.assigneeName}的${d.cycleLabel}${task}已逾期`,
-          body: [`${d.recipientName}，您好：`, `${d.assigneeName}的${d.cycleLabel}${task}已于 ${d.dueDate} 截止，至今未提交（第 ${d.escalationLevel ?? 1} 次督办），请督促处理。`],
+          body: [
+            `${d.recipientName}，您好：`,
+            `${d.assigneeName}的${d.cycleLabel}${task}已于 ${d.dueDate} 截止，至今未提交（第 ${d.escalationLevel ?? 1} 次督办），请督促处理。`,
+          ],
         };
     }
   }
   switch (d.kind) {
     case 'taskOpened':
-      return { subject: `[Kaoping] Please complete your ${task} for ${d.cycleLabel}`, body: [`Dear ${d.recipientName},`, `Your ${task} for ${d.cycleLabel} is open. Please submit it by ${d.dueDate}.`] };
+      return {
+        subject: `[Kaoping] Please complete your ${task} for ${d.cycleLabel}`,
+        body: [
+          `Dear ${d.recipientName},`,
+          `Your ${task} for ${d.cycleLabel} is open. Please submit it by ${d.dueDate}.`,
+        ],
+      };
     case 'reminder':
-      return { subject: `[Kaoping reminder] ${task} for ${d.cycleLabel} is due ${d.dueDate}`, body: [`Dear ${d.recipientName},`, `Your ${task} for ${d.cycleLabel} has not been submitted yet. It is due on ${d.dueDate}.`] };
+      return {
+        subject: `[Kaoping reminder] ${task} for ${d.cycleLabel} is due ${d.dueDate}`,
+        body: [
+          `Dear ${d.recipientName},`,
+          `Your ${task} for ${d.cycleLabel} has not been submitted yet. It is due on ${d.dueDate}.`,
+        ],
+      };
     case 'returned':
-      return { subject: `[Kaoping] Results of the ${d.cycleLabel} were returned by the city`, body: [`Dear ${d.recipientName},`, `The city returned the results of the ${d.cycleLabel}: ${d.reason ?? ''}. Please review them and sign off again; the new sign-off task is in your inbox.`] };
+      return {
+        subject: `[Kaoping] Results of the ${d.cycleLabel} were returned by the city`,
+        body: [
+          `Dear ${d.recipientName},`,
+          `The city returned the results of the ${d.cycleLabel}: ${d.reason ?? ''}. Please review them and sign off again; the new sign-off task is in your inbox.`,
+        ],
+      };
     case 'resultsPublished':
-      return { subject: `[Kaoping] Results of the ${d.cycleLabel}`, body: [`Dear ${d.recipientName},`, `The results of the ${d.cycleLabel} are published.`] };
+      return {
+        subject: `[Kaoping] Results of the ${d.cycleLabel}`,
+        body: [`Dear ${d.recipientName},`, `The results of the ${d.cycleLabel} are published.`],
+      };
     case 'caseDecided':
-      return { subject: `[Kaoping] Bottom-ranking decision, ${d.cycleLabel}`, body: [`Dear ${d.recipientName},`, `Proposed by HR and approved by the city, the bottom-ranking decision of the ${d.cycleLabel} is: ${d.reason ?? ''}.`] };
+      return {
+        subject: `[Kaoping] Bottom-ranking decision, ${d.cycleLabel}`,
+        body: [
+          `Dear ${d.recipientName},`,
+          `Proposed by HR and approved by the city, the bottom-ranking decision of the ${d.cycleLabel} is: ${d.reason ?? ''}.`,
+        ],
+      };
     case 'escalation':
       return {
         subject: `[Kaoping escalation] ${d.assigneeName}'s ${task} for ${d.cycleLabel} is overdue`,
-        body: [`Dear ${d.recipientName},`, `${d.assigneeName}'s ${task} for ${d.cycleLabel} was due on ${d.dueDate} and has not been submitted (escalation ${d.escalationLevel ?? 1}). Please follow up.`],
+        body: [
+          `Dear ${d.recipientName},`,
+          `${d.assigneeName}'s ${task} for ${d.cycleLabel} was due on ${d.dueDate} and has not been submitted (escalation ${d.escalationLevel ?? 1}). Please follow up.`,
+        ],
       };
   }
 }
@@ -120,14 +179,31 @@ export const cycleTypeNames: Record<string, Record<Language, string>> = {
 /** How people write a period: 2026年11月 / November 2026, 2026年第4季度 / Q4 2026, … */
 export function periodLabel(type: string, period: string, lang: Language): string {
   const year = period.slice(0, 4);
-  const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+  const months = [
+    'January',
+    'February',
+    'March',
+    'April',
+    'May',
+    'June',
+    'July',
+    'August',
+    'September',
+    'October',
+    'November',
+    'December',
+  ];
   switch (type) {
     case 'MONTHLY':
-      return lang === 'zh-CN' ? `${year}年${Number(period.slice(5, 7))}月` : `${months[Number(period.slice(5, 7)) - 1]} ${year}`;
+      return lang === 'zh-CN'
+        ? `${year}年${Number(period.slice(5, 7))}月`
+        : `${months[Number(period.slice(5, 7)) - 1]} ${year}`;
     case 'QUARTERLY':
       return lang === 'zh-CN' ? `${year}年第${period.slice(6)}季度` : `Q${period.slice(6)} ${year}`;
     case 'HALF_YEAR':
-      return lang === 'zh-CN' ? `${year}年${period.endsWith('1') ? '上' : '下'}半年` : `${period.endsWith('1') ? 'first' : 'second'} half of ${year}`;
+      return lang === 'zh-CN'
+        ? `${year}年${period.endsWith('1') ? '上' : '下'}半年`
+        : `${period.endsWith('1') ? 'first' : 'second'} half of ${year}`;
     default:
       return lang === 'zh-CN' ? `${year}年度` : year;
   }
@@ -163,7 +239,7 @@ export function renderResultNotification(d: ResultData, lang: Language): Rendere
       : [
           `Dear ${d.recipientName},`,
           `The results of the ${d.cycleLabel} are published: composite score ${d.compositeScore.toFixed(2)}, rank ${d.rank} of ${d.cohortSize}.`,
-          ...(d.monthlyStar ? ['Congratulations: you are this month\'s star!'] : []),
+          ...(d.monthlyStar ? ["Congratulations: you are this month's star!"] : []),
           ...(d.flagged ? ['Note: an evaluation was not submitted in time and counts 0.'] : []),
         ];
   const subject = lang === 'zh-CN' ? `【考评结果】${d.cycleLabel}` : `[Kaoping] Your result: ${d.cycleLabel}`;
@@ -199,18 +275,35 @@ export function renderSurveyInvitation(d: SurveyInvitationData, lang: Language):
           `Please tell us how satisfied you are with the service of your customer manager ${d.managerName} in ${d.periodLabel} (about one minute).`,
           `This link is yours alone, works once and expires after ${d.dueDate}${d.reminder ? '; the link in the earlier e-mail no longer works' : ''}. Answers are counted anonymously: your manager cannot see who answered what.`,
         ];
-  const subject = lang === 'zh-CN' ? `${d.reminder ? '【提醒】' : ''}客户满意度调查：客户经理${d.managerName}` : `${d.reminder ? 'Reminder: ' : ''}customer survey about your manager ${d.managerName}`;
+  const subject =
+    lang === 'zh-CN'
+      ? `${d.reminder ? '【提醒】' : ''}客户满意度调查：客户经理${d.managerName}`
+      : `${d.reminder ? 'Reminder: ' : ''}customer survey about your manager ${d.managerName}`;
   const linkLabel = lang === 'zh-CN' ? '填写调查' : 'Answer the survey';
-  return { subject, text: [...body, '', `${linkLabel}: ${d.surveyUrl}`].join('\n'), html: mailHtml(lang, body, d.surveyUrl, linkLabel) };
+  return {
+    subject,
+    text: [...body, '', `${linkLabel}: ${d.surveyUrl}`].join('\n'),
+    html: mailHtml(lang, body, d.surveyUrl, linkLabel),
+  };
 }
 
 /** What an invitation mail says once sent: the link is not kept anywhere. */
 export const redactedSurveyLink = '[survey link removed after sending]';
 
-export interface DigestItem { taskKind: TaskKind; managerName: string | null; assigneeName: string; dueDate: string; daysOverdue: number; escalationLevel: number }
+export interface DigestItem {
+  taskKind: TaskKind;
+  managerName: string | null;
+  assigneeName: string;
+  dueDate: string;
+  daysOverdue: number;
+  escalationLevel: number;
+}
 
 /** The daily digest (每日督办汇总) of what is overdue in a county head's or HR's scope. */
-export function renderOverdueDigest(d: { recipientName: string; date: string; total: number; items: DigestItem[]; url: string }, lang: Language): RenderedMail {
+export function renderOverdueDigest(
+  d: { recipientName: string; date: string; total: number; items: DigestItem[]; url: string },
+  lang: Language,
+): RenderedMail {
   const line = (i: DigestItem) =>
     lang === 'zh-CN'
       ? `${taskKindNames[i.taskKind]['zh-CN']}${i.managerName ? `（${i.managerName}）` : ''}：办理人 ${i.assigneeName}，截止 ${i.dueDate}，已逾期 ${i.daysOverdue} 天${i.escalationLevel ? `，已督办 ${i.escalationLevel} 次` : ''}`
@@ -218,9 +311,22 @@ export function renderOverdueDigest(d: { recipientName: string; date: string; to
   const more = d.total - d.items.length;
   const body =
     lang === 'zh-CN'
-      ? [`${d.recipientName}，您好：`, `截至 ${d.date}，您管辖范围内共有 ${d.total} 项考评任务逾期未办：`, ...d.items.map(line), ...(more > 0 ? [`另有 ${more} 项未列出。`] : [])]
-      : [`Dear ${d.recipientName},`, `As of ${d.date}, ${d.total} evaluation task(s) in your scope are overdue:`, ...d.items.map(line), ...(more > 0 ? [`and ${more} more.`] : [])];
-  const subject = lang === 'zh-CN' ? `【考评督办汇总】${d.date} 逾期任务 ${d.total} 项` : `[Kaoping] ${d.total} overdue task(s), ${d.date}`;
+      ? [
+          `${d.recipientName}，您好：`,
+          `截至 ${d.date}，您管辖范围内共有 ${d.total} 项考评任务逾期未办：`,
+          ...d.items.map(line),
+          ...(more > 0 ? [`另有 ${more} 项未列出。`] : []),
+        ]
+      : [
+          `Dear ${d.recipientName},`,
+          `As of ${d.date}, ${d.total} evaluation task(s) in your scope are overdue:`,
+          ...d.items.map(line),
+          ...(more > 0 ? [`and ${more} more.`] : []),
+        ];
+  const subject =
+    lang === 'zh-CN'
+      ? `【考评督办汇总】${d.date} 逾期任务 ${d.total} 项`
+      : `[Kaoping] ${d.total} overdue task(s), ${d.date}`;
   const label = lang === 'zh-CN' ? '查看考评进度' : 'Open the cycle dashboard';
   return { subject, text: [...body, '', `${label}: ${d.url}`].join('\n'), html: mailHtml(lang, body, d.url, label) };
 }

@@ -14,7 +14,12 @@ export const payTableSchema = z.object({
   floatingWageByLevel: z.object({ TRAINEE: yuan, JUNIOR: yuan, MIDDLE: yuan, SENIOR: yuan }),
   /** 绩效工资 = base × the coefficient of the tier. */
   performanceWageBase: yuan,
-  performanceCoefficientByTier: z.object({ TRAINEE: z.number().min(0).max(10), C: z.number().min(0).max(10), B: z.number().min(0).max(10), A: z.number().min(0).max(10) }),
+  performanceCoefficientByTier: z.object({
+    TRAINEE: z.number().min(0).max(10),
+    C: z.number().min(0).max(10),
+    B: z.number().min(0).max(10),
+    A: z.number().min(0).max(10),
+  }),
 });
 export type PayTable = z.infer<typeof payTableSchema>;
 

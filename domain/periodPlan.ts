@@ -23,7 +23,12 @@ export function periodPlanEditable(evaluationStage: string, selfAssessmentStatus
   return selfAssessmentStatus === null || selfAssessmentStatus === 'OPEN';
 }
 
-export interface TargetOutcome { kpi: KpiName; target: number; actual: number | null; met: boolean | null }
+export interface TargetOutcome {
+  kpi: KpiName;
+  target: number;
+  actual: number | null;
+  met: boolean | null;
+}
 
 /** Each KPI's target beside the actual figure of the marketing review (null until it is in). */
 export function targetsAgainstActual(targets: Kpis, actual: Kpis | null): TargetOutcome[] {

@@ -2,8 +2,15 @@
 // rank (1, 2, 2, 4). Monthly star (每月之星), quarterly star-rating moves (星级升降)
 // and bottom-ranking flags (末位淘汰) follow from it.
 
-export interface Scored { managerId: string; score: number }
-export interface Ranked extends Scored { rank: number; /** 1 = last; ties share */ rankFromBottom: number; cohortSize: number }
+export interface Scored {
+  managerId: string;
+  score: number;
+}
+export interface Ranked extends Scored {
+  rank: number;
+  /** 1 = last; ties share */ rankFromBottom: number;
+  cohortSize: number;
+}
 
 export function rankCohort(members: Scored[]): Ranked[] {
   const sorted = [...members].sort((a, b) => b.score - a.score || a.managerId.localeCompare(b.managerId));
@@ -24,7 +31,12 @@ export function monthlyStars(ranked: Ranked[]): string[] {
   return ranked.filter((r) => r.rank === 1).map((r) => r.managerId);
 }
 
-export interface StarMovePolicy { topShare: number; bottomShare: number; min: number; max: number }
+export interface StarMovePolicy {
+  topShare: number;
+  bottomShare: number;
+  min: number;
+  max: number;
+}
 export const defaultStarMovePolicy: StarMovePolicy = { topShare: 0.2, bottomShare: 0.1, min: 1, max: 5 };
 
 /**
@@ -32,7 +44,11 @@ export const defaultStarMovePolicy: StarMovePolicy = { topShare: 0.2, bottomShar
  * go up one star, the bottom `bottomShare` down one, within 1–5. A tie at the edge
  * takes in everyone tied.
  */
-export function starMoves(ranked: Ranked[], current: Record<string, number>, policy: StarMovePolicy = defaultStarMovePolicy): Array<{ managerId: string; from: number; to: number }> {
+export function starMoves(
+  ranked: Ranked[],
+  current: Record<string, number>,
+  policy: StarMovePolicy = defaultStarMovePolicy,
+): Array<{ managerId: string; from: number; to: number }> {
   const n = ranked.length;
   const up = roundHalfUp(n * policy.topShare);
   const down = roundHalfUp(n * policy.bottomShare);
@@ -50,8 +66,18 @@ export function starMoves(ranked: Ranked[], current: Record<string, number>, pol
 /** A month's bottom positions: managerId → rank from the bottom. */
 export type MonthlyBottom = { period: string; rankFromBottom: Record<string, number> };
 
-export interface BottomRankPolicy { consecutiveBottom: number; consecutiveMonths: number; yearlyBottom: number; yearlyTimes: number }
-export const defaultBottomRankPolicy: BottomRankPolicy = { consecutiveBottom: 2, consecutiveMonths: 2, yearlyBottom: 3, yearlyTimes: 3 };
+export interface BottomRankPolicy {
+  consecutiveBottom: number;
+  consecutiveMonths: number;
+  yearlyBottom: number;
+  yearlyTimes: number;
+}
+export const defaultBottomRankPolicy: BottomRankPolicy = {
+  consecutiveBottom: 2,
+  consecutiveMonths: 2,
+  yearlyBottom: 3,
+  yearlyTimes: 3,
+};
 
 export type BottomRankRule = 'consecutive' | 'yearly';
 
@@ -60,7 +86,11 @@ export type BottomRankRule = 'consecutive' | 'yearly';
  * bottom 2 of the cohort in 2 consecutive months, or bottom 3 three times within the
  * calendar year. The engine only flags; HR decides and the city approves.
  */
-export function bottomRankFlags(history: MonthlyBottom[], period: string, policy: BottomRankPolicy = defaultBottomRankPolicy): Array<{ managerId: string; rules: BottomRankRule[] }> {
+export function bottomRankFlags(
+  history: MonthlyBottom[],
+  period: string,
+  policy: BottomRankPolicy = defaultBottomRankPolicy,
+): Array<{ managerId: string; rules: BottomRankRule[] }> {
   const byPeriod = new Map(history.map((h) => [h.period, h.rankFromBottom]));
   const current = byPeriod.get(period);
   if (!current) return [];
@@ -70,7 +100,10 @@ export function bottomRankFlags(history: MonthlyBottom[], period: string, policy
     for (let i = 0; i < k; i++) {
       out.push(`${y}-${String(m).padStart(2, '0')}`);
       m -= 1;
-      if (m === 0) { m = 12; y -= 1; }
+      if (m === 0) {
+        m = 12;
+        y -= 1;
+      }
     }
     return out;
   };
@@ -79,8 +112,14 @@ export function bottomRankFlags(history: MonthlyBottom[], period: string, policy
   for (const managerId of Object.keys(current)) {
     const rules: BottomRankRule[] = [];
     const run = previousMonths(period, policy.consecutiveMonths);
-    if (run.every((p) => (byPeriod.get(p)?.[managerId] ?? Infinity) <= policy.consecutiveBottom)) rules.push('consecutive');
-    const times = history.filter((h) => h.period.startsWith(`${year}-`) && h.period <= period && (h.rankFromBottom[managerId] ?? Infinity) <= policy.yearlyBottom).length;
+    if (run.every((p) => (byPeriod.get(p)?.[managerId] ?? Infinity) <= policy.consecutiveBottom))
+      rules.push('consecutive');
+    const times = history.filter(
+      (h) =>
+        h.period.startsWith(`${year}-`) &&
+        h.period <= period &&
+        (h.rankFromBottom[managerId] ?? Infinity) <= policy.yearlyBottom,
+    ).length;
     if ((current[managerId] ?? Infinity) <= policy.yearlyBottom && times >= policy.yearlyTimes) rules.push('yearly');
     if (rules.length) flags.push({ managerId, rules });
   }

@@ -1,7 +1,16 @@
 // Roles, who acts on which task, and who a late task escalates to.
 import type { TaskKind } from './templates';
 
-export const roles = ['MANAGER', 'INSPECTOR', 'MARKETING_REVIEWER', 'INDUSTRY_PARTNER', 'COUNTY_HEAD', 'CITY_APPROVER', 'HR', 'ADMIN'] as const;
+export const roles = [
+  'MANAGER',
+  'INSPECTOR',
+  'MARKETING_REVIEWER',
+  'INDUSTRY_PARTNER',
+  'COUNTY_HEAD',
+  'CITY_APPROVER',
+  'HR',
+  'ADMIN',
+] as const;
 export type Role = (typeof roles)[number];
 
 /** The role that acts on each kind of task. */
@@ -41,7 +50,15 @@ export function escalationTarget(actor: Role, level: number): Role {
 export const cityWideRoles: ReadonlySet<Role> = new Set(['CITY_APPROVER', 'HR', 'ADMIN']);
 
 /** Roles an administrator grants to staff accounts; a manager's account comes with their record. */
-export const staffRoles = ['INSPECTOR', 'MARKETING_REVIEWER', 'INDUSTRY_PARTNER', 'COUNTY_HEAD', 'CITY_APPROVER', 'HR', 'ADMIN'] as const satisfies readonly Role[];
+export const staffRoles = [
+  'INSPECTOR',
+  'MARKETING_REVIEWER',
+  'INDUSTRY_PARTNER',
+  'COUNTY_HEAD',
+  'CITY_APPROVER',
+  'HR',
+  'ADMIN',
+] as const satisfies readonly Role[];
 
 /** A city-wide role is held over the city, every other role over one county. */
 export function roleScopeKind(role: Role): 'CITY' | 'COUNTY' {

@@ -7,13 +7,22 @@ export const round2 = (n: number) => Math.round(n * 100) / 100;
 
 /** Roundings to 2 decimals, half away from zero, as people do by hand (e.g. 85.005 → 85.01). */
 export function roundHalfUp2(n: number): number {
-  return Math.sign(n) * Math.round(Math.abs(n) * 100 + 1e-9) / 100;
+  return (Math.sign(n) * Math.round(Math.abs(n) * 100 + 1e-9)) / 100;
 }
 
-export const checkItemKinds = ['FIRST_LAST_CHECK_IN', 'PHONE_SPOT_CHECK', 'ON_SITE_CHECK', 'VISIT_LOG_AND_HANDBOOK'] as const;
+export const checkItemKinds = [
+  'FIRST_LAST_CHECK_IN',
+  'PHONE_SPOT_CHECK',
+  'ON_SITE_CHECK',
+  'VISIT_LOG_AND_HANDBOOK',
+] as const;
 export type CheckItemKind = (typeof checkItemKinds)[number];
 
-export interface CheckItemResult { item: CheckItemKind; passed: boolean; deduction: number }
+export interface CheckItemResult {
+  item: CheckItemKind;
+  passed: boolean;
+  deduction: number;
+}
 
 /** Total deduction of the failed check items (a passed item deducts nothing). */
 export function inspectionDeductions(items: CheckItemResult[]): number {
@@ -35,7 +44,12 @@ export type ComponentScores = Partial<Record<WeightedComponent, number>>;
  * gathering fewer evaluations is still out of 100), minus the inspection deductions,
  * never below 0.
  */
-export function compositeScore(weights: TemplateConfig['weights'], scores: ComponentScores, gathered: WeightedComponent[], deductions = 0): number {
+export function compositeScore(
+  weights: TemplateConfig['weights'],
+  scores: ComponentScores,
+  gathered: WeightedComponent[],
+  deductions = 0,
+): number {
   const used = gathered.filter((c) => weights[c] > 0);
   const totalWeight = used.reduce((s, c) => s + weights[c], 0);
   if (totalWeight === 0) return Math.max(0, roundHalfUp2(100 - deductions));

@@ -20,22 +20,49 @@ export const skillPolicySchema = z
     examWeight: z.number().min(0).max(100),
     abilityWeight: z.number().min(0).max(100),
     /** Lowest skill score of each level. */
-    thresholds: z.object({ SENIOR: z.number().min(0).max(100), MIDDLE: z.number().min(0).max(100), JUNIOR: z.number().min(0).max(100) }),
+    thresholds: z.object({
+      SENIOR: z.number().min(0).max(100),
+      MIDDLE: z.number().min(0).max(100),
+      JUNIOR: z.number().min(0).max(100),
+    }),
   })
-  .refine((p) => p.examWeight + p.abilityWeight > 0, { message: 'examWeight and abilityWeight cannot both be 0', path: ['examWeight'] })
+  .refine((p) => p.examWeight + p.abilityWeight > 0, {
+    message: 'examWeight and abilityWeight cannot both be 0',
+    path: ['examWeight'],
+  })
   .refine((p) => p.thresholds.SENIOR >= p.thresholds.MIDDLE && p.thresholds.MIDDLE >= p.thresholds.JUNIOR, {
     message: 'thresholds must not decrease from JUNIOR to SENIOR',
     path: ['thresholds'],
   });
 export type SkillPolicy = z.infer<typeof skillPolicySchema>;
 
-export const defaultSkillPolicy: SkillPolicy = { examWeight: 60, abilityWeight: 40, thresholds: { SENIOR: 85, MIDDLE: 70, JUNIOR: 60 } };
+export const defaultSkillPolicy: SkillPolicy = {
+  examWeight: 60,
+  abilityWeight: 40,
+  thresholds: { SENIOR: 85, MIDDLE: 70, JUNIOR: 60 },
+};
 
-export interface SkillResult { score: number; level: SkillLevel }
+export interface SkillResult {
+  score: number;
+  level: SkillLevel;
+}
 
 /** Skill score = weighted mean of the exam and the ability review; the level is the highest threshold reached. */
-export function skillResult(a: Pick<SkillAssessment, 'examScore' | 'abilityReview'>, policy: SkillPolicy = defaultSkillPolicy): SkillResult {
-  const score = roundHalfUp2((a.examScore * policy.examWeight + a.abilityReview * policy.abilityWeight) / (policy.examWeight + policy.abilityWeight));
-  const level: SkillLevel = score >= policy.thresholds.SENIOR ? 'SENIOR' : score >= policy.thresholds.MIDDLE ? 'MIDDLE' : score >= policy.thresholds.JUNIOR ? 'JUNIOR' : 'NONE';
+export function skillResult(
+  a: Pick<SkillAssessment, 'examScore' | 'abilityReview'>,
+  policy: SkillPolicy = defaultSkillPolicy,
+): SkillResult {
+  const score = roundHalfUp2(
+    (a.examScore * policy.examWeight + a.abilityReview * policy.abilityWeight) /
+      (policy.examWeight + policy.abilityWeight),
+  );
+  const level: SkillLevel =
+    score >= policy.thresholds.SENIOR
+      ? 'SENIOR'
+      : score >= policy.thresholds.MIDDLE
+        ? 'MIDDLE'
+        : score >= policy.thresholds.JUNIOR
+          ? 'JUNIOR'
+          : 'NONE';
   return { score, level };
 }

@@ -39,14 +39,25 @@ export const submissionSchemas: Partial<Record<TaskKind, z.ZodType>> = {
   CITY_APPROVAL: cityApprovalSchema,
 };
 
-export interface ComponentScore { component: ScoreComponent; value: number; details?: Record<string, unknown> }
+export interface ComponentScore {
+  component: ScoreComponent;
+  value: number;
+  details?: Record<string, unknown>;
+}
 
 /** The template rules a submission is scored by. */
-export interface ScoringRules { kpiWeights: Record<KpiName, number>; skillAssessment: SkillPolicy }
+export interface ScoringRules {
+  kpiWeights: Record<KpiName, number>;
+  skillAssessment: SkillPolicy;
+}
 const defaultScoringRules: ScoringRules = { kpiWeights: defaultKpiWeights, skillAssessment: defaultSkillPolicy };
 
 /** The component scores a submission gives (empty where the kind carries none). */
-export function scoresOfSubmission(kind: TaskKind, payload: unknown, rules: ScoringRules = defaultScoringRules): ComponentScore[] {
+export function scoresOfSubmission(
+  kind: TaskKind,
+  payload: unknown,
+  rules: ScoringRules = defaultScoringRules,
+): ComponentScore[] {
   const { kpiWeights } = rules;
   switch (kind) {
     case 'SELF_ASSESSMENT':
@@ -58,18 +69,34 @@ export function scoresOfSubmission(kind: TaskKind, payload: unknown, rules: Scor
     case 'MARKETING_REVIEW': {
       const v = marketingReviewSchema.parse(payload);
       return [
-        { component: 'performance', value: performanceScore(v.kpis, kpiWeights), details: { kpis: v.kpis, kpiWeights } },
+        {
+          component: 'performance',
+          value: performanceScore(v.kpis, kpiWeights),
+          details: { kpis: v.kpis, kpiWeights },
+        },
         { component: 'marketingReview', value: v.reviewScore },
       ];
     }
     case 'INDUSTRY_FEEDBACK': {
       const f = industryFeedbackSchema.parse(payload);
-      return [{ component: 'industry', value: industryScore(f), details: { brandCultivation: f.brandCultivation, informationFeedback: f.informationFeedback } }];
+      return [
+        {
+          component: 'industry',
+          value: industryScore(f),
+          details: { brandCultivation: f.brandCultivation, informationFeedback: f.informationFeedback },
+        },
+      ];
     }
     case 'SKILL_ASSESSMENT': {
       const a = skillAssessmentSchema.parse(payload);
       const r = skillResult(a, rules.skillAssessment);
-      return [{ component: 'skill', value: r.score, details: { examScore: a.examScore, abilityReview: a.abilityReview, skillLevel: r.level } }];
+      return [
+        {
+          component: 'skill',
+          value: r.score,
+          details: { examScore: a.examScore, abilityReview: a.abilityReview, skillLevel: r.level },
+        },
+      ];
     }
     default:
       return [];
@@ -78,7 +105,14 @@ export function scoresOfSubmission(kind: TaskKind, payload: unknown, rules: Scor
 
 /** The weighted components a template's tasks gather. */
 export function gatheredComponents(kinds: TaskKind[]): WeightedComponent[] {
-  const weighted: WeightedComponent[] = ['performance', 'customer', 'industry', 'selfEvaluation', 'marketingReview', 'skill'];
+  const weighted: WeightedComponent[] = [
+    'performance',
+    'customer',
+    'industry',
+    'selfEvaluation',
+    'marketingReview',
+    'skill',
+  ];
   const gathered = new Set(kinds.flatMap((k) => componentsOf[k] ?? []));
   return weighted.filter((c) => gathered.has(c));
 }

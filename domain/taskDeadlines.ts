@@ -39,11 +39,20 @@ export function dueDateFor(openedAt: Date, dueOffsetDays: number, anchor: Date =
  * any already past when the task opened; escalation to the supervisor once overdue;
  * again, one level further up, when the grace period ends, when the policy applies.
  */
-export function planTaskDeadlines(openedAt: Date, dueDate: CalendarDate, policy: Pick<TaskPolicy, 'reminderDaysBeforeDue' | 'graceDays'>, reminderHour: number): TaskDeadlines {
+export function planTaskDeadlines(
+  openedAt: Date,
+  dueDate: CalendarDate,
+  policy: Pick<TaskPolicy, 'reminderDaysBeforeDue' | 'graceDays'>,
+  reminderHour: number,
+): TaskDeadlines {
   const dueAt = dueAtOf(dueDate);
   const reminders: DeadlineStep[] = [...new Set(policy.reminderDaysBeforeDue)]
     .sort((a, b) => b - a)
-    .map((daysBeforeDue) => ({ kind: 'reminder' as const, daysBeforeDue, at: shanghaiInstant(addDays(dueDate, -daysBeforeDue), reminderHour) }))
+    .map((daysBeforeDue) => ({
+      kind: 'reminder' as const,
+      daysBeforeDue,
+      at: shanghaiInstant(addDays(dueDate, -daysBeforeDue), reminderHour),
+    }))
     .filter((step) => step.at.getTime() > openedAt.getTime() && step.at.getTime() < dueAt.getTime());
   const graceEnd = new Date(dueAt.getTime() + policy.graceDays * 24 * 60 * 60 * 1000);
   return {

@@ -69,7 +69,11 @@ export const templateConfigSchema = z.object({
     .default({ topShare: defaultStarMovePolicy.topShare, bottomShare: defaultStarMovePolicy.bottomShare }),
   /** How the KPIs make up the business performance score. */
   kpiWeights: z
-    .object({ salesVolumeCompletion: z.number().min(0), orderSuccessRate: z.number().min(0), basicDataMaintenance: z.number().min(0) })
+    .object({
+      salesVolumeCompletion: z.number().min(0),
+      orderSuccessRate: z.number().min(0),
+      basicDataMaintenance: z.number().min(0),
+    })
     .default({ ...defaultKpiWeights }),
   /** Customer survey: sample size, responses needed for a score, target satisfaction rate. */
   customerSurvey: customerSurveyPolicySchema.default({ ...defaultCustomerSurveyPolicy }),
@@ -88,7 +92,14 @@ export type TemplateConfig = z.infer<typeof templateConfigSchema>;
 
 /** DOMAIN.md defaults: due 5 (self), 7 (inspection), 10 (reviews, survey, feedback), 12 (county), 15 (city). */
 function policy(dueOffsetDays: number): TaskPolicy {
-  return { dueOffsetDays, reminderDaysBeforeDue: [2, 0], graceDays: 3, afterGrace: 'closeAsMissing', extendDays: 3, maxExtensions: 1 };
+  return {
+    dueOffsetDays,
+    reminderDaysBeforeDue: [2, 0],
+    graceDays: 3,
+    afterGrace: 'closeAsMissing',
+    extendDays: 3,
+    maxExtensions: 1,
+  };
 }
 
 export const defaultWeights: TemplateConfig['weights'] = {
@@ -125,18 +136,30 @@ export const defaultDueOffsetDays: Record<TaskKind, number> = {
 };
 
 /** Sign-offs, approvals and decisions are never closed as missing: they are extended and escalated. */
-const approvalPolicy = (k: TaskKind): TaskPolicy => ({ ...policy(defaultDueOffsetDays[k]), afterGrace: 'extend', extendDays: 3, maxExtensions: 10 });
+const approvalPolicy = (k: TaskKind): TaskPolicy => ({
+  ...policy(defaultDueOffsetDays[k]),
+  afterGrace: 'extend',
+  extendDays: 3,
+  maxExtensions: 10,
+});
 
 function defaultApprovals(): TemplateConfig['approvals'] {
   return { COUNTY_SIGN_OFF: approvalPolicy('COUNTY_SIGN_OFF'), CITY_APPROVAL: approvalPolicy('CITY_APPROVAL') };
 }
 
 function defaultGradeDetermination(): TemplateConfig['gradeDetermination'] {
-  return { quotas: { ...defaultGradeQuota }, GRADE_PROPOSAL: approvalPolicy('GRADE_PROPOSAL'), GRADE_SIGN_OFF: approvalPolicy('GRADE_SIGN_OFF') };
+  return {
+    quotas: { ...defaultGradeQuota },
+    GRADE_PROPOSAL: approvalPolicy('GRADE_PROPOSAL'),
+    GRADE_SIGN_OFF: approvalPolicy('GRADE_SIGN_OFF'),
+  };
 }
 
 function defaultBottomRankCase(): TemplateConfig['bottomRankCase'] {
-  return { BOTTOM_RANK_DECISION: approvalPolicy('BOTTOM_RANK_DECISION'), BOTTOM_RANK_APPROVAL: approvalPolicy('BOTTOM_RANK_APPROVAL') };
+  return {
+    BOTTOM_RANK_DECISION: approvalPolicy('BOTTOM_RANK_DECISION'),
+    BOTTOM_RANK_APPROVAL: approvalPolicy('BOTTOM_RANK_APPROVAL'),
+  };
 }
 
 /** The deadline policy of any kind of task under a template (undefined if it names none). */
@@ -161,7 +184,10 @@ export function defaultTemplateConfig(type: CycleType): TemplateConfig {
   for (const kind of defaultTasksByCycle[type]) tasks[kind] = policy(defaultDueOffsetDays[kind]);
   return {
     // The half-year cycle scores the skill assessment alone.
-    weights: type === 'HALF_YEAR' ? { performance: 0, customer: 0, industry: 0, selfEvaluation: 0, marketingReview: 0, skill: 100 } : { ...defaultWeights },
+    weights:
+      type === 'HALF_YEAR'
+        ? { performance: 0, customer: 0, industry: 0, selfEvaluation: 0, marketingReview: 0, skill: 100 }
+        : { ...defaultWeights },
     tasks,
     reminderHour: 9,
     approvals: defaultApprovals(),

@@ -1,6 +1,15 @@
 // Seeds the demo city (domain/demoOrganisation.ts) into an empty database: org units,
 // managers, one user per role, default templates. Does nothing if the city exists.
-import { demoCity, demoCounties, demoManagers, demoRetailCustomers, demoStaff, type DemoCounty, type DemoManager, type DemoUser } from '../domain/demoOrganisation';
+import {
+  demoCity,
+  demoCounties,
+  demoManagers,
+  demoRetailCustomers,
+  demoStaff,
+  type DemoCounty,
+  type DemoManager,
+  type DemoUser,
+} from '../domain/demoOrganisation';
 import { cycleTypes } from '../domain/cycles';
 import { examplePayTable } from '../domain/pay';
 import { defaultTemplateConfig } from '../domain/templates';
@@ -20,7 +29,14 @@ export interface Organisation {
   retailCustomersPerManager: number;
 }
 
-export const demoOrganisation = (): Organisation => ({ city: demoCity, counties: demoCounties, managers: demoManagers(), staff: demoStaff(), emailDomain: 'kaoping.local', retailCustomersPerManager: 180 });
+export const demoOrganisation = (): Organisation => ({
+  city: demoCity,
+  counties: demoCounties,
+  managers: demoManagers(),
+  staff: demoStaff(),
+  emailDomain: 'kaoping.local',
+  retailCustomersPerManager: 180,
+});
 
 /** Seeds the demo city into an empty database; false if the city is there already. */
 export function seedDemoCity(prisma: PrismaClient, options: { password?: string } = {}): Promise<boolean> {
@@ -32,44 +48,70 @@ export async function seedOrganisation(prisma: PrismaClient, org: Organisation, 
   if (await prisma.orgUnit.findUnique({ where: { code: cityData.code } })) return false;
   // Seeded accounts share one password (and so one hash): change them before real use.
   const passwordHash = await hashPassword(password);
-  await prisma.$transaction(async (tx) => {
-    const city = await tx.orgUnit.create({ data: { code: cityData.code, name: cityData.name, nameEn: cityData.nameEn, kind: 'CITY' } });
-    const counties = new Map<string, string>();
-    for (const c of countyData) {
-      const unit = await tx.orgUnit.create({ data: { code: c.code, name: c.name, nameEn: c.nameEn, kind: 'COUNTY', parentId: city.id } });
-      counties.set(c.code, unit.id);
-    }
-    const scopeId = (code: string) => (code === cityData.code ? city.id : counties.get(code)!);
-    for (const s of staff) {
-      await tx.user.create({
-        data: { username: s.username, passwordHash, displayName: s.displayName, email: s.email, roles: { create: [{ role: s.role, orgUnitId: scopeId(s.scope) }] } },
+  await prisma.$transaction(
+    async (tx) => {
+      const city = await tx.orgUnit.create({
+        data: { code: cityData.code, name: cityData.name, nameEn: cityData.nameEn, kind: 'CITY' },
       });
-    }
-    for (const m of managers) {
-      const user = await tx.user.create({
-        data: {
-          username: m.employeeNo.toLowerCase(),
-          passwordHash,
-          displayName: m.name,
-          email: `${m.employeeNo.toLowerCase()}@${org.emailDomain}`,
-          roles: { create: [{ role: 'MANAGER', orgUnitId: counties.get(m.countyCode)! }] },
-        },
-      });
-      const manager = await tx.manager.create({
-        data: {
-          employeeNo: m.employeeNo, name: m.name, countyId: counties.get(m.countyCode)!, area: m.area, employment: m.employment,
-          hireDate: new Date(m.hireDate), postStartDate: new Date(m.postStartDate), education: m.education, grade: m.grade,
-          starRating: m.starRating, userId: user.id, retailCustomers: org.retailCustomersPerManager,
-        },
-      });
-      await tx.retailCustomer.createMany({
-        data: demoRetailCustomers(m.employeeNo, org.retailCustomersPerManager, `retail.${org.emailDomain}`).map((c) => ({ ...c, managerId: manager.id })),
-      });
-    }
-    await tx.payTable.create({ data: { version: 1, effectiveFrom: '2020-01-01', config: examplePayTable } });
-    for (const type of cycleTypes) {
-      await tx.evaluationTemplate.create({ data: { cycleType: type, version: 1, config: defaultTemplateConfig(type) } });
-    }
-  }, { timeout: 60_000 });
+      const counties = new Map<string, string>();
+      for (const c of countyData) {
+        const unit = await tx.orgUnit.create({
+          data: { code: c.code, name: c.name, nameEn: c.nameEn, kind: 'COUNTY', parentId: city.id },
+        });
+        counties.set(c.code, unit.id);
+      }
+      const scopeId = (code: string) => (code === cityData.code ? city.id : counties.get(code)!);
+      for (const s of staff) {
+        await tx.user.create({
+          data: {
+            username: s.username,
+            passwordHash,
+            displayName: s.displayName,
+            email: s.email,
+            roles: { create: [{ role: s.role, orgUnitId: scopeId(s.scope) }] },
+          },
+        });
+      }
+      for (const m of managers) {
+        const user = await tx.user.create({
+          data: {
+            username: m.employeeNo.toLowerCase(),
+            passwordHash,
+            displayName: m.name,
+            email: `${m.employeeNo.toLowerCase()}@${org.emailDomain}`,
+            roles: { create: [{ role: 'MANAGER', orgUnitId: counties.get(m.countyCode)! }] },
+          },
+        });
+        const manager = await tx.manager.create({
+          data: {
+            employeeNo: m.employeeNo,
+            name: m.name,
+            countyId: counties.get(m.countyCode)!,
+            area: m.area,
+            employment: m.employment,
+            hireDate: new Date(m.hireDate),
+            postStartDate: new Date(m.postStartDate),
+            education: m.education,
+            grade: m.grade,
+            starRating: m.starRating,
+            userId: user.id,
+            retailCustomers: org.retailCustomersPerManager,
+          },
+        });
+        await tx.retailCustomer.createMany({
+          data: demoRetailCustomers(m.employeeNo, org.retailCustomersPerManager, `retail.${org.emailDomain}`).map(
+            (c) => ({ ...c, managerId: manager.id }),
+          ),
+        });
+      }
+      await tx.payTable.create({ data: { version: 1, effectiveFrom: '2020-01-01', config: examplePayTable } });
+      for (const type of cycleTypes) {
+        await tx.evaluationTemplate.create({
+          data: { cycleType: type, version: 1, config: defaultTemplateConfig(type) },
+        });
+      }
+    },
+    { timeout: 60_000 },
+  );
   return true;
 }

@@ -6,12 +6,25 @@ import { loadConfig, productionConfigSchema } from './config';
 
 async function main() {
   const config = loadConfig(productionConfigSchema);
-  const db = await openDatabase({ kind: 'postgres', url: config.DATABASE_URL }, { poolSize: config.DATABASE_POOL_SIZE });
+  const db = await openDatabase(
+    { kind: 'postgres', url: config.DATABASE_URL },
+    { poolSize: config.DATABASE_POOL_SIZE },
+  );
   const connection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
   const temporal = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
-  const app = createApp({ prisma: db.prisma, temporal, taskQueue: config.TEMPORAL_TASK_QUEUE, sessionTtlHours: config.SESSION_TTL_HOURS });
+  const app = createApp({
+    prisma: db.prisma,
+    temporal,
+    taskQueue: config.TEMPORAL_TASK_QUEUE,
+    sessionTtlHours: config.SESSION_TTL_HOURS,
+  });
   const server = app.listen(config.PORT, () => console.log(`[api] listening on :${config.PORT}`));
-  const stop = () => server.close(async () => { await db.close(); await connection.close(); process.exit(0); });
+  const stop = () =>
+    server.close(async () => {
+      await db.close();
+      await connection.close();
+      process.exit(0);
+    });
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
 }

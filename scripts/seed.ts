@@ -6,10 +6,18 @@ import { demoPassword, seedDemoCity } from '../prisma/seed';
 
 async function main() {
   const url = process.env.DATABASE_URL;
-  const db = await openDatabase(url ? { kind: 'postgres', url } : { kind: 'pglite', dataDir: path.resolve(process.env.DATA_DIR ?? 'data', 'pglite') });
+  const db = await openDatabase(
+    url
+      ? { kind: 'postgres', url }
+      : { kind: 'pglite', dataDir: path.resolve(process.env.DATA_DIR ?? 'data', 'pglite') },
+  );
   try {
     const seeded = await seedDemoCity(db.prisma);
-    console.log(seeded ? `seeded the demo city; every demo account's password is ${demoPassword}` : 'the demo city is there already; nothing done');
+    console.log(
+      seeded
+        ? `seeded the demo city; every demo account's password is ${demoPassword}`
+        : 'the demo city is there already; nothing done',
+    );
   } finally {
     await db.close();
   }

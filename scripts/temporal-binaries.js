@@ -12,7 +12,12 @@ const kinds = {
 };
 
 function isExecutable(file) {
-  try { fs.accessSync(file, fs.constants.X_OK); return fs.statSync(file).isFile(); } catch { return false; }
+  try {
+    fs.accessSync(file, fs.constants.X_OK);
+    return fs.statSync(file).isFile();
+  } catch {
+    return false;
+  }
 }
 
 function findTemporalBinary(kind) {

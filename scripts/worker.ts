@@ -9,9 +9,15 @@ import { createWorker } from './worker-factory';
 
 async function main() {
   const config = loadConfig(productionConfigSchema);
-  const db = await openDatabase({ kind: 'postgres', url: config.DATABASE_URL }, { poolSize: config.DATABASE_POOL_SIZE });
+  const db = await openDatabase(
+    { kind: 'postgres', url: config.DATABASE_URL },
+    { poolSize: config.DATABASE_POOL_SIZE },
+  );
   const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
-  const client = new Client({ connection: await Connection.connect({ address: config.TEMPORAL_ADDRESS }), namespace: config.TEMPORAL_NAMESPACE });
+  const client = new Client({
+    connection: await Connection.connect({ address: config.TEMPORAL_ADDRESS }),
+    namespace: config.TEMPORAL_NAMESPACE,
+  });
   const worker = await createWorker({
     connection,
     namespace: config.TEMPORAL_NAMESPACE,

@@ -14,16 +14,24 @@ let taskOf: Record<string, string>;
 beforeAll(async () => {
   h = await startHarness({ templates: { MONTHLY: selfAssessmentOnlyTemplate() } });
   tokens = {};
-  for (const u of ['hr', 'approver', 'head01', 'head02', 'inspector01', 'm001', 'm002', 'm004']) tokens[u] = await h.login(u);
+  for (const u of ['hr', 'approver', 'head01', 'head02', 'inspector01', 'm001', 'm002', 'm004'])
+    tokens[u] = await h.login(u);
   const counties = await h.db.prisma.orgUnit.findMany({ where: { kind: 'COUNTY' }, orderBy: { code: 'asc' } });
   [countyA, countyB] = counties.map((c) => c.id) as [string, string];
-  const opened = await h.api('POST', '/api/cycles', { token: tokens.hr, body: { type: 'MONTHLY', period: '2026-10', countyId: countyA } });
+  const opened = await h.api('POST', '/api/cycles', {
+    token: tokens.hr,
+    body: { type: 'MONTHLY', period: '2026-10', countyId: countyA },
+  });
   expect(opened.status).toBe(201);
   cycleId = opened.body.id;
-  const tasks = await eventually(async () => {
-    const t = await h.db.prisma.task.findMany({ include: { assignee: true } });
-    return t.length === 3 ? t : undefined;
-  }, 20_000, 'tasks');
+  const tasks = await eventually(
+    async () => {
+      const t = await h.db.prisma.task.findMany({ include: { assignee: true } });
+      return t.length === 3 ? t : undefined;
+    },
+    20_000,
+    'tasks',
+  );
   taskOf = Object.fromEntries(tasks.map((t) => [t.assignee.username, t.id]));
 });
 afterAll(() => h?.close());
@@ -34,7 +42,10 @@ describe('logging in', () => {
     expect(zh.status).toBe(401);
     expect(zh.headers.get('content-type')).toContain('application/problem+json');
     expect(zh.body.title).toBe('用户名或密码错误');
-    const en = await h.api('POST', '/api/auth/login', { body: { username: 'hr', password: 'nope' }, headers: { 'accept-language': 'en-US' } });
+    const en = await h.api('POST', '/api/auth/login', {
+      body: { username: 'hr', password: 'nope' },
+      headers: { 'accept-language': 'en-US' },
+    });
     expect(en.body.title).toBe('Wrong username or password');
   });
 
@@ -57,9 +68,12 @@ describe('logging in', () => {
 });
 
 describe('submitting a self-assessment', () => {
-  test('another manager, an inspector or a county head cannot submit a manager\'s task', async () => {
+  test("another manager, an inspector or a county head cannot submit a manager's task", async () => {
     for (const who of ['m002', 'm004', 'inspector01', 'head01', 'hr']) {
-      const res = await h.api('POST', `/api/tasks/${taskOf.m001}/submission`, { token: tokens[who], body: validSelfAssessment });
+      const res = await h.api('POST', `/api/tasks/${taskOf.m001}/submission`, {
+        token: tokens[who],
+        body: validSelfAssessment,
+      });
       expect({ who, status: res.status }).toEqual({ who, status: 403 });
     }
     expect(await h.db.prisma.submission.count()).toBe(0);
@@ -72,9 +86,15 @@ describe('submitting a self-assessment', () => {
       headers: { 'accept-language': 'en' },
     });
     expect(res.status).toBe(400);
-    expect(res.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['body.attitude', 'body.workSummary']);
+    expect(res.body.errors.map((e: { field: string }) => e.field).sort()).toEqual([
+      'body.attitude',
+      'body.workSummary',
+    ]);
     expect(res.body.detail).toContain('body.attitude');
-    const zh = await h.api('POST', `/api/tasks/${taskOf.m001}/submission`, { token: tokens.m001, body: { ...validSelfAssessment, skills: 'ninety' } });
+    const zh = await h.api('POST', `/api/tasks/${taskOf.m001}/submission`, {
+      token: tokens.m001,
+      body: { ...validSelfAssessment, skills: 'ninety' },
+    });
     expect(zh.status).toBe(400);
     expect(zh.body.errors[0].message).toContain('body.skills');
     expect(zh.body.title).toContain('输入有误');
@@ -83,25 +103,51 @@ describe('submitting a self-assessment', () => {
   });
 
   test('malformed JSON, a wrong content type and a bad idempotency key get 400', async () => {
-    const malformed = await h.api('POST', `/api/tasks/${taskOf.m001}/submission`, { token: tokens.m001, body: '{"attitude": 9', headers: { 'content-type': 'application/json' } });
+    const malformed = await h.api('POST', `/api/tasks/${taskOf.m001}/submission`, {
+      token: tokens.m001,
+      body: '{"attitude": 9',
+      headers: { 'content-type': 'application/json' },
+    });
     expect(malformed.status).toBe(400);
-    const text = await h.api('POST', `/api/tasks/${taskOf.m001}/submission`, { token: tokens.m001, body: 'hello', headers: { 'content-type': 'text/plain' } });
+    const text = await h.api('POST', `/api/tasks/${taskOf.m001}/submission`, {
+      token: tokens.m001,
+      body: 'hello',
+      headers: { 'content-type': 'text/plain' },
+    });
     expect(text.status).toBe(400);
-    const key = await h.api('POST', `/api/tasks/${taskOf.m001}/submission`, { token: tokens.m001, body: validSelfAssessment, headers: { 'idempotency-key': 'bad key!' } });
+    const key = await h.api('POST', `/api/tasks/${taskOf.m001}/submission`, {
+      token: tokens.m001,
+      body: validSelfAssessment,
+      headers: { 'idempotency-key': 'bad key!' },
+    });
     expect(key.status).toBe(400);
     expect(await h.db.prisma.submission.count()).toBe(0);
   });
 
   test('an unknown task id gets 404', async () => {
-    expect((await h.api('POST', `/api/tasks/${randomUUID()}/submission`, { token: tokens.m001, body: validSelfAssessment })).status).toBe(404);
-    expect((await h.api('POST', '/api/tasks/not-an-id/submission', { token: tokens.m001, body: validSelfAssessment })).status).toBe(404);
+    expect(
+      (await h.api('POST', `/api/tasks/${randomUUID()}/submission`, { token: tokens.m001, body: validSelfAssessment }))
+        .status,
+    ).toBe(404);
+    expect(
+      (await h.api('POST', '/api/tasks/not-an-id/submission', { token: tokens.m001, body: validSelfAssessment }))
+        .status,
+    ).toBe(404);
     expect((await h.api('GET', `/api/tasks/${randomUUID()}`, { token: tokens.m001 })).status).toBe(404);
   });
 
   test('the same Idempotency-Key sent twice counts once', async () => {
     const headers = { 'idempotency-key': 'req-m002-0001' };
-    const first = await h.api('POST', `/api/tasks/${taskOf.m002}/submission`, { token: tokens.m002, body: validSelfAssessment, headers });
-    const second = await h.api('POST', `/api/tasks/${taskOf.m002}/submission`, { token: tokens.m002, body: validSelfAssessment, headers });
+    const first = await h.api('POST', `/api/tasks/${taskOf.m002}/submission`, {
+      token: tokens.m002,
+      body: validSelfAssessment,
+      headers,
+    });
+    const second = await h.api('POST', `/api/tasks/${taskOf.m002}/submission`, {
+      token: tokens.m002,
+      body: validSelfAssessment,
+      headers,
+    });
     expect(first.status).toBe(201);
     expect(second.status).toBe(200);
     expect(second.body.submissionId).toBe(first.body.submissionId);
@@ -110,14 +156,14 @@ describe('submitting a self-assessment', () => {
 });
 
 describe('seeing tasks and cycles', () => {
-  test('a manager sees their own task and not another\'s', async () => {
+  test("a manager sees their own task and not another's", async () => {
     expect((await h.api('GET', `/api/tasks/${taskOf.m001}`, { token: tokens.m001 })).status).toBe(200);
     expect((await h.api('GET', `/api/tasks/${taskOf.m001}`, { token: tokens.m002 })).status).toBe(403);
     const inbox = await h.api('GET', '/api/tasks?status=OPEN', { token: tokens.m001 });
     expect(inbox.body.tasks.map((t: { id: string }) => t.id)).toEqual([taskOf.m001]);
   });
 
-  test('a county sees its own cycle status, never another county\'s', async () => {
+  test("a county sees its own cycle status, never another county's", async () => {
     expect((await h.api('GET', `/api/cycles/${cycleId}/status`, { token: tokens.head01 })).status).toBe(200);
     expect((await h.api('GET', `/api/cycles/${cycleId}/status`, { token: tokens.head02 })).status).toBe(403);
     expect((await h.api('GET', `/api/tasks/${taskOf.m001}`, { token: tokens.head02 })).status).toBe(403);
@@ -132,20 +178,29 @@ describe('seeing tasks and cycles', () => {
 describe('opening cycles', () => {
   test('only HR opens a cycle', async () => {
     for (const who of ['m001', 'head01', 'approver']) {
-      const res = await h.api('POST', '/api/cycles', { token: tokens[who], body: { type: 'MONTHLY', period: '2026-12', countyId: countyB } });
+      const res = await h.api('POST', '/api/cycles', {
+        token: tokens[who],
+        body: { type: 'MONTHLY', period: '2026-12', countyId: countyB },
+      });
       expect({ who, status: res.status }).toEqual({ who, status: 403 });
     }
     expect(await h.db.prisma.cycle.count()).toBe(1);
   });
 
   test('bad cycle input gets 400 naming the field; an unknown county 404', async () => {
-    const period = await h.api('POST', '/api/cycles', { token: tokens.hr, body: { type: 'MONTHLY', period: '2026-13', countyId: countyB } });
+    const period = await h.api('POST', '/api/cycles', {
+      token: tokens.hr,
+      body: { type: 'MONTHLY', period: '2026-13', countyId: countyB },
+    });
     expect(period.status).toBe(400);
     expect(period.body.errors[0].field).toBe('body.period');
     const type = await h.api('POST', '/api/cycles', { token: tokens.hr, body: { type: 'WEEKLY', period: '2026-12' } });
     expect(type.status).toBe(400);
     expect(type.body.errors[0].field).toBe('body.type');
-    const county = await h.api('POST', '/api/cycles', { token: tokens.hr, body: { type: 'MONTHLY', period: '2026-12', countyId: randomUUID() } });
+    const county = await h.api('POST', '/api/cycles', {
+      token: tokens.hr,
+      body: { type: 'MONTHLY', period: '2026-12', countyId: randomUUID() },
+    });
     expect(county.status).toBe(404);
     expect(await h.db.prisma.cycle.count()).toBe(1);
   });

@@ -8,21 +8,42 @@ import { eventually, publicUrl, startHarness, type Harness } from './support/har
 import { validInspection, validMarketingReview, validSelfAssessment } from './support/fixtures';
 
 let h: Harness;
-beforeAll(async () => { h = await startHarness(); });
+beforeAll(async () => {
+  h = await startHarness();
+});
 afterAll(() => h?.close());
 
 const tokenOf = (text: string) => text.match(/\/survey\/([A-Za-z0-9_-]+)/)![1]!;
-const rate = (r: number[], comment?: string) => ({ serviceAttitude: r[0], visitRegularity: r[1], businessGuidance: r[2], orderingService: r[3], informationDelivery: r[4], overall: r[5], ...(comment ? { comment } : {}) });
+const rate = (r: number[], comment?: string) => ({
+  serviceAttitude: r[0],
+  visitRegularity: r[1],
+  businessGuidance: r[2],
+  orderingService: r[3],
+  informationDelivery: r[4],
+  overall: r[5],
+  ...(comment ? { comment } : {}),
+});
 
 test('customers answer through personal links; the survey closes with its rate and score', async () => {
   const t: Record<string, string> = {};
   for (const u of ['hr', 'partner02', 'inspector02', 'reviewer02', 'm004']) t[u] = await h.login(u);
   const countyB = await h.db.prisma.orgUnit.findUniqueOrThrow({ where: { code: 'C02' } });
-  expect((await h.api('POST', '/api/cycles', { token: t.hr, body: { type: 'QUARTERLY', period: '2026-Q4', countyId: countyB.id } })).status).toBe(201);
-  const tasks = await eventually(async () => {
-    const x = await h.db.prisma.task.findMany();
-    return x.length === 5 ? x : undefined;
-  }, 20_000, 'five tasks');
+  expect(
+    (
+      await h.api('POST', '/api/cycles', {
+        token: t.hr,
+        body: { type: 'QUARTERLY', period: '2026-Q4', countyId: countyB.id },
+      })
+    ).status,
+  ).toBe(201);
+  const tasks = await eventually(
+    async () => {
+      const x = await h.db.prisma.task.findMany();
+      return x.length === 5 ? x : undefined;
+    },
+    20_000,
+    'five tasks',
+  );
   const byKind = Object.fromEntries(tasks.map((x) => [x.kind, x]));
   const survey = byKind.CUSTOMER_SURVEY!;
 
@@ -38,7 +59,14 @@ test('customers answer through personal links; the survey closes with its rate a
   // Only hashes are stored; once sent, the outbox keeps no link either.
   const stored = await h.db.prisma.surveyInvitation.findMany();
   expect(stored.some((i) => tokens.includes(i.tokenHash))).toBe(false);
-  await eventually(async () => (await h.db.prisma.notificationOutbox.findMany({ where: { kind: 'surveyInvitation' } })).every((r) => r.textBody === redactedSurveyLink && r.status === 'SENT'), 10_000, 'redacted outbox');
+  await eventually(
+    async () =>
+      (await h.db.prisma.notificationOutbox.findMany({ where: { kind: 'surveyInvitation' } })).every(
+        (r) => r.textBody === redactedSurveyLink && r.status === 'SENT',
+      ),
+    10_000,
+    'redacted outbox',
+  );
 
   // The page, in Chinese by default and English on request; no account needed.
   const page = await fetch(`${h.baseUrl}/survey/${tokens[0]}`);
@@ -46,7 +74,9 @@ test('customers answer through personal links; the survey closes with its rate a
   const html = await page.text();
   expect(html).toContain('客户满意度调查');
   expect(html).toContain('刘洋');
-  expect(await (await fetch(`${h.baseUrl}/survey/${tokens[0]}?lang=en`)).text()).toContain('Customer satisfaction survey');
+  expect(await (await fetch(`${h.baseUrl}/survey/${tokens[0]}?lang=en`)).text()).toContain(
+    'Customer satisfaction survey',
+  );
   expect((await fetch(`${h.baseUrl}/survey/not-a-real-token-at-all-xxxxxxxx`)).status).toBe(404);
   expect((await h.api('GET', '/api/surveys/not-a-real-token-at-all-xxxxxxxx')).status).toBe(404);
 
@@ -55,16 +85,28 @@ test('customers answer through personal links; the survey closes with its rate a
   expect(bad.status).toBe(400);
   expect(bad.body.errors[0].field).toBe('body.overall');
   expect(await h.db.prisma.surveyInvitation.count({ where: { answered: true } })).toBe(0);
-  const badForm = await fetch(`${h.baseUrl}/survey/${tokens[0]}`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'serviceAttitude=5' });
+  const badForm = await fetch(`${h.baseUrl}/survey/${tokens[0]}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: 'serviceAttitude=5',
+  });
   expect(badForm.status).toBe(400);
   expect(await badForm.text()).toContain('请选择一项');
 
   // Four answer: three through the JSON API, one through the page's form.
-  expect((await h.api('POST', `/api/surveys/${tokens[0]}`, { body: rate([5, 5, 5, 5, 5, 5], '服务很好') })).status).toBe(201);
+  expect(
+    (await h.api('POST', `/api/surveys/${tokens[0]}`, { body: rate([5, 5, 5, 5, 5, 5], '服务很好') })).status,
+  ).toBe(201);
   expect((await h.api('POST', `/api/surveys/${tokens[1]}`, { body: rate([4, 4, 4, 4, 4, 4]) })).status).toBe(201);
   expect((await h.api('POST', `/api/surveys/${tokens[2]}`, { body: rate([5, 4, 4, 5, 4, 3]) })).status).toBe(201);
-  const form = new URLSearchParams(Object.entries(rate([3, 3, 3, 3, 3, 2])).map(([k, v]): [string, string] => [k, String(v)]));
-  const thanks = await fetch(`${h.baseUrl}/survey/${tokens[3]}`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: form.toString() });
+  const form = new URLSearchParams(
+    Object.entries(rate([3, 3, 3, 3, 3, 2])).map(([k, v]): [string, string] => [k, String(v)]),
+  );
+  const thanks = await fetch(`${h.baseUrl}/survey/${tokens[3]}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: form.toString(),
+  });
   expect(thanks.status).toBe(201);
   expect(await thanks.text()).toContain('感谢您的评价');
 
@@ -79,26 +121,65 @@ test('customers answer through personal links; the survey closes with its rate a
   expect(Object.keys(response).sort()).toEqual(['answeredOn', 'answers', 'id', 'taskId']);
 
   // Nobody can submit the survey as a task, nor reassign it.
-  expect((await h.api('POST', `/api/tasks/${survey.id}/submission`, { token: t.reviewer02, body: {} })).status).toBeGreaterThanOrEqual(400);
+  expect(
+    (await h.api('POST', `/api/tasks/${survey.id}/submission`, { token: t.reviewer02, body: {} })).status,
+  ).toBeGreaterThanOrEqual(400);
 
   // The other evaluations.
-  expect((await h.api('POST', `/api/tasks/${byKind.INDUSTRY_FEEDBACK!.id}/submission`, { token: t.partner02, body: { brandCultivation: 90, informationFeedback: 80, comment: '配合积极' } })).status).toBe(201);
-  expect((await h.api('POST', `/api/tasks/${byKind.INSPECTION!.id}/submission`, { token: t.inspector02, body: validInspection })).status).toBe(201);
-  expect((await h.api('POST', `/api/tasks/${byKind.MARKETING_REVIEW!.id}/submission`, { token: t.reviewer02, body: validMarketingReview })).status).toBe(201);
-  expect((await h.api('POST', `/api/tasks/${byKind.SELF_ASSESSMENT!.id}/submission`, { token: t.m004, body: validSelfAssessment })).status).toBe(201);
+  expect(
+    (
+      await h.api('POST', `/api/tasks/${byKind.INDUSTRY_FEEDBACK!.id}/submission`, {
+        token: t.partner02,
+        body: { brandCultivation: 90, informationFeedback: 80, comment: '配合积极' },
+      })
+    ).status,
+  ).toBe(201);
+  expect(
+    (
+      await h.api('POST', `/api/tasks/${byKind.INSPECTION!.id}/submission`, {
+        token: t.inspector02,
+        body: validInspection,
+      })
+    ).status,
+  ).toBe(201);
+  expect(
+    (
+      await h.api('POST', `/api/tasks/${byKind.MARKETING_REVIEW!.id}/submission`, {
+        token: t.reviewer02,
+        body: validMarketingReview,
+      })
+    ).status,
+  ).toBe(201);
+  expect(
+    (
+      await h.api('POST', `/api/tasks/${byKind.SELF_ASSESSMENT!.id}/submission`, {
+        token: t.m004,
+        body: validSelfAssessment,
+      })
+    ).status,
+  ).toBe(201);
 
   // Two days before the due date at 09:00, the six who have not answered are reminded with a fresh link; the old one stops working.
   const reminderAt = shanghaiInstant(addDays(survey.dueDate, -2), 9);
   await h.env.sleep(reminderAt.getTime() + 60_000 - (await h.env.currentTimeMs()));
-  await h.smtp.waitFor((m) => m.filter((x) => x.to.includes('@retail.test.local') && x.subject.includes('提醒')).length === 6, 20_000);
+  await h.smtp.waitFor(
+    (m) => m.filter((x) => x.to.includes('@retail.test.local') && x.subject.includes('提醒')).length === 6,
+    20_000,
+  );
   const reminders = h.smtp.mails.filter((x) => x.subject.includes('提醒') && x.to.includes('@retail.test.local'));
   expect(reminders.some((x) => x.to === invitations[0]!.to)).toBe(false);
   const stale = invitations.find((x) => x.to === reminders[0]!.to)!;
-  expect((await h.api('POST', `/api/surveys/${tokenOf(stale.text)}`, { body: rate([4, 4, 4, 4, 4, 4]) })).status).toBe(404);
+  expect((await h.api('POST', `/api/surveys/${tokenOf(stale.text)}`, { body: rate([4, 4, 4, 4, 4, 4]) })).status).toBe(
+    404,
+  );
 
   // The survey's last day ends: closed with 4 answers of 10 invited (at least 3 needed).
   await h.env.sleep(survey.dueAt.getTime() + 60_000 - (await h.env.currentTimeMs()));
-  const score = await eventually(() => h.db.prisma.score.findFirst({ where: { component: 'customer' } }).then((s) => s ?? undefined), 20_000, 'customer score');
+  const score = await eventually(
+    () => h.db.prisma.score.findFirst({ where: { component: 'customer' } }).then((s) => s ?? undefined),
+    20_000,
+    'customer score',
+  );
   // Response scores 100, 80, 83.33, 56.67 → 80; satisfied overall (4 or 5): 2 of 4 → 50%, below the 95% target.
   expect(Number(score.value)).toBe(80);
   expect(score.details).toEqual({ invited: 10, responses: 4, satisfactionRate: 0.5, meetsTarget: false });
@@ -110,12 +191,21 @@ test('customers answer through personal links; the survey closes with its rate a
   expect(expired.body.code).toBe('survey_expired');
 
   // Composite of all five: (40·96.8 + 20·80 + 10·85 + 10·85 + 20·88) / 100 − 8 = 89.32 − 8 = 81.32
-  const evaluation = await eventually(async () => {
-    const e = await h.db.prisma.evaluation.findFirstOrThrow();
-    return e.compositeScore !== null ? e : undefined;
-  }, 15_000, 'scored');
+  const evaluation = await eventually(
+    async () => {
+      const e = await h.db.prisma.evaluation.findFirstOrThrow();
+      return e.compositeScore !== null ? e : undefined;
+    },
+    15_000,
+    'scored',
+  );
   expect(Number(evaluation.compositeScore)).toBe(81.32);
   // The manager sees the rate and score, not who answered.
   const mine = await h.api('GET', `/api/evaluations/${evaluation.id}`, { token: t.m004 });
-  expect(mine.body.scores.find((s: { component: string }) => s.component === 'customer')).toEqual({ component: 'customer', value: 80, missing: false, details: { invited: 10, responses: 4, satisfactionRate: 0.5, meetsTarget: false } });
+  expect(mine.body.scores.find((s: { component: string }) => s.component === 'customer')).toEqual({
+    component: 'customer',
+    value: 80,
+    missing: false,
+    details: { invited: 10, responses: 4, satisfactionRate: 0.5, meetsTarget: false },
+  });
 });

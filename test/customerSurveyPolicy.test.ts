@@ -6,29 +6,53 @@ import { eventually, startHarness, type Harness } from './support/harness';
 
 function surveyOnly(): TemplateConfig {
   const t = defaultTemplateConfig('QUARTERLY');
-  return { ...t, tasks: { CUSTOMER_SURVEY: t.tasks.CUSTOMER_SURVEY! }, customerSurvey: { sampleSize: 2, minResponses: 2, satisfactionTarget: 0.95 } };
+  return {
+    ...t,
+    tasks: { CUSTOMER_SURVEY: t.tasks.CUSTOMER_SURVEY! },
+    customerSurvey: { sampleSize: 2, minResponses: 2, satisfactionTarget: 0.95 },
+  };
 }
 
 let h: Harness;
-beforeAll(async () => { h = await startHarness({ templates: { QUARTERLY: surveyOnly() } }); });
+beforeAll(async () => {
+  h = await startHarness({ templates: { QUARTERLY: surveyOnly() } });
+});
 afterAll(() => h?.close());
 
 const tokenOf = (text: string) => text.match(/\/survey\/([A-Za-z0-9_-]+)/)![1]!;
-const all = (n: number) => ({ serviceAttitude: n, visitRegularity: n, businessGuidance: n, orderingService: n, informationDelivery: n, overall: n });
+const all = (n: number) => ({
+  serviceAttitude: n,
+  visitRegularity: n,
+  businessGuidance: n,
+  orderingService: n,
+  informationDelivery: n,
+  overall: n,
+});
 
 test('the survey closes early when every invited customer has answered', async () => {
   const hr = await h.login('hr');
   const countyB = await h.db.prisma.orgUnit.findUniqueOrThrow({ where: { code: 'C02' } });
-  expect((await h.api('POST', '/api/cycles', { token: hr, body: { type: 'QUARTERLY', period: '2026-Q4', countyId: countyB.id } })).status).toBe(201);
+  expect(
+    (
+      await h.api('POST', '/api/cycles', {
+        token: hr,
+        body: { type: 'QUARTERLY', period: '2026-Q4', countyId: countyB.id },
+      })
+    ).status,
+  ).toBe(201);
   await h.smtp.waitFor((m) => m.filter((x) => x.to.includes('@retail.test.local')).length === 2, 20_000);
   const before = await h.env.currentTimeMs();
   for (const mail of h.smtp.mails.filter((x) => x.to.includes('@retail.test.local'))) {
     expect((await h.api('POST', `/api/surveys/${tokenOf(mail.text)}`, { body: all(5) })).status).toBe(201);
   }
-  const evaluation = await eventually(async () => {
-    const e = await h.db.prisma.evaluation.findFirst({ where: { compositeScore: { not: null } } });
-    return e ?? undefined;
-  }, 20_000, 'scored');
+  const evaluation = await eventually(
+    async () => {
+      const e = await h.db.prisma.evaluation.findFirst({ where: { compositeScore: { not: null } } });
+      return e ?? undefined;
+    },
+    20_000,
+    'scored',
+  );
   expect(Number(evaluation.compositeScore)).toBe(100);
   const task = await h.db.prisma.task.findFirstOrThrow({ where: { kind: 'CUSTOMER_SURVEY' } });
   expect(task.status).toBe('SUBMITTED');
@@ -39,22 +63,40 @@ test('the survey closes early when every invited customer has answered', async (
 test('too few answers by the due date: closed as missing, counts 0, flagged', async () => {
   const hr = await h.login('hr');
   const countyB = await h.db.prisma.orgUnit.findUniqueOrThrow({ where: { code: 'C02' } });
-  const opened = await h.api('POST', '/api/cycles', { token: hr, body: { type: 'QUARTERLY', period: '2027-Q1', countyId: countyB.id } });
+  const opened = await h.api('POST', '/api/cycles', {
+    token: hr,
+    body: { type: 'QUARTERLY', period: '2027-Q1', countyId: countyB.id },
+  });
   expect(opened.status).toBe(201);
-  const task = await eventually(() => h.db.prisma.task.findFirst({ where: { kind: 'CUSTOMER_SURVEY', cycleId: opened.body.id } }).then((t) => t ?? undefined), 20_000, 'survey task');
+  const task = await eventually(
+    () =>
+      h.db.prisma.task
+        .findFirst({ where: { kind: 'CUSTOMER_SURVEY', cycleId: opened.body.id } })
+        .then((t) => t ?? undefined),
+    20_000,
+    'survey task',
+  );
   await h.smtp.waitFor((m) => m.filter((x) => x.to.includes('@retail.test.local')).length === 4, 20_000);
   const mine = h.smtp.mails.filter((x) => x.to.includes('@retail.test.local')).slice(2);
   expect((await h.api('POST', `/api/surveys/${tokenOf(mine[0]!.text)}`, { body: all(4) })).status).toBe(201);
 
   await h.env.sleep(task.dueAt.getTime() + 60_000 - (await h.env.currentTimeMs()));
-  const evaluation = await eventually(async () => {
-    const e = await h.db.prisma.evaluation.findFirst({ where: { cycleId: opened.body.id, compositeScore: { not: null } } });
-    return e ?? undefined;
-  }, 20_000, 'scored');
+  const evaluation = await eventually(
+    async () => {
+      const e = await h.db.prisma.evaluation.findFirst({
+        where: { cycleId: opened.body.id, compositeScore: { not: null } },
+      });
+      return e ?? undefined;
+    },
+    20_000,
+    'scored',
+  );
   expect(Number(evaluation.compositeScore)).toBe(0);
   expect(evaluation.flagged).toBe(true);
   expect(evaluation.flagReasons).toEqual(['missing:CUSTOMER_SURVEY']);
-  const score = await h.db.prisma.score.findFirstOrThrow({ where: { evaluationId: evaluation.id, component: 'customer' } });
+  const score = await h.db.prisma.score.findFirstOrThrow({
+    where: { evaluationId: evaluation.id, component: 'customer' },
+  });
   expect(score.missing).toBe(true);
   expect((await h.db.prisma.task.findUniqueOrThrow({ where: { id: task.id } })).status).toBe('CLOSED_MISSING');
 });

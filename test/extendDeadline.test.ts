@@ -4,25 +4,54 @@ import { addDays, shanghaiInstant } from '../domain/calendar';
 import { eventually, selfAssessmentOnlyTemplate, startHarness, type Harness } from './support/harness';
 
 let h: Harness;
-beforeAll(async () => { h = await startHarness({ templates: { MONTHLY: selfAssessmentOnlyTemplate() } }); });
+beforeAll(async () => {
+  h = await startHarness({ templates: { MONTHLY: selfAssessmentOnlyTemplate() } });
+});
 afterAll(() => h?.close());
 
 test('extending a due date moves the reminders and the escalation', async () => {
   const hr = await h.login('hr');
   const head01 = await h.login('head01');
   const countyB = await h.db.prisma.orgUnit.findUniqueOrThrow({ where: { code: 'C02' } });
-  expect((await h.api('POST', '/api/cycles', { token: hr, body: { type: 'MONTHLY', period: '2026-11', countyId: countyB.id } })).status).toBe(201);
-  const task = await eventually(() => h.db.prisma.task.findFirst({ where: { kind: 'SELF_ASSESSMENT' } }).then((t) => t ?? undefined), 20_000, 'task');
+  expect(
+    (
+      await h.api('POST', '/api/cycles', {
+        token: hr,
+        body: { type: 'MONTHLY', period: '2026-11', countyId: countyB.id },
+      })
+    ).status,
+  ).toBe(201);
+  const task = await eventually(
+    () => h.db.prisma.task.findFirst({ where: { kind: 'SELF_ASSESSMENT' } }).then((t) => t ?? undefined),
+    20_000,
+    'task',
+  );
   const newDue = addDays(task.dueDate, 7);
 
   // Not HR: refused. A date not after the current one: 400. Nothing changes.
-  expect((await h.api('POST', `/api/tasks/${task.id}/extend`, { token: head01, body: { dueDate: newDue, reason: '病假' } })).status).toBe(403);
-  const early = await h.api('POST', `/api/tasks/${task.id}/extend`, { token: hr, body: { dueDate: task.dueDate, reason: '病假' } });
+  expect(
+    (await h.api('POST', `/api/tasks/${task.id}/extend`, { token: head01, body: { dueDate: newDue, reason: '病假' } }))
+      .status,
+  ).toBe(403);
+  const early = await h.api('POST', `/api/tasks/${task.id}/extend`, {
+    token: hr,
+    body: { dueDate: task.dueDate, reason: '病假' },
+  });
   expect(early.status).toBe(400);
   expect(early.body.errors[0].field).toBe('body.dueDate');
-  expect((await h.api('POST', `/api/tasks/${task.id}/extend`, { token: hr, body: { dueDate: '2026-02-30', reason: '病假' } })).status).toBe(400);
+  expect(
+    (
+      await h.api('POST', `/api/tasks/${task.id}/extend`, {
+        token: hr,
+        body: { dueDate: '2026-02-30', reason: '病假' },
+      })
+    ).status,
+  ).toBe(400);
 
-  const ok = await h.api('POST', `/api/tasks/${task.id}/extend`, { token: hr, body: { dueDate: newDue, reason: '客户经理病假一周' } });
+  const ok = await h.api('POST', `/api/tasks/${task.id}/extend`, {
+    token: hr,
+    body: { dueDate: newDue, reason: '客户经理病假一周' },
+  });
   expect(ok.status).toBe(200);
   const moved = await h.db.prisma.task.findUniqueOrThrow({ where: { id: task.id } });
   expect(moved.dueDate).toBe(newDue);
@@ -36,7 +65,9 @@ test('extending a due date moves the reminders and the escalation', async () => 
   // Two days before the new due date at 09:00: the reminder.
   const reminder = shanghaiInstant(addDays(newDue, -2), 9);
   await h.env.sleep(reminder.getTime() + 60_000 - (await h.env.currentTimeMs()));
-  await h.smtp.waitFor((m) => m.some((x) => x.to.includes('m004@test.local') && x.notification.includes(`:reminder:${newDue}:2`)));
+  await h.smtp.waitFor((m) =>
+    m.some((x) => x.to.includes('m004@test.local') && x.notification.includes(`:reminder:${newDue}:2`)),
+  );
   // Overdue only when the new due date ends.
   await h.env.sleep(moved.dueAt.getTime() + 60_000 - (await h.env.currentTimeMs()));
   await h.smtp.waitFor((m) => m.some((x) => x.to.includes('head02@test.local') && x.subject.includes('逾期')));

@@ -3,26 +3,43 @@
 import { eventually, startHarness, type Harness } from './support/harness';
 
 let h: Harness;
-beforeAll(async () => { h = await startHarness(); });
+beforeAll(async () => {
+  h = await startHarness();
+});
 afterAll(() => h?.close());
 
 const header = '员工编号,销量完成率,访销成功率,基础数据维护,审核评分,审核意见';
 
-test('import the county\'s KPIs and reviews from a CSV file', async () => {
+test("import the county's KPIs and reviews from a CSV file", async () => {
   const hr = await h.login('hr');
   const reviewer01 = await h.login('reviewer01');
   const reviewer02 = await h.login('reviewer02');
   const countyA = await h.db.prisma.orgUnit.findUniqueOrThrow({ where: { code: 'C01' } });
-  const cycle = (await h.api('POST', '/api/cycles', { token: hr, body: { type: 'MONTHLY', period: '2026-11', countyId: countyA.id } })).body;
-  await eventually(async () => (await h.db.prisma.task.count({ where: { kind: 'MARKETING_REVIEW' } })) === 3 || undefined, 20_000, 'review tasks');
+  const cycle = (
+    await h.api('POST', '/api/cycles', {
+      token: hr,
+      body: { type: 'MONTHLY', period: '2026-11', countyId: countyA.id },
+    })
+  ).body;
+  await eventually(
+    async () => (await h.db.prisma.task.count({ where: { kind: 'MARKETING_REVIEW' } })) === 3 || undefined,
+    20_000,
+    'review tasks',
+  );
   const csv = (rows: string[]) => ({ body: [header, ...rows].join('\n'), headers: { 'content-type': 'text/csv' } });
   const path = `/api/cycles/${cycle.id}/marketing-reviews/import`;
 
   // A bad value on line 3 and a manager of another county on line 4: rejected, nothing saved.
-  const bad = await h.api('POST', path, { token: reviewer01, ...csv(['M001,104,96,90,88,完成较好', 'M002,九十,96,90,88,完成', 'M004,100,96,90,88,完成']) });
+  const bad = await h.api('POST', path, {
+    token: reviewer01,
+    ...csv(['M001,104,96,90,88,完成较好', 'M002,九十,96,90,88,完成', 'M004,100,96,90,88,完成']),
+  });
   expect(bad.status).toBe(400);
   expect(bad.body.errors.map((e: { field: string }) => e.field)).toEqual(['line 3: salesVolumeCompletion']);
-  const other = await h.api('POST', path, { token: reviewer01, ...csv(['M001,104,96,90,88,完成较好', 'M004,100,96,90,88,完成']) });
+  const other = await h.api('POST', path, {
+    token: reviewer01,
+    ...csv(['M001,104,96,90,88,完成较好', 'M004,100,96,90,88,完成']),
+  });
   expect(other.status).toBe(400);
   expect(other.body.errors[0].field).toBe('line 3: employeeNo');
   expect(other.body.title).toContain('未导入任何数据');
@@ -30,16 +47,28 @@ test('import the county\'s KPIs and reviews from a CSV file', async () => {
 
   // Another county's reviewer, a manager: refused.
   expect((await h.api('POST', path, { token: reviewer02, ...csv(['M001,104,96,90,88,完成较好']) })).status).toBe(400);
-  expect((await h.api('POST', path, { token: await h.login('m001'), ...csv(['M001,104,96,90,88,完成较好']) })).status).toBe(403);
+  expect(
+    (await h.api('POST', path, { token: await h.login('m001'), ...csv(['M001,104,96,90,88,完成较好']) })).status,
+  ).toBe(403);
 
   // A good file: three reviews; the same file again counts once.
-  const good = csv(['M001,104%,96,90,88,完成较好', 'M002,95,92,100,80,"数据维护及时, 需提升访销"', 'M003,80,85,70,70,需加强']);
+  const good = csv([
+    'M001,104%,96,90,88,完成较好',
+    'M002,95,92,100,80,"数据维护及时, 需提升访销"',
+    'M003,80,85,70,70,需加强',
+  ]);
   const ok = await h.api('POST', path, { token: reviewer01, ...good });
   expect(ok.status).toBe(201);
   expect(ok.body).toMatchObject({ imported: 3, alreadySubmitted: 0 });
   const again = await h.api('POST', path, { token: reviewer01, ...good });
   expect(again.body).toMatchObject({ imported: 0, alreadySubmitted: 3 });
   expect(await h.db.prisma.submission.count()).toBe(3);
-  const m001 = await h.db.prisma.evaluation.findFirstOrThrow({ where: { manager: { employeeNo: 'M001' } }, include: { scores: true } });
-  expect(Object.fromEntries(m001.scores.map((s) => [s.component, Number(s.value)]))).toEqual({ performance: 96.8, marketingReview: 88 });
+  const m001 = await h.db.prisma.evaluation.findFirstOrThrow({
+    where: { manager: { employeeNo: 'M001' } },
+    include: { scores: true },
+  });
+  expect(Object.fromEntries(m001.scores.map((s) => [s.component, Number(s.value)]))).toEqual({
+    performance: 96.8,
+    marketingReview: 88,
+  });
 });

@@ -14,7 +14,13 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 async function dieMidMessage(port: number): Promise<void> {
   const socket = net.connect(port, '127.0.0.1');
   await new Promise((r) => socket.once('data', r));
-  for (const line of ['EHLO sender', 'MAIL FROM:<worker@test.local>', 'RCPT TO:<m001@test.local>', 'DATA', 'Subject: half a message']) {
+  for (const line of [
+    'EHLO sender',
+    'MAIL FROM:<worker@test.local>',
+    'RCPT TO:<m001@test.local>',
+    'DATA',
+    'Subject: half a message',
+  ]) {
     socket.write(`${line}\r\n`);
     await new Promise((r) => setTimeout(r, 50));
   }
@@ -32,7 +38,12 @@ test('a sender dropping its connection mid-message leaves the catcher running an
     expect(catcher.list()).toHaveLength(0);
 
     const transport = nodemailer.createTransport({ host: '127.0.0.1', port, secure: false, ignoreTLS: true });
-    await transport.sendMail({ from: 'kaoping@test.local', to: 'm001@test.local', subject: '自评任务 Self-assessment', text: '请于 11 月 12 日前提交。' });
+    await transport.sendMail({
+      from: 'kaoping@test.local',
+      to: 'm001@test.local',
+      subject: '自评任务 Self-assessment',
+      text: '请于 11 月 12 日前提交。',
+    });
     transport.close();
     expect(catcher.list().map((m) => m.subject)).toEqual(['自评任务 Self-assessment']);
   } finally {

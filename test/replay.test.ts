@@ -9,7 +9,10 @@ import { Worker } from '@temporalio/worker';
 import { bundlePath } from './support/globalSetup';
 
 const dir = path.join(__dirname, 'histories');
-const histories = fs.readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+const histories = fs
+  .readdirSync(dir)
+  .filter((f) => f.endsWith('.json'))
+  .sort();
 
 test('there are recorded histories to replay', () => {
   expect(histories.length).toBeGreaterThanOrEqual(6);

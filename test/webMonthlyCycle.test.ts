@@ -15,7 +15,10 @@ beforeAll(async () => {
   [h, browser] = await Promise.all([startHarness(), launchBrowser()]);
   fs.mkdirSync(screenshotDir, { recursive: true });
 });
-afterAll(async () => { await browser?.close(); await h?.close(); });
+afterAll(async () => {
+  await browser?.close();
+  await h?.close();
+});
 
 async function loggedIn(username: string): Promise<Page> {
   const page = await (await browser.newContext({ viewport: { width: 1100, height: 900 }, locale: 'zh-CN' })).newPage();
@@ -30,7 +33,11 @@ async function loggedIn(username: string): Promise<Page> {
 async function openTask(page: Page, kind: string): Promise<void> {
   await page.goto(`${h.baseUrl}/app/#/inbox`);
   const link = page.locator(`a.task-link[data-kind="${kind}"]`).first();
-  await eventually(async () => (await link.count()) > 0 || (await page.reload(), false), 20_000, `${kind} in the inbox`);
+  await eventually(
+    async () => (await link.count()) > 0 || (await page.reload(), false),
+    20_000,
+    `${kind} in the inbox`,
+  );
   await link.click();
   await page.waitForSelector('#task-form');
 }
@@ -94,7 +101,11 @@ test('a monthly cycle through the pages, role by role', async () => {
   await m004.waitForSelector('#task-done');
 
   // inspector02 is on leave: HR gives the inspection to inspector03 from the task's page.
-  const inspection = await eventually(() => h.db.prisma.task.findFirst({ where: { kind: 'INSPECTION' } }).then((x) => x ?? undefined), 20_000, 'inspection task');
+  const inspection = await eventually(
+    () => h.db.prisma.task.findFirst({ where: { kind: 'INSPECTION' } }).then((x) => x ?? undefined),
+    20_000,
+    'inspection task',
+  );
   await hr.goto(`${h.baseUrl}/app/#/tasks/${inspection.id}`);
   await hr.waitForSelector('#reassign-form');
   await hr.selectOption('#f-assigneeId', { label: '乙县督察员（二） (inspector03)' });
@@ -142,7 +153,11 @@ test('a monthly cycle through the pages, role by role', async () => {
   await approver.waitForSelector('#task-done');
 
   // HR: progress per county and stage, the chart and the ranking; then in English.
-  await eventually(async () => (await h.db.prisma.evaluation.findFirst({ where: { stage: 'PUBLISHED' } })) ?? undefined, 20_000, 'published');
+  await eventually(
+    async () => (await h.db.prisma.evaluation.findFirst({ where: { stage: 'PUBLISHED' } })) ?? undefined,
+    20_000,
+    'published',
+  );
   const cycle = await h.db.prisma.cycle.findFirstOrThrow();
   await hr.goto(`${h.baseUrl}/app/#/cycles/${cycle.id}`);
   // The dashboard refreshes itself: the published ranking appears with the monthly star.
@@ -181,7 +196,11 @@ test('the admin page: a staff account created, a bad e-mail shown next to its fi
   await row.waitFor();
   expect(await row.textContent()).toContain('督察员 · C01');
   await shot(admin, '08-admin-users');
-  expect(await h.db.prisma.userRole.count({ where: { user: { username: 'inspector05' }, role: 'INSPECTOR', orgUnit: { code: 'C01' } } })).toBe(1);
+  expect(
+    await h.db.prisma.userRole.count({
+      where: { user: { username: 'inspector05' }, role: 'INSPECTOR', orgUnit: { code: 'C01' } },
+    }),
+  ).toBe(1);
 
   // The same account becomes C02's marketing reviewer; a city role over a county is refused next to its field.
   const inspector05 = await h.db.prisma.user.findUniqueOrThrow({ where: { username: 'inspector05' } });
@@ -193,6 +212,8 @@ test('the admin page: a staff account created, a bad e-mail shown next to its fi
   await admin.selectOption('#roles-form #f-roles-0-role', 'MARKETING_REVIEWER');
   await admin.click('#roles-form button[type=submit]');
   await admin.locator('#user-table tr[data-username="inspector05"]', { hasText: '营销审核员 · C02' }).waitFor();
-  expect((await h.db.prisma.userRole.findMany({ where: { userId: inspector05.id } })).map((r) => r.role)).toEqual(['MARKETING_REVIEWER']);
+  expect((await h.db.prisma.userRole.findMany({ where: { userId: inspector05.id } })).map((r) => r.role)).toEqual([
+    'MARKETING_REVIEWER',
+  ]);
   await shot(admin, '09-admin-roles-changed');
 });

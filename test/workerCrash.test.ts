@@ -10,14 +10,22 @@ import { workerProcess } from './support/workerProcess';
 
 let h: Harness;
 let dbUrl: string;
-const worker = workerProcess(() => h, () => dbUrl);
+const worker = workerProcess(
+  () => h,
+  () => dbUrl,
+);
 const startWorkerProcess = () => worker.start();
 const killWorker = () => worker.kill();
 
 beforeAll(async () => {
   const db = await openSharedTestDatabase();
   dbUrl = db.url;
-  h = await startHarness({ worker: false, db, temporal: 'devServer', templates: { MONTHLY: selfAssessmentOnlyTemplate() } });
+  h = await startHarness({
+    worker: false,
+    db,
+    temporal: 'devServer',
+    templates: { MONTHLY: selfAssessmentOnlyTemplate() },
+  });
 });
 afterAll(async () => {
   if (worker.running()) await killWorker();
@@ -28,17 +36,33 @@ test('killing the worker mid-cycle loses and duplicates nothing', async () => {
   await startWorkerProcess();
   const hr = await h.login('hr');
   const countyA = await h.db.prisma.orgUnit.findUniqueOrThrow({ where: { code: 'C01' } });
-  expect((await h.api('POST', '/api/cycles', { token: hr, body: { type: 'MONTHLY', period: '2026-11', countyId: countyA.id } })).status).toBe(201);
-  const tasks = await eventually(async () => {
-    const t = await h.db.prisma.task.findMany({ include: { assignee: true }, orderBy: { assignee: { username: 'asc' } } });
-    return t.length === 3 ? t : undefined;
-  }, 30_000, 'three tasks');
-  const [t1, t2, t3] = tasks as [typeof tasks[0], typeof tasks[0], typeof tasks[0]];
+  expect(
+    (
+      await h.api('POST', '/api/cycles', {
+        token: hr,
+        body: { type: 'MONTHLY', period: '2026-11', countyId: countyA.id },
+      })
+    ).status,
+  ).toBe(201);
+  const tasks = await eventually(
+    async () => {
+      const t = await h.db.prisma.task.findMany({
+        include: { assignee: true },
+        orderBy: { assignee: { username: 'asc' } },
+      });
+      return t.length === 3 ? t : undefined;
+    },
+    30_000,
+    'three tasks',
+  );
+  const [t1, t2, t3] = tasks as [(typeof tasks)[0], (typeof tasks)[0], (typeof tasks)[0]];
   await h.smtp.waitFor((m) => m.filter((x) => x.notification.includes(':opened:')).length === 3, 15_000);
 
   // Acknowledged before the crash.
   const m001 = await h.login('m001');
-  expect((await h.api('POST', `/api/tasks/${t1.id}/submission`, { token: m001, body: validSelfAssessment })).status).toBe(201);
+  expect(
+    (await h.api('POST', `/api/tasks/${t1.id}/submission`, { token: m001, body: validSelfAssessment })).status,
+  ).toBe(201);
 
   await killWorker();
 
@@ -53,9 +77,15 @@ test('killing the worker mid-cycle loses and duplicates nothing', async () => {
   await killWorker();
   await startWorkerProcess();
   const m003 = await h.login('m003');
-  expect((await h.api('POST', `/api/tasks/${t3.id}/submission`, { token: m003, body: validSelfAssessment })).status).toBe(201);
+  expect(
+    (await h.api('POST', `/api/tasks/${t3.id}/submission`, { token: m003, body: validSelfAssessment })).status,
+  ).toBe(201);
   // The evaluations finish once every task is in.
-  await eventually(async () => (await h.db.prisma.evaluation.count({ where: { stage: 'SCORED' } })) === 3, 90_000, 'evaluations complete');
+  await eventually(
+    async () => (await h.db.prisma.evaluation.count({ where: { stage: 'SCORED' } })) === 3,
+    90_000,
+    'evaluations complete',
+  );
 
   expect(await h.db.prisma.submission.count()).toBe(3);
   expect(await h.db.prisma.task.count()).toBe(3);

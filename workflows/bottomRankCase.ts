@@ -17,14 +17,24 @@ export async function bottomRankCaseWorkflow(input: BottomRankCaseInput): Promis
   let current: HumanTask | undefined;
   const status = (): BottomRankCaseStatus => ({ round, stage, tasks: tasks.map((t) => ({ ...t.state })) });
   setHandler(bottomRankCaseStatusQuery, status);
-  handleOneTaskAtATime(() => current, (task, request) => {
-    if (task.state.kind === 'BOTTOM_RANK_DECISION') {
-      const { action } = bottomRankDecisionSchema.parse(request.payload);
-      if (!allowedActions(input.employment).includes(action)) {
-        throw invalid([{ field: 'action', 'zh-CN': input.employment === 'FORMAL' ? '正式员工不能解聘，可待岗学习、换岗或不处理' : '此处理方式不适用', en: `${action} is not possible for ${input.employment.toLowerCase()} staff (allowed: ${allowedActions(input.employment).join(', ')})` }]);
-      }
-    } else bottomRankApprovalSchema.parse(request.payload);
-  });
+  handleOneTaskAtATime(
+    () => current,
+    (task, request) => {
+      if (task.state.kind === 'BOTTOM_RANK_DECISION') {
+        const { action } = bottomRankDecisionSchema.parse(request.payload);
+        if (!allowedActions(input.employment).includes(action)) {
+          throw invalid([
+            {
+              field: 'action',
+              'zh-CN':
+                input.employment === 'FORMAL' ? '正式员工不能解聘，可待岗学习、换岗或不处理' : '此处理方式不适用',
+              en: `${action} is not possible for ${input.employment.toLowerCase()} staff (allowed: ${allowedActions(input.employment).join(', ')})`,
+            },
+          ]);
+        }
+      } else bottomRankApprovalSchema.parse(request.payload);
+    },
+  );
 
   // run
   for (;;) {
@@ -45,7 +55,12 @@ export async function bottomRankCaseWorkflow(input: BottomRankCaseInput): Promis
     if (approval.state.phase !== 'submitted') return status();
     current = undefined;
     if (bottomRankApprovalSchema.parse(approval.payload).decision === 'approve') {
-      const { outboxIds } = await acts.recordBottomRankDecision({ caseId: input.caseId, decisionTaskId: decision.state.taskId!, approvalTaskId: approval.state.taskId!, at: nowIso() });
+      const { outboxIds } = await acts.recordBottomRankDecision({
+        caseId: input.caseId,
+        decisionTaskId: decision.state.taskId!,
+        approvalTaskId: approval.state.taskId!,
+        at: nowIso(),
+      });
       if (outboxIds.length) await acts.deliverNotifications({ outboxIds });
       stage = 'decided';
       return status();

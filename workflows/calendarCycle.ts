@@ -4,6 +4,8 @@
 import type { CycleType } from '../domain/cycles';
 import { acts } from './activities';
 
-export async function calendarCycleWorkflow(input: { type: CycleType }): Promise<{ cycleId: string; period: string; created: boolean }> {
+export async function calendarCycleWorkflow(input: {
+  type: CycleType;
+}): Promise<{ cycleId: string; period: string; created: boolean }> {
   return acts.openScheduledCycle({ type: input.type, at: new Date(Date.now()).toISOString() });
 }

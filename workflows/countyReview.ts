@@ -20,7 +20,10 @@ export async function countyReviewWorkflow(input: CountyReviewInput): Promise<Co
   let current: HumanTask | undefined;
   const status = (): CountyReviewStatus => ({ round, stage, tasks: tasks.map((t) => ({ ...t.state })) });
   setHandler(countyReviewStatusQuery, status);
-  handleOneTaskAtATime(() => current, (task, request) => void submissionSchemas[task.state.kind]!.parse(request.payload));
+  handleOneTaskAtATime(
+    () => current,
+    (task, request) => void submissionSchemas[task.state.kind]!.parse(request.payload),
+  );
   // The cycle learns at once that this county's evaluations are all scored.
   const tellCycle = patched('cycle-progress-signal');
   if (tellCycle) await acts.notifyCycleProgress({ cycleId: input.cycleId });
@@ -28,14 +31,24 @@ export async function countyReviewWorkflow(input: CountyReviewInput): Promise<Co
   // run
   for (;;) {
     stage = 'countySignOff';
-    await acts.setCountyReviewStatus({ countyReviewId: input.countyReviewId, status: 'COUNTY_SIGN_OFF', round, at: nowIso() });
+    await acts.setCountyReviewStatus({
+      countyReviewId: input.countyReviewId,
+      status: 'COUNTY_SIGN_OFF',
+      round,
+      at: nowIso(),
+    });
     current = new HumanTask('COUNTY_SIGN_OFF', { countyReviewId: input.countyReviewId, round }, input.template, anchor);
     tasks.push(current);
     await current.run();
     if (current.state.phase !== 'submitted') return status(); // closed by policy: stays with HR
 
     stage = 'cityApproval';
-    await acts.setCountyReviewStatus({ countyReviewId: input.countyReviewId, status: 'CITY_APPROVAL', round, at: nowIso() });
+    await acts.setCountyReviewStatus({
+      countyReviewId: input.countyReviewId,
+      status: 'CITY_APPROVAL',
+      round,
+      at: nowIso(),
+    });
     current = new HumanTask('CITY_APPROVAL', { countyReviewId: input.countyReviewId, round }, input.template, anchor);
     tasks.push(current);
     await current.run();
@@ -46,13 +59,19 @@ export async function countyReviewWorkflow(input: CountyReviewInput): Promise<Co
     round++;
     const signedOff = tasks[tasks.length - 2]!.state.taskId!; // the county head's sign-off that was returned
     current = undefined;
-    const { outboxIds } = await acts.notifyReturned({ countyReviewId: input.countyReviewId, taskId: signedOff, reason: decision.reason, at: nowIso() });
+    const { outboxIds } = await acts.notifyReturned({
+      countyReviewId: input.countyReviewId,
+      taskId: signedOff,
+      reason: decision.reason,
+      at: nowIso(),
+    });
     if (outboxIds.length) await acts.deliverNotifications({ outboxIds });
   }
 
   current = undefined;
   const { outboxIds, published } = await acts.approveAndPublish({ countyReviewId: input.countyReviewId, at: nowIso() });
-  for (let i = 0; i < outboxIds.length; i += deliveryBatch) await acts.deliverNotifications({ outboxIds: outboxIds.slice(i, i + deliveryBatch) });
+  for (let i = 0; i < outboxIds.length; i += deliveryBatch)
+    await acts.deliverNotifications({ outboxIds: outboxIds.slice(i, i + deliveryBatch) });
   stage = published ? 'published' : 'approved'; // city cohort: published later, with the whole city
   // Annual cycles: the county's grade determination follows its published results.
   if (published && patched('grade-determination')) {

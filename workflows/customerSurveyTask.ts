@@ -13,11 +13,20 @@ import type { SubmitTaskResult, TaskState } from './types';
 const nowIso = () => new Date(Date.now()).toISOString();
 
 export class CustomerSurveyTask implements EvaluationTask {
-  readonly state: TaskState = { kind: 'CUSTOMER_SURVEY', phase: 'opening', remindersSent: 0, escalationLevel: 0, extensions: 0 };
+  readonly state: TaskState = {
+    kind: 'CUSTOMER_SURVEY',
+    phase: 'opening',
+    remindersSent: 0,
+    escalationLevel: 0,
+    extensions: 0,
+  };
   private answered = false;
   private replan = false;
 
-  constructor(private readonly evaluationId: string, private readonly template: TemplateConfig) {}
+  constructor(
+    private readonly evaluationId: string,
+    private readonly template: TemplateConfig,
+  ) {}
 
   get done(): boolean {
     return this.state.phase === 'submitted' || this.state.phase === 'closedMissing' || this.state.phase === 'cancelled';
@@ -49,7 +58,12 @@ export class CustomerSurveyTask implements EvaluationTask {
   async run(): Promise<void> {
     const openedAt = new Date(Date.now());
     const dueDate = dueDateFor(openedAt, this.policy.dueOffsetDays);
-    const opened = await acts.openCustomerSurvey({ evaluationId: this.evaluationId, at: openedAt.toISOString(), dueDate, dueAt: dueAtOf(dueDate).toISOString() });
+    const opened = await acts.openCustomerSurvey({
+      evaluationId: this.evaluationId,
+      at: openedAt.toISOString(),
+      dueDate,
+      dueAt: dueAtOf(dueDate).toISOString(),
+    });
     Object.assign(this.state, { taskId: opened.taskId, dueDate, phase: 'open' });
     if (opened.outboxIds.length) await acts.deliverNotifications({ outboxIds: opened.outboxIds });
 
@@ -61,13 +75,21 @@ export class CustomerSurveyTask implements EvaluationTask {
         await this.waitUntil(step.at);
         if (this.done) return;
         if (this.replan) break;
-        const r = await acts.remindSurveyCustomers({ taskId: this.state.taskId!, at: nowIso(), dueDate: plan.dueDate, daysBeforeDue: step.kind === 'reminder' ? step.daysBeforeDue : 0 });
+        const r = await acts.remindSurveyCustomers({
+          taskId: this.state.taskId!,
+          at: nowIso(),
+          dueDate: plan.dueDate,
+          daysBeforeDue: step.kind === 'reminder' ? step.daysBeforeDue : 0,
+        });
         this.state.remindersSent++;
         if (r.outboxIds.length) await acts.deliverNotifications({ outboxIds: r.outboxIds });
       }
       if (!this.replan) await this.waitUntil(plan.dueAt);
       if (this.done) return;
-      if (this.replan) { planFrom = new Date(Date.now()); continue; }
+      if (this.replan) {
+        planFrom = new Date(Date.now());
+        continue;
+      }
 
       // The survey's last day has ended.
       const r = await acts.closeCustomerSurvey({ taskId: this.state.taskId!, at: nowIso(), onlyIfComplete: false });
@@ -77,7 +99,14 @@ export class CustomerSurveyTask implements EvaluationTask {
       }
       if (this.policy.afterGrace === 'extend' && this.state.extensions < this.policy.maxExtensions) {
         const extended = addDays(shanghaiDate(new Date(Date.now())), this.policy.extendDays);
-        await acts.extendTaskDeadline({ taskId: this.state.taskId!, at: nowIso(), dueDate: extended, dueAt: dueAtOf(extended).toISOString(), actorId: null, reason: 'policy:extend (too few answers)' });
+        await acts.extendTaskDeadline({
+          taskId: this.state.taskId!,
+          at: nowIso(),
+          dueDate: extended,
+          dueAt: dueAtOf(extended).toISOString(),
+          actorId: null,
+          reason: 'policy:extend (too few answers)',
+        });
         this.state.extensions++;
         this.state.dueDate = extended;
         planFrom = new Date(Date.now());
@@ -108,7 +137,14 @@ export class CustomerSurveyTask implements EvaluationTask {
   /** HR moves the survey's last day: links live longer and reminders are re-planned. */
   async extend(dueDate: string, actorId: string, reason: string): Promise<void> {
     if (this.done) throw new Error('task is no longer open');
-    await acts.extendTaskDeadline({ taskId: this.state.taskId!, at: nowIso(), dueDate, dueAt: dueAtOf(dueDate).toISOString(), actorId, reason });
+    await acts.extendTaskDeadline({
+      taskId: this.state.taskId!,
+      at: nowIso(),
+      dueDate,
+      dueAt: dueAtOf(dueDate).toISOString(),
+      actorId,
+      reason,
+    });
     this.state.dueDate = dueDate;
     this.replan = true;
   }

@@ -4,6 +4,7 @@ import { acts } from './activities';
 
 export async function dailyDigestWorkflow(): Promise<{ sent: number }> {
   const { outboxIds } = await acts.sendOverdueDigests({ at: new Date(Date.now()).toISOString() });
-  for (let i = 0; i < outboxIds.length; i += 100) await acts.deliverNotifications({ outboxIds: outboxIds.slice(i, i + 100) });
+  for (let i = 0; i < outboxIds.length; i += 100)
+    await acts.deliverNotifications({ outboxIds: outboxIds.slice(i, i + 100) });
   return { sent: outboxIds.length };
 }

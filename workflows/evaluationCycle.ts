@@ -22,7 +22,11 @@ export async function evaluationCycleWorkflow(input: EvaluationCycleInput & { wa
     phase = 'starting';
     let afterId: string | null = null;
     do {
-      const page: { started: number; nextAfterId: string | null } = await batchActs.startEvaluationWorkflows({ cycleId: input.cycleId, afterId, pageSize: startPageSize });
+      const page: { started: number; nextAfterId: string | null } = await batchActs.startEvaluationWorkflows({
+        cycleId: input.cycleId,
+        afterId,
+        pageSize: startPageSize,
+      });
       started += page.started;
       afterId = page.nextAfterId;
     } while (afterId);
@@ -36,16 +40,33 @@ export async function evaluationCycleWorkflow(input: EvaluationCycleInput & { wa
   for (;;) {
     const { rankingCohort, counties } = await acts.cycleProgress({ cycleId: input.cycleId });
     for (const c of counties) {
-      if (c.scored === c.evaluations && c.reviewStatus === null) await acts.startCountyReviewIfReady({ cycleId: input.cycleId, countyId: c.countyId, at: new Date(Date.now()).toISOString() });
+      if (c.scored === c.evaluations && c.reviewStatus === null)
+        await acts.startCountyReviewIfReady({
+          cycleId: input.cycleId,
+          countyId: c.countyId,
+          at: new Date(Date.now()).toISOString(),
+        });
     }
     if (phase !== 'evaluationsComplete' && counties.every((c) => c.scored === c.evaluations)) {
-      await acts.setCycleStatus({ cycleId: input.cycleId, status: 'EVALUATIONS_COMPLETE', at: new Date(Date.now()).toISOString() });
+      await acts.setCycleStatus({
+        cycleId: input.cycleId,
+        status: 'EVALUATIONS_COMPLETE',
+        at: new Date(Date.now()).toISOString(),
+      });
       phase = 'evaluationsComplete';
     }
-    if (rankingCohort === 'city' && counties.every((c) => c.reviewStatus === 'APPROVED' || c.reviewStatus === 'PUBLISHED') && counties.some((c) => c.reviewStatus === 'APPROVED')) {
+    if (
+      rankingCohort === 'city' &&
+      counties.every((c) => c.reviewStatus === 'APPROVED' || c.reviewStatus === 'PUBLISHED') &&
+      counties.some((c) => c.reviewStatus === 'APPROVED')
+    ) {
       // The whole city is one cohort: ranked and published once every county is approved.
-      const { outboxIds } = await batchActs.publishCityResults({ cycleId: input.cycleId, at: new Date(Date.now()).toISOString() });
-      for (let i = 0; i < outboxIds.length; i += 200) await acts.deliverNotifications({ outboxIds: outboxIds.slice(i, i + 200) });
+      const { outboxIds } = await batchActs.publishCityResults({
+        cycleId: input.cycleId,
+        at: new Date(Date.now()).toISOString(),
+      });
+      for (let i = 0; i < outboxIds.length; i += 200)
+        await acts.deliverNotifications({ outboxIds: outboxIds.slice(i, i + 200) });
       // Annual cycles: every county's grade determination follows the published results.
       if (patched('grade-determination')) {
         await acts.startGradeDetermination({ cycleId: input.cycleId, at: new Date(Date.now()).toISOString() });
@@ -56,7 +77,8 @@ export async function evaluationCycleWorkflow(input: EvaluationCycleInput & { wa
     if (counties.every((c) => c.reviewStatus === 'PUBLISHED')) break;
     await condition(() => progressed, progressCheckInterval);
     progressed = false;
-    if (workflowInfo().historyLength > 2000) await continueAsNew<typeof evaluationCycleWorkflow>({ cycleId: input.cycleId, watching: true });
+    if (workflowInfo().historyLength > 2000)
+      await continueAsNew<typeof evaluationCycleWorkflow>({ cycleId: input.cycleId, watching: true });
   }
   phase = 'closed';
   await acts.setCycleStatus({ cycleId: input.cycleId, status: 'CLOSED', at: new Date(Date.now()).toISOString() });

@@ -6,31 +6,54 @@
 import { ApplicationFailure, setHandler, sleep } from '@temporalio/workflow';
 import { shanghaiInstant } from '../domain/calendar';
 import { describeBreach } from '../domain/gradeQuotas';
-import { gradeProposalSchema, gradeSignOffSchema, proposalProblems, signOffOutcome, type GradeCandidate } from '../domain/gradeDetermination';
+import {
+  gradeProposalSchema,
+  gradeSignOffSchema,
+  proposalProblems,
+  signOffOutcome,
+  type GradeCandidate,
+} from '../domain/gradeDetermination';
 import { acts } from './activities';
 import { HumanTask, handleOneTaskAtATime, invalid } from './humanTask';
 import {
   gradeDeterminationStatusQuery,
-  type GradeDeterminationInput, type GradeDeterminationStatus, type SubmitTaskRequest, type SubmitTaskResult,
+  type GradeDeterminationInput,
+  type GradeDeterminationStatus,
+  type SubmitTaskRequest,
+  type SubmitTaskResult,
 } from './types';
 
 const nowIso = () => new Date(Date.now()).toISOString();
 
-
 /** The city approver's sign-off: decided under the quotas, in one activity, or refused with the numbers. */
 class GradeSignOffTask extends HumanTask {
-  constructor(private readonly gradeReviewId: string, private readonly round: number, template: GradeDeterminationInput['template']) {
+  constructor(
+    private readonly gradeReviewId: string,
+    private readonly round: number,
+    template: GradeDeterminationInput['template'],
+  ) {
     super('GRADE_SIGN_OFF', { gradeReviewId, round }, template);
   }
 
   override async submit(request: SubmitTaskRequest): Promise<SubmitTaskResult> {
-    if (this.state.phase === 'submitted' && this.state.submissionId) return { outcome: 'duplicate', submissionId: this.state.submissionId };
-    const r = await acts.decideGradeChanges({ gradeReviewId: this.gradeReviewId, taskId: request.taskId, round: this.round, requestId: request.requestId, submittedById: request.submittedById, payload: request.payload as never, at: nowIso() });
+    if (this.state.phase === 'submitted' && this.state.submissionId)
+      return { outcome: 'duplicate', submissionId: this.state.submissionId };
+    const r = await acts.decideGradeChanges({
+      gradeReviewId: this.gradeReviewId,
+      taskId: request.taskId,
+      round: this.round,
+      requestId: request.requestId,
+      submittedById: request.submittedById,
+      payload: request.payload as never,
+      at: nowIso(),
+    });
     if (r.outcome === 'closed') throw ApplicationFailure.nonRetryable('task closed', 'TaskClosed');
     if (r.outcome === 'quotaExceeded') {
       throw ApplicationFailure.create({
         message: `${r.breaches.map((b) => describeBreach(b, 'zh-CN')).join('；')} / ${r.breaches.map((b) => describeBreach(b, 'en')).join('; ')}`,
-        type: 'QuotaExceeded', nonRetryable: true, details: r.breaches,
+        type: 'QuotaExceeded',
+        nonRetryable: true,
+        details: r.breaches,
       });
     }
     this.state.phase = 'submitted';
@@ -50,20 +73,33 @@ export async function gradeDeterminationWorkflow(input: GradeDeterminationInput)
   let candidates: GradeCandidate[] = [];
   let earliestEffectiveDate = '';
   let changed: string[] = [];
-  const status = (): GradeDeterminationStatus => ({ round, stage, approved, tasks: tasks.map((t) => ({ ...t.state })) });
+  const status = (): GradeDeterminationStatus => ({
+    round,
+    stage,
+    approved,
+    tasks: tasks.map((t) => ({ ...t.state })),
+  });
   setHandler(gradeDeterminationStatusQuery, status);
 
-  handleOneTaskAtATime(() => current, (task, request) => {
-    const problems = task.state.kind === 'GRADE_PROPOSAL'
-      ? proposalProblems(gradeProposalSchema.parse(request.payload), candidates, earliestEffectiveDate)
-      : signOffOutcome(gradeSignOffSchema.parse(request.payload), changed).problems;
-    if (problems.length) throw invalid(problems);
-  });
+  handleOneTaskAtATime(
+    () => current,
+    (task, request) => {
+      const problems =
+        task.state.kind === 'GRADE_PROPOSAL'
+          ? proposalProblems(gradeProposalSchema.parse(request.payload), candidates, earliestEffectiveDate)
+          : signOffOutcome(gradeSignOffSchema.parse(request.payload), changed).problems;
+      if (problems.length) throw invalid(problems);
+    },
+  );
 
   // run: proposal → sign-off, again for the rejected, until none is
   let managerIds: string[] | undefined;
   for (;;) {
-    ({ candidates, earliestEffectiveDate } = await acts.gradeCandidates({ gradeReviewId: input.gradeReviewId, managerIds, at: nowIso() }));
+    ({ candidates, earliestEffectiveDate } = await acts.gradeCandidates({
+      gradeReviewId: input.gradeReviewId,
+      managerIds,
+      at: nowIso(),
+    }));
     if (candidates.length === 0) break;
     stage = 'proposal';
     await acts.setGradeReviewStatus({ gradeReviewId: input.gradeReviewId, status: 'PROPOSAL', round, at: nowIso() });
@@ -71,7 +107,13 @@ export async function gradeDeterminationWorkflow(input: GradeDeterminationInput)
     tasks.push(current);
     await current.run();
     if (current.state.phase !== 'submitted') return status(); // cancelled: stays with HR
-    ({ changedManagerIds: changed } = await acts.recordGradeProposal({ gradeReviewId: input.gradeReviewId, taskId: current.state.taskId!, round, candidates, at: nowIso() }));
+    ({ changedManagerIds: changed } = await acts.recordGradeProposal({
+      gradeReviewId: input.gradeReviewId,
+      taskId: current.state.taskId!,
+      round,
+      candidates,
+      at: nowIso(),
+    }));
     if (changed.length === 0) break;
 
     stage = 'signOff';
@@ -95,7 +137,11 @@ export async function gradeDeterminationWorkflow(input: GradeDeterminationInput)
   for (const effectiveDate of Object.keys(approved).sort()) {
     const wait = shanghaiInstant(effectiveDate).getTime() - Date.now();
     if (wait > 0) await sleep(wait);
-    const { outboxIds } = await acts.applyGradeChanges({ gradeReviewId: input.gradeReviewId, effectiveDate, at: nowIso() });
+    const { outboxIds } = await acts.applyGradeChanges({
+      gradeReviewId: input.gradeReviewId,
+      effectiveDate,
+      at: nowIso(),
+    });
     if (outboxIds.length) await acts.deliverNotifications({ outboxIds });
   }
   stage = 'completed';

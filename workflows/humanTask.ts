@@ -8,7 +8,14 @@ import type { FieldProblem } from '../domain/gradeDetermination';
 import { policyFor, type TaskKind, type TemplateConfig } from '../domain/templates';
 import type { TaskSubject } from '../activities/tasks';
 import { acts } from './activities';
-import { extendDeadlineUpdate, reassignTaskUpdate, submitTaskUpdate, type SubmitTaskRequest, type SubmitTaskResult, type TaskState } from './types';
+import {
+  extendDeadlineUpdate,
+  reassignTaskUpdate,
+  submitTaskUpdate,
+  type SubmitTaskRequest,
+  type SubmitTaskResult,
+  type TaskState,
+} from './types';
 
 const nowIso = () => new Date(Date.now()).toISOString();
 
@@ -34,7 +41,12 @@ export class HumanTask implements EvaluationTask {
   /** What the accepted submission said (a decision, for sign-off and approval). */
   payload: unknown;
 
-  constructor(kind: TaskKind, private readonly subject: TaskSubject, private readonly template: TemplateConfig, private readonly anchor?: Date) {
+  constructor(
+    kind: TaskKind,
+    private readonly subject: TaskSubject,
+    private readonly template: TemplateConfig,
+    private readonly anchor?: Date,
+  ) {
     this.state = { kind, phase: 'opening', remindersSent: 0, escalationLevel: 0, extensions: 0 };
   }
 
@@ -52,7 +64,13 @@ export class HumanTask implements EvaluationTask {
   async run(): Promise<void> {
     const openedAt = new Date(Date.now());
     let dueDate = dueDateFor(openedAt, this.policy.dueOffsetDays, this.anchor);
-    const opened = await acts.openTask({ subject: this.subject, kind: this.state.kind, at: openedAt.toISOString(), dueDate, dueAt: dueAtOf(dueDate).toISOString() });
+    const opened = await acts.openTask({
+      subject: this.subject,
+      kind: this.state.kind,
+      at: openedAt.toISOString(),
+      dueDate,
+      dueAt: dueAtOf(dueDate).toISOString(),
+    });
     Object.assign(this.state, { taskId: opened.taskId, dueDate, phase: 'open' });
     await deliver(opened.outboxIds);
 
@@ -65,10 +83,18 @@ export class HumanTask implements EvaluationTask {
         const wait = step.at.getTime() - Date.now();
         if (wait > 0) await condition(() => this.done || this.replan, wait);
         if (this.done) return;
-        if (this.replan) { replanned = true; break; }
+        if (this.replan) {
+          replanned = true;
+          break;
+        }
         const taskId = this.state.taskId!;
         if (step.kind === 'reminder') {
-          const r = await acts.remindTask({ taskId, at: nowIso(), dueDate: plan.dueDate, daysBeforeDue: step.daysBeforeDue });
+          const r = await acts.remindTask({
+            taskId,
+            at: nowIso(),
+            dueDate: plan.dueDate,
+            daysBeforeDue: step.daysBeforeDue,
+          });
           if (r.outboxIds.length) this.state.remindersSent++;
           await deliver(r.outboxIds);
         } else if (step.kind === 'escalation') {
@@ -77,7 +103,14 @@ export class HumanTask implements EvaluationTask {
           await deliver(r.outboxIds);
         } else if (this.policy.afterGrace === 'extend' && this.state.extensions < this.policy.maxExtensions) {
           dueDate = addDays(shanghaiDate(new Date(Date.now())), this.policy.extendDays);
-          await acts.extendTaskDeadline({ taskId, at: nowIso(), dueDate, dueAt: dueAtOf(dueDate).toISOString(), actorId: null, reason: 'policy:extend' });
+          await acts.extendTaskDeadline({
+            taskId,
+            at: nowIso(),
+            dueDate,
+            dueAt: dueAtOf(dueDate).toISOString(),
+            actorId: null,
+            reason: 'policy:extend',
+          });
           this.state.extensions++;
           this.state.dueDate = dueDate;
           replanned = true;
@@ -105,8 +138,15 @@ export class HumanTask implements EvaluationTask {
   }
 
   async submit(request: SubmitTaskRequest): Promise<SubmitTaskResult> {
-    if (this.state.phase === 'submitted' && this.state.submissionId) return { outcome: 'duplicate', submissionId: this.state.submissionId };
-    const r = await acts.recordSubmission({ taskId: request.taskId, at: nowIso(), requestId: request.requestId, submittedById: request.submittedById, payload: request.payload as never });
+    if (this.state.phase === 'submitted' && this.state.submissionId)
+      return { outcome: 'duplicate', submissionId: this.state.submissionId };
+    const r = await acts.recordSubmission({
+      taskId: request.taskId,
+      at: nowIso(),
+      requestId: request.requestId,
+      submittedById: request.submittedById,
+      payload: request.payload as never,
+    });
     if (r.outcome === 'closed') throw ApplicationFailure.nonRetryable('task closed', 'TaskClosed');
     this.state.phase = 'submitted';
     this.state.submissionId = r.submissionId!;
@@ -129,7 +169,14 @@ export class HumanTask implements EvaluationTask {
   /** HR moves the due date: reminders and escalations are re-planned from now. */
   async extend(dueDate: string, actorId: string, reason: string): Promise<void> {
     if (this.done) throw new Error('task is no longer open');
-    await acts.extendTaskDeadline({ taskId: this.state.taskId!, at: nowIso(), dueDate, dueAt: dueAtOf(dueDate).toISOString(), actorId, reason });
+    await acts.extendTaskDeadline({
+      taskId: this.state.taskId!,
+      at: nowIso(),
+      dueDate,
+      dueAt: dueAtOf(dueDate).toISOString(),
+      actorId,
+      reason,
+    });
     this.state.dueDate = dueDate;
     this.replan = true;
   }
@@ -140,7 +187,10 @@ export class HumanTask implements EvaluationTask {
  * time (county review, grade determination, bottom-ranking case). `validate` adds the
  * workflow's own checks of a submission.
  */
-export function handleOneTaskAtATime(current: () => HumanTask | undefined, validate: (task: HumanTask, request: SubmitTaskRequest) => void): void {
+export function handleOneTaskAtATime(
+  current: () => HumanTask | undefined,
+  validate: (task: HumanTask, request: SubmitTaskRequest) => void,
+): void {
   const currentTask = (taskId: string) => {
     const task = current();
     if (!task || task.state.taskId !== taskId) throw new Error(`task ${taskId} is not open here`);
@@ -158,11 +208,30 @@ export function handleOneTaskAtATime(current: () => HumanTask | undefined, valid
       validate(task, request);
     },
   });
-  setHandler(reassignTaskUpdate, async (r) => { await openTask(r.taskId).reassign(r.assigneeId, r.actorId, r.reason); return { assigneeId: r.assigneeId }; }, { validator: (r) => void openTask(r.taskId) });
-  setHandler(extendDeadlineUpdate, async (r) => { await openTask(r.taskId).extend(r.dueDate, r.actorId, r.reason); return { dueDate: r.dueDate }; }, { validator: (r) => void openTask(r.taskId) });
+  setHandler(
+    reassignTaskUpdate,
+    async (r) => {
+      await openTask(r.taskId).reassign(r.assigneeId, r.actorId, r.reason);
+      return { assigneeId: r.assigneeId };
+    },
+    { validator: (r) => void openTask(r.taskId) },
+  );
+  setHandler(
+    extendDeadlineUpdate,
+    async (r) => {
+      await openTask(r.taskId).extend(r.dueDate, r.actorId, r.reason);
+      return { dueDate: r.dueDate };
+    },
+    { validator: (r) => void openTask(r.taskId) },
+  );
 }
 
 /** A refusal of a submission the API shows as 400, naming each field in the reader's language. */
 export function invalid(problems: FieldProblem[]): ApplicationFailure {
-  return ApplicationFailure.create({ message: problems.map((p) => `${p.field}: ${p.en}`).join('; '), type: 'InvalidSubmission', nonRetryable: true, details: problems.map((p) => ({ ...p, field: `body.${p.field}` })) });
+  return ApplicationFailure.create({
+    message: problems.map((p) => `${p.field}: ${p.en}`).join('; '),
+    type: 'InvalidSubmission',
+    nonRetryable: true,
+    details: problems.map((p) => ({ ...p, field: `body.${p.field}` })),
+  });
 }

@@ -7,16 +7,32 @@ import type { TaskKind } from '../domain/templates';
 import { acts } from './activities';
 import { CustomerSurveyTask } from './customerSurveyTask';
 import { HumanTask, type EvaluationTask } from './humanTask';
-import { customerSurveyAnsweredSignal, evaluationStatusQuery, extendDeadlineUpdate, reassignTaskUpdate, submitTaskUpdate, withdrawEvaluationUpdate, type EvaluationStatus, type ManagerEvaluationInput } from './types';
+import {
+  customerSurveyAnsweredSignal,
+  evaluationStatusQuery,
+  extendDeadlineUpdate,
+  reassignTaskUpdate,
+  submitTaskUpdate,
+  withdrawEvaluationUpdate,
+  type EvaluationStatus,
+  type ManagerEvaluationInput,
+} from './types';
 
 export async function managerEvaluationWorkflow(input: ManagerEvaluationInput): Promise<EvaluationStatus> {
   // setup
   const tasks: EvaluationTask[] = (Object.keys(input.template.tasks) as TaskKind[]).map((kind) =>
-    kind === 'CUSTOMER_SURVEY' ? new CustomerSurveyTask(input.evaluationId, input.template) : new HumanTask(kind, { evaluationId: input.evaluationId }, input.template),
+    kind === 'CUSTOMER_SURVEY'
+      ? new CustomerSurveyTask(input.evaluationId, input.template)
+      : new HumanTask(kind, { evaluationId: input.evaluationId }, input.template),
   );
   let stage: EvaluationStatus['stage'] = 'tasksOpen';
   let score: number | undefined = undefined;
-  const status = (): EvaluationStatus => ({ evaluationId: input.evaluationId, stage, compositeScore: score, tasks: tasks.map((t) => ({ ...t.state })) });
+  const status = (): EvaluationStatus => ({
+    evaluationId: input.evaluationId,
+    stage,
+    compositeScore: score,
+    tasks: tasks.map((t) => ({ ...t.state })),
+  });
   const taskById = (taskId: string) => {
     const task = tasks.find((t) => t.state.taskId === taskId);
     if (!task) throw new Error(`unknown task ${taskId}`);
@@ -60,7 +76,8 @@ export async function managerEvaluationWorkflow(input: ManagerEvaluationInput): 
       validator: (r) => {
         const task = taskById(r.taskId);
         if (task.done) throw new Error('task is no longer open');
-        if (task instanceof CustomerSurveyTask) throw new Error('the customer survey is answered by customers: there is no one to reassign it to');
+        if (task instanceof CustomerSurveyTask)
+          throw new Error('the customer survey is answered by customers: there is no one to reassign it to');
       },
     },
   );
@@ -73,22 +90,42 @@ export async function managerEvaluationWorkflow(input: ManagerEvaluationInput): 
       tasks.forEach((t) => t.cancel());
       return { withdrawn: true };
     },
-    { validator: (_request) => { if (stage !== 'tasksOpen') throw new Error('the evaluation is complete: nothing to withdraw'); } },
+    {
+      validator: (_request) => {
+        if (stage !== 'tasksOpen') throw new Error('the evaluation is complete: nothing to withdraw');
+      },
+    },
   );
 
   // run
   await Promise.all(tasks.map((t) => t.run()));
   if (withdrawn) {
     stage = 'withdrawn';
-    await acts.withdrawEvaluation({ evaluationId: input.evaluationId, at: new Date(Date.now()).toISOString(), actorId: withdrawn.actorId, reason: withdrawn.reason });
-    await acts.startCountyReviewIfReady({ cycleId: input.cycleId, countyId: input.countyId, at: new Date(Date.now()).toISOString() });
+    await acts.withdrawEvaluation({
+      evaluationId: input.evaluationId,
+      at: new Date(Date.now()).toISOString(),
+      actorId: withdrawn.actorId,
+      reason: withdrawn.reason,
+    });
+    await acts.startCountyReviewIfReady({
+      cycleId: input.cycleId,
+      countyId: input.countyId,
+      at: new Date(Date.now()).toISOString(),
+    });
     return status();
   }
   stage = 'evaluationsSubmitted';
-  const { compositeScore } = await acts.scoreEvaluation({ evaluationId: input.evaluationId, at: new Date(Date.now()).toISOString() });
+  const { compositeScore } = await acts.scoreEvaluation({
+    evaluationId: input.evaluationId,
+    at: new Date(Date.now()).toISOString(),
+  });
   stage = 'scored';
   score = compositeScore;
   // The last evaluation of a county scored opens the county's sign-off at once.
-  await acts.startCountyReviewIfReady({ cycleId: input.cycleId, countyId: input.countyId, at: new Date(Date.now()).toISOString() });
+  await acts.startCountyReviewIfReady({
+    cycleId: input.cycleId,
+    countyId: input.countyId,
+    at: new Date(Date.now()).toISOString(),
+  });
   return status();
 }

@@ -5,7 +5,9 @@ import type { TaskKind, TemplateConfig } from '../domain/templates';
 
 export const taskQueue = 'kaoping';
 
-export interface EvaluationCycleInput { cycleId: string }
+export interface EvaluationCycleInput {
+  cycleId: string;
+}
 
 export interface CountyReviewInput {
   cycleId: string;
@@ -71,14 +73,26 @@ export interface ExtendDeadlineRequest {
   reason: string;
 }
 
-export interface ReassignTaskRequest { taskId: string; assigneeId: string; actorId: string; reason: string }
+export interface ReassignTaskRequest {
+  taskId: string;
+  assigneeId: string;
+  actorId: string;
+  reason: string;
+}
 export const reassignTaskUpdate = defineUpdate<{ assigneeId: string }, [ReassignTaskRequest]>('reassignTask');
-export interface WithdrawRequest { actorId: string; reason: string }
+export interface WithdrawRequest {
+  actorId: string;
+  reason: string;
+}
 export const withdrawEvaluationUpdate = defineUpdate<{ withdrawn: boolean }, [WithdrawRequest]>('withdrawEvaluation');
 export const submitTaskUpdate = defineUpdate<SubmitTaskResult, [SubmitTaskRequest]>('submitTask');
 export const extendDeadlineUpdate = defineUpdate<{ dueDate: string }, [ExtendDeadlineRequest]>('extendDeadline');
 export const evaluationStatusQuery = defineQuery<EvaluationStatus>('evaluationStatus');
-export interface CountyReviewStatus { round: number; stage: 'countySignOff' | 'cityApproval' | 'approved' | 'published'; tasks: TaskState[] }
+export interface CountyReviewStatus {
+  round: number;
+  stage: 'countySignOff' | 'cityApproval' | 'approved' | 'published';
+  tasks: TaskState[];
+}
 export const countyReviewStatusQuery = defineQuery<CountyReviewStatus>('countyReviewStatus');
 export const cycleStatusQuery = defineQuery<{ phase: string; evaluations: number; started: number }>('cycleStatus');
 /** A county of the cycle moved on (its evaluations scored, its results published): look again now. */
@@ -86,7 +100,12 @@ export const cycleProgressedSignal = defineSignal('cycleProgressed');
 /** A retail customer answered the manager's survey (the answer itself stays in the database). */
 export const customerSurveyAnsweredSignal = defineSignal('customerSurveyAnswered');
 
-export interface GradeDeterminationInput { gradeReviewId: string; cycleId: string; countyId: string; template: TemplateConfig }
+export interface GradeDeterminationInput {
+  gradeReviewId: string;
+  cycleId: string;
+  countyId: string;
+  template: TemplateConfig;
+}
 export interface GradeDeterminationStatus {
   round: number;
   stage: 'proposal' | 'signOff' | 'waitingForEffectiveDate' | 'completed';
@@ -96,6 +115,14 @@ export interface GradeDeterminationStatus {
 }
 export const gradeDeterminationStatusQuery = defineQuery<GradeDeterminationStatus>('gradeDeterminationStatus');
 
-export interface BottomRankCaseInput { caseId: string; employment: 'FORMAL' | 'CONTRACT'; template: TemplateConfig }
-export interface BottomRankCaseStatus { round: number; stage: 'hrDecision' | 'cityApproval' | 'decided'; tasks: TaskState[] }
+export interface BottomRankCaseInput {
+  caseId: string;
+  employment: 'FORMAL' | 'CONTRACT';
+  template: TemplateConfig;
+}
+export interface BottomRankCaseStatus {
+  round: number;
+  stage: 'hrDecision' | 'cityApproval' | 'decided';
+  tasks: TaskState[];
+}
 export const bottomRankCaseStatusQuery = defineQuery<BottomRankCaseStatus>('bottomRankCaseStatus');

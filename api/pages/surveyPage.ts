@@ -5,22 +5,37 @@ import { ratingText, surveyQuestions, surveyQuestionText, type SurveyQuestion } 
 import { escapeHtml, type Language } from '../../domain/notifications';
 
 export type SurveyPageState =
-  | { kind: 'form'; managerName: string; periodLabel: string; dueDate: string; values?: Record<string, string>; errors?: Record<string, string> }
+  | {
+      kind: 'form';
+      managerName: string;
+      periodLabel: string;
+      dueDate: string;
+      values?: Record<string, string>;
+      errors?: Record<string, string>;
+    }
   | { kind: 'thanks' | 'alreadyAnswered' | 'expired' | 'notFound' };
 
 const text = {
   title: { 'zh-CN': '客户满意度调查', en: 'Customer satisfaction survey' },
   intro: {
-    'zh-CN': (m: string, p: string, d: string) => `请您对客户经理 ${m} ${p}的服务作出评价。本链接仅可使用一次，${d} 后失效。回答匿名统计。`,
-    en: (m: string, p: string, d: string) => `Please rate the service of your customer manager ${m} in ${p}. This link works once and expires after ${d}. Answers are anonymous.`,
+    'zh-CN': (m: string, p: string, d: string) =>
+      `请您对客户经理 ${m} ${p}的服务作出评价。本链接仅可使用一次，${d} 后失效。回答匿名统计。`,
+    en: (m: string, p: string, d: string) =>
+      `Please rate the service of your customer manager ${m} in ${p}. This link works once and expires after ${d}. Answers are anonymous.`,
   },
   comment: { 'zh-CN': '意见和建议（选填）', en: 'Comments (optional)' },
   submit: { 'zh-CN': '提交', en: 'Submit' },
   fix: { 'zh-CN': '请完成标红的问题后再提交。', en: 'Please answer the questions marked in red.' },
   thanks: { 'zh-CN': '感谢您的评价！您的回答已提交。', en: 'Thank you! Your answers have been submitted.' },
-  alreadyAnswered: { 'zh-CN': '此链接已使用过，每位客户只能填写一次。感谢您的参与！', en: 'This link has been used already: each customer answers once. Thank you!' },
+  alreadyAnswered: {
+    'zh-CN': '此链接已使用过，每位客户只能填写一次。感谢您的参与！',
+    en: 'This link has been used already: each customer answers once. Thank you!',
+  },
   expired: { 'zh-CN': '此调查已结束，链接已失效。', en: 'This survey has ended and the link no longer works.' },
-  notFound: { 'zh-CN': '链接无效。如您收到过新的提醒邮件，请使用最新邮件中的链接。', en: 'This link is not valid. If you received a newer reminder, please use the link in it.' },
+  notFound: {
+    'zh-CN': '链接无效。如您收到过新的提醒邮件，请使用最新邮件中的链接。',
+    en: 'This link is not valid. If you received a newer reminder, please use the link in it.',
+  },
   switchTo: { 'zh-CN': 'English', en: '中文' },
 };
 
@@ -33,7 +48,10 @@ export function renderSurveyPage(state: SurveyPageState, lang: Language, selfUrl
       .map((q: SurveyQuestion) => {
         const current = state.values?.[q];
         const options = ([5, 4, 3, 2, 1] as const)
-          .map((r) => `<label class="opt"><input type="radio" name="${q}" value="${r}"${current === String(r) ? ' checked' : ''} required> ${escapeHtml(ratingText[r][lang])}</label>`)
+          .map(
+            (r) =>
+              `<label class="opt"><input type="radio" name="${q}" value="${r}"${current === String(r) ? ' checked' : ''} required> ${escapeHtml(ratingText[r][lang])}</label>`,
+          )
           .join('');
         const err = errors[q] ? `<p class="err" id="${q}-error">${escapeHtml(errors[q])}</p>` : '';
         return `<fieldset${errors[q] ? ' class="invalid" aria-describedby="' + q + '-error"' : ''}><legend>${escapeHtml(surveyQuestionText[q][lang])}</legend>${options}${err}</fieldset>`;

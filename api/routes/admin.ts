@@ -13,19 +13,34 @@ const roleGrant = z.object({
   /** The county's code (C01) for a county role; CITY (or omitted) for a city-wide one. */
   scope: z.string().trim().min(1).max(40).default('CITY'),
 });
-const roleList = z.array(roleGrant).min(1).max(20)
-  .refine((items) => new Set(items.map((r) => `${r.role}@${r.scope}`)).size === items.length, 'each role and scope at most once');
+const roleList = z
+  .array(roleGrant)
+  .min(1)
+  .max(20)
+  .refine(
+    (items) => new Set(items.map((r) => `${r.role}@${r.scope}`)).size === items.length,
+    'each role and scope at most once',
+  );
 export const newUserBody = z.object({
   ...accountFields,
   displayName: z.string().trim().min(1).max(100),
   roles: roleList,
 });
 export const rolesBody = z.object({ roles: roleList });
-export const userListQuery = z.object({ role: z.enum([...staffRoles, 'MANAGER']).optional(), scope: z.string().trim().max(40).optional(), includeInactive: z.enum(['true', 'false']).optional() });
+export const userListQuery = z.object({
+  role: z.enum([...staffRoles, 'MANAGER']).optional(),
+  scope: z.string().trim().max(40).optional(),
+  includeInactive: z.enum(['true', 'false']).optional(),
+});
 export const activeBody = z.object({ active: z.boolean(), reason: z.string().trim().min(2).max(500) });
 export const passwordBody = z.object({ password: passwordSchema });
 export const newCountyBody = z.object({
-  code: z.string().trim().min(1).max(20).regex(/^[A-Za-z0-9_-]+$/),
+  code: z
+    .string()
+    .trim()
+    .min(1)
+    .max(20)
+    .regex(/^[A-Za-z0-9_-]+$/),
   name: z.string().trim().min(1).max(100),
   nameEn: z.string().trim().min(1).max(100),
 });
@@ -49,9 +64,19 @@ export function adminRoutes(ctx: ApiContext): Router {
     const resolved = grants.map((g, i) => {
       const wanted = roleScopeKind(g.role);
       const unit = g.scope === 'CITY' ? city : units.find((u) => u.code === g.scope && u.kind === 'COUNTY');
-      if (!unit) fields.push({ field: `body.roles.${i}.scope`, message: `body.roles.${i}.scope：未知的县区代码 ${g.scope} / unknown county code` });
+      if (!unit)
+        fields.push({
+          field: `body.roles.${i}.scope`,
+          message: `body.roles.${i}.scope：未知的县区代码 ${g.scope} / unknown county code`,
+        });
       else if (unit.kind !== wanted) {
-        fields.push({ field: `body.roles.${i}.scope`, message: wanted === 'CITY' ? `body.roles.${i}.scope：${g.role} 为全市角色，范围须为 CITY / a city-wide role` : `body.roles.${i}.scope：${g.role} 为县级角色，须指定县区代码 / a county role needs a county code` });
+        fields.push({
+          field: `body.roles.${i}.scope`,
+          message:
+            wanted === 'CITY'
+              ? `body.roles.${i}.scope：${g.role} 为全市角色，范围须为 CITY / a city-wide role`
+              : `body.roles.${i}.scope：${g.role} 为县级角色，须指定县区代码 / a county role needs a county code`,
+        });
       }
       return { role: g.role, orgUnitId: unit?.id ?? '' };
     });
@@ -59,14 +84,34 @@ export function adminRoutes(ctx: ApiContext): Router {
     return resolved;
   };
 
-  const userView = (u: { id: string; username: string; displayName: string; email: string; language: string; active: boolean; createdAt: Date; roles: Array<{ role: string; orgUnit: { code: string; kind: string } }> }) => ({
-    id: u.id, username: u.username, displayName: u.displayName, email: u.email, language: u.language, active: u.active, createdAt: u.createdAt,
+  const userView = (u: {
+    id: string;
+    username: string;
+    displayName: string;
+    email: string;
+    language: string;
+    active: boolean;
+    createdAt: Date;
+    roles: Array<{ role: string; orgUnit: { code: string; kind: string } }>;
+  }) => ({
+    id: u.id,
+    username: u.username,
+    displayName: u.displayName,
+    email: u.email,
+    language: u.language,
+    active: u.active,
+    createdAt: u.createdAt,
     roles: u.roles.map((r) => ({ role: r.role, scope: r.orgUnit.kind === 'CITY' ? 'CITY' : r.orgUnit.code })),
   });
   const withRoles = { roles: { include: { orgUnit: { select: { code: true, kind: true } } } } } as const;
 
   const loadUser = async (id: string) => {
-    const user = z.uuid().safeParse(id).success ? await ctx.prisma.user.findUnique({ where: { id }, include: { ...withRoles, manager: { select: { id: true } } } }) : null;
+    const user = z.uuid().safeParse(id).success
+      ? await ctx.prisma.user.findUnique({
+          where: { id },
+          include: { ...withRoles, manager: { select: { id: true } } },
+        })
+      : null;
     if (!user) throw problems.notFound(userText);
     return user;
   };
@@ -78,7 +123,18 @@ export function adminRoutes(ctx: ApiContext): Router {
     const users = await ctx.prisma.user.findMany({
       where: {
         ...(query.includeInactive === 'true' ? {} : { active: true }),
-        ...(query.role || query.scope ? { roles: { some: { ...(query.role ? { role: query.role } : {}), ...(query.scope ? { orgUnit: query.scope === 'CITY' ? { kind: 'CITY' } : { code: query.scope } } : {}) } } } : {}),
+        ...(query.role || query.scope
+          ? {
+              roles: {
+                some: {
+                  ...(query.role ? { role: query.role } : {}),
+                  ...(query.scope
+                    ? { orgUnit: query.scope === 'CITY' ? { kind: 'CITY' } : { code: query.scope } }
+                    : {}),
+                },
+              },
+            }
+          : {}),
       },
       include: withRoles,
       orderBy: { username: 'asc' },
@@ -94,15 +150,33 @@ export function adminRoutes(ctx: ApiContext): Router {
     const body = parseInput(newUserBody, req.body, 'body', requestLanguage(req));
     const grants = await resolveGrants(body.roles);
     if (await ctx.prisma.user.findUnique({ where: { username: body.username } })) {
-      throw problems.conflict('duplicate', { 'zh-CN': `用户名 ${body.username} 已存在`, en: `username ${body.username} exists already` });
+      throw problems.conflict('duplicate', {
+        'zh-CN': `用户名 ${body.username} 已存在`,
+        en: `username ${body.username} exists already`,
+      });
     }
     const passwordHash = await hashPassword(body.password);
     const user = await ctx.prisma.$transaction(async (tx) => {
       const created = await tx.user.create({
-        data: { username: body.username, displayName: body.displayName, email: body.email, language: body.language, passwordHash, roles: { create: grants } },
+        data: {
+          username: body.username,
+          displayName: body.displayName,
+          email: body.email,
+          language: body.language,
+          passwordHash,
+          roles: { create: grants },
+        },
         include: withRoles,
       });
-      await tx.auditLog.create({ data: { actorId: actor.id, action: 'user.created', entityType: 'user', entityId: created.id, details: { username: body.username, roles: body.roles } } });
+      await tx.auditLog.create({
+        data: {
+          actorId: actor.id,
+          action: 'user.created',
+          entityType: 'user',
+          entityId: created.id,
+          details: { username: body.username, roles: body.roles },
+        },
+      });
       return created;
     });
     res.status(201).json(userView(user));
@@ -116,13 +190,22 @@ export function adminRoutes(ctx: ApiContext): Router {
     const body = parseInput(rolesBody, req.body, 'body', requestLanguage(req));
     const grants = await resolveGrants(body.roles);
     if (user.id === actor.id && !grants.some((g) => g.role === 'ADMIN')) {
-      throw problems.conflict('last_admin_role', { 'zh-CN': '不能取消自己的管理员角色', en: 'You cannot take away your own admin role' });
+      throw problems.conflict('last_admin_role', {
+        'zh-CN': '不能取消自己的管理员角色',
+        en: 'You cannot take away your own admin role',
+      });
     }
     const updated = await ctx.prisma.$transaction(async (tx) => {
       await tx.userRole.deleteMany({ where: { userId: user.id, role: { not: 'MANAGER' } } });
       await tx.userRole.createMany({ data: grants.map((g) => ({ ...g, userId: user.id })) });
       await tx.auditLog.create({
-        data: { actorId: actor.id, action: 'user.rolesChanged', entityType: 'user', entityId: user.id, details: { from: userView(user).roles, to: body.roles } },
+        data: {
+          actorId: actor.id,
+          action: 'user.rolesChanged',
+          entityType: 'user',
+          entityId: user.id,
+          details: { from: userView(user).roles, to: body.roles },
+        },
       });
       return tx.user.findUniqueOrThrow({ where: { id: user.id }, include: withRoles });
     });
@@ -138,13 +221,29 @@ export function adminRoutes(ctx: ApiContext): Router {
     requireAdmin(actor);
     const user = await loadUser(String(req.params.id));
     const body = parseInput(activeBody, req.body, 'body', requestLanguage(req));
-    if (user.manager) throw problems.conflict('manager_account', { 'zh-CN': '客户经理的账号随其人员记录变化（离岗请用 /api/org/managers/:id/leave）', en: 'A manager\'s account follows their record (use /api/org/managers/:id/leave)' });
-    if (user.id === actor.id && !body.active) throw problems.conflict('own_account', { 'zh-CN': '不能停用自己的账号', en: 'You cannot close your own account' });
+    if (user.manager)
+      throw problems.conflict('manager_account', {
+        'zh-CN': '客户经理的账号随其人员记录变化（离岗请用 /api/org/managers/:id/leave）',
+        en: "A manager's account follows their record (use /api/org/managers/:id/leave)",
+      });
+    if (user.id === actor.id && !body.active)
+      throw problems.conflict('own_account', {
+        'zh-CN': '不能停用自己的账号',
+        en: 'You cannot close your own account',
+      });
     if (user.active !== body.active) {
       await ctx.prisma.$transaction(async (tx) => {
         await tx.user.update({ where: { id: user.id }, data: { active: body.active } });
         if (!body.active) await tx.session.deleteMany({ where: { userId: user.id } });
-        await tx.auditLog.create({ data: { actorId: actor.id, action: body.active ? 'user.reopened' : 'user.closed', entityType: 'user', entityId: user.id, details: { reason: body.reason } } });
+        await tx.auditLog.create({
+          data: {
+            actorId: actor.id,
+            action: body.active ? 'user.reopened' : 'user.closed',
+            entityType: 'user',
+            entityId: user.id,
+            details: { reason: body.reason },
+          },
+        });
       });
     }
     const openTasks = await ctx.prisma.task.count({ where: { assigneeId: user.id, status: 'OPEN' } });
@@ -161,7 +260,9 @@ export function adminRoutes(ctx: ApiContext): Router {
     await ctx.prisma.$transaction(async (tx) => {
       await tx.user.update({ where: { id: user.id }, data: { passwordHash } });
       await tx.session.deleteMany({ where: { userId: user.id } });
-      await tx.auditLog.create({ data: { actorId: actor.id, action: 'user.passwordReset', entityType: 'user', entityId: user.id } });
+      await tx.auditLog.create({
+        data: { actorId: actor.id, action: 'user.passwordReset', entityType: 'user', entityId: user.id },
+      });
     });
     res.status(204).end();
   });
@@ -172,12 +273,25 @@ export function adminRoutes(ctx: ApiContext): Router {
     requireAdmin(actor);
     const body = parseInput(newCountyBody, req.body, 'body', requestLanguage(req));
     if (await ctx.prisma.orgUnit.findUnique({ where: { code: body.code } })) {
-      throw problems.conflict('duplicate', { 'zh-CN': `代码 ${body.code} 已存在`, en: `code ${body.code} exists already` });
+      throw problems.conflict('duplicate', {
+        'zh-CN': `代码 ${body.code} 已存在`,
+        en: `code ${body.code} exists already`,
+      });
     }
     const city = await ctx.prisma.orgUnit.findFirstOrThrow({ where: { kind: 'CITY' } });
     const county = await ctx.prisma.$transaction(async (tx) => {
-      const created = await tx.orgUnit.create({ data: { code: body.code, name: body.name, nameEn: body.nameEn, kind: 'COUNTY', parentId: city.id } });
-      await tx.auditLog.create({ data: { actorId: actor.id, action: 'county.created', entityType: 'orgUnit', entityId: created.id, details: body } });
+      const created = await tx.orgUnit.create({
+        data: { code: body.code, name: body.name, nameEn: body.nameEn, kind: 'COUNTY', parentId: city.id },
+      });
+      await tx.auditLog.create({
+        data: {
+          actorId: actor.id,
+          action: 'county.created',
+          entityType: 'orgUnit',
+          entityId: created.id,
+          details: body,
+        },
+      });
       return created;
     });
     res.status(201).json(county);

@@ -5,7 +5,10 @@ import type { ApiContext } from '../context';
 import { verifyPassword } from '../passwords';
 import { parseInput, problems, requestLanguage } from '../problems';
 
-export const loginBody = z.object({ username: z.string().trim().min(1).max(100), password: z.string().min(1).max(200) });
+export const loginBody = z.object({
+  username: z.string().trim().min(1).max(100),
+  password: z.string().min(1).max(200),
+});
 
 export function authRoutes(ctx: ApiContext): Router {
   const router = Router();
@@ -13,9 +16,14 @@ export function authRoutes(ctx: ApiContext): Router {
   router.post('/auth/login', async (req, res) => {
     const body = parseInput(loginBody, req.body, 'body', requestLanguage(req));
     const user = await ctx.prisma.user.findUnique({ where: { username: body.username } });
-    if (!user || !user.active || !(await verifyPassword(body.password, user.passwordHash))) throw problems.badCredentials();
+    if (!user || !user.active || !(await verifyPassword(body.password, user.passwordHash)))
+      throw problems.badCredentials();
     const session = await createSession(ctx.prisma, user.id, ctx.sessionTtlHours);
-    res.json({ token: session.token, expiresAt: session.expiresAt, user: { id: user.id, username: user.username, displayName: user.displayName, language: user.language } });
+    res.json({
+      token: session.token,
+      expiresAt: session.expiresAt,
+      user: { id: user.id, username: user.username, displayName: user.displayName, language: user.language },
+    });
   });
 
   router.post('/auth/logout', authenticate(ctx.prisma), async (req, res) => {

@@ -14,10 +14,15 @@ export function bottomRankCaseRoutes(ctx: ApiContext): Router {
   router.get('/bottom-rank-cases', async (req, res) => {
     const query = parseInput(caseListQuery, req.query, 'query', requestLanguage(req));
     const counties = await countiesInScope(ctx.prisma, actorOf(req), ['HR', 'CITY_APPROVER', 'ADMIN', 'COUNTY_HEAD']);
-    if (counties !== 'all' && counties.length === 0) throw problems.forbidden({ 'zh-CN': '末位淘汰案件', en: 'bottom-ranking cases' });
+    if (counties !== 'all' && counties.length === 0)
+      throw problems.forbidden({ 'zh-CN': '末位淘汰案件', en: 'bottom-ranking cases' });
     const cases = await ctx.prisma.bottomRankCase.findMany({
       where: { ...query, ...(counties === 'all' ? {} : { countyId: { in: counties } }) },
-      include: { flag: { select: { period: true, rules: true } }, manager: { select: { employeeNo: true, name: true, employment: true } }, tasks: { select: { id: true, kind: true, round: true, status: true, dueDate: true } } },
+      include: {
+        flag: { select: { period: true, rules: true } },
+        manager: { select: { employeeNo: true, name: true, employment: true } },
+        tasks: { select: { id: true, kind: true, round: true, status: true, dueDate: true } },
+      },
       orderBy: { createdAt: 'desc' },
       take: 500,
     });

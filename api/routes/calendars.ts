@@ -25,9 +25,16 @@ function calendarView(type: CycleType, d: ScheduleDescription) {
   const first = (ranges: Array<{ start: number }> | undefined, fallback: number) => ranges?.[0]?.start ?? fallback;
   return {
     type,
-    dayOfMonth: first(spec?.dayOfMonth, 1), hour: first(spec?.hour, 0), minute: first(spec?.minute, 0),
-    paused: d.state.paused, note: d.state.note ?? null,
-    nextOpenings: d.state.paused ? [] : d.info.nextActionTimes.slice(0, 3).map((t) => `${shanghaiDate(t)} ${new Date(t.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(11, 16)}`),
+    dayOfMonth: first(spec?.dayOfMonth, 1),
+    hour: first(spec?.hour, 0),
+    minute: first(spec?.minute, 0),
+    paused: d.state.paused,
+    note: d.state.note ?? null,
+    nextOpenings: d.state.paused
+      ? []
+      : d.info.nextActionTimes
+          .slice(0, 3)
+          .map((t) => `${shanghaiDate(t)} ${new Date(t.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(11, 16)}`),
     lastOpened: d.info.recentActions.at(-1)?.takenAt ?? null,
   };
 }
@@ -41,7 +48,11 @@ export function calendarRoutes(ctx: ApiContext): Router {
       return await ctx.temporal.schedule.getHandle(calendarScheduleId(type)).describe();
     } catch (err) {
       // No schedule (CALENDAR_SCHEDULES=off), or a server without schedules (the time-skipping test server): no calendar.
-      if (err instanceof ScheduleNotFoundError || (err as { cause?: { code?: number } }).cause?.code === grpcUnimplemented) return null;
+      if (
+        err instanceof ScheduleNotFoundError ||
+        (err as { cause?: { code?: number } }).cause?.code === grpcUnimplemented
+      )
+        return null;
       throw err;
     }
   };
@@ -74,7 +85,13 @@ export function calendarRoutes(ctx: ApiContext): Router {
       state: { ...previous.state, paused: body.paused, note: body.note },
     }));
     await ctx.prisma.auditLog.create({
-      data: { actorId: actor.id, action: 'calendar.changed', entityType: 'calendar', entityId: type, details: { before: calendarView(type, before), after: body } },
+      data: {
+        actorId: actor.id,
+        action: 'calendar.changed',
+        entityType: 'calendar',
+        entityId: type,
+        details: { before: calendarView(type, before), after: body },
+      },
     });
     res.json(calendarView(type, (await describe(type))!));
   });

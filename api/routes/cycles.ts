@@ -16,12 +16,16 @@ export const openCycleBody = z
     countyId: z.uuid().optional(),
   })
   .superRefine((v, ctx) => {
-    if (!isValidPeriod(v.type, v.period)) ctx.addIssue({ code: 'custom', path: ['period'], message: `expected like ${periodExamples[v.type]}` });
+    if (!isValidPeriod(v.type, v.period))
+      ctx.addIssue({ code: 'custom', path: ['period'], message: `expected like ${periodExamples[v.type]}` });
   });
 
 const cycleIdParams = z.object({ id: z.string() });
 export const resultsQuery = z.object({ format: exportFormat });
-export const cycleListQuery = z.object({ status: z.enum(['OPENING', 'OPEN', 'EVALUATIONS_COMPLETE', 'CLOSED']).optional(), type: cycleTypeSchema.optional() });
+export const cycleListQuery = z.object({
+  status: z.enum(['OPENING', 'OPEN', 'EVALUATIONS_COMPLETE', 'CLOSED']).optional(),
+  type: cycleTypeSchema.optional(),
+});
 
 const cycleText = { 'zh-CN': '考评周期', en: 'Cycle' };
 const readerRoles = ['HR', 'CITY_APPROVER', 'ADMIN', 'COUNTY_HEAD', 'INSPECTOR', 'MARKETING_REVIEWER'] as const;
@@ -33,16 +37,24 @@ export function cycleRoutes(ctx: ApiContext): Router {
   router.post('/cycles', async (req, res) => {
     const actor = actorOf(req);
     const lang = requestLanguage(req);
-    if (!hasRole(actor, 'HR')) throw problems.forbidden({ 'zh-CN': '只有人力资源部可以开启考评', en: 'only HR opens cycles' });
+    if (!hasRole(actor, 'HR'))
+      throw problems.forbidden({ 'zh-CN': '只有人力资源部可以开启考评', en: 'only HR opens cycles' });
     const body = parseInput(openCycleBody, req.body, 'body', lang);
     const city = await ctx.prisma.orgUnit.findFirst({ where: { kind: 'CITY' } });
-    const scope = body.countyId ? await ctx.prisma.orgUnit.findFirst({ where: { id: body.countyId, kind: 'COUNTY' } }) : city;
+    const scope = body.countyId
+      ? await ctx.prisma.orgUnit.findFirst({ where: { id: body.countyId, kind: 'COUNTY' } })
+      : city;
     if (!scope) throw problems.notFound({ 'zh-CN': '县级营销部', en: 'County' });
     const hrScope = await countiesInScope(ctx.prisma, actor, ['HR']);
     if (hrScope !== 'all' && !(scope.kind === 'COUNTY' && hrScope.includes(scope.id))) {
       throw problems.forbidden({ 'zh-CN': '不在您的管辖范围', en: 'outside your scope' });
     }
-    const { cycle, created } = await openCycle(ctx.prisma, ctx.temporal, ctx.taskQueue, { type: body.type, period: body.period, scopeId: scope.id, openedById: actor.id });
+    const { cycle, created } = await openCycle(ctx.prisma, ctx.temporal, ctx.taskQueue, {
+      type: body.type,
+      period: body.period,
+      scopeId: scope.id,
+      openedById: actor.id,
+    });
     res.status(created ? 201 : 200).json(cycle);
   });
 
@@ -52,7 +64,10 @@ export function cycleRoutes(ctx: ApiContext): Router {
     const counties = await countiesInScope(ctx.prisma, actor, readerRoles);
     if (counties !== 'all' && counties.length === 0) throw problems.forbidden(cycleText);
     const cycles = await ctx.prisma.cycle.findMany({
-      where: { ...query, ...(counties === 'all' ? {} : { OR: [{ scopeId: { in: counties } }, { scope: { kind: 'CITY' } }] }) },
+      where: {
+        ...query,
+        ...(counties === 'all' ? {} : { OR: [{ scopeId: { in: counties } }, { scope: { kind: 'CITY' } }] }),
+      },
       include: { scope: true },
       orderBy: { openedAt: 'desc' },
       take: 200,
@@ -63,27 +78,48 @@ export function cycleRoutes(ctx: ApiContext): Router {
   /** The cycle of `:id` and the counties of it the signed-in user may see (404, 403 otherwise). */
   async function cycleInScope(req: Request) {
     const { id } = parseInput(cycleIdParams, req.params, 'params');
-    const cycle = z.uuid().safeParse(id).success ? await ctx.prisma.cycle.findUnique({ where: { id }, include: { scope: true } }) : null;
+    const cycle = z.uuid().safeParse(id).success
+      ? await ctx.prisma.cycle.findUnique({ where: { id }, include: { scope: true } })
+      : null;
     if (!cycle) throw problems.notFound(cycleText);
     const counties = await countiesInScope(ctx.prisma, actorOf(req), readerRoles);
     if (counties !== 'all' && counties.length === 0) throw problems.forbidden(cycleText);
-    if (counties !== 'all' && cycle.scope.kind === 'COUNTY' && !counties.includes(cycle.scopeId)) throw problems.forbidden(cycleText);
+    if (counties !== 'all' && cycle.scope.kind === 'COUNTY' && !counties.includes(cycle.scopeId))
+      throw problems.forbidden(cycleText);
     return { id, cycle, countyFilter: counties === 'all' ? {} : { countyId: { in: counties } } };
   }
 
   /** The open tasks past their due date or escalated, most overdue first: who has them, how late, how often escalated. */
   router.get('/cycles/:id/overdue', async (req, res) => {
     const { id, countyFilter } = await cycleInScope(req);
-    const where = { cycleId: id, status: 'OPEN' as const, OR: [{ overdueSince: { not: null } }, { escalationLevel: { gt: 0 } }, { dueAt: { lt: new Date() } }], ...countyFilter };
+    const where = {
+      cycleId: id,
+      status: 'OPEN' as const,
+      OR: [{ overdueSince: { not: null } }, { escalationLevel: { gt: 0 } }, { dueAt: { lt: new Date() } }],
+      ...countyFilter,
+    };
     const [total, tasks, units] = await Promise.all([
       ctx.prisma.task.count({ where }),
       ctx.prisma.task.findMany({
         where,
         orderBy: { dueAt: 'asc' },
         take: 200,
-        select: { id: true, kind: true, countyId: true, dueDate: true, escalationLevel: true, overdueSince: true, round: true, assignee: { select: { id: true, displayName: true } }, evaluation: { select: { manager: { select: { id: true, employeeNo: true, name: true } } } } },
+        select: {
+          id: true,
+          kind: true,
+          countyId: true,
+          dueDate: true,
+          escalationLevel: true,
+          overdueSince: true,
+          round: true,
+          assignee: { select: { id: true, displayName: true } },
+          evaluation: { select: { manager: { select: { id: true, employeeNo: true, name: true } } } },
+        },
       }),
-      ctx.prisma.orgUnit.findMany({ where: { kind: 'COUNTY' }, select: { id: true, code: true, name: true, nameEn: true } }),
+      ctx.prisma.orgUnit.findMany({
+        where: { kind: 'COUNTY' },
+        select: { id: true, code: true, name: true, nameEn: true },
+      }),
     ]);
     const countyById = new Map(units.map((u) => [u.id, u]));
     res.json({ total, tasks: tasks.map((t) => ({ ...t, county: countyById.get(t.countyId) ?? null })) });
@@ -93,16 +129,39 @@ export function cycleRoutes(ctx: ApiContext): Router {
   router.get('/cycles/:id/status', async (req, res) => {
     const { id, cycle, countyFilter } = await cycleInScope(req);
     const [byStatus, overdue, escalated, units] = await Promise.all([
-      ctx.prisma.task.groupBy({ by: ['countyId', 'kind', 'status'], where: { cycleId: id, ...countyFilter }, _count: { _all: true } }),
-      ctx.prisma.task.groupBy({ by: ['countyId', 'kind'], where: { cycleId: id, status: 'OPEN', overdueSince: { not: null }, ...countyFilter }, _count: { _all: true } }),
-      ctx.prisma.task.groupBy({ by: ['countyId', 'kind'], where: { cycleId: id, escalationLevel: { gt: 0 }, ...countyFilter }, _count: { _all: true } }),
-      ctx.prisma.orgUnit.findMany({ where: { kind: 'COUNTY' }, select: { id: true, code: true, name: true, nameEn: true } }),
+      ctx.prisma.task.groupBy({
+        by: ['countyId', 'kind', 'status'],
+        where: { cycleId: id, ...countyFilter },
+        _count: { _all: true },
+      }),
+      ctx.prisma.task.groupBy({
+        by: ['countyId', 'kind'],
+        where: { cycleId: id, status: 'OPEN', overdueSince: { not: null }, ...countyFilter },
+        _count: { _all: true },
+      }),
+      ctx.prisma.task.groupBy({
+        by: ['countyId', 'kind'],
+        where: { cycleId: id, escalationLevel: { gt: 0 }, ...countyFilter },
+        _count: { _all: true },
+      }),
+      ctx.prisma.orgUnit.findMany({
+        where: { kind: 'COUNTY' },
+        select: { id: true, code: true, name: true, nameEn: true },
+      }),
     ]);
-    type Counts = { total: number; open: number; submitted: number; overdue: number; escalated: number; closedMissing: number };
+    type Counts = {
+      total: number;
+      open: number;
+      submitted: number;
+      overdue: number;
+      escalated: number;
+      closedMissing: number;
+    };
     const rows = new Map<string, Counts & { countyId: string; kind: string }>();
     const row = (countyId: string, kind: string) => {
       const key = `${countyId}/${kind}`;
-      if (!rows.has(key)) rows.set(key, { countyId, kind, total: 0, open: 0, submitted: 0, overdue: 0, escalated: 0, closedMissing: 0 });
+      if (!rows.has(key))
+        rows.set(key, { countyId, kind, total: 0, open: 0, submitted: 0, overdue: 0, escalated: 0, closedMissing: 0 });
       return rows.get(key)!;
     };
     for (const g of byStatus) {
@@ -117,7 +176,14 @@ export function cycleRoutes(ctx: ApiContext): Router {
     const countyById = new Map(units.map((u) => [u.id, u]));
     const stages = [...rows.values()].map((r) => ({ ...r, county: countyById.get(r.countyId) }));
     const totals = stages.reduce<Counts>(
-      (t, r) => ({ total: t.total + r.total, open: t.open + r.open, submitted: t.submitted + r.submitted, overdue: t.overdue + r.overdue, escalated: t.escalated + r.escalated, closedMissing: t.closedMissing + r.closedMissing }),
+      (t, r) => ({
+        total: t.total + r.total,
+        open: t.open + r.open,
+        submitted: t.submitted + r.submitted,
+        overdue: t.overdue + r.overdue,
+        escalated: t.escalated + r.escalated,
+        closedMissing: t.closedMissing + r.closedMissing,
+      }),
       { total: 0, open: 0, submitted: 0, overdue: 0, escalated: 0, closedMissing: 0 },
     );
     res.json({ cycle, totals, byCountyAndStage: stages });
@@ -130,12 +196,17 @@ export function cycleRoutes(ctx: ApiContext): Router {
     const [evaluations, reviews, flags, units] = await Promise.all([
       ctx.prisma.evaluation.findMany({
         where: { cycleId: id, ...countyFilter },
-        include: { manager: { select: { id: true, employeeNo: true, name: true, grade: true, starRating: true, area: true } } },
+        include: {
+          manager: { select: { id: true, employeeNo: true, name: true, grade: true, starRating: true, area: true } },
+        },
         orderBy: [{ countyId: 'asc' }, { rank: 'asc' }],
       }),
       ctx.prisma.countyReview.findMany({ where: { cycleId: id, ...countyFilter } }),
       ctx.prisma.bottomRankFlag.findMany({ where: { cycleId: id } }),
-      ctx.prisma.orgUnit.findMany({ where: { kind: 'COUNTY' }, select: { id: true, code: true, name: true, nameEn: true } }),
+      ctx.prisma.orgUnit.findMany({
+        where: { kind: 'COUNTY' },
+        select: { id: true, code: true, name: true, nameEn: true },
+      }),
     ]);
     // Maps, not scans: a city-wide cycle has 10,000 evaluations in hundreds of counties.
     const countyById = new Map(units.map((u) => [u.id, u]));
@@ -150,19 +221,56 @@ export function cycleRoutes(ctx: ApiContext): Router {
       const review = reviewByCounty.get(countyId);
       return {
         county: countyById.get(countyId),
-        review: review ? { status: review.status, round: review.round, recommendedManagerId: review.recommendedManagerId } : null,
+        review: review
+          ? { status: review.status, round: review.round, recommendedManagerId: review.recommendedManagerId }
+          : null,
         ranking: countyEvaluations.map((e) => ({
-          manager: e.manager, stage: e.stage, compositeScore: e.compositeScore === null ? null : Number(e.compositeScore), rank: e.rank, cohortSize: e.cohortSize,
-          monthlyStar: e.monthlyStar, flagged: e.flagged, flagReasons: e.flagReasons, bottomRankFlag: flagRulesByManager.get(e.managerId) ?? null,
+          manager: e.manager,
+          stage: e.stage,
+          compositeScore: e.compositeScore === null ? null : Number(e.compositeScore),
+          rank: e.rank,
+          cohortSize: e.cohortSize,
+          monthlyStar: e.monthlyStar,
+          flagged: e.flagged,
+          flagReasons: e.flagReasons,
+          bottomRankFlag: flagRulesByManager.get(e.managerId) ?? null,
         })),
       };
     });
     if (format === 'csv' || format === 'xlsx') {
-      const header = ['县区', '名次', '参评人数', '工号', '姓名', '综合得分', '每月之星', '标记', '末位淘汰标记', '阶段'];
-      const rows = byCounty.flatMap((c) => c.ranking.map((r) => [
-        c.county?.name ?? '', r.rank, r.cohortSize, r.manager.employeeNo, r.manager.name, r.compositeScore, r.monthlyStar ? '是' : '', r.flagReasons.join('；'), (r.bottomRankFlag ?? []).join('；'), r.stage,
-      ]));
-      return sendTable(res, format, { name: `results-${cycle.type.toLowerCase()}-${cycle.period}`, sheet: `${cycle.period} 考评结果` }, header, rows);
+      const header = [
+        '县区',
+        '名次',
+        '参评人数',
+        '工号',
+        '姓名',
+        '综合得分',
+        '每月之星',
+        '标记',
+        '末位淘汰标记',
+        '阶段',
+      ];
+      const rows = byCounty.flatMap((c) =>
+        c.ranking.map((r) => [
+          c.county?.name ?? '',
+          r.rank,
+          r.cohortSize,
+          r.manager.employeeNo,
+          r.manager.name,
+          r.compositeScore,
+          r.monthlyStar ? '是' : '',
+          r.flagReasons.join('；'),
+          (r.bottomRankFlag ?? []).join('；'),
+          r.stage,
+        ]),
+      );
+      return sendTable(
+        res,
+        format,
+        { name: `results-${cycle.type.toLowerCase()}-${cycle.period}`, sheet: `${cycle.period} 考评结果` },
+        header,
+        rows,
+      );
     }
     res.json({ cycle, counties: byCounty });
   });

@@ -21,8 +21,11 @@ export function evaluationRoutes(ctx: ApiContext): Router {
       ? await ctx.prisma.evaluation.findUnique({
           where: { id },
           include: {
-            scores: true, periodPlan: true, tasks: { where: { kind: 'SELF_ASSESSMENT' }, select: { status: true } },
-            cycle: { select: { id: true, type: true, period: true, status: true } }, manager: { select: { id: true, employeeNo: true, name: true, countyId: true } },
+            scores: true,
+            periodPlan: true,
+            tasks: { where: { kind: 'SELF_ASSESSMENT' }, select: { status: true } },
+            cycle: { select: { id: true, type: true, period: true, status: true } },
+            manager: { select: { id: true, employeeNo: true, name: true, countyId: true } },
           },
         })
       : null;
@@ -33,7 +36,14 @@ export function evaluationRoutes(ctx: ApiContext): Router {
 
   const requireReader = async (actor: Actor, evaluation: Loaded) => {
     if (actor.managerId === evaluation.managerId) return;
-    const counties = await countiesInScope(ctx.prisma, actor, ['HR', 'CITY_APPROVER', 'ADMIN', 'COUNTY_HEAD', 'INSPECTOR', 'MARKETING_REVIEWER']);
+    const counties = await countiesInScope(ctx.prisma, actor, [
+      'HR',
+      'CITY_APPROVER',
+      'ADMIN',
+      'COUNTY_HEAD',
+      'INSPECTOR',
+      'MARKETING_REVIEWER',
+    ]);
     if (counties !== 'all' && !counties.includes(evaluation.countyId)) throw problems.forbidden(evaluationText);
   };
 
@@ -46,7 +56,10 @@ export function evaluationRoutes(ctx: ApiContext): Router {
     const performance = evaluation.scores.find((s) => s.component === 'performance' && !s.missing);
     const actual = (performance?.details as { kpis?: Kpis } | null)?.kpis ?? null;
     return {
-      targets, plan: evaluation.periodPlan.plan, focus: evaluation.periodPlan.focus, updatedAt: evaluation.periodPlan.updatedAt,
+      targets,
+      plan: evaluation.periodPlan.plan,
+      focus: evaluation.periodPlan.focus,
+      updatedAt: evaluation.periodPlan.updatedAt,
       outcome: targetsAgainstActual(targets, actual),
     };
   };
@@ -59,7 +72,12 @@ export function evaluationRoutes(ctx: ApiContext): Router {
     res.json({
       ...rest,
       compositeScore: evaluation.compositeScore === null ? null : Number(evaluation.compositeScore),
-      scores: evaluation.scores.map((s) => ({ component: s.component, value: Number(s.value), missing: s.missing, details: s.details })),
+      scores: evaluation.scores.map((s) => ({
+        component: s.component,
+        value: Number(s.value),
+        missing: s.missing,
+        details: s.details,
+      })),
       periodPlan: periodPlanView(evaluation),
       periodPlanEditable: actor.managerId === evaluation.managerId && editable(evaluation),
     });
@@ -80,11 +98,16 @@ export function evaluationRoutes(ctx: ApiContext): Router {
     const body: PeriodPlan = parseInput(periodPlanSchema, req.body, 'body', requestLanguage(req));
     if (!editable(evaluation)) {
       throw problems.conflict('period_plan_locked', {
-        'zh-CN': '自我评价已提交（或本期评价已结束），三自定不能再修改', en: 'The self-assessment is submitted (or the evaluation is over): the period plan can no longer change',
+        'zh-CN': '自我评价已提交（或本期评价已结束），三自定不能再修改',
+        en: 'The self-assessment is submitted (or the evaluation is over): the period plan can no longer change',
       });
     }
     const stored = evaluation.periodPlan;
-    const same = !!stored && kpiNames.every((k) => (stored.targets as Kpis)[k] === body.targets[k]) && stored.plan === body.plan && stored.focus === body.focus;
+    const same =
+      !!stored &&
+      kpiNames.every((k) => (stored.targets as Kpis)[k] === body.targets[k]) &&
+      stored.plan === body.plan &&
+      stored.focus === body.focus;
     if (!same) {
       const targets = body.targets as unknown as Prisma.InputJsonValue;
       await ctx.prisma.$transaction(async (tx) => {
@@ -95,8 +118,12 @@ export function evaluationRoutes(ctx: ApiContext): Router {
         });
         await tx.auditLog.create({
           data: {
-            actorId: actor.id, action: evaluation.periodPlan ? 'evaluation.periodPlanChanged' : 'evaluation.periodPlanSet',
-            entityType: 'evaluation', entityId: evaluation.id, cycleId: evaluation.cycleId, details: body,
+            actorId: actor.id,
+            action: evaluation.periodPlan ? 'evaluation.periodPlanChanged' : 'evaluation.periodPlanSet',
+            entityType: 'evaluation',
+            entityId: evaluation.id,
+            cycleId: evaluation.cycleId,
+            details: body,
           },
         });
       });

@@ -14,7 +14,11 @@ import type { ApiContext } from '../context';
 import { parseInput, problems, requestLanguage } from '../problems';
 
 export const gradeReviewListQuery = z.object({ cycleId: z.uuid().optional() });
-export const gradeChangeListQuery = z.object({ cycleId: z.uuid().optional(), status: z.enum(['PROPOSED', 'APPROVED', 'REJECTED', 'APPLIED']).optional(), format: exportFormat });
+export const gradeChangeListQuery = z.object({
+  cycleId: z.uuid().optional(),
+  status: z.enum(['PROPOSED', 'APPROVED', 'REJECTED', 'APPLIED']).optional(),
+  format: exportFormat,
+});
 const reviewText = { 'zh-CN': '等级评定', en: 'Grade review' };
 const managerText = { 'zh-CN': '客户经理', en: 'Manager' };
 const viewers = ['HR', 'CITY_APPROVER', 'ADMIN', 'COUNTY_HEAD'] as const;
@@ -30,30 +34,92 @@ export function gradeRoutes(ctx: ApiContext): Router {
     const counties = await countiesInScope(ctx.prisma, actorOf(req), viewers);
     if (counties !== 'all' && counties.length === 0) throw problems.forbidden(reviewText);
     const changes = await ctx.prisma.gradeChange.findMany({
-      where: { ...(query.status ? { status: query.status } : {}), gradeReview: { ...(query.cycleId ? { cycleId: query.cycleId } : {}), ...(counties === 'all' ? {} : { countyId: { in: counties } }) } },
-      include: { manager: { include: { county: true } }, gradeReview: { include: { cycle: { select: { period: true } } } } },
+      where: {
+        ...(query.status ? { status: query.status } : {}),
+        gradeReview: {
+          ...(query.cycleId ? { cycleId: query.cycleId } : {}),
+          ...(counties === 'all' ? {} : { countyId: { in: counties } }),
+        },
+      },
+      include: {
+        manager: { include: { county: true } },
+        gradeReview: { include: { cycle: { select: { period: true } } } },
+      },
       orderBy: [{ proposedAt: 'asc' }, { manager: { employeeNo: 'asc' } }],
       take: 20_000,
     });
-    const people = await ctx.prisma.user.findMany({ where: { id: { in: [...new Set(changes.flatMap((c) => [c.proposedById, c.decidedById]).filter((x): x is string => !!x))] } }, select: { id: true, displayName: true } });
+    const people = await ctx.prisma.user.findMany({
+      where: {
+        id: {
+          in: [...new Set(changes.flatMap((c) => [c.proposedById, c.decidedById]).filter((x): x is string => !!x))],
+        },
+      },
+      select: { id: true, displayName: true },
+    });
     const nameOf = (uid: string | null) => (uid ? (people.find((p) => p.id === uid)?.displayName ?? '') : '');
     const statusNames = { PROPOSED: '待审定', APPROVED: '已批准', REJECTED: '未批准', APPLIED: '已生效' } as const;
     if (query.format === 'csv' || query.format === 'xlsx') {
-      const header = ['年度', '县区', '工号', '姓名', '原等级', '推荐等级', '推荐理由', '生效日期', '状态', '推荐人', '审定人', '审定时间', '审定意见'];
+      const header = [
+        '年度',
+        '县区',
+        '工号',
+        '姓名',
+        '原等级',
+        '推荐等级',
+        '推荐理由',
+        '生效日期',
+        '状态',
+        '推荐人',
+        '审定人',
+        '审定时间',
+        '审定意见',
+      ];
       const rows = changes.map((c) => [
-        c.gradeReview.cycle.period, c.manager.county.name, c.manager.employeeNo, c.manager.name, gradeNames[c.fromGrade]['zh-CN'], gradeNames[c.toGrade]['zh-CN'], c.reason, c.effectiveDate,
-        statusNames[c.status], nameOf(c.proposedById), nameOf(c.decidedById), c.decidedAt ? c.decidedAt.toISOString() : '', c.decisionReason ?? '',
+        c.gradeReview.cycle.period,
+        c.manager.county.name,
+        c.manager.employeeNo,
+        c.manager.name,
+        gradeNames[c.fromGrade]['zh-CN'],
+        gradeNames[c.toGrade]['zh-CN'],
+        c.reason,
+        c.effectiveDate,
+        statusNames[c.status],
+        nameOf(c.proposedById),
+        nameOf(c.decidedById),
+        c.decidedAt ? c.decidedAt.toISOString() : '',
+        c.decisionReason ?? '',
       ]);
       return sendTable(res, query.format, { name: 'grade-changes', sheet: '等级调整' }, header, rows);
     }
-    res.json({ gradeChanges: changes.map((c) => ({ id: c.id, period: c.gradeReview.cycle.period, countyId: c.gradeReview.countyId, managerId: c.managerId, employeeNo: c.manager.employeeNo, name: c.manager.name, from: c.fromGrade, to: c.toGrade, reason: c.reason, effectiveDate: c.effectiveDate, status: c.status, proposedBy: nameOf(c.proposedById), decidedBy: nameOf(c.decidedById), decidedAt: c.decidedAt, decisionReason: c.decisionReason })) });
+    res.json({
+      gradeChanges: changes.map((c) => ({
+        id: c.id,
+        period: c.gradeReview.cycle.period,
+        countyId: c.gradeReview.countyId,
+        managerId: c.managerId,
+        employeeNo: c.manager.employeeNo,
+        name: c.manager.name,
+        from: c.fromGrade,
+        to: c.toGrade,
+        reason: c.reason,
+        effectiveDate: c.effectiveDate,
+        status: c.status,
+        proposedBy: nameOf(c.proposedById),
+        decidedBy: nameOf(c.decidedById),
+        decidedAt: c.decidedAt,
+        decisionReason: c.decisionReason,
+      })),
+    });
   });
 
   router.get('/grade-reviews', async (req, res) => {
     const query = parseInput(gradeReviewListQuery, req.query, 'query', requestLanguage(req));
     const counties = await countiesInScope(ctx.prisma, actorOf(req), viewers);
     const reviews = await ctx.prisma.gradeReview.findMany({
-      where: { ...(query.cycleId ? { cycleId: query.cycleId } : {}), ...(counties === 'all' ? {} : { countyId: { in: counties } }) },
+      where: {
+        ...(query.cycleId ? { cycleId: query.cycleId } : {}),
+        ...(counties === 'all' ? {} : { countyId: { in: counties } }),
+      },
       include: { cycle: { select: { type: true, period: true } }, _count: { select: { changes: true } } },
       orderBy: { createdAt: 'desc' },
       take: 500,
@@ -63,28 +129,80 @@ export function gradeRoutes(ctx: ApiContext): Router {
 
   router.get('/grade-reviews/:id', async (req, res) => {
     const id = String(req.params.id);
-    const review = z.uuid().safeParse(id).success ? await ctx.prisma.gradeReview.findUnique({ where: { id }, include: { cycle: true, tasks: { select: { id: true, kind: true, round: true, status: true, dueDate: true, assigneeId: true } }, changes: { orderBy: [{ round: 'asc' }] } } }) : null;
+    const review = z.uuid().safeParse(id).success
+      ? await ctx.prisma.gradeReview.findUnique({
+          where: { id },
+          include: {
+            cycle: true,
+            tasks: { select: { id: true, kind: true, round: true, status: true, dueDate: true, assigneeId: true } },
+            changes: { orderBy: [{ round: 'asc' }] },
+          },
+        })
+      : null;
     if (!review) throw problems.notFound(reviewText);
     const counties = await countiesInScope(ctx.prisma, actorOf(req), viewers);
     if (counties !== 'all' && !counties.includes(review.countyId)) throw problems.forbidden(reviewText);
     const year = review.cycle.period.slice(0, 4);
-    const managers = await ctx.prisma.manager.findMany({ where: { countyId: review.countyId, active: true }, orderBy: { employeeNo: 'asc' } });
+    const managers = await ctx.prisma.manager.findMany({
+      where: { countyId: review.countyId, active: true },
+      orderBy: { employeeNo: 'asc' },
+    });
     const ids = managers.map((m) => m.id);
     const [annual, skills] = await Promise.all([
-      ctx.prisma.evaluation.findMany({ where: { cycleId: review.cycleId, managerId: { in: ids } }, select: { managerId: true, compositeScore: true, rank: true, cohortSize: true } }),
-      ctx.prisma.score.findMany({ where: { component: 'skill', evaluation: { managerId: { in: ids }, cycle: { type: 'HALF_YEAR', period: { startsWith: year } } } }, include: { evaluation: { select: { managerId: true, cycle: { select: { period: true } } } } } }),
+      ctx.prisma.evaluation.findMany({
+        where: { cycleId: review.cycleId, managerId: { in: ids } },
+        select: { managerId: true, compositeScore: true, rank: true, cohortSize: true },
+      }),
+      ctx.prisma.score.findMany({
+        where: {
+          component: 'skill',
+          evaluation: { managerId: { in: ids }, cycle: { type: 'HALF_YEAR', period: { startsWith: year } } },
+        },
+        include: { evaluation: { select: { managerId: true, cycle: { select: { period: true } } } } },
+      }),
     ]);
     const today = shanghaiDate(new Date());
     res.json({
-      gradeReview: { id: review.id, cycleId: review.cycleId, period: review.cycle.period, countyId: review.countyId, status: review.status, round: review.round, tasks: review.tasks },
+      gradeReview: {
+        id: review.id,
+        cycleId: review.cycleId,
+        period: review.cycle.period,
+        countyId: review.countyId,
+        status: review.status,
+        round: review.round,
+        tasks: review.tasks,
+      },
       managers: managers.map((m) => {
         const a = annual.find((e) => e.managerId === m.id);
-        const skill = skills.filter((s) => s.evaluation.managerId === m.id).sort((x, y) => (x.evaluation.cycle.period < y.evaluation.cycle.period ? 1 : -1))[0];
+        const skill = skills
+          .filter((s) => s.evaluation.managerId === m.id)
+          .sort((x, y) => (x.evaluation.cycle.period < y.evaluation.cycle.period ? 1 : -1))[0];
         return {
-          managerId: m.id, employeeNo: m.employeeNo, name: m.name, grade: m.grade, area: m.area, employment: m.employment,
-          basicConditions: basicConditions({ education: m.education, hireDate: day(m.hireDate), postStartDate: day(m.postStartDate) }, today),
-          skill: skill ? { period: skill.evaluation.cycle.period, score: Number(skill.value), missing: skill.missing, ...(skill.details as object) } : null,
-          annual: a ? { compositeScore: a.compositeScore === null ? null : Number(a.compositeScore), rank: a.rank, cohortSize: a.cohortSize } : null,
+          managerId: m.id,
+          employeeNo: m.employeeNo,
+          name: m.name,
+          grade: m.grade,
+          area: m.area,
+          employment: m.employment,
+          basicConditions: basicConditions(
+            { education: m.education, hireDate: day(m.hireDate), postStartDate: day(m.postStartDate) },
+            today,
+          ),
+          skill: skill
+            ? {
+                period: skill.evaluation.cycle.period,
+                score: Number(skill.value),
+                missing: skill.missing,
+                ...(skill.details as object),
+              }
+            : null,
+          annual: a
+            ? {
+                compositeScore: a.compositeScore === null ? null : Number(a.compositeScore),
+                rank: a.rank,
+                cohortSize: a.cohortSize,
+              }
+            : null,
           changes: review.changes.filter((c) => c.managerId === m.id),
         };
       }),
@@ -104,7 +222,12 @@ export function gradeRoutes(ctx: ApiContext): Router {
     const now = managers.map((m) => m.grade);
     const projected = new Map(managers.map((m) => [m.id, m.grade]));
     for (const p of pending) if (projected.has(p.managerId)) projected.set(p.managerId, p.toGrade);
-    res.json({ headCount: managers.length, quotas, now: quotaUsage(now, quotas), afterApprovedChanges: quotaUsage([...projected.values()], quotas) });
+    res.json({
+      headCount: managers.length,
+      quotas,
+      now: quotaUsage(now, quotas),
+      afterApprovedChanges: quotaUsage([...projected.values()], quotas),
+    });
   });
 
   /** A manager's grade history (who proposed, who approved, when, why) and star history. */
@@ -122,13 +245,51 @@ export function gradeRoutes(ctx: ApiContext): Router {
       ctx.prisma.gradeChange.findMany({ where: { managerId: manager.id }, orderBy: { proposedAt: 'asc' } }),
       ctx.prisma.starHistory.findMany({ where: { managerId: manager.id }, orderBy: { createdAt: 'asc' } }),
     ]);
-    const people = await ctx.prisma.user.findMany({ where: { id: { in: changes.flatMap((c) => [c.proposedById, c.decidedById]).filter((x): x is string => !!x) } }, select: { id: true, displayName: true } });
+    const people = await ctx.prisma.user.findMany({
+      where: { id: { in: changes.flatMap((c) => [c.proposedById, c.decidedById]).filter((x): x is string => !!x) } },
+      select: { id: true, displayName: true },
+    });
     const name = (uid: string | null) => (uid ? (people.find((p) => p.id === uid)?.displayName ?? uid) : null);
     res.json({
-      manager: { id: manager.id, employeeNo: manager.employeeNo, name: manager.name, grade: manager.grade, starRating: manager.starRating, skillLevel: manager.skillLevel, skillPeriod: manager.skillPeriod },
-      gradeHistory: history.map((h) => ({ from: h.fromGrade, to: h.toGrade, effectiveDate: day(h.effectiveDate), reason: h.reason, changeId: h.decisionId })),
-      gradeChanges: changes.map((c) => ({ id: c.id, round: c.round, from: c.fromGrade, to: c.toGrade, reason: c.reason, effectiveDate: c.effectiveDate, status: c.status, proposedBy: name(c.proposedById), proposedAt: c.proposedAt, decidedBy: name(c.decidedById), decidedAt: c.decidedAt, decisionReason: c.decisionReason, appliedAt: c.appliedAt })),
-      starHistory: stars.map((s) => ({ period: s.period, cycleId: s.cycleId, from: s.fromStars, to: s.toStars, reason: s.reason, at: s.createdAt })),
+      manager: {
+        id: manager.id,
+        employeeNo: manager.employeeNo,
+        name: manager.name,
+        grade: manager.grade,
+        starRating: manager.starRating,
+        skillLevel: manager.skillLevel,
+        skillPeriod: manager.skillPeriod,
+      },
+      gradeHistory: history.map((h) => ({
+        from: h.fromGrade,
+        to: h.toGrade,
+        effectiveDate: day(h.effectiveDate),
+        reason: h.reason,
+        changeId: h.decisionId,
+      })),
+      gradeChanges: changes.map((c) => ({
+        id: c.id,
+        round: c.round,
+        from: c.fromGrade,
+        to: c.toGrade,
+        reason: c.reason,
+        effectiveDate: c.effectiveDate,
+        status: c.status,
+        proposedBy: name(c.proposedById),
+        proposedAt: c.proposedAt,
+        decidedBy: name(c.decidedById),
+        decidedAt: c.decidedAt,
+        decisionReason: c.decisionReason,
+        appliedAt: c.appliedAt,
+      })),
+      starHistory: stars.map((s) => ({
+        period: s.period,
+        cycleId: s.cycleId,
+        from: s.fromStars,
+        to: s.toStars,
+        reason: s.reason,
+        at: s.createdAt,
+      })),
     });
   });
 

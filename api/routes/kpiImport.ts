@@ -14,53 +14,100 @@ const importConcurrency = 8;
 
 export function kpiImportRoutes(ctx: ApiContext): Router {
   const router = Router();
-  router.post('/cycles/:id/marketing-reviews/import', authenticate(ctx.prisma), express.text({ type: ['text/csv', 'text/plain'], limit: '5mb' }), async (req, res) => {
-    const actor = actorOf(req);
-    if (!hasRole(actor, 'MARKETING_REVIEWER')) throw problems.forbidden({ 'zh-CN': '只有营销部审核人员可以导入', en: 'only marketing reviewers import reviews' });
-    const id = String(req.params.id);
-    const cycle = z.uuid().safeParse(id).success ? await ctx.prisma.cycle.findUnique({ where: { id } }) : null;
-    if (!cycle) throw problems.notFound({ 'zh-CN': '考评周期', en: 'Cycle' });
-    if (typeof req.body !== 'string') throw problems.badRequest([{ field: 'body', message: 'body: send the file as text/csv / 请以 text/csv 上传文件' }]);
-
-    const parsed = parseKpiImport(req.body);
-    if (!parsed.ok) throw rowProblems(parsed.problems);
-    const managers = await ctx.prisma.manager.findMany({ where: { employeeNo: { in: parsed.rows.map((r) => r.employeeNo) } }, select: { id: true, employeeNo: true } });
-    const tasks = await ctx.prisma.task.findMany({
-      where: { cycleId: cycle.id, kind: 'MARKETING_REVIEW', evaluation: { managerId: { in: managers.map((m) => m.id) } } },
-      include: { evaluation: { select: { managerId: true, workflowId: true } } },
-    });
-    const rowTasks: Array<{ row: (typeof parsed.rows)[number]; task: (typeof tasks)[number] }> = [];
-    const rowErrors: Array<{ line: number; field: string; message: string }> = [];
-    for (const row of parsed.rows) {
-      const manager = managers.find((m) => m.employeeNo === row.employeeNo);
-      const task = manager && tasks.find((t) => t.evaluation?.managerId === manager.id);
-      if (!manager) rowErrors.push({ line: row.line, field: 'employeeNo', message: `unknown manager ${row.employeeNo}` });
-      else if (!task || task.assigneeId !== actor.id) rowErrors.push({ line: row.line, field: 'employeeNo', message: `${row.employeeNo} has no marketing review of yours in this cycle` });
-      else if (task.status !== 'OPEN' && task.status !== 'SUBMITTED') rowErrors.push({ line: row.line, field: 'employeeNo', message: `${row.employeeNo}'s marketing review is closed` });
-      else rowTasks.push({ row, task });
-    }
-    if (rowErrors.length) throw rowProblems(rowErrors);
-
-    const fileHash = createHash('sha256').update(req.body).digest('hex').slice(0, 24);
-    const results: Array<{ line: number; employeeNo: string; outcome: string; submissionId?: string }> = [];
-    let next = 0;
-    await Promise.all(Array.from({ length: Math.min(importConcurrency, rowTasks.length) }, async () => {
-      while (next < rowTasks.length) {
-        const { row, task } = rowTasks[next++]!;
-        if (task.status === 'SUBMITTED') {
-          results.push({ line: row.line, employeeNo: row.employeeNo, outcome: 'duplicate' });
-          continue;
-        }
-        const result = await ctx.temporal.workflow.getHandle(task.evaluation!.workflowId).executeUpdate(submitTaskUpdate, {
-          args: [{ taskId: task.id, requestId: `import-${fileHash}`, submittedById: actor.id, payload: row.review }],
-          updateId: `submit:${task.id}:import-${fileHash}`,
+  router.post(
+    '/cycles/:id/marketing-reviews/import',
+    authenticate(ctx.prisma),
+    express.text({ type: ['text/csv', 'text/plain'], limit: '5mb' }),
+    async (req, res) => {
+      const actor = actorOf(req);
+      if (!hasRole(actor, 'MARKETING_REVIEWER'))
+        throw problems.forbidden({
+          'zh-CN': '只有营销部审核人员可以导入',
+          en: 'only marketing reviewers import reviews',
         });
-        results.push({ line: row.line, employeeNo: row.employeeNo, outcome: result.outcome, submissionId: result.submissionId });
+      const id = String(req.params.id);
+      const cycle = z.uuid().safeParse(id).success ? await ctx.prisma.cycle.findUnique({ where: { id } }) : null;
+      if (!cycle) throw problems.notFound({ 'zh-CN': '考评周期', en: 'Cycle' });
+      if (typeof req.body !== 'string')
+        throw problems.badRequest([
+          { field: 'body', message: 'body: send the file as text/csv / 请以 text/csv 上传文件' },
+        ]);
+
+      const parsed = parseKpiImport(req.body);
+      if (!parsed.ok) throw rowProblems(parsed.problems);
+      const managers = await ctx.prisma.manager.findMany({
+        where: { employeeNo: { in: parsed.rows.map((r) => r.employeeNo) } },
+        select: { id: true, employeeNo: true },
+      });
+      const tasks = await ctx.prisma.task.findMany({
+        where: {
+          cycleId: cycle.id,
+          kind: 'MARKETING_REVIEW',
+          evaluation: { managerId: { in: managers.map((m) => m.id) } },
+        },
+        include: { evaluation: { select: { managerId: true, workflowId: true } } },
+      });
+      const rowTasks: Array<{ row: (typeof parsed.rows)[number]; task: (typeof tasks)[number] }> = [];
+      const rowErrors: Array<{ line: number; field: string; message: string }> = [];
+      for (const row of parsed.rows) {
+        const manager = managers.find((m) => m.employeeNo === row.employeeNo);
+        const task = manager && tasks.find((t) => t.evaluation?.managerId === manager.id);
+        if (!manager)
+          rowErrors.push({ line: row.line, field: 'employeeNo', message: `unknown manager ${row.employeeNo}` });
+        else if (!task || task.assigneeId !== actor.id)
+          rowErrors.push({
+            line: row.line,
+            field: 'employeeNo',
+            message: `${row.employeeNo} has no marketing review of yours in this cycle`,
+          });
+        else if (task.status !== 'OPEN' && task.status !== 'SUBMITTED')
+          rowErrors.push({
+            line: row.line,
+            field: 'employeeNo',
+            message: `${row.employeeNo}'s marketing review is closed`,
+          });
+        else rowTasks.push({ row, task });
       }
-    }));
-    results.sort((a, b) => a.line - b.line);
-    res.status(201).json({ imported: results.filter((r) => r.outcome === 'accepted').length, alreadySubmitted: results.filter((r) => r.outcome === 'duplicate').length, rows: results });
-  });
+      if (rowErrors.length) throw rowProblems(rowErrors);
+
+      const fileHash = createHash('sha256').update(req.body).digest('hex').slice(0, 24);
+      const results: Array<{ line: number; employeeNo: string; outcome: string; submissionId?: string }> = [];
+      let next = 0;
+      await Promise.all(
+        Array.from({ length: Math.min(importConcurrency, rowTasks.length) }, async () => {
+          while (next < rowTasks.length) {
+            const { row, task } = rowTasks[next++]!;
+            if (task.status === 'SUBMITTED') {
+              results.push({ line: row.line, employeeNo: row.employeeNo, outcome: 'duplicate' });
+              continue;
+            }
+            const result = await ctx.temporal.workflow
+              .getHandle(task.evaluation!.workflowId)
+              .executeUpdate(submitTaskUpdate, {
+                args: [
+                  { taskId: task.id, requestId: `import-${fileHash}`, submittedById: actor.id, payload: row.review },
+                ],
+                updateId: `submit:${task.id}:import-${fileHash}`,
+              });
+            results.push({
+              line: row.line,
+              employeeNo: row.employeeNo,
+              outcome: result.outcome,
+              submissionId: result.submissionId,
+            });
+          }
+        }),
+      );
+      results.sort((a, b) => a.line - b.line);
+      res
+        .status(201)
+        .json({
+          imported: results.filter((r) => r.outcome === 'accepted').length,
+          alreadySubmitted: results.filter((r) => r.outcome === 'duplicate').length,
+          rows: results,
+        });
+    },
+  );
   return router;
 }
 
@@ -68,7 +115,10 @@ function rowProblems(rows: Array<{ line: number; field: string; message: string 
   return new HttpProblem(
     400,
     'invalid_file',
-    { 'zh-CN': `文件有误（第 ${[...new Set(rows.map((r) => r.line))].join('、')} 行），未导入任何数据`, en: `The file has errors (line ${[...new Set(rows.map((r) => r.line))].join(', ')}); nothing was imported` },
+    {
+      'zh-CN': `文件有误（第 ${[...new Set(rows.map((r) => r.line))].join('、')} 行），未导入任何数据`,
+      en: `The file has errors (line ${[...new Set(rows.map((r) => r.line))].join(', ')}); nothing was imported`,
+    },
     rows.map((r) => ({ field: `line ${r.line}: ${r.field}`, message: `line ${r.line}: ${r.field} ${r.message}` })),
   );
 }

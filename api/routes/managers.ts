@@ -19,12 +19,22 @@ export function managerRoutes(ctx: ApiContext): Router {
     const manager = z.uuid().safeParse(id).success ? await ctx.prisma.manager.findUnique({ where: { id } }) : null;
     if (!manager) throw problems.notFound(managerText);
     if (actor.managerId !== manager.id) {
-      const counties = await countiesInScope(ctx.prisma, actor, ['HR', 'CITY_APPROVER', 'ADMIN', 'COUNTY_HEAD', 'INSPECTOR', 'MARKETING_REVIEWER']);
+      const counties = await countiesInScope(ctx.prisma, actor, [
+        'HR',
+        'CITY_APPROVER',
+        'ADMIN',
+        'COUNTY_HEAD',
+        'INSPECTOR',
+        'MARKETING_REVIEWER',
+      ]);
       if (counties !== 'all' && !counties.includes(manager.countyId)) throw problems.forbidden(managerText);
     }
     const evaluations = await ctx.prisma.evaluation.findMany({
       where: { managerId: manager.id, ...(query.cycleId ? { cycleId: query.cycleId } : {}) },
-      include: { tasks: { select: { id: true, kind: true } }, cycle: { select: { id: true, type: true, period: true } } },
+      include: {
+        tasks: { select: { id: true, kind: true } },
+        cycle: { select: { id: true, type: true, period: true } },
+      },
     });
     const taskKind = new Map(evaluations.flatMap((e) => e.tasks.map((t) => [t.id, t.kind] as const)));
     const events = await ctx.prisma.auditLog.findMany({
@@ -38,13 +48,29 @@ export function managerRoutes(ctx: ApiContext): Router {
       orderBy: [{ at: 'asc' }, { id: 'asc' }],
       take: 2000,
     });
-    const actors = await ctx.prisma.user.findMany({ where: { id: { in: events.map((e) => e.actorId).filter((x): x is string => !!x) } }, select: { id: true, displayName: true } });
+    const actors = await ctx.prisma.user.findMany({
+      where: { id: { in: events.map((e) => e.actorId).filter((x): x is string => !!x) } },
+      select: { id: true, displayName: true },
+    });
     res.json({
       manager: { id: manager.id, employeeNo: manager.employeeNo, name: manager.name },
-      evaluations: evaluations.map((e) => ({ id: e.id, cycle: e.cycle, stage: e.stage, compositeScore: e.compositeScore, rank: e.rank, cohortSize: e.cohortSize, flagged: e.flagged })),
+      evaluations: evaluations.map((e) => ({
+        id: e.id,
+        cycle: e.cycle,
+        stage: e.stage,
+        compositeScore: e.compositeScore,
+        rank: e.rank,
+        cohortSize: e.cohortSize,
+        flagged: e.flagged,
+      })),
       events: events.map((e) => ({
-        id: e.id.toString(), at: e.at, action: e.action, taskKind: taskKind.get(e.entityId) ?? null, cycleId: e.cycleId,
-        actor: e.actorId ? (actors.find((a) => a.id === e.actorId)?.displayName ?? e.actorId) : 'system', details: e.details,
+        id: e.id.toString(),
+        at: e.at,
+        action: e.action,
+        taskKind: taskKind.get(e.entityId) ?? null,
+        cycleId: e.cycleId,
+        actor: e.actorId ? (actors.find((a) => a.id === e.actorId)?.displayName ?? e.actorId) : 'system',
+        details: e.details,
       })),
     });
   });

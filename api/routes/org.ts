@@ -33,20 +33,37 @@ export const partnerBody = z.object({ partnerUserId: z.uuid().nullable() });
 /** A manager's retail customers (零售客户), added or updated by licence number; a licence already with another manager moves here. */
 export const customersBody = z.object({
   customers: z
-    .array(z.object({
-      licenceNo: z.string().trim().min(4).max(40),
-      name: z.string().trim().min(1).max(100),
-      email: z.email().optional(),
-      phone: z.string().trim().regex(/^[\d+\- ]{5,20}$/).optional(),
-      language: z.enum(['zh-CN', 'en']).default('zh-CN'),
-      active: z.boolean().default(true),
-    }))
+    .array(
+      z.object({
+        licenceNo: z.string().trim().min(4).max(40),
+        name: z.string().trim().min(1).max(100),
+        email: z.email().optional(),
+        phone: z
+          .string()
+          .trim()
+          .regex(/^[\d+\- ]{5,20}$/)
+          .optional(),
+        language: z.enum(['zh-CN', 'en']).default('zh-CN'),
+        active: z.boolean().default(true),
+      }),
+    )
     .min(1)
     .max(1000)
-    .refine((items) => new Set(items.map((i) => i.licenceNo)).size === items.length, 'each licence number at most once'),
+    .refine(
+      (items) => new Set(items.map((i) => i.licenceNo)).size === items.length,
+      'each licence number at most once',
+    ),
 });
 export const transferBody = z.object({ countyId: z.uuid(), reason: z.string().trim().min(2).max(500) });
-const viewerRoles = ['HR', 'CITY_APPROVER', 'ADMIN', 'COUNTY_HEAD', 'INSPECTOR', 'MARKETING_REVIEWER', 'INDUSTRY_PARTNER'] as const;
+const viewerRoles = [
+  'HR',
+  'CITY_APPROVER',
+  'ADMIN',
+  'COUNTY_HEAD',
+  'INSPECTOR',
+  'MARKETING_REVIEWER',
+  'INDUSTRY_PARTNER',
+] as const;
 
 export function orgRoutes(ctx: ApiContext): Router {
   const router = Router();
@@ -66,11 +83,28 @@ export function orgRoutes(ctx: ApiContext): Router {
     const actor = actorOf(req);
     const query = parseInput(managerListQuery, req.query, 'query', requestLanguage(req));
     const counties = await countiesInScope(ctx.prisma, actor, viewerRoles);
-    if (counties !== 'all' && counties.length === 0) throw problems.forbidden({ 'zh-CN': '客户经理名单', en: 'the manager list' });
-    if (query.countyId && counties !== 'all' && !counties.includes(query.countyId)) throw problems.forbidden({ 'zh-CN': '不在您的管辖范围', en: 'outside your scope' });
+    if (counties !== 'all' && counties.length === 0)
+      throw problems.forbidden({ 'zh-CN': '客户经理名单', en: 'the manager list' });
+    if (query.countyId && counties !== 'all' && !counties.includes(query.countyId))
+      throw problems.forbidden({ 'zh-CN': '不在您的管辖范围', en: 'outside your scope' });
     const managers = await ctx.prisma.manager.findMany({
-      where: { active: true, ...(query.countyId ? { countyId: query.countyId } : counties === 'all' ? {} : { countyId: { in: counties } }) },
-      select: { id: true, employeeNo: true, name: true, countyId: true, area: true, employment: true, grade: true, starRating: true, hireDate: true, postStartDate: true, education: true },
+      where: {
+        active: true,
+        ...(query.countyId ? { countyId: query.countyId } : counties === 'all' ? {} : { countyId: { in: counties } }),
+      },
+      select: {
+        id: true,
+        employeeNo: true,
+        name: true,
+        countyId: true,
+        area: true,
+        employment: true,
+        grade: true,
+        starRating: true,
+        hireDate: true,
+        postStartDate: true,
+        education: true,
+      },
       orderBy: { employeeNo: 'asc' },
     });
     res.json({ managers });
@@ -79,7 +113,8 @@ export function orgRoutes(ctx: ApiContext): Router {
   const staffText = { 'zh-CN': '只有人力资源部或管理员可以维护客户经理', en: 'only HR or an admin maintains managers' };
   async function requireStaffOf(actor: Actor, countyId: string): Promise<void> {
     const counties = await countiesInScope(ctx.prisma, actor, ['HR', 'ADMIN']);
-    if (!hasRole(actor, 'HR', 'ADMIN') || (counties !== 'all' && !counties.includes(countyId))) throw problems.forbidden(staffText);
+    if (!hasRole(actor, 'HR', 'ADMIN') || (counties !== 'all' && !counties.includes(countyId)))
+      throw problems.forbidden(staffText);
   }
   async function loadManager(id: string) {
     const manager = z.uuid().safeParse(id).success ? await ctx.prisma.manager.findUnique({ where: { id } }) : null;
@@ -106,32 +141,76 @@ export function orgRoutes(ctx: ApiContext): Router {
       ctx.prisma.manager.findUnique({ where: { employeeNo: body.employeeNo } }),
       ctx.prisma.user.findUnique({ where: { username: body.username } }),
     ]);
-    if (clash[0]) throw problems.conflict('duplicate', { 'zh-CN': `员工编号 ${body.employeeNo} 已存在`, en: `employee number ${body.employeeNo} exists already` });
-    if (clash[1]) throw problems.conflict('duplicate', { 'zh-CN': `用户名 ${body.username} 已存在`, en: `username ${body.username} exists already` });
+    if (clash[0])
+      throw problems.conflict('duplicate', {
+        'zh-CN': `员工编号 ${body.employeeNo} 已存在`,
+        en: `employee number ${body.employeeNo} exists already`,
+      });
+    if (clash[1])
+      throw problems.conflict('duplicate', {
+        'zh-CN': `用户名 ${body.username} 已存在`,
+        en: `username ${body.username} exists already`,
+      });
     const passwordHash = await hashPassword(body.password);
     const manager = await ctx.prisma.$transaction(async (tx) => {
       const user = await tx.user.create({
-        data: { username: body.username, passwordHash, displayName: body.name, email: body.email, language: body.language, roles: { create: [{ role: 'MANAGER', orgUnitId: county.id }] } },
+        data: {
+          username: body.username,
+          passwordHash,
+          displayName: body.name,
+          email: body.email,
+          language: body.language,
+          roles: { create: [{ role: 'MANAGER', orgUnitId: county.id }] },
+        },
       });
       const created = await tx.manager.create({
         data: {
-          employeeNo: body.employeeNo, name: body.name, countyId: county.id, area: body.area, employment: body.employment, hireDate: new Date(body.hireDate),
-          postStartDate: new Date(body.postStartDate), education: body.education, grade: body.grade, starRating: body.starRating, userId: user.id,
+          employeeNo: body.employeeNo,
+          name: body.name,
+          countyId: county.id,
+          area: body.area,
+          employment: body.employment,
+          hireDate: new Date(body.hireDate),
+          postStartDate: new Date(body.postStartDate),
+          education: body.education,
+          grade: body.grade,
+          starRating: body.starRating,
+          userId: user.id,
         },
       });
-      await tx.auditLog.create({ data: { actorId: actor.id, action: 'manager.joined', entityType: 'manager', entityId: created.id, details: { countyId: county.id } } });
+      await tx.auditLog.create({
+        data: {
+          actorId: actor.id,
+          action: 'manager.joined',
+          entityType: 'manager',
+          entityId: created.id,
+          details: { countyId: county.id },
+        },
+      });
       return created;
     });
     const cycles = await ctx.prisma.cycle.findMany({
-      where: { status: { in: ['OPENING', 'OPEN'] }, scopeId: { in: [county.id, ...(county.parentId ? [county.parentId] : [])] }, countyReviews: { none: { countyId: county.id } } },
+      where: {
+        status: { in: ['OPENING', 'OPEN'] },
+        scopeId: { in: [county.id, ...(county.parentId ? [county.parentId] : [])] },
+        countyReviews: { none: { countyId: county.id } },
+      },
       include: { template: true },
     });
     const joined: string[] = [];
     for (const cycle of cycles) {
       const workflowId = evaluationWorkflowId(cycle.id, manager.id);
-      await ctx.prisma.evaluation.createMany({ data: [{ cycleId: cycle.id, managerId: manager.id, countyId: county.id, workflowId }], skipDuplicates: true });
+      await ctx.prisma.evaluation.createMany({
+        data: [{ cycleId: cycle.id, managerId: manager.id, countyId: county.id, workflowId }],
+        skipDuplicates: true,
+      });
       const evaluation = await ctx.prisma.evaluation.findUniqueOrThrow({ where: { workflowId } });
-      await startEvaluationWorkflow(ctx.temporal, ctx.taskQueue, { ...cycle, template: parseTemplateConfig(cycle.template.config) }, evaluation);
+      await startEvaluationWorkflow(
+        ctx.temporal,
+        ctx.taskQueue,
+        { ...cycle, template: parseTemplateConfig(cycle.template.config) },
+        evaluation,
+      );
       joined.push(cycle.id);
     }
     res.status(201).json({ manager, joinedCycles: joined });
@@ -142,9 +221,20 @@ export function orgRoutes(ctx: ApiContext): Router {
   router.get('/org/managers/:id/customers', async (req, res) => {
     const actor = actorOf(req);
     const manager = await loadManager(String(req.params.id));
-    const counties = await countiesInScope(ctx.prisma, actor, ['HR', 'ADMIN', 'CITY_APPROVER', 'COUNTY_HEAD', 'MARKETING_REVIEWER']);
-    if (counties !== 'all' && !counties.includes(manager.countyId)) throw problems.forbidden({ 'zh-CN': '该客户经理的零售客户', en: 'this manager\'s retail customers' });
-    const customers = await ctx.prisma.retailCustomer.findMany({ where: { managerId: manager.id }, orderBy: { licenceNo: 'asc' }, select: { id: true, licenceNo: true, name: true, email: true, phone: true, language: true, active: true } });
+    const counties = await countiesInScope(ctx.prisma, actor, [
+      'HR',
+      'ADMIN',
+      'CITY_APPROVER',
+      'COUNTY_HEAD',
+      'MARKETING_REVIEWER',
+    ]);
+    if (counties !== 'all' && !counties.includes(manager.countyId))
+      throw problems.forbidden({ 'zh-CN': '该客户经理的零售客户', en: "this manager's retail customers" });
+    const customers = await ctx.prisma.retailCustomer.findMany({
+      where: { managerId: manager.id },
+      orderBy: { licenceNo: 'asc' },
+      select: { id: true, licenceNo: true, name: true, email: true, phone: true, language: true, active: true },
+    });
     res.json({ customers });
   });
 
@@ -158,14 +248,34 @@ export function orgRoutes(ctx: ApiContext): Router {
       let created = 0;
       let updated = 0;
       for (const c of body.customers) {
-        const data = { name: c.name, email: c.email ?? null, phone: c.phone ?? null, language: c.language, active: c.active, managerId: manager.id };
+        const data = {
+          name: c.name,
+          email: c.email ?? null,
+          phone: c.phone ?? null,
+          language: c.language,
+          active: c.active,
+          managerId: manager.id,
+        };
         const existing = await tx.retailCustomer.findUnique({ where: { licenceNo: c.licenceNo } });
-        if (existing) { await tx.retailCustomer.update({ where: { id: existing.id }, data }); updated++; }
-        else { await tx.retailCustomer.create({ data: { licenceNo: c.licenceNo, ...data } }); created++; }
+        if (existing) {
+          await tx.retailCustomer.update({ where: { id: existing.id }, data });
+          updated++;
+        } else {
+          await tx.retailCustomer.create({ data: { licenceNo: c.licenceNo, ...data } });
+          created++;
+        }
       }
       const active = await tx.retailCustomer.count({ where: { managerId: manager.id, active: true } });
       await tx.manager.update({ where: { id: manager.id }, data: { retailCustomers: active } });
-      await tx.auditLog.create({ data: { actorId: actor.id, action: 'manager.customersUpdated', entityType: 'manager', entityId: manager.id, details: { created, updated } } });
+      await tx.auditLog.create({
+        data: {
+          actorId: actor.id,
+          action: 'manager.customersUpdated',
+          entityType: 'manager',
+          entityId: manager.id,
+          details: { created, updated },
+        },
+      });
       return { created, updated, activeCustomers: active };
     });
     res.json(result);
@@ -180,15 +290,43 @@ export function orgRoutes(ctx: ApiContext): Router {
     const body = parseInput(partnerBody, req.body, 'body', lang);
     if (body.partnerUserId) {
       const county = await ctx.prisma.orgUnit.findUniqueOrThrow({ where: { id: manager.countyId } });
-      const partner = await ctx.prisma.user.findFirst({ where: { id: body.partnerUserId, active: true, roles: { some: { role: 'INDUSTRY_PARTNER', orgUnitId: { in: [county.id, ...(county.parentId ? [county.parentId] : [])] } } } } });
+      const partner = await ctx.prisma.user.findFirst({
+        where: {
+          id: body.partnerUserId,
+          active: true,
+          roles: {
+            some: {
+              role: 'INDUSTRY_PARTNER',
+              orgUnitId: { in: [county.id, ...(county.parentId ? [county.parentId] : [])] },
+            },
+          },
+        },
+      });
       if (!partner) {
-        if (!(await ctx.prisma.user.findUnique({ where: { id: body.partnerUserId } }))) throw problems.notFound({ 'zh-CN': '用户', en: 'User' });
-        throw problems.badRequest([{ field: 'body.partnerUserId', message: lang === 'en' ? 'body.partnerUserId must be an industry partner account of this county or the city' : 'body.partnerUserId 必须是本县或全市的工业企业账号' }]);
+        if (!(await ctx.prisma.user.findUnique({ where: { id: body.partnerUserId } })))
+          throw problems.notFound({ 'zh-CN': '用户', en: 'User' });
+        throw problems.badRequest([
+          {
+            field: 'body.partnerUserId',
+            message:
+              lang === 'en'
+                ? 'body.partnerUserId must be an industry partner account of this county or the city'
+                : 'body.partnerUserId 必须是本县或全市的工业企业账号',
+          },
+        ]);
       }
     }
     await ctx.prisma.$transaction(async (tx) => {
       await tx.manager.update({ where: { id: manager.id }, data: { industryPartnerId: body.partnerUserId } });
-      await tx.auditLog.create({ data: { actorId: actor.id, action: 'manager.partnerAssigned', entityType: 'manager', entityId: manager.id, details: { from: manager.industryPartnerId, to: body.partnerUserId } } });
+      await tx.auditLog.create({
+        data: {
+          actorId: actor.id,
+          action: 'manager.partnerAssigned',
+          entityType: 'manager',
+          entityId: manager.id,
+          details: { from: manager.industryPartnerId, to: body.partnerUserId },
+        },
+      });
     });
     res.json({ managerId: manager.id, industryPartnerId: body.partnerUserId });
   });
@@ -198,15 +336,29 @@ export function orgRoutes(ctx: ApiContext): Router {
     const manager = await loadManager(String(req.params.id));
     await requireStaffOf(actor, manager.countyId);
     const body = parseInput(leaveBody, req.body, 'body', requestLanguage(req));
-    if (!manager.active) throw problems.conflict('already_left', { 'zh-CN': '该客户经理已离岗', en: 'The manager has left already' });
+    if (!manager.active)
+      throw problems.conflict('already_left', { 'zh-CN': '该客户经理已离岗', en: 'The manager has left already' });
     await ctx.prisma.$transaction(async (tx) => {
       await tx.manager.update({ where: { id: manager.id }, data: { active: false } });
       if (manager.userId) await tx.user.update({ where: { id: manager.userId }, data: { active: false } });
-      await tx.auditLog.create({ data: { actorId: actor.id, action: 'manager.left', entityType: 'manager', entityId: manager.id, details: { reason: body.reason } } });
+      await tx.auditLog.create({
+        data: {
+          actorId: actor.id,
+          action: 'manager.left',
+          entityType: 'manager',
+          entityId: manager.id,
+          details: { reason: body.reason },
+        },
+      });
     });
     const open = await ctx.prisma.evaluation.findMany({ where: { managerId: manager.id, stage: 'TASKS_OPEN' } });
     for (const evaluation of open) {
-      await ctx.temporal.workflow.getHandle(evaluation.workflowId).executeUpdate(withdrawEvaluationUpdate, { args: [{ actorId: actor.id, reason: body.reason }], updateId: `withdraw:${evaluation.id}` });
+      await ctx.temporal.workflow
+        .getHandle(evaluation.workflowId)
+        .executeUpdate(withdrawEvaluationUpdate, {
+          args: [{ actorId: actor.id, reason: body.reason }],
+          updateId: `withdraw:${evaluation.id}`,
+        });
     }
     res.json({ managerId: manager.id, withdrawnEvaluations: open.map((e) => e.id) });
   });
@@ -222,11 +374,24 @@ export function orgRoutes(ctx: ApiContext): Router {
     const body = parseInput(transferBody, req.body, 'body', requestLanguage(req));
     const county = await loadCounty(body.countyId);
     await requireStaffOf(actor, county.id);
-    if (county.id === manager.countyId) throw problems.badRequest([{ field: 'body.countyId', message: 'body.countyId is the manager\'s county already' }]);
+    if (county.id === manager.countyId)
+      throw problems.badRequest([{ field: 'body.countyId', message: "body.countyId is the manager's county already" }]);
     const updated = await ctx.prisma.$transaction(async (tx) => {
       const m = await tx.manager.update({ where: { id: manager.id }, data: { countyId: county.id } });
-      if (manager.userId) await tx.userRole.updateMany({ where: { userId: manager.userId, role: 'MANAGER' }, data: { orgUnitId: county.id } });
-      await tx.auditLog.create({ data: { actorId: actor.id, action: 'manager.transferred', entityType: 'manager', entityId: manager.id, details: { from: manager.countyId, to: county.id, reason: body.reason } } });
+      if (manager.userId)
+        await tx.userRole.updateMany({
+          where: { userId: manager.userId, role: 'MANAGER' },
+          data: { orgUnitId: county.id },
+        });
+      await tx.auditLog.create({
+        data: {
+          actorId: actor.id,
+          action: 'manager.transferred',
+          entityType: 'manager',
+          entityId: manager.id,
+          details: { from: manager.countyId, to: county.id, reason: body.reason },
+        },
+      });
       return m;
     });
     res.json({ manager: updated });

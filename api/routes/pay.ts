@@ -10,7 +10,10 @@ import type { ApiContext } from '../context';
 import { exportFormat, sendTable } from '../exports';
 import { HttpProblem, parseInput, problems, requestLanguage } from '../problems';
 
-export const newPayTableBody = z.object({ effectiveFrom: z.string().refine(isCalendarDate, 'YYYY-MM-DD'), config: payTableSchema });
+export const newPayTableBody = z.object({
+  effectiveFrom: z.string().refine(isCalendarDate, 'YYYY-MM-DD'),
+  config: payTableSchema,
+});
 export const statementQuery = z.object({
   month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'YYYY-MM'),
   countyId: z.uuid().optional(),
@@ -30,11 +33,19 @@ export function payRoutes(ctx: ApiContext): Router {
   /** HR adds a version; months from its effective date are paid by it. */
   router.post('/pay-tables', async (req, res) => {
     const actor = actorOf(req);
-    if (!hasRole(actor, 'HR')) throw problems.forbidden({ 'zh-CN': '只有人力资源部可以修改薪酬标准', en: 'only HR changes the pay table' });
+    if (!hasRole(actor, 'HR'))
+      throw problems.forbidden({ 'zh-CN': '只有人力资源部可以修改薪酬标准', en: 'only HR changes the pay table' });
     const body = parseInput(newPayTableBody, req.body, 'body', requestLanguage(req));
     const created = await ctx.prisma.$transaction(async (tx) => {
       const last = await tx.payTable.findFirst({ orderBy: { version: 'desc' } });
-      return tx.payTable.create({ data: { version: (last?.version ?? 0) + 1, effectiveFrom: body.effectiveFrom, config: body.config, createdById: actor.id } });
+      return tx.payTable.create({
+        data: {
+          version: (last?.version ?? 0) + 1,
+          effectiveFrom: body.effectiveFrom,
+          config: body.config,
+          createdById: actor.id,
+        },
+      });
     });
     res.status(201).json(created);
   });
@@ -44,33 +55,129 @@ export function payRoutes(ctx: ApiContext): Router {
     const actor = actorOf(req);
     const query = parseInput(statementQuery, req.query, 'query', requestLanguage(req));
     const firstDay = `${query.month}-01`;
-    const table = await ctx.prisma.payTable.findFirst({ where: { effectiveFrom: { lte: firstDay } }, orderBy: [{ effectiveFrom: 'desc' }, { version: 'desc' }] });
-    if (!table) throw new HttpProblem(404, 'no_pay_table', { 'zh-CN': `${query.month} 没有生效的薪酬标准`, en: `No pay table is in effect for ${query.month}` });
+    const table = await ctx.prisma.payTable.findFirst({
+      where: { effectiveFrom: { lte: firstDay } },
+      orderBy: [{ effectiveFrom: 'desc' }, { version: 'desc' }],
+    });
+    if (!table)
+      throw new HttpProblem(404, 'no_pay_table', {
+        'zh-CN': `${query.month} 没有生效的薪酬标准`,
+        en: `No pay table is in effect for ${query.month}`,
+      });
     const counties = await countiesInScope(ctx.prisma, actor, ['HR', 'CITY_APPROVER', 'ADMIN', 'COUNTY_HEAD']);
-    if (query.countyId && counties !== 'all' && !counties.includes(query.countyId)) throw problems.forbidden({ 'zh-CN': '该县的工资单', en: 'pay statements of this county' });
+    if (query.countyId && counties !== 'all' && !counties.includes(query.countyId))
+      throw problems.forbidden({ 'zh-CN': '该县的工资单', en: 'pay statements of this county' });
     const scope =
-      counties === 'all' || (counties.length > 0)
-        ? { ...(query.countyId ? { countyId: query.countyId } : counties === 'all' ? {} : { countyId: { in: counties } }) }
+      counties === 'all' || counties.length > 0
+        ? {
+            ...(query.countyId
+              ? { countyId: query.countyId }
+              : counties === 'all'
+                ? {}
+                : { countyId: { in: counties } }),
+          }
         : actor.managerId
           ? { id: actor.managerId }
           : null;
     if (!scope) throw problems.forbidden({ 'zh-CN': '工资单', en: 'pay statements' });
-    const managers = await ctx.prisma.manager.findMany({ where: { ...scope, active: true }, include: { county: true, gradeHistory: true }, orderBy: { employeeNo: 'asc' } });
+    const managers = await ctx.prisma.manager.findMany({
+      where: { ...scope, active: true },
+      include: { county: true, gradeHistory: true },
+      orderBy: { employeeNo: 'asc' },
+    });
     const config = payTableSchema.parse(table.config);
     const statements = managers.map((m) => {
-      const assessedGrade = gradeOn(firstDay, m.grade, m.gradeHistory.map((h) => ({ fromGrade: h.fromGrade, toGrade: h.toGrade, effectiveDate: day(h.effectiveDate) })));
-      const lines = payStatement({ assessedGrade, area: m.area, employment: m.employment, postStartDate: day(m.postStartDate) }, config, query.month);
-      return { managerId: m.id, employeeNo: m.employeeNo, name: m.name, county: m.county.name, area: m.area, employment: m.employment, ...lines };
+      const assessedGrade = gradeOn(
+        firstDay,
+        m.grade,
+        m.gradeHistory.map((h) => ({
+          fromGrade: h.fromGrade,
+          toGrade: h.toGrade,
+          effectiveDate: day(h.effectiveDate),
+        })),
+      );
+      const lines = payStatement(
+        { assessedGrade, area: m.area, employment: m.employment, postStartDate: day(m.postStartDate) },
+        config,
+        query.month,
+      );
+      return {
+        managerId: m.id,
+        employeeNo: m.employeeNo,
+        name: m.name,
+        county: m.county.name,
+        area: m.area,
+        employment: m.employment,
+        ...lines,
+      };
     });
-    const sum = (k: 'basePostWage' | 'floatingWage' | 'seniorityWage' | 'performanceWage' | 'total') => Math.round(statements.reduce((s, x) => s + x[k], 0) * 100) / 100;
-    const totals = { managers: statements.length, basePostWage: sum('basePostWage'), floatingWage: sum('floatingWage'), seniorityWage: sum('seniorityWage'), performanceWage: sum('performanceWage'), total: sum('total') };
+    const sum = (k: 'basePostWage' | 'floatingWage' | 'seniorityWage' | 'performanceWage' | 'total') =>
+      Math.round(statements.reduce((s, x) => s + x[k], 0) * 100) / 100;
+    const totals = {
+      managers: statements.length,
+      basePostWage: sum('basePostWage'),
+      floatingWage: sum('floatingWage'),
+      seniorityWage: sum('seniorityWage'),
+      performanceWage: sum('performanceWage'),
+      total: sum('total'),
+    };
     if (query.format === 'csv' || query.format === 'xlsx') {
-      const header = ['工号', '姓名', '县区', '区域', '用工性质', '评定等级', '计薪等级', '岗位基本工资', '岗位浮动工资', '本岗年限', '年功工资', '绩效系数', '绩效工资', '应发合计'];
-      const rows = statements.map((s) => [s.employeeNo, s.name, s.county, s.area === 'RURAL' ? '农村' : '城区', s.employment === 'CONTRACT' ? '聘用工' : '正式员工', gradeNames[s.assessedGrade]['zh-CN'], gradeNames[s.payGrade]['zh-CN'], s.basePostWage, s.floatingWage, s.seniorityYears, s.seniorityWage, s.performanceCoefficient, s.performanceWage, s.total]);
-      rows.push(['合计', `${totals.managers} 人`, '', '', '', '', '', totals.basePostWage, totals.floatingWage, '', totals.seniorityWage, '', totals.performanceWage, totals.total]);
+      const header = [
+        '工号',
+        '姓名',
+        '县区',
+        '区域',
+        '用工性质',
+        '评定等级',
+        '计薪等级',
+        '岗位基本工资',
+        '岗位浮动工资',
+        '本岗年限',
+        '年功工资',
+        '绩效系数',
+        '绩效工资',
+        '应发合计',
+      ];
+      const rows = statements.map((s) => [
+        s.employeeNo,
+        s.name,
+        s.county,
+        s.area === 'RURAL' ? '农村' : '城区',
+        s.employment === 'CONTRACT' ? '聘用工' : '正式员工',
+        gradeNames[s.assessedGrade]['zh-CN'],
+        gradeNames[s.payGrade]['zh-CN'],
+        s.basePostWage,
+        s.floatingWage,
+        s.seniorityYears,
+        s.seniorityWage,
+        s.performanceCoefficient,
+        s.performanceWage,
+        s.total,
+      ]);
+      rows.push([
+        '合计',
+        `${totals.managers} 人`,
+        '',
+        '',
+        '',
+        '',
+        '',
+        totals.basePostWage,
+        totals.floatingWage,
+        '',
+        totals.seniorityWage,
+        '',
+        totals.performanceWage,
+        totals.total,
+      ]);
       return sendTable(res, query.format, { name: `pay-${query.month}`, sheet: `${query.month} 工资单` }, header, rows);
     }
-    res.json({ month: query.month, payTable: { version: table.version, effectiveFrom: table.effectiveFrom }, statements, totals });
+    res.json({
+      month: query.month,
+      payTable: { version: table.version, effectiveFrom: table.effectiveFrom },
+      statements,
+      totals,
+    });
   });
 
   return router;

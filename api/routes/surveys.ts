@@ -18,7 +18,16 @@ const surveyText = { 'zh-CN': '调查链接', en: 'Survey link' };
 const tokenSchema = z.string().regex(/^[A-Za-z0-9_-]{20,64}$/);
 
 type Lookup =
-  | { kind: 'open'; invitationId: string; taskId: string; workflowId: string; managerName: string; cycleType: string; period: string; dueDate: string }
+  | {
+      kind: 'open';
+      invitationId: string;
+      taskId: string;
+      workflowId: string;
+      managerName: string;
+      cycleType: string;
+      period: string;
+      dueDate: string;
+    }
   | { kind: 'notFound' | 'alreadyAnswered' | 'expired' };
 
 export function surveyRoutes(ctx: ApiContext) {
@@ -32,7 +41,16 @@ export function surveyRoutes(ctx: ApiContext) {
     if (invitation.answered) return { kind: 'alreadyAnswered' };
     if (invitation.task.status !== 'OPEN' || invitation.expiresAt <= now) return { kind: 'expired' };
     const { task } = invitation;
-    return { kind: 'open', invitationId: invitation.id, taskId: task.id, workflowId: task.evaluation!.workflowId, managerName: task.evaluation!.manager.name, cycleType: task.cycle.type, period: task.cycle.period, dueDate: task.dueDate };
+    return {
+      kind: 'open',
+      invitationId: invitation.id,
+      taskId: task.id,
+      workflowId: task.evaluation!.workflowId,
+      managerName: task.evaluation!.manager.name,
+      cycleType: task.cycle.type,
+      period: task.cycle.period,
+      dueDate: task.dueDate,
+    };
   }
 
   /** Single use: the invitation is marked answered and the answer stored in one transaction. */
@@ -41,7 +59,10 @@ export function surveyRoutes(ctx: ApiContext) {
     const found = await lookup(token, now);
     if (found.kind !== 'open') return found.kind;
     const won = await ctx.prisma.$transaction(async (tx) => {
-      const marked = await tx.surveyInvitation.updateMany({ where: { id: found.invitationId, answered: false, expiresAt: { gt: now }, task: { status: 'OPEN' } }, data: { answered: true } });
+      const marked = await tx.surveyInvitation.updateMany({
+        where: { id: found.invitationId, answered: false, expiresAt: { gt: now }, task: { status: 'OPEN' } },
+        data: { answered: true },
+      });
       if (marked.count === 0) return false;
       await tx.surveyResponse.create({ data: { taskId: found.taskId, answers, answeredOn: answeredOn(now) } });
       return true;
@@ -73,7 +94,13 @@ export function surveyRoutes(ctx: ApiContext) {
     throwUnlessOpen(found.kind);
     if (found.kind !== 'open') return;
     const lang = requestLanguage(req);
-    res.json({ managerName: found.managerName, period: periodLabel(found.cycleType, found.period, lang), dueDate: found.dueDate, questions: surveyQuestions, ratings: [1, 2, 3, 4, 5] });
+    res.json({
+      managerName: found.managerName,
+      period: periodLabel(found.cycleType, found.period, lang),
+      dueDate: found.dueDate,
+      questions: surveyQuestions,
+      ratings: [1, 2, 3, 4, 5],
+    });
   });
   api.post('/surveys/:token', async (req, res) => {
     const answers = parseInput(surveyAnswerSchema, req.body, 'body', requestLanguage(req));
@@ -83,14 +110,26 @@ export function surveyRoutes(ctx: ApiContext) {
 
   // The page a customer opens from the mail.
   const pages = Router();
-  const pageLanguage = (req: Request): Language => (typeof req.query.lang === 'string' ? languageOf(req.query.lang) : requestLanguage(req));
+  const pageLanguage = (req: Request): Language =>
+    typeof req.query.lang === 'string' ? languageOf(req.query.lang) : requestLanguage(req);
   const selfUrl = (req: Request) => `/survey/${encodeURIComponent(String(req.params.token))}`;
   pages.get('/survey/:token', async (req, res) => {
     const lang = pageLanguage(req);
     const found = await lookup(String(req.params.token), new Date());
     const status = found.kind === 'open' ? 200 : found.kind === 'notFound' ? 404 : 410;
-    const state = found.kind === 'open' ? { kind: 'form' as const, managerName: found.managerName, periodLabel: periodLabel(found.cycleType, found.period, lang), dueDate: found.dueDate } : { kind: found.kind };
-    res.status(status).type('html').send(renderSurveyPage(state, lang, selfUrl(req)));
+    const state =
+      found.kind === 'open'
+        ? {
+            kind: 'form' as const,
+            managerName: found.managerName,
+            periodLabel: periodLabel(found.cycleType, found.period, lang),
+            dueDate: found.dueDate,
+          }
+        : { kind: found.kind };
+    res
+      .status(status)
+      .type('html')
+      .send(renderSurveyPage(state, lang, selfUrl(req)));
   });
   pages.post('/survey/:token', express.urlencoded({ extended: false, limit: '20kb' }), async (req, res) => {
     const lang = pageLanguage(req);
@@ -98,16 +137,40 @@ export function surveyRoutes(ctx: ApiContext) {
     const parsed = surveyAnswerSchema.safeParse(req.body ?? {});
     if (!parsed.success) {
       const found = await lookup(token, new Date());
-      if (found.kind !== 'open') return void res.status(found.kind === 'notFound' ? 404 : 410).type('html').send(renderSurveyPage({ kind: found.kind }, lang, selfUrl(req)));
+      if (found.kind !== 'open')
+        return void res
+          .status(found.kind === 'notFound' ? 404 : 410)
+          .type('html')
+          .send(renderSurveyPage({ kind: found.kind }, lang, selfUrl(req)));
       const errors: Record<string, string> = {};
-      for (const issue of parsed.error.issues) errors[String(issue.path[0])] = lang === 'zh-CN' ? '请选择一项' : 'Please choose one';
+      for (const issue of parsed.error.issues)
+        errors[String(issue.path[0])] = lang === 'zh-CN' ? '请选择一项' : 'Please choose one';
       if (errors.comment) errors.comment = lang === 'zh-CN' ? '最多 500 字' : 'At most 500 characters';
       const values = Object.fromEntries(Object.entries(req.body ?? {}).map(([k, v]) => [k, String(v)]));
-      return void res.status(400).type('html').send(renderSurveyPage({ kind: 'form', managerName: found.managerName, periodLabel: periodLabel(found.cycleType, found.period, lang), dueDate: found.dueDate, values, errors }, lang, selfUrl(req)));
+      return void res
+        .status(400)
+        .type('html')
+        .send(
+          renderSurveyPage(
+            {
+              kind: 'form',
+              managerName: found.managerName,
+              periodLabel: periodLabel(found.cycleType, found.period, lang),
+              dueDate: found.dueDate,
+              values,
+              errors,
+            },
+            lang,
+            selfUrl(req),
+          ),
+        );
     }
     const kind = await recordAnswer(token, parsed.data);
     const status = kind === 'open' ? 201 : kind === 'notFound' ? 404 : 410;
-    res.status(status).type('html').send(renderSurveyPage({ kind: kind === 'open' ? 'thanks' : kind }, lang, selfUrl(req)));
+    res
+      .status(status)
+      .type('html')
+      .send(renderSurveyPage({ kind: kind === 'open' ? 'thanks' : kind }, lang, selfUrl(req)));
   });
 
   return { api, pages };

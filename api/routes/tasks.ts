@@ -19,13 +19,21 @@ import { HttpProblem, parseInput, problems, requestLanguage } from '../problems'
 import type { Language } from '../../domain/notifications';
 
 const taskText = { 'zh-CN': '任务', en: 'Task' };
-export const inboxQuery = z.object({ status: z.enum(['OPEN', 'SUBMITTED', 'CLOSED_MISSING', 'CANCELLED']).optional(), cycleId: z.uuid().optional() });
+export const inboxQuery = z.object({
+  status: z.enum(['OPEN', 'SUBMITTED', 'CLOSED_MISSING', 'CANCELLED']).optional(),
+  cycleId: z.uuid().optional(),
+});
 export const extendBody = z.object({
   dueDate: z.string().refine(isCalendarDate, 'YYYY-MM-DD'),
   reason: z.string().trim().min(2).max(500),
 });
 export const reassignBody = z.object({ assigneeId: z.uuid(), reason: z.string().trim().min(2).max(500) });
-const idempotencyKey = z.string().trim().min(8).max(200).regex(/^[\w.:-]+$/);
+const idempotencyKey = z
+  .string()
+  .trim()
+  .min(8)
+  .max(200)
+  .regex(/^[\w.:-]+$/);
 
 export function taskRoutes(ctx: ApiContext): Router {
   const router = Router();
@@ -33,16 +41,41 @@ export function taskRoutes(ctx: ApiContext): Router {
 
   async function loadTask(id: string) {
     const task = z.uuid().safeParse(id).success
-      ? await ctx.prisma.task.findUnique({ where: { id }, include: { evaluation: { include: { manager: true } }, countyReview: true, gradeReview: true, bottomRankCase: true, cycle: true, submission: true, assignee: { select: { id: true, displayName: true } } } })
+      ? await ctx.prisma.task.findUnique({
+          where: { id },
+          include: {
+            evaluation: { include: { manager: true } },
+            countyReview: true,
+            gradeReview: true,
+            bottomRankCase: true,
+            cycle: true,
+            submission: true,
+            assignee: { select: { id: true, displayName: true } },
+          },
+        })
       : null;
     if (!task) throw problems.notFound(taskText);
-    return { ...task, workflowId: (task.evaluation?.workflowId ?? task.countyReview?.workflowId ?? task.gradeReview?.workflowId ?? task.bottomRankCase?.workflowId)! };
+    return {
+      ...task,
+      workflowId: (task.evaluation?.workflowId ??
+        task.countyReview?.workflowId ??
+        task.gradeReview?.workflowId ??
+        task.bottomRankCase?.workflowId)!,
+    };
   }
 
   /** Sends an update to the task's workflow; a refusal becomes a 409 (or 503 when Temporal is down). */
-  async function runUpdate<Ret, Args extends [unknown, ...unknown[]]>(lang: Language, workflowId: string, update: UpdateDefinition<Ret, Args>, args: Args, updateId?: string): Promise<Ret> {
+  async function runUpdate<Ret, Args extends [unknown, ...unknown[]]>(
+    lang: Language,
+    workflowId: string,
+    update: UpdateDefinition<Ret, Args>,
+    args: Args,
+    updateId?: string,
+  ): Promise<Ret> {
     try {
-      return await ctx.temporal.workflow.getHandle(workflowId).executeUpdate(update, { args, ...(updateId ? { updateId } : {}) });
+      return await ctx.temporal.workflow
+        .getHandle(workflowId)
+        .executeUpdate(update, { args, ...(updateId ? { updateId } : {}) });
     } catch (err) {
       throw updateProblem(err, lang);
     }
@@ -56,7 +89,14 @@ export function taskRoutes(ctx: ApiContext): Router {
 
   async function canView(actor: Actor, task: { assigneeId: string; countyId: string }): Promise<boolean> {
     if (task.assigneeId === actor.id) return true;
-    const counties = await countiesInScope(ctx.prisma, actor, ['HR', 'CITY_APPROVER', 'ADMIN', 'COUNTY_HEAD', 'INSPECTOR', 'MARKETING_REVIEWER']);
+    const counties = await countiesInScope(ctx.prisma, actor, [
+      'HR',
+      'CITY_APPROVER',
+      'ADMIN',
+      'COUNTY_HEAD',
+      'INSPECTOR',
+      'MARKETING_REVIEWER',
+    ]);
     return counties === 'all' || counties.includes(task.countyId);
   }
 
@@ -66,7 +106,10 @@ export function taskRoutes(ctx: ApiContext): Router {
     const query = parseInput(inboxQuery, req.query, 'query', requestLanguage(req));
     const tasks = await ctx.prisma.task.findMany({
       where: { assigneeId: actor.id, ...query },
-      include: { cycle: { select: { type: true, period: true } }, evaluation: { select: { managerId: true, manager: { select: { name: true, employeeNo: true } } } } },
+      include: {
+        cycle: { select: { type: true, period: true } },
+        evaluation: { select: { managerId: true, manager: { select: { name: true, employeeNo: true } } } },
+      },
       orderBy: [{ status: 'asc' }, { dueAt: 'asc' }],
       take: 500,
     });
@@ -85,7 +128,10 @@ export function taskRoutes(ctx: ApiContext): Router {
     const actor = actorOf(req);
     const task = await loadTask(String(req.params.id));
     if (!(await canView(actor, task))) throw problems.forbidden(taskText);
-    const events = await ctx.prisma.auditLog.findMany({ where: { entityType: 'task', entityId: task.id }, orderBy: [{ at: 'asc' }, { id: 'asc' }] });
+    const events = await ctx.prisma.auditLog.findMany({
+      where: { entityType: 'task', entityId: task.id },
+      orderBy: [{ at: 'asc' }, { id: 'asc' }],
+    });
     res.json({ events: events.map((e) => ({ ...e, id: e.id.toString() })) });
   });
 
@@ -93,26 +139,56 @@ export function taskRoutes(ctx: ApiContext): Router {
     const actor = actorOf(req);
     const lang = requestLanguage(req);
     const task = await loadTask(String(req.params.id));
-    if (task.assigneeId !== actor.id) throw problems.forbidden({ 'zh-CN': '只能提交分配给您的任务', en: 'you can only submit your own tasks' });
+    if (task.assigneeId !== actor.id)
+      throw problems.forbidden({ 'zh-CN': '只能提交分配给您的任务', en: 'you can only submit your own tasks' });
     const schema = submissionSchemas[task.kind];
-    if (!schema) throw problems.conflict('not_submittable', { 'zh-CN': '此类任务暂不支持在线提交', en: 'this kind of task takes no submission here' });
+    if (!schema)
+      throw problems.conflict('not_submittable', {
+        'zh-CN': '此类任务暂不支持在线提交',
+        en: 'this kind of task takes no submission here',
+      });
     const payload = parseInput(schema, req.body, 'body', lang);
     const headerKey = req.headers['idempotency-key'];
     const requestId = headerKey
       ? parseInput(idempotencyKey, headerKey, 'body', lang)
-      : createHash('sha256').update(`${actor.id}:${task.id}:${JSON.stringify(payload)}`).digest('hex').slice(0, 32);
+      : createHash('sha256')
+          .update(`${actor.id}:${task.id}:${JSON.stringify(payload)}`)
+          .digest('hex')
+          .slice(0, 32);
 
     if (task.submission) return res.status(200).json({ outcome: 'duplicate', submissionId: task.submission.id });
     if (task.kind === 'COUNTY_SIGN_OFF' && recommendationRequired(task.cycle.type)) {
       const recommended = (payload as { recommendedManagerId?: string }).recommendedManagerId;
-      const inCounty = recommended && (await ctx.prisma.evaluation.findFirst({ where: { cycleId: task.cycleId, countyId: task.countyId, managerId: recommended } }));
+      const inCounty =
+        recommended &&
+        (await ctx.prisma.evaluation.findFirst({
+          where: { cycleId: task.cycleId, countyId: task.countyId, managerId: recommended },
+        }));
       if (!inCounty) {
-        throw problems.badRequest([{ field: 'body.recommendedManagerId', message: lang === 'en' ? 'body.recommendedManagerId: a quarterly sign-off recommends one manager of this county in this cycle' : 'body.recommendedManagerId：季度审核须推荐本县本期的一名优秀客户经理' }]);
+        throw problems.badRequest([
+          {
+            field: 'body.recommendedManagerId',
+            message:
+              lang === 'en'
+                ? 'body.recommendedManagerId: a quarterly sign-off recommends one manager of this county in this cycle'
+                : 'body.recommendedManagerId：季度审核须推荐本县本期的一名优秀客户经理',
+          },
+        ]);
       }
     }
-    if (task.status !== 'OPEN') throw problems.conflict('task_closed', { 'zh-CN': '任务已关闭，不能再提交', en: 'The task is closed and takes no submission' });
+    if (task.status !== 'OPEN')
+      throw problems.conflict('task_closed', {
+        'zh-CN': '任务已关闭，不能再提交',
+        en: 'The task is closed and takes no submission',
+      });
 
-    const result = await runUpdate(lang, task.workflowId, submitTaskUpdate, [{ taskId: task.id, requestId, submittedById: actor.id, payload }], `submit:${task.id}:${requestId}`);
+    const result = await runUpdate(
+      lang,
+      task.workflowId,
+      submitTaskUpdate,
+      [{ taskId: task.id, requestId, submittedById: actor.id, payload }],
+      `submit:${task.id}:${requestId}`,
+    );
     res.status(result.outcome === 'accepted' ? 201 : 200).json(result);
   });
 
@@ -123,9 +199,24 @@ export function taskRoutes(ctx: ApiContext): Router {
     const task = await loadTask(String(req.params.id));
     await requireHrOf(actor, task.countyId, { 'zh-CN': '只有人力资源部可以延期', en: 'only HR extends due dates' });
     const body = parseInput(extendBody, req.body, 'body', lang);
-    if (body.dueDate <= task.dueDate) throw problems.badRequest([{ field: 'body.dueDate', message: lang === 'en' ? `body.dueDate must be after ${task.dueDate}` : `body.dueDate 必须晚于 ${task.dueDate}` }]);
-    if (task.status !== 'OPEN') throw problems.conflict('task_closed', { 'zh-CN': '任务已关闭，不能延期', en: 'The task is closed and cannot be extended' });
-    res.json(await runUpdate(lang, task.workflowId, extendDeadlineUpdate, [{ taskId: task.id, dueDate: body.dueDate, actorId: actor.id, reason: body.reason }]));
+    if (body.dueDate <= task.dueDate)
+      throw problems.badRequest([
+        {
+          field: 'body.dueDate',
+          message:
+            lang === 'en' ? `body.dueDate must be after ${task.dueDate}` : `body.dueDate 必须晚于 ${task.dueDate}`,
+        },
+      ]);
+    if (task.status !== 'OPEN')
+      throw problems.conflict('task_closed', {
+        'zh-CN': '任务已关闭，不能延期',
+        en: 'The task is closed and cannot be extended',
+      });
+    res.json(
+      await runUpdate(lang, task.workflowId, extendDeadlineUpdate, [
+        { taskId: task.id, dueDate: body.dueDate, actorId: actor.id, reason: body.reason },
+      ]),
+    );
   });
 
   /** Who may take a task: active users holding its role for its county (or the whole city). */
@@ -133,7 +224,11 @@ export function taskRoutes(ctx: ApiContext): Router {
     const role = actorRoleOf[task.kind as TaskKind];
     const county = await ctx.prisma.orgUnit.findUniqueOrThrow({ where: { id: task.countyId } });
     const users = await ctx.prisma.user.findMany({
-      where: { ...(userId ? { id: userId } : {}), active: true, roles: { some: { role, orgUnitId: { in: [task.countyId, ...(county.parentId ? [county.parentId] : [])] } } } },
+      where: {
+        ...(userId ? { id: userId } : {}),
+        active: true,
+        roles: { some: { role, orgUnitId: { in: [task.countyId, ...(county.parentId ? [county.parentId] : [])] } } },
+      },
       select: { id: true, username: true, displayName: true },
       orderBy: { username: 'asc' },
     });
@@ -154,14 +249,33 @@ export function taskRoutes(ctx: ApiContext): Router {
     const task = await loadTask(String(req.params.id));
     await requireHrOf(actor, task.countyId, reassignText);
     const body = parseInput(reassignBody, req.body, 'body', lang);
-    const { role, users: [assignee] } = await eligibleAssignees(task, body.assigneeId);
+    const {
+      role,
+      users: [assignee],
+    } = await eligibleAssignees(task, body.assigneeId);
     if (!assignee) {
       const exists = await ctx.prisma.user.findUnique({ where: { id: body.assigneeId } });
       if (!exists) throw problems.notFound({ 'zh-CN': '用户', en: 'User' });
-      throw problems.badRequest([{ field: 'body.assigneeId', message: lang === 'en' ? `body.assigneeId must hold the ${role} role for this county` : `body.assigneeId 必须在该县具有 ${role} 角色` }]);
+      throw problems.badRequest([
+        {
+          field: 'body.assigneeId',
+          message:
+            lang === 'en'
+              ? `body.assigneeId must hold the ${role} role for this county`
+              : `body.assigneeId 必须在该县具有 ${role} 角色`,
+        },
+      ]);
     }
-    if (task.status !== 'OPEN') throw problems.conflict('task_closed', { 'zh-CN': '任务已关闭，不能转办', en: 'The task is closed and cannot be reassigned' });
-    res.json(await runUpdate(lang, task.workflowId, reassignTaskUpdate, [{ taskId: task.id, assigneeId: assignee.id, actorId: actor.id, reason: body.reason }]));
+    if (task.status !== 'OPEN')
+      throw problems.conflict('task_closed', {
+        'zh-CN': '任务已关闭，不能转办',
+        en: 'The task is closed and cannot be reassigned',
+      });
+    res.json(
+      await runUpdate(lang, task.workflowId, reassignTaskUpdate, [
+        { taskId: task.id, assigneeId: assignee.id, actorId: actor.id, reason: body.reason },
+      ]),
+    );
   });
 
   return router;
@@ -176,16 +290,27 @@ function updateProblem(err: unknown, lang: Language): HttpProblem {
   if (cause instanceof ApplicationFailure && cause.type === 'QuotaExceeded') {
     const breaches = (cause.details ?? []) as QuotaBreach[];
     return new HttpProblem(
-      409, 'quota_exceeded',
-      { 'zh-CN': `超出等级比例，不能批准：${breaches.map((b) => describeBreach(b, 'zh-CN')).join('；')}`, en: `Over the grade quota, not approved: ${breaches.map((b) => describeBreach(b, 'en')).join('; ')}` },
-      [], { breaches },
+      409,
+      'quota_exceeded',
+      {
+        'zh-CN': `超出等级比例，不能批准：${breaches.map((b) => describeBreach(b, 'zh-CN')).join('；')}`,
+        en: `Over the grade quota, not approved: ${breaches.map((b) => describeBreach(b, 'en')).join('; ')}`,
+      },
+      [],
+      { breaches },
     );
   }
-  if (err instanceof WorkflowNotFoundError || (err instanceof WorkflowUpdateFailedError && /closed|no longer open|completed/i.test(String((err.cause)?.message)))) {
+  if (
+    err instanceof WorkflowNotFoundError ||
+    (err instanceof WorkflowUpdateFailedError && /closed|no longer open|completed/i.test(String(err.cause?.message)))
+  ) {
     return problems.conflict('task_closed', { 'zh-CN': '任务已关闭', en: 'The task is closed' });
   }
   if (err instanceof WorkflowUpdateFailedError) {
-    return problems.conflict('not_accepted', { 'zh-CN': `未被受理：${(err.cause)?.message ?? ''}`, en: `Not accepted: ${(err.cause)?.message ?? ''}` });
+    return problems.conflict('not_accepted', {
+      'zh-CN': `未被受理：${err.cause?.message ?? ''}`,
+      en: `Not accepted: ${err.cause?.message ?? ''}`,
+    });
   }
   if (err instanceof Error && /UNAVAILABLE|DEADLINE_EXCEEDED|connect/i.test(err.message)) return problems.unavailable();
   throw err;

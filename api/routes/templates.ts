@@ -17,18 +17,40 @@ export function templateRoutes(ctx: ApiContext): Router {
 
   router.get('/templates', async (req, res) => {
     const query = parseInput(templateListQuery, req.query, 'query', requestLanguage(req));
-    const templates = await ctx.prisma.evaluationTemplate.findMany({ where: query, orderBy: [{ cycleType: 'asc' }, { version: 'desc' }] });
+    const templates = await ctx.prisma.evaluationTemplate.findMany({
+      where: query,
+      orderBy: [{ cycleType: 'asc' }, { version: 'desc' }],
+    });
     res.json({ templates });
   });
 
   router.post('/templates', async (req, res) => {
     const actor = actorOf(req);
-    if (!hasRole(actor, 'HR')) throw problems.forbidden({ 'zh-CN': '只有人力资源部可以修改模板', en: 'only HR edits templates' });
+    if (!hasRole(actor, 'HR'))
+      throw problems.forbidden({ 'zh-CN': '只有人力资源部可以修改模板', en: 'only HR edits templates' });
     const body = parseInput(newTemplateBody, req.body, 'body', requestLanguage(req));
     const template = await ctx.prisma.$transaction(async (tx) => {
-      const latest = await tx.evaluationTemplate.findFirst({ where: { cycleType: body.cycleType }, orderBy: { version: 'desc' } });
-      const created = await tx.evaluationTemplate.create({ data: { cycleType: body.cycleType, version: (latest?.version ?? 0) + 1, config: body.config, createdById: actor.id } });
-      await tx.auditLog.create({ data: { actorId: actor.id, action: 'template.versionCreated', entityType: 'template', entityId: created.id, details: { cycleType: created.cycleType, version: created.version } } });
+      const latest = await tx.evaluationTemplate.findFirst({
+        where: { cycleType: body.cycleType },
+        orderBy: { version: 'desc' },
+      });
+      const created = await tx.evaluationTemplate.create({
+        data: {
+          cycleType: body.cycleType,
+          version: (latest?.version ?? 0) + 1,
+          config: body.config,
+          createdById: actor.id,
+        },
+      });
+      await tx.auditLog.create({
+        data: {
+          actorId: actor.id,
+          action: 'template.versionCreated',
+          entityType: 'template',
+          entityId: created.id,
+          details: { cycleType: created.cycleType, version: created.version },
+        },
+      });
       return created;
     });
     res.status(201).json(template);

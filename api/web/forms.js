@@ -9,7 +9,9 @@
       else if (k === 'dataset') Object.assign(node.dataset, v);
       else node.setAttribute(k, v === true ? '' : v);
     }
-    for (const c of children.flat()) if (c !== undefined && c !== null && c !== false) node.append(c instanceof Node ? c : document.createTextNode(String(c)));
+    for (const c of children.flat())
+      if (c !== undefined && c !== null && c !== false)
+        node.append(c instanceof Node ? c : document.createTextNode(String(c)));
     return node;
   };
 
@@ -19,12 +21,34 @@
     let input;
     if (spec.type === 'textarea') input = el('textarea', { id, name: spec.name, rows: 3 }, spec.value ?? '');
     else if (spec.type === 'select') {
-      input = el('select', { id, name: spec.name }, ...(spec.options || []).map(([v, label]) => el('option', { value: v, selected: String(spec.value ?? '') === String(v) }, label)));
-    } else if (spec.type === 'checkbox') input = el('input', { id, name: spec.name, type: 'checkbox', checked: !!spec.value });
-    else input = el('input', { id, name: spec.name, type: ['number', 'date', 'password'].includes(spec.type) ? spec.type : 'text', step: spec.type === 'number' ? 'any' : undefined, min: spec.min, max: spec.max, value: spec.value ?? '' });
+      input = el(
+        'select',
+        { id, name: spec.name },
+        ...(spec.options || []).map(([v, label]) =>
+          el('option', { value: v, selected: String(spec.value ?? '') === String(v) }, label),
+        ),
+      );
+    } else if (spec.type === 'checkbox')
+      input = el('input', { id, name: spec.name, type: 'checkbox', checked: !!spec.value });
+    else
+      input = el('input', {
+        id,
+        name: spec.name,
+        type: ['number', 'date', 'password'].includes(spec.type) ? spec.type : 'text',
+        step: spec.type === 'number' ? 'any' : undefined,
+        min: spec.min,
+        max: spec.max,
+        value: spec.value ?? '',
+      });
     input.dataset.kind = spec.type || 'text';
     if (spec.hidden) return el('div', { class: 'field', hidden: true, dataset: { field: spec.name } }, input);
-    return el('div', { class: 'field', dataset: { field: spec.name } }, el('label', { for: id }, spec.label), input, el('div', { class: 'error', role: 'alert' }));
+    return el(
+      'div',
+      { class: 'field', dataset: { field: spec.name } },
+      el('label', { for: id }, spec.label),
+      input,
+      el('div', { class: 'error', role: 'alert' }),
+    );
   }
 
   /** The JSON object the form's fields make: dotted names nest, numbers are numbers, lists are split. */
@@ -36,7 +60,11 @@
       if (kind === 'checkbox') value = input.checked;
       else if (input.value === '') continue;
       else if (kind === 'number') value = Number(input.value);
-      else if (kind === 'list') value = input.value.split(/[,，]/).map((s) => s.trim()).filter(Boolean);
+      else if (kind === 'list')
+        value = input.value
+          .split(/[,，]/)
+          .map((s) => s.trim())
+          .filter(Boolean);
       else value = input.value;
       const path = input.name.split('.');
       let node = out;
@@ -52,7 +80,9 @@
 
   function clearErrors(form) {
     form.querySelectorAll('.field.invalid').forEach((f) => f.classList.remove('invalid'));
-    form.querySelectorAll('.error').forEach((e) => { e.textContent = ''; });
+    form.querySelectorAll('.error').forEach((e) => {
+      e.textContent = '';
+    });
     form.querySelector('.form-problem')?.remove();
   }
 
@@ -61,9 +91,14 @@
     clearErrors(form);
     const general = [];
     for (const err of problem.errors || []) {
-      const path = String(err.field || '').replace(/^body\./, '').split('.');
+      const path = String(err.field || '')
+        .replace(/^body\./, '')
+        .split('.');
       let target = null;
-      for (let n = path.length; n > 0 && !target; n--) target = form.querySelector(`.field[data-field="${CSS.escape(path.slice(0, n).join('.'))}"]`) || form.querySelector(`[data-field-group="${CSS.escape(path.slice(0, n).join('.'))}"]`);
+      for (let n = path.length; n > 0 && !target; n--)
+        target =
+          form.querySelector(`.field[data-field="${CSS.escape(path.slice(0, n).join('.'))}"]`) ||
+          form.querySelector(`[data-field-group="${CSS.escape(path.slice(0, n).join('.'))}"]`);
       if (target && target.classList.contains('field')) {
         target.classList.add('invalid');
         // Next to its field the message need not name the field again.
@@ -75,7 +110,9 @@
       } else general.push(err.message);
     }
     const summary = problem.errors?.length ? t('fixErrors') : problem.title || problem.detail;
-    form.prepend(el('div', { class: 'problem form-problem', role: 'alert' }, summary, ...general.map((g) => el('div', {}, g))));
+    form.prepend(
+      el('div', { class: 'problem form-problem', role: 'alert' }, summary, ...general.map((g) => el('div', {}, g))),
+    );
   }
 
   window.Forms = { el, field, readForm, showProblem, clearErrors };

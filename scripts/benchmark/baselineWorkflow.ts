@@ -5,6 +5,8 @@ export const doneSignal = defineSignal('done');
 
 export async function signalBaselineWorkflow(): Promise<void> {
   let done = false;
-  setHandler(doneSignal, () => { done = true; });
+  setHandler(doneSignal, () => {
+    done = true;
+  });
   await condition(() => done);
 }

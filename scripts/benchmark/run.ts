@@ -25,45 +25,99 @@ const perCounty = 25;
 const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 16);
 
 function organisation(n: number): Organisation {
-  const counties = Array.from({ length: Math.ceil(n / perCounty) }, (_, i) => ({ code: `B${String(i + 1).padStart(4, '0')}`, name: `县${i + 1}`, nameEn: `County ${i + 1}` }));
+  const counties = Array.from({ length: Math.ceil(n / perCounty) }, (_, i) => ({
+    code: `B${String(i + 1).padStart(4, '0')}`,
+    name: `县${i + 1}`,
+    nameEn: `County ${i + 1}`,
+  }));
   const grades = ['SENIOR_A', 'MIDDLE_B', 'MIDDLE_C', 'JUNIOR_A', 'JUNIOR_C', 'TRAINEE'] as const;
   return {
     city: { code: 'BENCH', name: '基准市', nameEn: 'Benchmark City' },
     counties,
     managers: Array.from({ length: n }, (_, i) => ({
-      employeeNo: `B${String(i + 1).padStart(5, '0')}`, name: `经理${i + 1}`, countyCode: counties[Math.floor(i / perCounty)]!.code,
-      area: i % 3 === 2 ? 'RURAL' : 'URBAN', employment: i % 4 === 1 ? 'CONTRACT' : 'FORMAL', hireDate: '2015-01-01', postStartDate: '2016-01-01',
-      education: 'BACHELOR', grade: grades[i % grades.length]!, starRating: 1 + (i % 5),
+      employeeNo: `B${String(i + 1).padStart(5, '0')}`,
+      name: `经理${i + 1}`,
+      countyCode: counties[Math.floor(i / perCounty)]!.code,
+      area: i % 3 === 2 ? 'RURAL' : 'URBAN',
+      employment: i % 4 === 1 ? 'CONTRACT' : 'FORMAL',
+      hireDate: '2015-01-01',
+      postStartDate: '2016-01-01',
+      education: 'BACHELOR',
+      grade: grades[i % grades.length]!,
+      starRating: 1 + (i % 5),
     })),
     staff: [
       { username: 'hr', displayName: 'HR', email: 'hr@bench.local', role: 'HR', scope: 'BENCH' },
-      { username: 'approver', displayName: 'Approver', email: 'approver@bench.local', role: 'CITY_APPROVER', scope: 'BENCH' },
+      {
+        username: 'approver',
+        displayName: 'Approver',
+        email: 'approver@bench.local',
+        role: 'CITY_APPROVER',
+        scope: 'BENCH',
+      },
       ...counties.flatMap((c) => [
-        { username: `head-${c.code}`, displayName: `Head ${c.code}`, email: `head-${c.code}@bench.local`, role: 'COUNTY_HEAD' as const, scope: c.code },
-        { username: `inspector-${c.code}`, displayName: `Inspector ${c.code}`, email: `inspector-${c.code}@bench.local`, role: 'INSPECTOR' as const, scope: c.code },
-        { username: `reviewer-${c.code}`, displayName: `Reviewer ${c.code}`, email: `reviewer-${c.code}@bench.local`, role: 'MARKETING_REVIEWER' as const, scope: c.code },
+        {
+          username: `head-${c.code}`,
+          displayName: `Head ${c.code}`,
+          email: `head-${c.code}@bench.local`,
+          role: 'COUNTY_HEAD' as const,
+          scope: c.code,
+        },
+        {
+          username: `inspector-${c.code}`,
+          displayName: `Inspector ${c.code}`,
+          email: `inspector-${c.code}@bench.local`,
+          role: 'INSPECTOR' as const,
+          scope: c.code,
+        },
+        {
+          username: `reviewer-${c.code}`,
+          displayName: `Reviewer ${c.code}`,
+          email: `reviewer-${c.code}@bench.local`,
+          role: 'MARKETING_REVIEWER' as const,
+          scope: c.code,
+        },
       ]),
     ],
-    emailDomain: 'bench.local', retailCustomersPerManager: 0,
+    emailDomain: 'bench.local',
+    retailCustomersPerManager: 0,
   };
 }
 
 const payloads: Record<string, unknown> = {
-  SELF_ASSESSMENT: { attitude: 90, knowledge: 85, skills: 80, workSummary: '本月走访零售客户 180 户。', improvementPlan: '加强新品推介与数据维护。' },
-  INSPECTION: { items: [{ item: 'FIRST_LAST_CHECK_IN', passed: false, deduction: 2 }, { item: 'ON_SITE_CHECK', passed: true, deduction: 0 }] },
-  MARKETING_REVIEW: { kpis: { salesVolumeCompletion: 101, orderSuccessRate: 95, basicDataMaintenance: 90 }, reviewScore: 86, comment: '完成良好。' },
+  SELF_ASSESSMENT: {
+    attitude: 90,
+    knowledge: 85,
+    skills: 80,
+    workSummary: '本月走访零售客户 180 户。',
+    improvementPlan: '加强新品推介与数据维护。',
+  },
+  INSPECTION: {
+    items: [
+      { item: 'FIRST_LAST_CHECK_IN', passed: false, deduction: 2 },
+      { item: 'ON_SITE_CHECK', passed: true, deduction: 0 },
+    ],
+  },
+  MARKETING_REVIEW: {
+    kpis: { salesVolumeCompletion: 101, orderSuccessRate: 95, basicDataMaintenance: 90 },
+    reviewScore: 86,
+    comment: '完成良好。',
+  },
   COUNTY_SIGN_OFF: { decision: 'signOff' },
   CITY_APPROVAL: { decision: 'approve' },
 };
 
 async function pool<T>(items: T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) await fn(items[next++]!);
-  }));
+  await Promise.all(
+    Array.from({ length: Math.min(limit, items.length) }, async () => {
+      while (next < items.length) await fn(items[next++]!);
+    }),
+  );
 }
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 
 async function waitFor(what: string, check: () => Promise<boolean>, timeoutMs: number): Promise<void> {
   const until = Date.now() + timeoutMs;
@@ -78,23 +132,49 @@ async function main() {
   if (!Number.isInteger(n) || n < 1) throw new Error('usage: npm run benchmark -- <managers>');
   Runtime.install({ logger: new DefaultLogger('WARN') });
   const cli: string | undefined = findTemporalBinary('cli');
-  const env = await TestWorkflowEnvironment.createLocal(cli ? { server: { executable: { type: 'existing-path', path: cli } } } : {});
+  const env = await TestWorkflowEnvironment.createLocal(
+    cli ? { server: { executable: { type: 'existing-path', path: cli } } } : {},
+  );
   const db: Database = process.env.DATABASE_URL
     ? await openDatabase({ kind: 'postgres', url: process.env.DATABASE_URL }, { migrate: true, poolSize: 20 })
     : await openDatabase({ kind: 'pglite', dataDir: 'memory://' }, { migrate: true });
-  const smtp = new SMTPServer({ authOptional: true, disabledCommands: ['STARTTLS'], logger: false, onData(stream, _s, cb) { stream.resume(); stream.on('end', () => cb()); } });
-  smtp.on('error', () => { /* a restarted worker's dropped connection: it sends again */ });
+  const smtp = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onData(stream, _s, cb) {
+      stream.resume();
+      stream.on('end', () => cb());
+    },
+  });
+  smtp.on('error', () => {
+    /* a restarted worker's dropped connection: it sends again */
+  });
   await new Promise<void>((r) => smtp.listen(0, '127.0.0.1', () => r()));
-  const mailer = nodemailer.createTransport({ host: '127.0.0.1', port: (smtp.server.address() as AddressInfo).port, secure: false, ignoreTLS: true, pool: true, maxConnections: 8 });
+  const mailer = nodemailer.createTransport({
+    host: '127.0.0.1',
+    port: (smtp.server.address() as AddressInfo).port,
+    secure: false,
+    ignoreTLS: true,
+    pool: true,
+    maxConnections: 8,
+  });
 
   const t0 = Date.now();
-  if (await db.prisma.orgUnit.findUnique({ where: { code: 'BENCH' } })) throw new Error('the database already holds a benchmark city: use an empty database');
+  if (await db.prisma.orgUnit.findUnique({ where: { code: 'BENCH' } }))
+    throw new Error('the database already holds a benchmark city: use an empty database');
   await seedOrganisation(db.prisma, organisation(n), password);
-  console.log(`seeded ${n} managers in ${Math.ceil(n / perCounty)} counties in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  console.log(
+    `seeded ${n} managers in ${Math.ceil(n / perCounty)} counties in ${((Date.now() - t0) / 1000).toFixed(1)} s`,
+  );
 
   const taskQueue = 'kaoping-bench';
-  const maxCachedWorkflows = process.env.WORKER_MAX_CACHED_WORKFLOWS ? Number(process.env.WORKER_MAX_CACHED_WORKFLOWS) : undefined;
-  const reuseV8Context = process.env.WORKER_REUSE_V8_CONTEXT ? process.env.WORKER_REUSE_V8_CONTEXT === 'true' : undefined;
+  const maxCachedWorkflows = process.env.WORKER_MAX_CACHED_WORKFLOWS
+    ? Number(process.env.WORKER_MAX_CACHED_WORKFLOWS)
+    : undefined;
+  const reuseV8Context = process.env.WORKER_REUSE_V8_CONTEXT
+    ? process.env.WORKER_REUSE_V8_CONTEXT === 'true'
+    : undefined;
   // The worker: its own process when the database is a server (restarted if it dies), else in this one.
   let workerRestarts = 0;
   let stopping = false;
@@ -102,7 +182,14 @@ async function main() {
   const smtpPort = (smtp.server.address() as AddressInfo).port;
   const startChild = () => {
     child = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, '..', 'worker.ts')], {
-      env: { ...process.env, TEMPORAL_ADDRESS: env.address, SMTP_URL: `smtp://127.0.0.1:${smtpPort}`, TEMPORAL_TASK_QUEUE: taskQueue, PUBLIC_URL: 'http://bench', CALENDAR_SCHEDULES: 'off' },
+      env: {
+        ...process.env,
+        TEMPORAL_ADDRESS: env.address,
+        SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+        TEMPORAL_TASK_QUEUE: taskQueue,
+        PUBLIC_URL: 'http://bench',
+        CALENDAR_SCHEDULES: 'off',
+      },
       stdio: ['ignore', 'inherit', 'inherit'],
     });
     child.once('exit', (code, signal) => {
@@ -114,17 +201,37 @@ async function main() {
   };
   const worker = process.env.DATABASE_URL
     ? undefined
-    : await createWorker({ connection: env.nativeConnection, taskQueue, prisma: db.prisma, temporal: env.client, mailer, publicUrl: 'http://bench', mailFrom: 'bench@bench.local', maxCachedWorkflows, reuseV8Context });
+    : await createWorker({
+        connection: env.nativeConnection,
+        taskQueue,
+        prisma: db.prisma,
+        temporal: env.client,
+        mailer,
+        publicUrl: 'http://bench',
+        mailFrom: 'bench@bench.local',
+        maxCachedWorkflows,
+        reuseV8Context,
+      });
   if (!worker) startChild();
-  const baselineWorker = await Worker.create({ connection: env.nativeConnection, taskQueue: 'bench-baseline', workflowsPath: require.resolve('./baselineWorkflow') });
+  const baselineWorker = await Worker.create({
+    connection: env.nativeConnection,
+    taskQueue: 'bench-baseline',
+    workflowsPath: require.resolve('./baselineWorkflow'),
+  });
   const running = [...(worker ? [worker.run()] : []), baselineWorker.run()];
   const app = createApp({ prisma: db.prisma, temporal: env.client, taskQueue, sessionTtlHours: 12 });
-  const server = await new Promise<Server>((r) => { const s = app.listen(0, '127.0.0.1', () => r(s)); });
+  const server = await new Promise<Server>((r) => {
+    const s = app.listen(0, '127.0.0.1', () => r(s));
+  });
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const latencies: number[] = [];
   const call = async (method: string, path: string, token?: string, body?: unknown) => {
     const start = performance.now();
-    const res = await fetch(`${base}${path}`, { method, headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: body === undefined ? undefined : JSON.stringify(body) });
+    const res = await fetch(`${base}${path}`, {
+      method,
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
     const json = await res.json().catch(() => undefined);
     latencies.push(performance.now() - start);
     if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
@@ -134,13 +241,21 @@ async function main() {
   const tokenOf = async (userId: string) => {
     if (!tokens.has(userId)) {
       const user = await db.prisma.user.findUniqueOrThrow({ where: { id: userId } });
-      tokens.set(userId, (await call('POST', '/api/auth/login', undefined, { username: user.username, password })).token);
+      tokens.set(
+        userId,
+        (await call('POST', '/api/auth/login', undefined, { username: user.username, password })).token,
+      );
     }
     return tokens.get(userId)!;
   };
   const submitAll = async (kinds: string[]) => {
-    const tasks = await db.prisma.task.findMany({ where: { kind: { in: kinds as never }, status: 'OPEN' }, select: { id: true, kind: true, assigneeId: true } });
-    await pool(tasks, concurrency, async (t) => { await call('POST', `/api/tasks/${t.id}/submission`, await tokenOf(t.assigneeId), payloads[t.kind]); });
+    const tasks = await db.prisma.task.findMany({
+      where: { kind: { in: kinds as never }, status: 'OPEN' },
+      select: { id: true, kind: true, assigneeId: true },
+    });
+    await pool(tasks, concurrency, async (t) => {
+      await call('POST', `/api/tasks/${t.id}/submission`, await tokenOf(t.assigneeId), payloads[t.kind]);
+    });
     return tasks.length;
   };
 
@@ -160,16 +275,32 @@ async function main() {
       await new Promise((r) => setTimeout(r, 5000));
     }
   })();
-  await waitFor('tasks opened', async () => (await db.prisma.task.count({ where: { cycleId: cycle.id } })) === 3 * n, 60 * 60_000);
+  await waitFor(
+    'tasks opened',
+    async () => (await db.prisma.task.count({ where: { cycleId: cycle.id } })) === 3 * n,
+    60 * 60_000,
+  );
   const opened = Date.now();
   console.log(`opened ${3 * n} tasks in ${((opened - run0) / 1000).toFixed(1)} s`);
   let submissions = await submitAll(['SELF_ASSESSMENT', 'INSPECTION', 'MARKETING_REVIEW']);
   const counties = Math.ceil(n / perCounty);
-  await waitFor('county sign-offs opened', async () => (await db.prisma.task.count({ where: { kind: 'COUNTY_SIGN_OFF', status: 'OPEN' } })) === counties, 60 * 60_000);
+  await waitFor(
+    'county sign-offs opened',
+    async () => (await db.prisma.task.count({ where: { kind: 'COUNTY_SIGN_OFF', status: 'OPEN' } })) === counties,
+    60 * 60_000,
+  );
   submissions += await submitAll(['COUNTY_SIGN_OFF']);
-  await waitFor('city approvals opened', async () => (await db.prisma.task.count({ where: { kind: 'CITY_APPROVAL', status: 'OPEN' } })) === counties, 60 * 60_000);
+  await waitFor(
+    'city approvals opened',
+    async () => (await db.prisma.task.count({ where: { kind: 'CITY_APPROVAL', status: 'OPEN' } })) === counties,
+    60 * 60_000,
+  );
   submissions += await submitAll(['CITY_APPROVAL']);
-  await waitFor('results published', async () => (await db.prisma.evaluation.count({ where: { cycleId: cycle.id, stage: 'PUBLISHED' } })) === n, 60 * 60_000);
+  await waitFor(
+    'results published',
+    async () => (await db.prisma.evaluation.count({ where: { cycleId: cycle.id, stage: 'PUBLISHED' } })) === n,
+    60 * 60_000,
+  );
   const cycleSeconds = (Date.now() - run0) / 1000;
   cycleRunning = false;
   await statusPolling;
@@ -178,10 +309,15 @@ async function main() {
   const b0 = Date.now();
   const ids = Array.from({ length: n }, (_, i) => `baseline-${i}`);
   await pool(ids, concurrency, async (id) => {
-    const h = await env.client.workflow.start('signalBaselineWorkflow', { taskQueue: 'bench-baseline', workflowId: id });
+    const h = await env.client.workflow.start('signalBaselineWorkflow', {
+      taskQueue: 'bench-baseline',
+      workflowId: id,
+    });
     await h.signal('done');
   });
-  await pool(ids, concurrency, async (id) => { await env.client.workflow.getHandle(id).result(); });
+  await pool(ids, concurrency, async (id) => {
+    await env.client.workflow.getHandle(id).result();
+  });
   const baselineSeconds = (Date.now() - b0) / 1000;
 
   const sorted = [...latencies].sort((a, b) => a - b);

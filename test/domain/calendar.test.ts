@@ -26,7 +26,12 @@ describe('Asia/Shanghai calendar', () => {
 describe('cycle periods', () => {
   test('monthly on the 1st, quarterly on 1 Jan/Apr/Jul/Oct, half-year on 1 Jan/Jul, annual on 1 Jan', () => {
     expect(periodOf('MONTHLY', '2026-11-01')).toBe('2026-11');
-    expect(['2026-01-01', '2026-04-01', '2026-07-01', '2026-10-01'].map((d) => periodOf('QUARTERLY', d))).toEqual(['2026-Q1', '2026-Q2', '2026-Q3', '2026-Q4']);
+    expect(['2026-01-01', '2026-04-01', '2026-07-01', '2026-10-01'].map((d) => periodOf('QUARTERLY', d))).toEqual([
+      '2026-Q1',
+      '2026-Q2',
+      '2026-Q3',
+      '2026-Q4',
+    ]);
     expect(['2026-01-01', '2026-07-01'].map((d) => periodOf('HALF_YEAR', d))).toEqual(['2026-H1', '2026-H2']);
     expect(periodOf('ANNUAL', '2026-01-01')).toBe('2026');
   });

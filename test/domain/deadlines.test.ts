@@ -1,15 +1,40 @@
 import { dueDateFor, planTaskDeadlines } from '../../domain/taskDeadlines';
-import { defaultDueOffsetDays, defaultTemplateConfig, defaultWeights, parseTemplateConfig } from '../../domain/templates';
+import {
+  defaultDueOffsetDays,
+  defaultTemplateConfig,
+  defaultWeights,
+  parseTemplateConfig,
+} from '../../domain/templates';
 
 describe('template defaults (DOMAIN.md)', () => {
   test('due offsets: self 5, inspection 7, reviews/survey/feedback 10, county sign-off 12, city approval 15', () => {
     expect(defaultDueOffsetDays).toMatchObject({
-      SELF_ASSESSMENT: 5, INSPECTION: 7, MARKETING_REVIEW: 10, CUSTOMER_SURVEY: 10, INDUSTRY_FEEDBACK: 10, COUNTY_SIGN_OFF: 12, CITY_APPROVAL: 15,
+      SELF_ASSESSMENT: 5,
+      INSPECTION: 7,
+      MARKETING_REVIEW: 10,
+      CUSTOMER_SURVEY: 10,
+      INDUSTRY_FEEDBACK: 10,
+      COUNTY_SIGN_OFF: 12,
+      CITY_APPROVAL: 15,
     });
   });
   test('weights: performance 40, customer 20, industry 10, self 10, marketing review 20 (the half-year skill score only in the half-year)', () => {
-    expect(defaultWeights).toEqual({ performance: 40, customer: 20, industry: 10, selfEvaluation: 10, marketingReview: 20, skill: 0 });
-    expect(defaultTemplateConfig('HALF_YEAR').weights).toEqual({ performance: 0, customer: 0, industry: 0, selfEvaluation: 0, marketingReview: 0, skill: 100 });
+    expect(defaultWeights).toEqual({
+      performance: 40,
+      customer: 20,
+      industry: 10,
+      selfEvaluation: 10,
+      marketingReview: 20,
+      skill: 0,
+    });
+    expect(defaultTemplateConfig('HALF_YEAR').weights).toEqual({
+      performance: 0,
+      customer: 0,
+      industry: 0,
+      selfEvaluation: 0,
+      marketingReview: 0,
+      skill: 100,
+    });
     expect(Object.values(defaultWeights).reduce((a, b) => a + b, 0)).toBe(100);
   });
   test('the monthly template opens a self-assessment due in 5 days with reminders 2 days before and on the due date', () => {
@@ -19,7 +44,9 @@ describe('template defaults (DOMAIN.md)', () => {
   });
   test('a template with a bad policy is refused', () => {
     const t = defaultTemplateConfig('MONTHLY');
-    expect(() => parseTemplateConfig({ ...t, tasks: { SELF_ASSESSMENT: { ...t.tasks.SELF_ASSESSMENT, afterGrace: 'ignore' } } })).toThrow();
+    expect(() =>
+      parseTemplateConfig({ ...t, tasks: { SELF_ASSESSMENT: { ...t.tasks.SELF_ASSESSMENT, afterGrace: 'ignore' } } }),
+    ).toThrow();
   });
 });
 
@@ -47,6 +74,8 @@ describe('task deadlines', () => {
   test('a reminder already past when the task opens is not sent', () => {
     const late = new Date('2026-11-04T03:00:00Z'); // after 09:00 on 4 Nov
     const plan = planTaskDeadlines(late, '2026-11-06', policy, 9);
-    expect(plan.steps.filter((s) => s.kind === 'reminder').map((s) => s.at.toISOString())).toEqual(['2026-11-06T01:00:00.000Z']);
+    expect(plan.steps.filter((s) => s.kind === 'reminder').map((s) => s.at.toISOString())).toEqual([
+      '2026-11-06T01:00:00.000Z',
+    ]);
   });
 });

@@ -16,7 +16,11 @@ describe('grade quotas (senior ≤ 20%, middle ≤ 50%, junior ≤ 30% of all ma
   });
   test('the 71-manager city with 6 senior, 36 middle, 18 junior, 11 trainees passes', () => {
     expect(demoCityGrades).toHaveLength(71);
-    expect(quotaUsage(demoCityGrades)).toEqual([{ level: 'SENIOR', cap: 14, count: 6 }, { level: 'MIDDLE', cap: 36, count: 36 }, { level: 'JUNIOR', cap: 21, count: 18 }]);
+    expect(quotaUsage(demoCityGrades)).toEqual([
+      { level: 'SENIOR', cap: 14, count: 6 },
+      { level: 'MIDDLE', cap: 36, count: 36 },
+      { level: 'JUNIOR', cap: 21, count: 18 },
+    ]);
     expect(quotaBreaches(demoCityGrades)).toEqual([]);
   });
   test('one more middle manager (a junior promoted) breaks the middle quota by 1, and the refusal says so', () => {
@@ -28,7 +32,9 @@ describe('grade quotas (senior ≤ 20%, middle ≤ 50%, junior ≤ 30% of all ma
     expect(describeBreach(breaches[0]!, 'en')).toBe('middle: cap 36, would be 37, over by 1');
   });
   test('the caps are configurable', () => {
-    expect(quotaBreaches(demoCityGrades, { SENIOR: 0.05, MIDDLE: 0.5, JUNIOR: 0.3 })).toEqual([{ level: 'SENIOR', cap: 4, count: 6, over: 2 }]);
+    expect(quotaBreaches(demoCityGrades, { SENIOR: 0.05, MIDDLE: 0.5, JUNIOR: 0.3 })).toEqual([
+      { level: 'SENIOR', cap: 4, count: 6, over: 2 },
+    ]);
   });
 });
 
@@ -60,22 +66,43 @@ describe('seniority wage (年功工资): contract staff with at least 3 full yea
 });
 
 describe('pay statement: base + floating (by level) + seniority + performance (coefficient by tier)', () => {
-  const contract = { assessedGrade: 'JUNIOR_A' as Grade, area: 'URBAN' as const, employment: 'CONTRACT' as const, postStartDate: '2014-06-01' };
+  const contract = {
+    assessedGrade: 'JUNIOR_A' as Grade,
+    area: 'URBAN' as const,
+    employment: 'CONTRACT' as const,
+    postStartDate: '2014-06-01',
+  };
   test('the example table for an urban contract junior A with 12 full years in post', () => {
     expect(payStatement(contract, examplePayTable, '2026-12')).toEqual({
-      assessedGrade: 'JUNIOR_A', payGrade: 'JUNIOR_A', basePostWage: 2200, floatingWage: 600, seniorityYears: 12, seniorityWage: 72,
-      performanceCoefficient: 1.2, performanceWage: 1800, total: 4672,
+      assessedGrade: 'JUNIOR_A',
+      payGrade: 'JUNIOR_A',
+      basePostWage: 2200,
+      floatingWage: 600,
+      seniorityYears: 12,
+      seniorityWage: 72,
+      performanceCoefficient: 1.2,
+      performanceWage: 1800,
+      total: 4672,
     });
   });
   test('a level change moves the floating wage; a tier change moves the performance coefficient', () => {
     const middleC = payStatement({ ...contract, assessedGrade: 'MIDDLE_C' }, examplePayTable, '2026-12');
-    expect([middleC.floatingWage, middleC.performanceCoefficient, middleC.total]).toEqual([1200, 1.0, 2200 + 1200 + 72 + 1500]);
+    expect([middleC.floatingWage, middleC.performanceCoefficient, middleC.total]).toEqual([
+      1200,
+      1.0,
+      2200 + 1200 + 72 + 1500,
+    ]);
     const middleB = payStatement({ ...contract, assessedGrade: 'MIDDLE_B' }, examplePayTable, '2026-12');
     expect([middleB.floatingWage, middleB.performanceCoefficient, middleB.performanceWage]).toEqual([1200, 1.1, 1650]);
   });
   test('rural: paid at the next step', () => {
     const rural = payStatement({ ...contract, area: 'RURAL' }, examplePayTable, '2026-12');
-    expect(rural).toMatchObject({ assessedGrade: 'JUNIOR_A', payGrade: 'MIDDLE_C', floatingWage: 1200, performanceCoefficient: 1.0 });
+    expect(rural).toMatchObject({
+      assessedGrade: 'JUNIOR_A',
+      payGrade: 'MIDDLE_C',
+      floatingWage: 1200,
+      performanceCoefficient: 1.0,
+    });
   });
 });
 
@@ -89,17 +116,54 @@ describe('grade proposals and sign-off', () => {
   test('every manager needs a proposal; changes need a reason; nobody goes back to trainee', () => {
     expect(gradeChangeKind('JUNIOR_A', 'MIDDLE_C')).toBe('promotion');
     expect(gradeChangeKind('MIDDLE_B', 'MIDDLE_C')).toBe('demotion');
-    const ok = { effectiveDate: '2027-02-01', proposals: [{ managerId: a, proposedGrade: 'MIDDLE_C' as Grade, reason: '年度考评第一' }, { managerId: b, proposedGrade: 'MIDDLE_B' as Grade }, { managerId: c, proposedGrade: 'JUNIOR_C' as Grade, reason: '见习期满' }] };
+    const ok = {
+      effectiveDate: '2027-02-01',
+      proposals: [
+        { managerId: a, proposedGrade: 'MIDDLE_C' as Grade, reason: '年度考评第一' },
+        { managerId: b, proposedGrade: 'MIDDLE_B' as Grade },
+        { managerId: c, proposedGrade: 'JUNIOR_C' as Grade, reason: '见习期满' },
+      ],
+    };
     expect(proposalProblems(ok, candidates, '2027-01-15')).toEqual([]);
-    expect(proposedChanges(ok, candidates).map((x) => [x.fromGrade, x.toGrade])).toEqual([['JUNIOR_A', 'MIDDLE_C'], ['TRAINEE', 'JUNIOR_C']]);
-    const bad = { effectiveDate: '2027-01-01', proposals: [{ managerId: a, proposedGrade: 'MIDDLE_C' as Grade }, { managerId: b, proposedGrade: 'TRAINEE' as Grade, reason: 'x' }] };
+    expect(proposedChanges(ok, candidates).map((x) => [x.fromGrade, x.toGrade])).toEqual([
+      ['JUNIOR_A', 'MIDDLE_C'],
+      ['TRAINEE', 'JUNIOR_C'],
+    ]);
+    const bad = {
+      effectiveDate: '2027-01-01',
+      proposals: [
+        { managerId: a, proposedGrade: 'MIDDLE_C' as Grade },
+        { managerId: b, proposedGrade: 'TRAINEE' as Grade, reason: 'x' },
+      ],
+    };
     expect(proposalProblems(bad, candidates, '2027-01-15')).toHaveLength(4);
   });
   test('the city approves all, rejects all, or decides each change', () => {
-    expect(signOffOutcome({ decision: 'approveAll' }, [a, c])).toEqual({ approved: [a, c], rejected: [], problems: [] });
-    expect(signOffOutcome({ decision: 'rejectAll', reason: '比例超标' }, [a])).toEqual({ approved: [], rejected: [{ managerId: a, reason: '比例超标' }], problems: [] });
-    expect(signOffOutcome({ decision: 'decideEach', items: [{ managerId: a, decision: 'approve' }, { managerId: c, decision: 'reject', reason: '见习期未满' }] }, [a, c]).rejected).toEqual([{ managerId: c, reason: '见习期未满' }]);
-    expect(signOffOutcome({ decision: 'decideEach', items: [{ managerId: a, decision: 'approve' }] }, [a, c]).problems).toHaveLength(1);
+    expect(signOffOutcome({ decision: 'approveAll' }, [a, c])).toEqual({
+      approved: [a, c],
+      rejected: [],
+      problems: [],
+    });
+    expect(signOffOutcome({ decision: 'rejectAll', reason: '比例超标' }, [a])).toEqual({
+      approved: [],
+      rejected: [{ managerId: a, reason: '比例超标' }],
+      problems: [],
+    });
+    expect(
+      signOffOutcome(
+        {
+          decision: 'decideEach',
+          items: [
+            { managerId: a, decision: 'approve' },
+            { managerId: c, decision: 'reject', reason: '见习期未满' },
+          ],
+        },
+        [a, c],
+      ).rejected,
+    ).toEqual([{ managerId: c, reason: '见习期未满' }]);
+    expect(
+      signOffOutcome({ decision: 'decideEach', items: [{ managerId: a, decision: 'approve' }] }, [a, c]).problems,
+    ).toHaveLength(1);
   });
 });
 

@@ -16,21 +16,48 @@ describe('KPI import', () => {
   const header = '员工编号,销量完成率,访销成功率,基础数据维护,审核评分,审核意见';
   test('Chinese headers, percentages', () => {
     const r = parseKpiImport(`${header}\nM001,104%,96,90,88,完成较好\nM002,95,92.5,100,80,"需加强, 数据维护"\n`);
-    expect(r).toEqual({ ok: true, rows: [
-      { line: 2, employeeNo: 'M001', review: { kpis: { salesVolumeCompletion: 104, orderSuccessRate: 96, basicDataMaintenance: 90 }, reviewScore: 88, comment: '完成较好' } },
-      { line: 3, employeeNo: 'M002', review: { kpis: { salesVolumeCompletion: 95, orderSuccessRate: 92.5, basicDataMaintenance: 100 }, reviewScore: 80, comment: '需加强, 数据维护' } },
-    ] });
+    expect(r).toEqual({
+      ok: true,
+      rows: [
+        {
+          line: 2,
+          employeeNo: 'M001',
+          review: {
+            kpis: { salesVolumeCompletion: 104, orderSuccessRate: 96, basicDataMaintenance: 90 },
+            reviewScore: 88,
+            comment: '完成较好',
+          },
+        },
+        {
+          line: 3,
+          employeeNo: 'M002',
+          review: {
+            kpis: { salesVolumeCompletion: 95, orderSuccessRate: 92.5, basicDataMaintenance: 100 },
+            reviewScore: 80,
+            comment: '需加强, 数据维护',
+          },
+        },
+      ],
+    });
   });
   test('every bad row is reported with its line number', () => {
     const r = parseKpiImport(`${header}\nM001,104,96,90,88,好\nM002,abc,96,90,88,完成\nM001,100,101,90,88,完成\n`);
-    expect(r).toEqual({ ok: false, problems: [
-      { line: 2, field: 'comment', message: expect.any(String) },
-      { line: 3, field: 'salesVolumeCompletion', message: 'not a number' },
-      { line: 4, field: 'employeeNo', message: 'M001 also on line 2' },
-      { line: 4, field: 'orderSuccessRate', message: expect.any(String) },
-    ] });
+    expect(r).toEqual({
+      ok: false,
+      problems: [
+        { line: 2, field: 'comment', message: expect.any(String) },
+        { line: 3, field: 'salesVolumeCompletion', message: 'not a number' },
+        { line: 4, field: 'employeeNo', message: 'M001 also on line 2' },
+        { line: 4, field: 'orderSuccessRate', message: expect.any(String) },
+      ],
+    });
   });
   test('a missing column is named', () => {
-    expect(parseKpiImport('employeeNo,reviewScore\nM001,80')).toMatchObject({ ok: false, problems: expect.arrayContaining([{ line: 1, field: 'salesVolumeCompletion', message: expect.stringContaining('销量完成率') }]) });
+    expect(parseKpiImport('employeeNo,reviewScore\nM001,80')).toMatchObject({
+      ok: false,
+      problems: expect.arrayContaining([
+        { line: 1, field: 'salesVolumeCompletion', message: expect.stringContaining('销量完成率') },
+      ]),
+    });
   });
 });

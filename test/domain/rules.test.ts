@@ -19,7 +19,13 @@ describe('self-evaluation (自我评价)', () => {
     expect(selfEvaluationScore({ attitude: 100, knowledge: 90, skills: 90 })).toBe(93.33);
   });
   test('scores are 0–100 and the summary and plan are required', () => {
-    const ok = { attitude: 0, knowledge: 100, skills: 50, workSummary: '本月走访客户 180 户。', improvementPlan: '提升数据维护及时性。' };
+    const ok = {
+      attitude: 0,
+      knowledge: 100,
+      skills: 50,
+      workSummary: '本月走访客户 180 户。',
+      improvementPlan: '提升数据维护及时性。',
+    };
     expect(selfAssessmentSchema.safeParse(ok).success).toBe(true);
     expect(selfAssessmentSchema.safeParse({ ...ok, attitude: 101 }).success).toBe(false);
     expect(selfAssessmentSchema.safeParse({ ...ok, skills: 7.5 }).success).toBe(false);
@@ -32,7 +38,10 @@ describe('the demo city (DOMAIN.md: 71 managers, 6 senior, 36 middle, 18 junior,
   test('71 managers in 4 counties with the real grade mix', () => {
     expect(managers).toHaveLength(71);
     expect(demoCounties).toHaveLength(4);
-    const byLevel = managers.reduce<Record<string, number>>((acc, m) => ({ ...acc, [levelOf(m.grade)]: (acc[levelOf(m.grade)] ?? 0) + 1 }), {});
+    const byLevel = managers.reduce<Record<string, number>>(
+      (acc, m) => ({ ...acc, [levelOf(m.grade)]: (acc[levelOf(m.grade)] ?? 0) + 1 }),
+      {},
+    );
     expect(byLevel).toEqual({ SENIOR: 6, MIDDLE: 36, JUNIOR: 18, TRAINEE: 11 });
     expect(demoGradeMix.reduce((n, [, k]) => n + k, 0)).toBe(71);
   });
@@ -46,13 +55,30 @@ describe('the demo city (DOMAIN.md: 71 managers, 6 senior, 36 middle, 18 junior,
   });
   test('one user for every role', () => {
     const roles = new Set(demoStaff().map((u) => u.role));
-    expect([...roles].sort()).toEqual(['ADMIN', 'CITY_APPROVER', 'COUNTY_HEAD', 'HR', 'INDUSTRY_PARTNER', 'INSPECTOR', 'MARKETING_REVIEWER']);
+    expect([...roles].sort()).toEqual([
+      'ADMIN',
+      'CITY_APPROVER',
+      'COUNTY_HEAD',
+      'HR',
+      'INDUSTRY_PARTNER',
+      'INSPECTOR',
+      'MARKETING_REVIEWER',
+    ]);
     expect(new Set(managers.map((m) => m.employeeNo)).size).toBe(71);
   });
 });
 
 describe('notification e-mails', () => {
-  const data = { kind: 'escalation' as const, recipientName: '甲县负责人', taskKind: 'SELF_ASSESSMENT' as const, cycleLabel: '2026年11月考评', assigneeName: '张敏 <script>', dueDate: '2026-11-06', taskUrl: 'http://x/api/tasks/1', escalationLevel: 1 };
+  const data = {
+    kind: 'escalation' as const,
+    recipientName: '甲县负责人',
+    taskKind: 'SELF_ASSESSMENT' as const,
+    cycleLabel: '2026年11月考评',
+    assigneeName: '张敏 <script>',
+    dueDate: '2026-11-06',
+    taskUrl: 'http://x/api/tasks/1',
+    escalationLevel: 1,
+  };
   test('Chinese by default, English on request, both with the task link', () => {
     const zh = renderTaskNotification(data, 'zh-CN');
     expect(zh.subject).toBe('【考评督办】张敏 <script>的2026年11月考评自我评价已逾期');
@@ -68,9 +94,11 @@ describe('notification e-mails', () => {
     expect(cycleLabel('ANNUAL', '2026', 'zh-CN')).toBe('2026年度考评');
     expect(cycleLabel('MONTHLY', '2026-11', 'en')).toBe('monthly evaluation, November 2026');
   });
-  test('the self-assessment\'s opening mail prompts for the period plan (三自定); other tasks\' do not', () => {
+  test("the self-assessment's opening mail prompts for the period plan (三自定); other tasks' do not", () => {
     const opened = { ...data, kind: 'taskOpened' as const };
-    expect(renderTaskNotification(opened, 'zh-CN').text).toContain('请在任务页面填写三自定（自定目标、自定计划、自定重点）');
+    expect(renderTaskNotification(opened, 'zh-CN').text).toContain(
+      '请在任务页面填写三自定（自定目标、自定计划、自定重点）',
+    );
     expect(renderTaskNotification(opened, 'en').text).toContain('set your period plan on the task page');
     expect(renderTaskNotification({ ...opened, taskKind: 'INSPECTION' }, 'zh-CN').text).not.toContain('三自定');
     expect(renderTaskNotification({ ...data, kind: 'reminder' }, 'zh-CN').text).not.toContain('三自定');

@@ -4,12 +4,14 @@ import { defaultTemplateConfig, defaultWeights } from '../../domain/templates';
 
 describe('inspection (督察): 100 minus deductions per failed check item', () => {
   test('two failed items of 5 and 3 points give 92', () => {
-    expect(inspectionScore([
-      { item: 'FIRST_LAST_CHECK_IN', passed: false, deduction: 5 },
-      { item: 'PHONE_SPOT_CHECK', passed: true, deduction: 4 },
-      { item: 'ON_SITE_CHECK', passed: false, deduction: 3 },
-      { item: 'VISIT_LOG_AND_HANDBOOK', passed: true, deduction: 0 },
-    ])).toBe(92);
+    expect(
+      inspectionScore([
+        { item: 'FIRST_LAST_CHECK_IN', passed: false, deduction: 5 },
+        { item: 'PHONE_SPOT_CHECK', passed: true, deduction: 4 },
+        { item: 'ON_SITE_CHECK', passed: false, deduction: 3 },
+        { item: 'VISIT_LOG_AND_HANDBOOK', passed: true, deduction: 0 },
+      ]),
+    ).toBe(92);
   });
   test('never below 0', () => {
     expect(inspectionScore([{ item: 'ON_SITE_CHECK', passed: false, deduction: 120 }])).toBe(0);
@@ -25,11 +27,19 @@ describe('composite (综合得分): weights 40/20/10/10/20, inspection deduction
     expect(compositeScore(defaultWeights, scores, [...all], 8)).toBe(81.1);
   });
   test('a missing component counts 0', () => {
-    expect(compositeScore(defaultWeights, { performance: 90, customer: 95, industry: 80, marketingReview: 88 }, [...all])).toBe(80.6);
+    expect(
+      compositeScore(defaultWeights, { performance: 90, customer: 95, industry: 80, marketingReview: 88 }, [...all]),
+    ).toBe(80.6);
   });
   test('a monthly cycle gathering performance, self-evaluation and marketing review is scored out of 100 by their weights', () => {
     // (40·90 + 10·85 + 20·88) / 70 = 6210 / 70 = 88.714… → 88.71
-    expect(compositeScore(defaultWeights, { performance: 90, selfEvaluation: 85, marketingReview: 88 }, ['performance', 'selfEvaluation', 'marketingReview'])).toBe(88.71);
+    expect(
+      compositeScore(defaultWeights, { performance: 90, selfEvaluation: 85, marketingReview: 88 }, [
+        'performance',
+        'selfEvaluation',
+        'marketingReview',
+      ]),
+    ).toBe(88.71);
   });
   test('half up to 2 decimals', () => {
     expect(roundHalfUp2(85.005)).toBe(85.01);
@@ -37,13 +47,17 @@ describe('composite (综合得分): weights 40/20/10/10/20, inspection deduction
   });
 });
 
-const cohort = (scores: number[]) => rankCohort(scores.map((score, i) => ({ managerId: `m${String(i + 1).padStart(2, '0')}`, score })));
+const cohort = (scores: number[]) =>
+  rankCohort(scores.map((score, i) => ({ managerId: `m${String(i + 1).padStart(2, '0')}`, score })));
 
 describe('ranking per cohort', () => {
   test('ties share a rank', () => {
     const r = cohort([90, 95, 90, 70]);
     expect(r.map((x) => [x.managerId, x.rank, x.rankFromBottom])).toEqual([
-      ['m02', 1, 4], ['m01', 2, 2], ['m03', 2, 2], ['m04', 4, 1],
+      ['m02', 1, 4],
+      ['m01', 2, 2],
+      ['m03', 2, 2],
+      ['m04', 4, 1],
     ]);
   });
   test('the monthly star is the top of the cohort; on a tie, all of them', () => {
@@ -60,10 +74,16 @@ describe('quarterly star rating: top 20% +1, bottom 10% −1, within 1–5', () 
     expect(moves.filter((m) => m.to === 4).map((m) => m.managerId)).toEqual(['m01', 'm02', 'm03', 'm04', 'm05']);
     expect(moves.filter((m) => m.to === 2).map((m) => m.managerId)).toEqual(['m22', 'm23']);
   });
-  test('the shares are the template\'s to set: top 50% up, bottom 25% down in a cohort of 4', () => {
+  test("the shares are the template's to set: top 50% up, bottom 25% down in a cohort of 4", () => {
     const r = cohort([90, 80, 70, 60]);
     const current = Object.fromEntries(r.map((x) => [x.managerId, 3]));
-    expect(starMoves(r, current, { topShare: 0.5, bottomShare: 0.25, min: 1, max: 5 }).map((m) => [m.managerId, m.to])).toEqual([['m01', 4], ['m02', 4], ['m04', 2]]);
+    expect(
+      starMoves(r, current, { topShare: 0.5, bottomShare: 0.25, min: 1, max: 5 }).map((m) => [m.managerId, m.to]),
+    ).toEqual([
+      ['m01', 4],
+      ['m02', 4],
+      ['m04', 2],
+    ]);
     expect(defaultTemplateConfig('QUARTERLY').starMoves).toEqual({ topShare: 0.2, bottomShare: 0.1 });
   });
   test('5 stars stay 5; 1 star stays 1', () => {
@@ -80,18 +100,33 @@ describe('bottom-ranking (末位淘汰)', () => {
     expect(bottomRankFlags(history, '2026-04')).toEqual([{ managerId: 'a', rules: ['consecutive'] }]);
   });
   test('consecutive across a year end: December then January', () => {
-    expect(bottomRankFlags([month('2025-12', { a: 1 }), month('2026-01', { a: 2 })], '2026-01')).toEqual([{ managerId: 'a', rules: ['consecutive'] }]);
+    expect(bottomRankFlags([month('2025-12', { a: 1 }), month('2026-01', { a: 2 })], '2026-01')).toEqual([
+      { managerId: 'a', rules: ['consecutive'] },
+    ]);
   });
   test('bottom 2 in two months that are not consecutive is not', () => {
-    expect(bottomRankFlags([month('2026-02', { a: 1 }), month('2026-03', { a: 6 }), month('2026-04', { a: 1 })], '2026-04')).toEqual([]);
+    expect(
+      bottomRankFlags([month('2026-02', { a: 1 }), month('2026-03', { a: 6 }), month('2026-04', { a: 1 })], '2026-04'),
+    ).toEqual([]);
   });
   test('bottom 3 three times within a calendar year is flagged, the third time', () => {
-    const history = [month('2026-01', { a: 3 }), month('2026-02', { a: 8 }), month('2026-05', { a: 3 }), month('2026-06', { a: 7 }), month('2026-09', { a: 3 })];
+    const history = [
+      month('2026-01', { a: 3 }),
+      month('2026-02', { a: 8 }),
+      month('2026-05', { a: 3 }),
+      month('2026-06', { a: 7 }),
+      month('2026-09', { a: 3 }),
+    ];
     expect(bottomRankFlags(history, '2026-05')).toEqual([]);
     expect(bottomRankFlags(history, '2026-09')).toEqual([{ managerId: 'a', rules: ['yearly'] }]);
   });
   test('times in the previous year do not count', () => {
-    const history = [month('2025-11', { a: 3 }), month('2025-12', { a: 9 }), month('2026-01', { a: 3 }), month('2026-03', { a: 3 })];
+    const history = [
+      month('2025-11', { a: 3 }),
+      month('2025-12', { a: 9 }),
+      month('2026-01', { a: 3 }),
+      month('2026-03', { a: 3 }),
+    ];
     expect(bottomRankFlags(history, '2026-03')).toEqual([]);
   });
 });

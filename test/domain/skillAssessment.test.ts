@@ -10,6 +10,8 @@ test('skill score is exam 60% + ability review 40% by default; the level is the 
 test('weights and thresholds come from the template', () => {
   const policy = { examWeight: 50, abilityWeight: 50, thresholds: { SENIOR: 90, MIDDLE: 75, JUNIOR: 60 } };
   expect(skillResult({ examScore: 90, abilityReview: 80 }, policy)).toEqual({ score: 85, level: 'MIDDLE' });
-  expect(skillPolicySchema.safeParse({ ...defaultSkillPolicy, thresholds: { SENIOR: 60, MIDDLE: 70, JUNIOR: 50 } }).success).toBe(false);
+  expect(
+    skillPolicySchema.safeParse({ ...defaultSkillPolicy, thresholds: { SENIOR: 60, MIDDLE: 70, JUNIOR: 50 } }).success,
+  ).toBe(false);
   expect(skillPolicySchema.safeParse({ ...defaultSkillPolicy, examWeight: 0, abilityWeight: 0 }).success).toBe(false);
 });

@@ -6,7 +6,10 @@ import { bundleWorkflowCode } from '@temporalio/worker';
 export const bundlePath = path.join(__dirname, '..', '..', 'test-output', 'workflow-bundle.js');
 
 export default async function globalSetup(): Promise<void> {
-  const { code } = await bundleWorkflowCode({ workflowsPath: require.resolve('../../workflows'), logger: { log() {}, trace() {}, debug() {}, info() {}, warn: console.warn, error: console.error } });
+  const { code } = await bundleWorkflowCode({
+    workflowsPath: require.resolve('../../workflows'),
+    logger: { log() {}, trace() {}, debug() {}, info() {}, warn: console.warn, error: console.error },
+  });
   fs.mkdirSync(path.dirname(bundlePath), { recursive: true });
   fs.writeFileSync(bundlePath, code);
 }

@@ -23,7 +23,9 @@ export const publicUrl = 'http://kaoping.test';
 
 export async function startTimeSkippingServer(): Promise<TestWorkflowEnvironment> {
   const path: string | undefined = findTemporalBinary('testServer');
-  return TestWorkflowEnvironment.createTimeSkipping(path ? { server: { executable: { type: 'existing-path', path } } } : {});
+  return TestWorkflowEnvironment.createTimeSkipping(
+    path ? { server: { executable: { type: 'existing-path', path } } } : {},
+  );
 }
 
 /** The Temporal CLI's dev server (as `npm start` runs it): real task timeouts, no time skipping. */
@@ -32,21 +34,36 @@ export async function startDevServer(): Promise<TestWorkflowEnvironment> {
   return TestWorkflowEnvironment.createLocal(path ? { server: { executable: { type: 'existing-path', path } } } : {});
 }
 
-export interface ApiResponse { status: number; body: any; headers: Headers }
+export interface ApiResponse {
+  status: number;
+  body: any;
+  headers: Headers;
+}
 
 export interface Harness {
   db: TestDatabase;
   env: TestWorkflowEnvironment;
   smtp: TestSmtp;
   baseUrl: string;
-  api(method: string, path: string, options?: { token?: string; body?: unknown; headers?: Record<string, string> }): Promise<ApiResponse>;
+  api(
+    method: string,
+    path: string,
+    options?: { token?: string; body?: unknown; headers?: Record<string, string> },
+  ): Promise<ApiResponse>;
   login(username: string, password?: string): Promise<string>;
   startWorker(): Promise<void>;
   stopWorker(): Promise<void>;
   close(): Promise<void>;
 }
 
-export async function startHarness(options: { worker?: boolean; db?: TestDatabase; temporal?: 'timeSkipping' | 'devServer'; templates?: Partial<Record<CycleType, TemplateConfig>> } = {}): Promise<Harness> {
+export async function startHarness(
+  options: {
+    worker?: boolean;
+    db?: TestDatabase;
+    temporal?: 'timeSkipping' | 'devServer';
+    templates?: Partial<Record<CycleType, TemplateConfig>>;
+  } = {},
+): Promise<Harness> {
   const startTemporal = options.temporal === 'devServer' ? startDevServer : startTimeSkippingServer;
   const [db, env, smtp] = await Promise.all([options.db ?? openTestDatabase(), startTemporal(), startTestSmtp()]);
   await seedOrganisation(db.prisma, smallOrganisation(), testPassword);
@@ -55,7 +72,9 @@ export async function startHarness(options: { worker?: boolean; db?: TestDatabas
     await db.prisma.evaluationTemplate.create({ data: { cycleType: cycleType as CycleType, version: 2, config } });
   }
   const app = createApp({ prisma: db.prisma, temporal: env.client, taskQueue, sessionTtlHours: 12 });
-  const server: Server = await new Promise((resolve) => { const s = app.listen(0, '127.0.0.1', () => resolve(s)); });
+  const server: Server = await new Promise((resolve) => {
+    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+  });
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
   let worker: Worker | undefined;
@@ -78,7 +97,11 @@ export async function startHarness(options: { worker?: boolean; db?: TestDatabas
       const res = await fetch(`${baseUrl}${path}`, { method, headers, body });
       const text = await res.text();
       let parsed: unknown = text;
-      try { parsed = text ? JSON.parse(text) : undefined; } catch { /* not JSON */ }
+      try {
+        parsed = text ? JSON.parse(text) : undefined;
+      } catch {
+        /* not JSON */
+      }
       return { status: res.status, body: parsed, headers: res.headers };
     },
     async login(username, password = testPassword) {
@@ -88,8 +111,14 @@ export async function startHarness(options: { worker?: boolean; db?: TestDatabas
     },
     async startWorker() {
       worker = await createWorker({
-        connection: env.nativeConnection, taskQueue, prisma: db.prisma, temporal: env.client, mailer: smtp.transport,
-        publicUrl, mailFrom: 'Kaoping <noreply@test.local>', workflowBundle,
+        connection: env.nativeConnection,
+        taskQueue,
+        prisma: db.prisma,
+        temporal: env.client,
+        mailer: smtp.transport,
+        publicUrl,
+        mailFrom: 'Kaoping <noreply@test.local>',
+        workflowBundle,
       });
       running = worker.run();
     },
@@ -111,7 +140,11 @@ export async function startHarness(options: { worker?: boolean; db?: TestDatabas
 }
 
 /** Polls until `check` returns a value that is not undefined/false. */
-export async function eventually<T>(check: () => Promise<T | undefined | false>, timeoutMs = 15_000, what = 'condition'): Promise<T> {
+export async function eventually<T>(
+  check: () => Promise<T | undefined | false>,
+  timeoutMs = 15_000,
+  what = 'condition',
+): Promise<T> {
   const until = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();

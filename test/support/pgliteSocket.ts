@@ -7,7 +7,13 @@
 import type { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 
-interface QueueItem { handlerId: number; message: Uint8Array; resolve(n: number): void; reject(e: unknown): void; onData(d: Uint8Array): void }
+interface QueueItem {
+  handlerId: number;
+  message: Uint8Array;
+  resolve(n: number): void;
+  reject(e: unknown): void;
+  onData(d: Uint8Array): void;
+}
 interface QueryQueue {
   queue: QueueItem[];
   processing: boolean;
@@ -23,7 +29,8 @@ const QUERY = 0x51; // 'Q'
 export function sequenceSafePGliteServer(db: PGlite, port = 0): PGLiteSocketServer {
   const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port, maxConnections: 50 });
   const q = (server as unknown as { queryQueue: QueryQueue }).queryQueue;
-  if (!q || !Array.isArray(q.queue) || typeof q.processQueue !== 'function') throw new Error('pglite-socket internals changed: update test/support/pgliteSocket.ts');
+  if (!q || !Array.isArray(q.queue) || typeof q.processQueue !== 'function')
+    throw new Error('pglite-socket internals changed: update test/support/pgliteSocket.ts');
   let midSequence = false;
   q.processQueue = async function processQueue(this: QueryQueue) {
     if (this.processing || this.queue.length === 0) return;
@@ -36,7 +43,14 @@ export function sequenceSafePGliteServer(db: PGlite, port = 0): PGLiteSocketServ
         const [item] = this.queue.splice(index, 1) as [QueueItem];
         let bytes = 0;
         try {
-          await this.db.runExclusive(() => this.db.execProtocolRawStream(item.message, { onRawData: (d: Uint8Array) => { bytes += d.length; item.onData(d); } }));
+          await this.db.runExclusive(() =>
+            this.db.execProtocolRawStream(item.message, {
+              onRawData: (d: Uint8Array) => {
+                bytes += d.length;
+                item.onData(d);
+              },
+            }),
+          );
         } catch (err) {
           item.reject(err);
           continue;

@@ -4,7 +4,13 @@ import { simpleParser } from 'mailparser';
 import nodemailer, { type Transporter } from 'nodemailer';
 import { SMTPServer } from 'smtp-server';
 
-export interface ReceivedMail { to: string; subject: string; text: string; html: string; notification: string }
+export interface ReceivedMail {
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+  notification: string;
+}
 
 export interface TestSmtp {
   mails: ReceivedMail[];
@@ -37,7 +43,13 @@ export async function startTestSmtp(): Promise<TestSmtp> {
       simpleParser(stream)
         .then((m) => {
           const to = Array.isArray(m.to) ? m.to.map((t) => t.text).join(', ') : (m.to?.text ?? '');
-          mails.push({ to, subject: m.subject ?? '', text: m.text ?? '', html: typeof m.html === 'string' ? m.html : '', notification: headerText(m.headers.get('x-kaoping-notification')) });
+          mails.push({
+            to,
+            subject: m.subject ?? '',
+            text: m.text ?? '',
+            html: typeof m.html === 'string' ? m.html : '',
+            notification: headerText(m.headers.get('x-kaoping-notification')),
+          });
           callback();
         })
         .catch(callback);
@@ -59,14 +71,25 @@ export async function startTestSmtp(): Promise<TestSmtp> {
     async waitFor(predicate, timeoutMs = 10_000) {
       const until = Date.now() + timeoutMs;
       while (!predicate(mails)) {
-        if (Date.now() > until) throw new Error(`mail not received in ${timeoutMs} ms; got: ${mails.map((m) => `${m.to}: ${m.subject}`).join(' | ')}`);
+        if (Date.now() > until)
+          throw new Error(
+            `mail not received in ${timeoutMs} ms; got: ${mails.map((m) => `${m.to}: ${m.subject}`).join(' | ')}`,
+          );
         await new Promise((r) => setTimeout(r, 50));
       }
     },
-    hold: () => { holding = true; },
-    release: () => { holding = false; },
+    hold: () => {
+      holding = true;
+    },
+    release: () => {
+      holding = false;
+    },
     held: () => heldCount,
-    close: () => new Promise<void>((resolve) => { transport.close(); server.close(() => resolve()); }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        transport.close();
+        server.close(() => resolve());
+      }),
   };
 }
 
