@@ -10,6 +10,7 @@ import { recordAudit } from './audit';
 import type { ActivityDeps } from './deps';
 import { hashSurveyToken, newSurveyToken, surveyUrl } from './surveyLinks';
 import { findOrCreateEvaluationTask } from './tasks';
+import { customerSurvey } from '../domain/taskKinds/customerSurvey';
 
 type Tx = Prisma.TransactionClient;
 
@@ -91,7 +92,7 @@ export function customerSurveyActivities(deps: ActivityDeps) {
       return prisma.$transaction(
         async (tx) => {
           const { task, evaluation } = await findOrCreateEvaluationTask(tx, input.evaluationId, {
-            kind: 'CUSTOMER_SURVEY',
+            kind: customerSurvey.kind,
             at: input.at,
             dueDate: input.dueDate,
             dueAt: input.dueAt,

@@ -3,9 +3,9 @@
 // exceed Temporal's limits), track the cycle's status.
 import { heartbeat } from '@temporalio/activity';
 import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/client';
-import { parseTemplateConfig, type TaskKind, type TemplateConfig } from '../domain/templates';
+import { parseTemplateConfig, type TemplateConfig } from '../domain/templates';
 import { compositeScore, type ComponentScores, type WeightedComponent } from '../domain/scoring';
-import { gatheredComponents } from '../domain/submissions';
+import { gatheredComponents, type TaskKind } from '../domain/taskKinds';
 import type { CycleType } from '../domain/cycles';
 import { recordAudit } from './audit';
 import type { ActivityDeps } from './deps';
@@ -77,14 +77,12 @@ export function cycleActivities(deps: ActivityDeps) {
       const pageSize = 1000;
       for (let i = 0; i < managers.length; i += pageSize) {
         await prisma.evaluation.createMany({
-          data: managers
-            .slice(i, i + pageSize)
-            .map((m) => ({
-              cycleId: cycle.id,
-              managerId: m.id,
-              countyId: m.countyId,
-              workflowId: evaluationWorkflowId(cycle.id, m.id),
-            })),
+          data: managers.slice(i, i + pageSize).map((m) => ({
+            cycleId: cycle.id,
+            managerId: m.id,
+            countyId: m.countyId,
+            workflowId: evaluationWorkflowId(cycle.id, m.id),
+          })),
           skipDuplicates: true,
         });
         heartbeat(i);

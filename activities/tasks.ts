@@ -3,10 +3,9 @@
 // Times come from the workflow (`at`), so records carry the workflow's clock.
 import { ApplicationFailure } from '@temporalio/activity';
 import type { Prisma } from '../generated/prisma/client';
-import { actorRoleOf, escalationTarget, type Role } from '../domain/roles';
-import { decisionOf } from '../domain/approvals';
-import { componentsOf, scoresOfSubmission } from '../domain/submissions';
-import { parseTemplateConfig, type TaskKind } from '../domain/templates';
+import { escalationTarget, type Role } from '../domain/roles';
+import { actorRoleOf, decisionOf, scoresOfSubmission, taskKind, type TaskKind } from '../domain/taskKinds';
+import { parseTemplateConfig } from '../domain/templates';
 import { recordAudit } from './audit';
 import type { ActivityDeps } from './deps';
 import { enqueueTaskNotice } from './notifications';
@@ -103,15 +102,20 @@ export async function recipientsFor(tx: Prisma.TransactionClient, role: Role, co
   return [...new Set(holders.map((h) => h.userId))];
 }
 
-/** Who a task goes to: the manager (self-assessment), the manager's own industry partner if set, else the first holder of the task's role for the county (or the city), else the county head. */
+/**
+ * Who a task goes to, by its kind's assignee rule: the manager, the manager's own industry
+ * partner if set; else the first holder of the kind's actor role for the county (or the
+ * city), else the county head.
+ */
 export async function assigneeFor(
   tx: Prisma.TransactionClient,
   kind: TaskKind,
   manager: { userId: string | null; industryPartnerId: string | null } | null,
   countyId: string,
 ): Promise<string> {
-  if (kind === 'SELF_ASSESSMENT' && manager?.userId) return manager.userId;
-  if (kind === 'INDUSTRY_FEEDBACK' && manager?.industryPartnerId) {
+  const rule = taskKind(kind).assignee;
+  if (rule === 'manager' && manager?.userId) return manager.userId;
+  if (rule === 'managersPartner' && manager?.industryPartnerId) {
     const partner = await tx.user.findFirst({ where: { id: manager.industryPartnerId, active: true } });
     if (partner) return partner.id;
   }
@@ -347,7 +351,7 @@ export function taskActivities(deps: ActivityDeps) {
         });
         const task = await tx.task.findUniqueOrThrow({ where: { id: input.taskId } });
         if (closed.count === 0) return { closed: task.status === 'CLOSED_MISSING' };
-        const components = componentsOf[task.kind] ?? [];
+        const components = taskKind(task.kind).components;
         const evaluationId = task.evaluationId;
         if (evaluationId) {
           for (const component of components) {

@@ -5,7 +5,7 @@ import express, { type Express } from 'express';
 import { z } from 'zod';
 import { surveyAnswerSchema } from '../domain/customerSurvey';
 import { periodPlanSchema } from '../domain/periodPlan';
-import { submissionSchemas } from '../domain/submissions';
+import { submissionSchemaOf, taskKinds } from '../domain/taskKinds';
 import { loginBody } from './routes/auth';
 import { cycleListQuery, openCycleBody, resultsQuery } from './routes/cycles';
 import { customersBody, leaveBody, managerListQuery, newManagerBody, partnerBody, transferBody } from './routes/org';
@@ -324,6 +324,13 @@ export const operations: Operation[] = [
   },
   {
     method: 'get',
+    path: '/api/task-kinds',
+    summary: 'Every task kind: names (zh-CN, en), acting role and form fields (the task-kind registry)',
+    tag: 'tasks',
+    responses: { '200': 'Task kinds' },
+  },
+  {
+    method: 'get',
     path: '/api/tasks',
     summary: "The signed-in user's task inbox",
     tag: 'tasks',
@@ -354,7 +361,7 @@ export const operations: Operation[] = [
       "Submit a task: the body is the task kind's (self-assessment, inspection, marketing review, industry feedback, skill assessment, county sign-off, city approval); optional Idempotency-Key header; a repeat counts once",
     tag: 'tasks',
     auth: true,
-    body: z.union(Object.values(submissionSchemas) as [z.ZodType, z.ZodType, ...z.ZodType[]]),
+    body: z.union(taskKinds.flatMap((k) => submissionSchemaOf(k) ?? []) as [z.ZodType, z.ZodType, ...z.ZodType[]]),
     responses: { '201': 'Accepted', '200': 'Already submitted: counted once', '409': 'Task closed', ...problem },
   },
   {

@@ -2,9 +2,17 @@
 // nothing happens to a person without both. Formal staff may be suspended for study
 // or moved post (待岗学习或换岗); contract staff may also have the contract ended (解聘).
 import { z } from 'zod';
+import type { Names } from './language';
 
 export const bottomRankActions = ['SUSPEND_FOR_STUDY', 'POST_CHANGE', 'CONTRACT_END', 'NO_ACTION'] as const;
 export type BottomRankAction = (typeof bottomRankActions)[number];
+
+export const bottomRankActionNames: Record<BottomRankAction, Names> = {
+  SUSPEND_FOR_STUDY: { 'zh-CN': '待岗学习', en: 'Suspension for study' },
+  POST_CHANGE: { 'zh-CN': '换岗', en: 'Post change' },
+  CONTRACT_END: { 'zh-CN': '解聘', en: 'Contract end' },
+  NO_ACTION: { 'zh-CN': '不处理', en: 'No action' },
+};
 
 export const bottomRankDecisionSchema = z.object({
   action: z.enum(bottomRankActions),

@@ -1,27 +1,8 @@
 // The e-mails people read, in Simplified Chinese (default) and English.
-import type { TaskKind } from './templates';
+import type { Language } from './language';
+import { taskKindNames, type TaskKind } from './taskKinds';
 
-export const languages = ['zh-CN', 'en'] as const;
-export type Language = (typeof languages)[number];
-
-export function languageOf(value: string | null | undefined): Language {
-  return value === 'en' ? 'en' : 'zh-CN';
-}
-
-export const taskKindNames: Record<TaskKind, Record<Language, string>> = {
-  SELF_ASSESSMENT: { 'zh-CN': '自我评价', en: 'self-assessment' },
-  INSPECTION: { 'zh-CN': '督察检查', en: 'inspection' },
-  MARKETING_REVIEW: { 'zh-CN': '营销部审核评价', en: 'marketing review' },
-  CUSTOMER_SURVEY: { 'zh-CN': '客户满意度调查', en: 'customer survey' },
-  INDUSTRY_FEEDBACK: { 'zh-CN': '工业企业评价', en: 'industry-partner feedback' },
-  SKILL_ASSESSMENT: { 'zh-CN': '技能等级考评', en: 'skill assessment' },
-  COUNTY_SIGN_OFF: { 'zh-CN': '县级审核', en: 'county sign-off' },
-  CITY_APPROVAL: { 'zh-CN': '市级审批', en: 'city approval' },
-  GRADE_PROPOSAL: { 'zh-CN': '年度等级推荐', en: 'annual grade proposal' },
-  GRADE_SIGN_OFF: { 'zh-CN': '年度等级审定', en: 'annual grade sign-off' },
-  BOTTOM_RANK_DECISION: { 'zh-CN': '末位淘汰处理意见', en: 'bottom-ranking decision' },
-  BOTTOM_RANK_APPROVAL: { 'zh-CN': '末位淘汰处理审批', en: 'bottom-ranking approval' },
-};
+export { languageOf, languages, type Language } from './language';
 
 export type NotificationKind =
   'taskOpened' | 'reminder' | 'escalation' | 'returned' | 'resultsPublished' | 'caseDecided';

@@ -1,5 +1,4 @@
 // Roles, who acts on which task, and who a late task escalates to.
-import type { TaskKind } from './templates';
 
 export const roles = [
   'MANAGER',
@@ -12,22 +11,6 @@ export const roles = [
   'ADMIN',
 ] as const;
 export type Role = (typeof roles)[number];
-
-/** The role that acts on each kind of task. */
-export const actorRoleOf: Record<TaskKind, Role> = {
-  SELF_ASSESSMENT: 'MANAGER',
-  INSPECTION: 'INSPECTOR',
-  MARKETING_REVIEW: 'MARKETING_REVIEWER',
-  CUSTOMER_SURVEY: 'MARKETING_REVIEWER',
-  INDUSTRY_FEEDBACK: 'INDUSTRY_PARTNER',
-  SKILL_ASSESSMENT: 'MARKETING_REVIEWER',
-  COUNTY_SIGN_OFF: 'COUNTY_HEAD',
-  CITY_APPROVAL: 'CITY_APPROVER',
-  GRADE_PROPOSAL: 'COUNTY_HEAD',
-  GRADE_SIGN_OFF: 'CITY_APPROVER',
-  BOTTOM_RANK_DECISION: 'HR',
-  BOTTOM_RANK_APPROVAL: 'CITY_APPROVER',
-};
 
 /** The supervisor a role's overdue task goes to: manager → county head → city approver. */
 const supervisorOf: Partial<Record<Role, Role>> = {

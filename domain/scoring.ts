@@ -1,7 +1,6 @@
 // Scores (考评得分): inspection (督察) is 100 minus the deductions of failed check
 // items; the composite is the template's weighted sum of the five evaluations with
 // the inspection deductions applied on top. A component closed as missing counts 0.
-import type { TemplateConfig } from './templates';
 
 export const round2 = (n: number) => Math.round(n * 100) / 100;
 
@@ -34,7 +33,16 @@ export function inspectionScore(items: CheckItemResult[]): number {
   return Math.max(0, roundHalfUp2(100 - inspectionDeductions(items)));
 }
 
-export type WeightedComponent = keyof TemplateConfig['weights'];
+/** The weighted components of the composite, in the order of a template's weights. */
+export const weightedComponents = [
+  'performance',
+  'customer',
+  'industry',
+  'selfEvaluation',
+  'marketingReview',
+  'skill',
+] as const;
+export type WeightedComponent = (typeof weightedComponents)[number];
 
 /** Component scores 0–100; absent (or missing) components count 0. */
 export type ComponentScores = Partial<Record<WeightedComponent, number>>;
@@ -45,7 +53,7 @@ export type ComponentScores = Partial<Record<WeightedComponent, number>>;
  * never below 0.
  */
 export function compositeScore(
-  weights: TemplateConfig['weights'],
+  weights: Record<WeightedComponent, number>,
   scores: ComponentScores,
   gathered: WeightedComponent[],
   deductions = 0,

@@ -8,22 +8,15 @@ import { defaultGradeQuota, gradeQuotaSchema } from './gradeQuotas';
 import { defaultKpiWeights } from './marketingReview';
 import { defaultStarMovePolicy } from './ranking';
 import { defaultSkillPolicy, skillPolicySchema } from './skillAssessment';
-
-export const taskKinds = [
-  'SELF_ASSESSMENT',
-  'INSPECTION',
-  'MARKETING_REVIEW',
-  'CUSTOMER_SURVEY',
-  'INDUSTRY_FEEDBACK',
-  'SKILL_ASSESSMENT',
-  'COUNTY_SIGN_OFF',
-  'CITY_APPROVAL',
-  'GRADE_PROPOSAL',
-  'GRADE_SIGN_OFF',
-  'BOTTOM_RANK_DECISION',
-  'BOTTOM_RANK_APPROVAL',
-] as const;
-export type TaskKind = (typeof taskKinds)[number];
+import {
+  defaultDueOffsetDays,
+  kindsInSlot,
+  taskKind,
+  taskKinds,
+  type KindsInSlot,
+  type PolicySlot,
+  type TaskKind,
+} from './taskKinds';
 
 const days = z.number().int().min(0).max(365);
 
@@ -42,6 +35,14 @@ export const taskPolicySchema = z.object({
 });
 export type TaskPolicy = z.infer<typeof taskPolicySchema>;
 
+/** `{ KIND: policy }` for the kinds a template slot holds (named by the registry). */
+function slotShape<S extends Exclude<PolicySlot, 'tasks'>>(slot: S) {
+  return Object.fromEntries(kindsInSlot(slot).map((k) => [k, taskPolicySchema])) as Record<
+    KindsInSlot<S>,
+    typeof taskPolicySchema
+  >;
+}
+
 export const templateConfigSchema = z.object({
   /** Component weights of the composite score (sum 100); inspection deductions apply on top. */
   weights: z.object({
@@ -58,9 +59,7 @@ export const templateConfigSchema = z.object({
   /** Reminders are sent at this Shanghai hour. */
   reminderHour: z.number().int().min(0).max(23),
   /** Deadlines of the county sign-off and the city approval (days after the cycle opened). */
-  approvals: z
-    .object({ COUNTY_SIGN_OFF: taskPolicySchema, CITY_APPROVAL: taskPolicySchema })
-    .default(() => defaultApprovals()),
+  approvals: z.object(slotShape('approvals')).default(() => defaultApprovals()),
   /** Who a manager is ranked against: the county (default) or the whole city. */
   rankingCohort: z.enum(['county', 'city']).default('county'),
   /** Quarterly star rating (星级升降): the top share of the cohort goes up one star, the bottom share down one. */
@@ -81,12 +80,10 @@ export const templateConfigSchema = z.object({
   skillAssessment: skillPolicySchema.default(() => structuredClone(defaultSkillPolicy)),
   /** Annual grade determination: the quotas checked on approval and the deadlines of proposal and sign-off (days after each opens). */
   gradeDetermination: z
-    .object({ quotas: gradeQuotaSchema, GRADE_PROPOSAL: taskPolicySchema, GRADE_SIGN_OFF: taskPolicySchema })
+    .object({ quotas: gradeQuotaSchema, ...slotShape('gradeDetermination') })
     .default(() => defaultGradeDetermination()),
   /** Bottom-ranking cases opened by this cycle's flags: deadlines of HR's decision and the city's approval. */
-  bottomRankCase: z
-    .object({ BOTTOM_RANK_DECISION: taskPolicySchema, BOTTOM_RANK_APPROVAL: taskPolicySchema })
-    .default(() => defaultBottomRankCase()),
+  bottomRankCase: z.object(slotShape('bottomRankCase')).default(() => defaultBottomRankCase()),
 });
 export type TemplateConfig = z.infer<typeof templateConfigSchema>;
 
@@ -111,77 +108,45 @@ export const defaultWeights: TemplateConfig['weights'] = {
   skill: 0,
 };
 
-/** The evaluations each cycle type gathers by default (the kinds this release runs). */
-const defaultTasksByCycle: Record<CycleType, TaskKind[]> = {
-  MONTHLY: ['SELF_ASSESSMENT', 'INSPECTION', 'MARKETING_REVIEW'],
-  QUARTERLY: ['SELF_ASSESSMENT', 'INSPECTION', 'MARKETING_REVIEW', 'CUSTOMER_SURVEY', 'INDUSTRY_FEEDBACK'],
-  HALF_YEAR: ['SKILL_ASSESSMENT'],
-  ANNUAL: ['SELF_ASSESSMENT', 'INSPECTION', 'MARKETING_REVIEW', 'CUSTOMER_SURVEY', 'INDUSTRY_FEEDBACK'],
-};
-
-export const defaultDueOffsetDays: Record<TaskKind, number> = {
-  SELF_ASSESSMENT: 5,
-  INSPECTION: 7,
-  MARKETING_REVIEW: 10,
-  CUSTOMER_SURVEY: 10,
-  INDUSTRY_FEEDBACK: 10,
-  SKILL_ASSESSMENT: 10,
-  COUNTY_SIGN_OFF: 12,
-  CITY_APPROVAL: 15,
-  // Days after each opens (not after the cycle): the grade and case steps follow publication.
-  GRADE_PROPOSAL: 10,
-  GRADE_SIGN_OFF: 7,
-  BOTTOM_RANK_DECISION: 10,
-  BOTTOM_RANK_APPROVAL: 5,
-};
+/** The evaluations a cycle type gathers by default: the kinds whose module names the type. */
+const defaultTasksOf = (type: CycleType): TaskKind[] =>
+  taskKinds.filter((k) => taskKind(k).policySlot === 'tasks' && defaultCycleTypesOf(k).includes(type));
+const defaultCycleTypesOf = (k: TaskKind): readonly CycleType[] => taskKind(k).defaultInCycles ?? [];
 
 /** Sign-offs, approvals and decisions are never closed as missing: they are extended and escalated. */
-const approvalPolicy = (k: TaskKind): TaskPolicy => ({
+const decisionPolicy = (k: TaskKind): TaskPolicy => ({
   ...policy(defaultDueOffsetDays[k]),
   afterGrace: 'extend',
   extendDays: 3,
   maxExtensions: 10,
 });
 
+function slotDefaults<S extends Exclude<PolicySlot, 'tasks'>>(slot: S): Record<KindsInSlot<S>, TaskPolicy> {
+  return Object.fromEntries(kindsInSlot(slot).map((k) => [k, decisionPolicy(k)])) as Record<KindsInSlot<S>, TaskPolicy>;
+}
+
 function defaultApprovals(): TemplateConfig['approvals'] {
-  return { COUNTY_SIGN_OFF: approvalPolicy('COUNTY_SIGN_OFF'), CITY_APPROVAL: approvalPolicy('CITY_APPROVAL') };
+  return slotDefaults('approvals');
 }
 
 function defaultGradeDetermination(): TemplateConfig['gradeDetermination'] {
-  return {
-    quotas: { ...defaultGradeQuota },
-    GRADE_PROPOSAL: approvalPolicy('GRADE_PROPOSAL'),
-    GRADE_SIGN_OFF: approvalPolicy('GRADE_SIGN_OFF'),
-  };
+  return { quotas: { ...defaultGradeQuota }, ...slotDefaults('gradeDetermination') };
 }
 
 function defaultBottomRankCase(): TemplateConfig['bottomRankCase'] {
-  return {
-    BOTTOM_RANK_DECISION: approvalPolicy('BOTTOM_RANK_DECISION'),
-    BOTTOM_RANK_APPROVAL: approvalPolicy('BOTTOM_RANK_APPROVAL'),
-  };
+  return slotDefaults('bottomRankCase');
 }
 
 /** The deadline policy of any kind of task under a template (undefined if it names none). */
 export function policyFor(template: TemplateConfig, kind: TaskKind): TaskPolicy | undefined {
-  switch (kind) {
-    case 'COUNTY_SIGN_OFF':
-    case 'CITY_APPROVAL':
-      return template.approvals[kind];
-    case 'GRADE_PROPOSAL':
-    case 'GRADE_SIGN_OFF':
-      return template.gradeDetermination[kind];
-    case 'BOTTOM_RANK_DECISION':
-    case 'BOTTOM_RANK_APPROVAL':
-      return template.bottomRankCase[kind];
-    default:
-      return template.tasks[kind];
-  }
+  const slot = taskKind(kind).policySlot;
+  if (slot === 'tasks') return template.tasks[kind];
+  return (template[slot] as Partial<Record<TaskKind, TaskPolicy>>)[kind];
 }
 
 export function defaultTemplateConfig(type: CycleType): TemplateConfig {
   const tasks: TemplateConfig['tasks'] = {};
-  for (const kind of defaultTasksByCycle[type]) tasks[kind] = policy(defaultDueOffsetDays[kind]);
+  for (const kind of defaultTasksOf(type)) tasks[kind] = policy(defaultDueOffsetDays[kind]);
   return {
     // The half-year cycle scores the skill assessment alone.
     weights:

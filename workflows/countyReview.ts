@@ -2,8 +2,9 @@
 // city approver approves or returns them with a reason (the county then signs off
 // again, in a new round); once approved they are ranked and published.
 import { patched, setHandler } from '@temporalio/workflow';
-import { cityApprovalSchema } from '../domain/approvals';
-import { submissionSchemas } from '../domain/submissions';
+import { submissionSchemaOf } from '../domain/taskKinds';
+import { cityApproval, cityApprovalSchema } from '../domain/taskKinds/cityApproval';
+import { countySignOff } from '../domain/taskKinds/countySignOff';
 import { acts } from './activities';
 import { HumanTask, handleOneTaskAtATime } from './humanTask';
 import { countyReviewStatusQuery, type CountyReviewInput, type CountyReviewStatus } from './types';
@@ -22,7 +23,7 @@ export async function countyReviewWorkflow(input: CountyReviewInput): Promise<Co
   setHandler(countyReviewStatusQuery, status);
   handleOneTaskAtATime(
     () => current,
-    (task, request) => void submissionSchemas[task.state.kind]!.parse(request.payload),
+    (task, request) => void submissionSchemaOf(task.state.kind)?.parse(request.payload),
   );
   // The cycle learns at once that this county's evaluations are all scored.
   const tellCycle = patched('cycle-progress-signal');
@@ -37,7 +38,12 @@ export async function countyReviewWorkflow(input: CountyReviewInput): Promise<Co
       round,
       at: nowIso(),
     });
-    current = new HumanTask('COUNTY_SIGN_OFF', { countyReviewId: input.countyReviewId, round }, input.template, anchor);
+    current = new HumanTask(
+      countySignOff.kind,
+      { countyReviewId: input.countyReviewId, round },
+      input.template,
+      anchor,
+    );
     tasks.push(current);
     await current.run();
     if (current.state.phase !== 'submitted') return status(); // closed by policy: stays with HR
@@ -49,7 +55,7 @@ export async function countyReviewWorkflow(input: CountyReviewInput): Promise<Co
       round,
       at: nowIso(),
     });
-    current = new HumanTask('CITY_APPROVAL', { countyReviewId: input.countyReviewId, round }, input.template, anchor);
+    current = new HumanTask(cityApproval.kind, { countyReviewId: input.countyReviewId, round }, input.template, anchor);
     tasks.push(current);
     await current.run();
     if (current.state.phase !== 'submitted') return status();

@@ -9,12 +9,13 @@ import type { TemplateConfig } from '../domain/templates';
 import { acts } from './activities';
 import type { EvaluationTask } from './humanTask';
 import type { SubmitTaskResult, TaskState } from './types';
+import { customerSurvey } from '../domain/taskKinds/customerSurvey';
 
 const nowIso = () => new Date(Date.now()).toISOString();
 
 export class CustomerSurveyTask implements EvaluationTask {
   readonly state: TaskState = {
-    kind: 'CUSTOMER_SURVEY',
+    kind: customerSurvey.kind,
     phase: 'opening',
     remindersSent: 0,
     escalationLevel: 0,
@@ -33,8 +34,8 @@ export class CustomerSurveyTask implements EvaluationTask {
   }
 
   private get policy() {
-    const policy = this.template.tasks.CUSTOMER_SURVEY;
-    if (!policy) throw ApplicationFailure.nonRetryable('template has no policy for CUSTOMER_SURVEY');
+    const policy = this.template.tasks[customerSurvey.kind];
+    if (!policy) throw ApplicationFailure.nonRetryable(`template has no policy for ${customerSurvey.kind}`);
     return policy;
   }
 

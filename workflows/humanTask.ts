@@ -5,7 +5,8 @@ import { ApplicationFailure, condition, setHandler } from '@temporalio/workflow'
 import { addDays, shanghaiDate } from '../domain/calendar';
 import { dueAtOf, dueDateFor, planTaskDeadlines } from '../domain/taskDeadlines';
 import type { FieldProblem } from '../domain/gradeDetermination';
-import { policyFor, type TaskKind, type TemplateConfig } from '../domain/templates';
+import type { TaskKind } from '../domain/taskKinds';
+import { policyFor, type TemplateConfig } from '../domain/templates';
 import type { TaskSubject } from '../activities/tasks';
 import { acts } from './activities';
 import {

@@ -2,8 +2,7 @@
 // names, take their submissions, finish when all are submitted or closed by policy.
 import { setHandler } from '@temporalio/workflow';
 import { isCalendarDate } from '../domain/calendar';
-import { submissionSchemas } from '../domain/submissions';
-import type { TaskKind } from '../domain/templates';
+import { submissionSchemaOf, type TaskKind } from '../domain/taskKinds';
 import { acts } from './activities';
 import { CustomerSurveyTask } from './customerSurveyTask';
 import { HumanTask, type EvaluationTask } from './humanTask';
@@ -17,11 +16,12 @@ import {
   type EvaluationStatus,
   type ManagerEvaluationInput,
 } from './types';
+import { customerSurvey } from '../domain/taskKinds/customerSurvey';
 
 export async function managerEvaluationWorkflow(input: ManagerEvaluationInput): Promise<EvaluationStatus> {
   // setup
   const tasks: EvaluationTask[] = (Object.keys(input.template.tasks) as TaskKind[]).map((kind) =>
-    kind === 'CUSTOMER_SURVEY'
+    kind === customerSurvey.kind
       ? new CustomerSurveyTask(input.evaluationId, input.template)
       : new HumanTask(kind, { evaluationId: input.evaluationId }, input.template),
   );
@@ -47,7 +47,7 @@ export async function managerEvaluationWorkflow(input: ManagerEvaluationInput): 
     validator: (request) => {
       const task = taskById(request.taskId);
       task.validateSubmission(request);
-      const schema = submissionSchemas[task.state.kind];
+      const schema = submissionSchemaOf(task.state.kind);
       if (!schema) throw new Error(`${task.state.kind} takes no submission here`);
       schema.parse(request.payload);
     },

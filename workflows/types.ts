@@ -1,7 +1,8 @@
 // Inputs, updates and queries of the workflows: small named types shared with the API.
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { CycleType } from '../domain/cycles';
-import type { TaskKind, TemplateConfig } from '../domain/templates';
+import type { TaskKind } from '../domain/taskKinds';
+import type { TemplateConfig } from '../domain/templates';
 
 export const taskQueue = 'kaoping';
 

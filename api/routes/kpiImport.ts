@@ -99,13 +99,11 @@ export function kpiImportRoutes(ctx: ApiContext): Router {
         }),
       );
       results.sort((a, b) => a.line - b.line);
-      res
-        .status(201)
-        .json({
-          imported: results.filter((r) => r.outcome === 'accepted').length,
-          alreadySubmitted: results.filter((r) => r.outcome === 'duplicate').length,
-          rows: results,
-        });
+      res.status(201).json({
+        imported: results.filter((r) => r.outcome === 'accepted').length,
+        alreadySubmitted: results.filter((r) => r.outcome === 'duplicate').length,
+        rows: results,
+      });
     },
   );
   return router;

@@ -353,12 +353,10 @@ export function orgRoutes(ctx: ApiContext): Router {
     });
     const open = await ctx.prisma.evaluation.findMany({ where: { managerId: manager.id, stage: 'TASKS_OPEN' } });
     for (const evaluation of open) {
-      await ctx.temporal.workflow
-        .getHandle(evaluation.workflowId)
-        .executeUpdate(withdrawEvaluationUpdate, {
-          args: [{ actorId: actor.id, reason: body.reason }],
-          updateId: `withdraw:${evaluation.id}`,
-        });
+      await ctx.temporal.workflow.getHandle(evaluation.workflowId).executeUpdate(withdrawEvaluationUpdate, {
+        args: [{ actorId: actor.id, reason: body.reason }],
+        updateId: `withdraw:${evaluation.id}`,
+      });
     }
     res.json({ managerId: manager.id, withdrawnEvaluations: open.map((e) => e.id) });
   });

@@ -8,11 +8,9 @@ import { ApplicationFailure, WorkflowNotFoundError, WorkflowUpdateFailedError } 
 import { describeBreach, type QuotaBreach } from '../../domain/gradeQuotas';
 import type { UpdateDefinition } from '@temporalio/common';
 import { isCalendarDate } from '../../domain/calendar';
-import { recommendationRequired } from '../../domain/approvals';
-import { submissionSchemas } from '../../domain/submissions';
-import type { TaskKind } from '../../domain/templates';
+import { countySignOff, recommendationRequired } from '../../domain/taskKinds/countySignOff';
+import { actorRoleOf, publicTaskKinds, submissionSchemaOf, type TaskKind } from '../../domain/taskKinds';
 import { extendDeadlineUpdate, reassignTaskUpdate, submitTaskUpdate } from '../../workflows/types';
-import { actorRoleOf } from '../../domain/roles';
 import { actorOf, authenticate, countiesInScope, hasRole, type Actor } from '../auth';
 import type { ApiContext } from '../context';
 import { HttpProblem, parseInput, problems, requestLanguage } from '../problems';
@@ -37,6 +35,10 @@ const idempotencyKey = z
 
 export function taskRoutes(ctx: ApiContext): Router {
   const router = Router();
+  /** Every task kind with its names and form fields (the task-kind registry), for any client. */
+  router.get('/task-kinds', (_req, res) => {
+    res.json({ taskKinds: publicTaskKinds() });
+  });
   router.use('/tasks', authenticate(ctx.prisma));
 
   async function loadTask(id: string) {
@@ -141,7 +143,7 @@ export function taskRoutes(ctx: ApiContext): Router {
     const task = await loadTask(String(req.params.id));
     if (task.assigneeId !== actor.id)
       throw problems.forbidden({ 'zh-CN': '只能提交分配给您的任务', en: 'you can only submit your own tasks' });
-    const schema = submissionSchemas[task.kind];
+    const schema = submissionSchemaOf(task.kind);
     if (!schema)
       throw problems.conflict('not_submittable', {
         'zh-CN': '此类任务暂不支持在线提交',
@@ -157,7 +159,7 @@ export function taskRoutes(ctx: ApiContext): Router {
           .slice(0, 32);
 
     if (task.submission) return res.status(200).json({ outcome: 'duplicate', submissionId: task.submission.id });
-    if (task.kind === 'COUNTY_SIGN_OFF' && recommendationRequired(task.cycle.type)) {
+    if (task.kind === countySignOff.kind && recommendationRequired(task.cycle.type)) {
       const recommended = (payload as { recommendedManagerId?: string }).recommendedManagerId;
       const inCounty =
         recommended &&

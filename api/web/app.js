@@ -227,135 +227,96 @@
     });
     return form;
   }
+  // A task's form is rendered from its kind's entry in the task-kind registry
+  // (window.TASK_KINDS, served from domain/taskKinds by /app/task-kinds.js).
+  const kindOf = (kind) => (window.TASK_KINDS || []).find((k) => k.kind === kind);
+  const text = (names) => names[lang] ?? names['zh-CN'];
+  const todayInShanghai = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+
   async function taskFields(task) {
-    switch (task.kind) {
-      case 'SELF_ASSESSMENT':
-        return [
-          pct('attitude', lang === 'zh-CN' ? '态度（0–100）' : 'Attitude (0–100)'),
-          pct('knowledge', lang === 'zh-CN' ? '知识（0–100）' : 'Knowledge (0–100)'),
-          pct('skills', lang === 'zh-CN' ? '技能（0–100）' : 'Skills (0–100)'),
-          field({ name: 'workSummary', label: lang === 'zh-CN' ? '工作总结' : 'Work summary', type: 'textarea' }),
-          field({
-            name: 'improvementPlan',
-            label: lang === 'zh-CN' ? '改进计划' : 'Improvement plan',
-            type: 'textarea',
-          }),
-        ];
-      case 'INSPECTION':
-        return [
-          el(
-            'div',
-            { dataset: { fieldGroup: 'items' } },
-            ...['FIRST_LAST_CHECK_IN', 'PHONE_SPOT_CHECK', 'ON_SITE_CHECK', 'VISIT_LOG_AND_HANDBOOK'].map((item, i) =>
-              el(
-                'div',
-                { class: 'check-item', dataset: { fieldGroup: `items.${i}` } },
-                el('strong', {}, name('checkItem', item)),
-                field({ name: `items.${i}.item`, type: 'text', value: item, hidden: true }),
-                el(
-                  'div',
-                  { class: 'row' },
-                  field({ name: `items.${i}.passed`, label: t('passed'), type: 'checkbox', value: true }),
-                  field({
-                    name: `items.${i}.deduction`,
-                    label: t('deduction'),
-                    type: 'number',
-                    min: 0,
-                    max: 100,
-                    value: 0,
-                  }),
-                ),
-                field({ name: `items.${i}.note`, label: t('note'), type: 'text' }),
-                (() => {
-                  const f = field({ name: `items.${i}.evidence`, label: t('evidence'), type: 'text' });
-                  f.querySelector('input').dataset.kind = 'list';
-                  return f;
-                })(),
-              ),
-            ),
-          ),
-        ];
-      case 'MARKETING_REVIEW':
-        return [
-          el('div', { class: 'row' }, ...kpiFields('kpis')),
-          pct('reviewScore', lang === 'zh-CN' ? '营销部审核评分' : 'Review score'),
-          field({ name: 'comment', label: t('comment'), type: 'textarea' }),
-        ];
-      case 'INDUSTRY_FEEDBACK':
-        return [
-          pct('brandCultivation', lang === 'zh-CN' ? '品牌培育' : 'Brand cultivation'),
-          pct('informationFeedback', lang === 'zh-CN' ? '信息反馈' : 'Information feedback'),
-          field({ name: 'comment', label: t('comment'), type: 'textarea' }),
-        ];
-      case 'SKILL_ASSESSMENT':
-        return [
-          pct('examScore', lang === 'zh-CN' ? '技能考试成绩' : 'Exam score'),
-          pct('abilityReview', lang === 'zh-CN' ? '能力评审' : 'Ability review'),
-          field({ name: 'comment', label: t('comment'), type: 'textarea' }),
-        ];
-      case 'COUNTY_SIGN_OFF': {
-        const fields = [
-          field({ name: 'decision', type: 'text', value: 'signOff', hidden: true }),
-          field({ name: 'comment', label: t('comment'), type: 'textarea' }),
-        ];
-        if (task.cycle.type === 'QUARTERLY') {
-          const managers = (await api('GET', `/api/org/managers?countyId=${task.countyId}`)).body.managers || [];
-          fields.push(
-            field({
-              name: 'recommendedManagerId',
-              label: t('recommended'),
-              type: 'select',
-              options: [['', '—'], ...managers.map((m) => [m.id, `${m.name} (${m.employeeNo})`])],
-            }),
-          );
-        }
-        return fields;
-      }
-      case 'CITY_APPROVAL':
-      case 'BOTTOM_RANK_APPROVAL':
+    const parts = [];
+    for (const spec of kindOf(task.kind)?.form ?? []) parts.push(...(await formField(task, spec)));
+    return parts;
+  }
+
+  async function formField(task, spec) {
+    const base = { name: spec.name, visibleWhen: spec.visibleWhen };
+    switch (spec.type) {
+      case 'score':
+        return [field({ ...base, label: text(spec.label), type: 'number', min: 0, max: 100 })];
+      case 'text':
+      case 'textarea':
+        return [field({ ...base, label: text(spec.label), type: spec.type })];
+      case 'date':
+        return [field({ ...base, label: text(spec.label), type: 'date', value: todayInShanghai() })];
+      case 'select':
         return [
           field({
-            name: 'decision',
-            label: t('decision'),
+            ...base,
+            label: text(spec.label),
             type: 'select',
-            options:
-              task.kind === 'CITY_APPROVAL'
-                ? [
-                    ['approve', t('approve')],
-                    ['return', t('returnIt')],
-                  ]
-                : [
-                    ['approve', t('approve')],
-                    ['reject', t('reject')],
-                  ],
+            options: spec.options.map((o) => [o.value, text(o.label)]),
           }),
-          field({
-            name: 'reason',
-            label: `${t('reason')} (${lang === 'zh-CN' ? '退回或不同意时必填' : 'required to return or reject'})`,
-            type: 'textarea',
-          }),
-          field({ name: 'comment', label: t('comment'), type: 'textarea' }),
         ];
-      case 'BOTTOM_RANK_DECISION':
-        return [
-          field({
-            name: 'action',
-            label: t('action'),
-            type: 'select',
-            options: Object.keys(window.NAMES.action).map((a) => [a, name('action', a)]),
-          }),
-          field({ name: 'reason', label: t('reason'), type: 'textarea' }),
-        ];
-      case 'GRADE_PROPOSAL':
-        return gradeProposalFields(task);
-      case 'GRADE_SIGN_OFF':
-        return gradeSignOffFields(task);
+      case 'fixed':
+        return [field({ ...base, type: 'text', value: spec.value, hidden: true })];
+      case 'kpis':
+        return [el('div', { class: 'row' }, ...kpiFields(spec.name))];
+      case 'checkItems':
+        return [checkItemFields(spec.name)];
+      case 'countyManager':
+        return spec.cycleTypes.includes(task.cycle.type) ? [await countyManagerField(task, spec)] : [];
+      case 'gradeProposals':
+        return gradeProposalFields(task, spec.name);
+      case 'gradeDecisions':
+        return gradeSignOffFields(task, spec.name);
       default:
         return [];
     }
   }
 
-  async function gradeProposalFields(task) {
+  async function countyManagerField(task, spec) {
+    const managers = (await api('GET', `/api/org/managers?countyId=${task.countyId}`)).body.managers || [];
+    return field({
+      name: spec.name,
+      label: text(spec.label),
+      type: 'select',
+      options: [['', '—'], ...managers.map((m) => [m.id, `${m.name} (${m.employeeNo})`])],
+    });
+  }
+
+  /** The inspection's check items: passed, deduction, note and evidence each. */
+  function checkItemFields(prefix) {
+    return el(
+      'div',
+      { dataset: { fieldGroup: prefix } },
+      ...Object.keys(window.NAMES.checkItem).map((item, i) =>
+        el(
+          'div',
+          { class: 'check-item', dataset: { fieldGroup: `${prefix}.${i}` } },
+          el('strong', {}, name('checkItem', item)),
+          field({ name: `${prefix}.${i}.item`, type: 'text', value: item, hidden: true }),
+          el(
+            'div',
+            { class: 'row' },
+            field({ name: `${prefix}.${i}.passed`, label: t('passed'), type: 'checkbox', value: true }),
+            field({
+              name: `${prefix}.${i}.deduction`,
+              label: t('deduction'),
+              type: 'number',
+              min: 0,
+              max: 100,
+              value: 0,
+            }),
+          ),
+          field({ name: `${prefix}.${i}.note`, label: t('note'), type: 'text' }),
+          field({ name: `${prefix}.${i}.evidence`, label: t('evidence'), type: 'list' }),
+        ),
+      ),
+    );
+  }
+
+  async function gradeProposalFields(task, prefix) {
     const review = (await api('GET', `/api/grade-reviews/${task.gradeReviewId}`)).body;
     const pending = new Set(
       task.round > 1
@@ -382,25 +343,23 @@
           el('td', {}, m.annual ? `${m.annual.compositeScore} (${m.annual.rank}/${m.annual.cohortSize})` : '—'),
           el(
             'td',
-            { dataset: { fieldGroup: `proposals.${i}` } },
-            field({ name: `proposals.${i}.managerId`, type: 'text', value: m.managerId, hidden: true }),
+            { dataset: { fieldGroup: `${prefix}.${i}` } },
+            field({ name: `${prefix}.${i}.managerId`, type: 'text', value: m.managerId, hidden: true }),
             field({
-              name: `proposals.${i}.proposedGrade`,
+              name: `${prefix}.${i}.proposedGrade`,
               label: t('proposedGrade'),
               type: 'select',
               options: gradeOptions,
               value: m.grade,
             }),
           ),
-          el('td', {}, field({ name: `proposals.${i}.reason`, label: t('reason'), type: 'text' })),
+          el('td', {}, field({ name: `${prefix}.${i}.reason`, label: t('reason'), type: 'text' })),
         ),
       );
-    const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
     return [
-      field({ name: 'effectiveDate', label: t('effectiveDate'), type: 'date', value: today }),
       el(
         'table',
-        { dataset: { fieldGroup: 'proposals' } },
+        { dataset: { fieldGroup: prefix } },
         el(
           'thead',
           {},
@@ -423,7 +382,7 @@
     ];
   }
 
-  async function gradeSignOffFields(task) {
+  async function gradeSignOffFields(task, prefix) {
     const review = (await api('GET', `/api/grade-reviews/${task.gradeReviewId}`)).body;
     const changes = review.managers.flatMap((m) =>
       m.changes.filter((c) => c.round === task.round && c.status === 'PROPOSED').map((c) => ({ ...c, m })),
@@ -438,10 +397,10 @@
         el('td', {}, c.effectiveDate),
         el(
           'td',
-          { dataset: { fieldGroup: `items.${i}` } },
-          field({ name: `items.${i}.managerId`, type: 'text', value: c.managerId, hidden: true }),
+          { dataset: { fieldGroup: `${prefix}.${i}` } },
+          field({ name: `${prefix}.${i}.managerId`, type: 'text', value: c.managerId, hidden: true }),
           field({
-            name: `items.${i}.decision`,
+            name: `${prefix}.${i}.decision`,
             label: t('decision'),
             type: 'select',
             options: [
@@ -449,15 +408,19 @@
               ['reject', t('reject')],
             ],
           }),
-          field({ name: `items.${i}.reason`, label: t('reason'), type: 'text' }),
+          field({
+            name: `${prefix}.${i}.reason`,
+            label: t('reason'),
+            type: 'text',
+            visibleWhen: { field: `${prefix}.${i}.decision`, in: ['reject'] },
+          }),
         ),
       ),
     );
     return [
-      field({ name: 'decision', type: 'text', value: 'decideEach', hidden: true }),
       el(
         'table',
-        { dataset: { fieldGroup: 'items' } },
+        { dataset: { fieldGroup: prefix } },
         el(
           'thead',
           {},
@@ -472,17 +435,6 @@
         el('tbody', {}, rows),
       ),
     ];
-  }
-
-  /** Drops what the chosen decision does not take (a reason when approving, a comment when returning). */
-  function tidy(kind, body) {
-    if (kind === 'CITY_APPROVAL' || kind === 'BOTTOM_RANK_APPROVAL') {
-      if (body.decision === 'approve') delete body.reason;
-      else delete body.comment;
-    }
-    if (kind === 'GRADE_SIGN_OFF')
-      for (const item of body.items || []) if (item.decision === 'approve') delete item.reason;
-    return body;
   }
 
   async function viewTask(id) {
@@ -504,20 +456,22 @@
       task.evaluationId ? el('a', { href: `#/managers/${task.evaluation.managerId}/timeline` }, t('timeline')) : null,
     );
     const parts = [info];
-    if (task.kind === 'SELF_ASSESSMENT') {
+    const kind = kindOf(task.kind);
+    if (kind?.showsPeriodPlan) {
       const evaluation = await api('GET', `/api/evaluations/${task.evaluationId}`);
       if (evaluation.ok) parts.push(periodPlanCard(evaluation.body));
     }
-    if (task.status === 'OPEN' && task.assigneeId === me.id && task.kind !== 'CUSTOMER_SURVEY') {
+    if (task.status === 'OPEN' && task.assigneeId === me.id && kind?.submittedByStaff) {
       const form = el(
         'form',
         { class: 'card', id: 'task-form', novalidate: true },
         ...(await taskFields(task)),
         el('button', { class: 'primary', type: 'submit' }, t('submit')),
       );
+      window.Forms.watchVisibility(form);
       form.addEventListener('submit', async (e) => {
         e.preventDefault();
-        const r = await api('POST', `/api/tasks/${task.id}/submission`, tidy(task.kind, readForm(form)));
+        const r = await api('POST', `/api/tasks/${task.id}/submission`, readForm(form));
         if (!r.ok) return showProblem(form, r.body, t);
         form.replaceWith(el('div', { class: 'notice', id: 'task-done' }, t('submitted')));
       });
@@ -541,7 +495,7 @@
         extend.replaceWith(el('div', { class: 'notice' }, `${t('extended')}: ${r.body.dueDate}`));
       });
       parts.push(extend);
-      if (task.kind !== 'CUSTOMER_SURVEY') {
+      if (kind?.submittedByStaff) {
         const people = (await api('GET', `/api/tasks/${task.id}/assignees`)).body.users || [];
         const reassign = el(
           'form',

@@ -42,9 +42,13 @@
       });
     input.dataset.kind = spec.type || 'text';
     if (spec.hidden) return el('div', { class: 'field', hidden: true, dataset: { field: spec.name } }, input);
+    // A field that shows only while another field has one of some values (a reason to return).
+    const visible = spec.visibleWhen
+      ? { visibleField: spec.visibleWhen.field, visibleIn: spec.visibleWhen.in.join(',') }
+      : {};
     return el(
       'div',
-      { class: 'field', dataset: { field: spec.name } },
+      { class: 'field', dataset: { field: spec.name, ...visible } },
       el('label', { for: id }, spec.label),
       input,
       el('div', { class: 'error', role: 'alert' }),
@@ -55,6 +59,7 @@
   function readForm(form) {
     const out = {};
     for (const input of form.querySelectorAll('[name]')) {
+      if (input.disabled) continue; // hidden by visibleWhen: not sent
       const kind = input.dataset.kind;
       let value;
       if (kind === 'checkbox') value = input.checked;
@@ -115,5 +120,21 @@
     );
   }
 
-  window.Forms = { el, field, readForm, showProblem, clearErrors };
+  /** Shows the fields whose condition holds, hides (and stops sending) the others; again on each change. */
+  function watchVisibility(form) {
+    const apply = () => {
+      for (const box of form.querySelectorAll('[data-visible-field]')) {
+        const source = form.querySelector(`[name="${CSS.escape(box.dataset.visibleField)}"]`);
+        const show = !!source && box.dataset.visibleIn.split(',').includes(source.value);
+        box.hidden = !show;
+        box.querySelectorAll('[name]').forEach((input) => {
+          input.disabled = !show;
+        });
+      }
+    };
+    form.addEventListener('change', apply);
+    apply();
+  }
+
+  window.Forms = { el, field, readForm, showProblem, clearErrors, watchVisibility };
 })();

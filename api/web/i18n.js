@@ -293,21 +293,12 @@ window.I18N = {
     periodPlanNotSet: 'No period plan was set.',
   },
 };
+// Task kinds' names come from the task-kind registry (window.TASK_KINDS, /app/task-kinds.js).
+const capitalised = (text) => text.charAt(0).toUpperCase() + text.slice(1);
 window.NAMES = {
-  taskKind: {
-    SELF_ASSESSMENT: ['自我评价', 'Self-assessment'],
-    INSPECTION: ['督察检查', 'Inspection'],
-    MARKETING_REVIEW: ['营销部审核评价', 'Marketing review'],
-    CUSTOMER_SURVEY: ['客户满意度调查', 'Customer survey'],
-    INDUSTRY_FEEDBACK: ['工业企业评价', 'Industry feedback'],
-    SKILL_ASSESSMENT: ['技能等级考评', 'Skill assessment'],
-    COUNTY_SIGN_OFF: ['县级审核', 'County sign-off'],
-    CITY_APPROVAL: ['市级审批', 'City approval'],
-    GRADE_PROPOSAL: ['年度等级推荐', 'Grade proposal'],
-    GRADE_SIGN_OFF: ['年度等级审定', 'Grade sign-off'],
-    BOTTOM_RANK_DECISION: ['末位淘汰处理意见', 'Bottom-ranking decision'],
-    BOTTOM_RANK_APPROVAL: ['末位淘汰处理审批', 'Bottom-ranking approval'],
-  },
+  taskKind: Object.fromEntries(
+    (window.TASK_KINDS || []).map((k) => [k.kind, [k.names['zh-CN'], capitalised(k.names.en)]]),
+  ),
   cycleStatus: {
     OPENING: ['开启中', 'Opening'],
     OPEN: ['进行中', 'Open'],

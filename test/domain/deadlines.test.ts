@@ -1,6 +1,6 @@
+import { defaultDueOffsetDays } from '../../domain/taskKinds';
 import { dueDateFor, planTaskDeadlines } from '../../domain/taskDeadlines';
 import {
-  defaultDueOffsetDays,
   defaultTemplateConfig,
   defaultWeights,
   parseTemplateConfig,

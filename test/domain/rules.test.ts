@@ -1,7 +1,7 @@
 import { demoCounties, demoGradeMix, demoManagers, demoStaff } from '../../domain/demoOrganisation';
 import { levelOf } from '../../domain/grades';
 import { escalationTarget } from '../../domain/roles';
-import { selfAssessmentSchema, selfEvaluationScore } from '../../domain/selfAssessment';
+import { selfAssessmentSchema, selfEvaluationScore } from '../../domain/taskKinds/selfAssessment';
 import { cycleLabel, renderTaskNotification } from '../../domain/notifications';
 
 describe('escalation chain', () => {

@@ -2,7 +2,8 @@
 // item: first-and-last visit check-in (首末签到), phone spot check (电话抽检), on-site
 // check (实地检查), visit log and customer handbook (工作本、客户手册).
 import { z } from 'zod';
-import { checkItemKinds, inspectionDeductions, inspectionScore } from './scoring';
+import { checkItemKinds, inspectionDeductions, inspectionScore } from '../scoring';
+import { defineTaskKind } from './definition';
 
 export const checkItemSchema = z.object({
   item: z.enum(checkItemKinds),
@@ -31,3 +32,21 @@ export type Inspection = z.infer<typeof inspectionSchema>;
 export function inspectionResult(v: Inspection): { score: number; deductions: number } {
   return { score: inspectionScore(v.items), deductions: inspectionDeductions(v.items) };
 }
+
+export const inspection = defineTaskKind({
+  kind: 'INSPECTION',
+  names: { 'zh-CN': '督察检查', en: 'inspection' },
+  actor: 'INSPECTOR',
+  assignee: 'actorRole',
+  defaultDueOffsetDays: 7,
+  policyKind: 'evaluation',
+  policySlot: 'tasks',
+  defaultInCycles: ['MONTHLY', 'QUARTERLY', 'ANNUAL'],
+  schema: inspectionSchema,
+  components: ['inspection'],
+  score: (s) => {
+    const r = inspectionResult(s);
+    return [{ component: 'inspection', value: r.score, details: { deductions: r.deductions } }];
+  },
+  form: [{ name: 'items', type: 'checkItems' }],
+});
