@@ -71,6 +71,7 @@ export default tseslint.config(
               group: ['@temporalio/client', '@temporalio/worker', 'nodemailer', 'pg', 'express'],
               message: 'not in workflow code',
             },
+            { group: ['./client/*'], message: 'workflows/client/ is for callers: workflow code never imports it' },
             {
               group: ['../activities', '../activities/*'],
               allowTypeImports: true,
@@ -80,6 +81,11 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  {
+    // The callers' side of the workflows (start once, schedules): never bundled into workflow code.
+    files: ['workflows/client/**/*.ts'],
+    rules: { '@typescript-eslint/no-restricted-imports': 'off' },
   },
   {
     // Pure rules: zod and other domain modules only (one folder deep: domain/taskKinds/).

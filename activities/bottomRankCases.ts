@@ -1,15 +1,15 @@
 // Side effects of bottom-ranking cases (末位淘汰): open a case per new flag (one
 // workflow each), move it between HR's decision and the city's approval, and record
 // the decision once both are given; the manager and HR are told.
-import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { bottomRankDecisionSchema } from '../domain/bottomRankCases';
 import { parseTemplateConfig } from '../domain/templates';
 import type { BottomRankCaseInput } from '../workflows/types';
 import { recordAudit } from './audit';
 import type { ActivityDeps } from './deps';
 import { enqueueTaskNotice } from './notifications';
-
-export const bottomRankCaseWorkflowId = (flagId: string) => `bottom-rank-case-${flagId}`;
+import { bottomRankCaseWorkflow } from '../workflows/bottomRankCase';
+import { startWorkflowOnce } from '../workflows/client/startOnce';
+import { bottomRankCaseWorkflowId } from '../workflows/ids';
 
 export function bottomRankCaseActivities(deps: ActivityDeps) {
   const { prisma, temporal, settings } = deps;
@@ -39,16 +39,11 @@ export function bottomRankCaseActivities(deps: ActivityDeps) {
         });
         const c = await prisma.bottomRankCase.findUniqueOrThrow({ where: { flagId: flag.id } });
         const args: BottomRankCaseInput = { caseId: c.id, employment: evaluation.manager.employment, template };
-        try {
-          await temporal.workflow.start('bottomRankCaseWorkflow', {
-            taskQueue: settings.taskQueue,
-            workflowId,
-            args: [args],
-            workflowIdConflictPolicy: 'USE_EXISTING',
-          });
-        } catch (err) {
-          if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
-        }
+        await startWorkflowOnce(temporal, bottomRankCaseWorkflow, {
+          taskQueue: settings.taskQueue,
+          workflowId,
+          args: [args],
+        });
       }
       return { opened: flags.length };
     },

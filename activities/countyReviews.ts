@@ -1,7 +1,6 @@
 // Side effects of a county's review in a cycle: start it once every evaluation of the
 // county is scored; sign-off and approval status; on approval, rank the cohort, mark
 // the monthly star, flag bottom ranks, move quarterly stars and publish the results.
-import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { cycleLabel, languageOf, renderResultNotification } from '../domain/notifications';
 import {
   bottomRankFlags,
@@ -17,6 +16,9 @@ import type { SkillLevel } from '../domain/skillAssessment';
 import { recordAudit } from './audit';
 import type { ActivityDeps } from './deps';
 import { enqueueMail, enqueueTaskNotice } from './notifications';
+import { countyReviewWorkflow } from '../workflows/countyReview';
+import { startWorkflowOnce } from '../workflows/client/startOnce';
+import { countyReviewWorkflowId } from '../workflows/ids';
 
 export interface CountyRef {
   cycleId: string;
@@ -27,10 +29,6 @@ export interface CountyProgress {
   evaluations: number;
   scored: number;
   reviewStatus: string | null;
-}
-
-export function countyReviewWorkflowId(cycleId: string, countyId: string): string {
-  return `county-review-${cycleId}-${countyId}`;
 }
 
 export function countyReviewActivities(deps: ActivityDeps) {
@@ -68,16 +66,11 @@ export function countyReviewActivities(deps: ActivityDeps) {
         template: parseTemplateConfig(cycle.template.config),
         cycleOpenedAt: cycle.openedAt.toISOString(),
       };
-      try {
-        await temporal.workflow.start('countyReviewWorkflow', {
-          taskQueue: settings.taskQueue,
-          workflowId,
-          args: [args],
-          workflowIdConflictPolicy: 'USE_EXISTING',
-        });
-      } catch (err) {
-        if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
-      }
+      await startWorkflowOnce(temporal, countyReviewWorkflow, {
+        taskQueue: settings.taskQueue,
+        workflowId,
+        args: [args],
+      });
       return { started: true };
     },
 

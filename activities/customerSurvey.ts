@@ -2,13 +2,12 @@
 // customer a personal link, remind those who have not answered (with a fresh link),
 // and close the survey with its satisfaction rate and score.
 import type { Prisma } from '../generated/prisma/client';
-import { shanghaiDate } from '../domain/calendar';
 import { drawSample, surveyAnswerSchema, surveyOutcome, type SurveyOutcome } from '../domain/customerSurvey';
 import { languageOf, periodLabel, renderSurveyInvitation } from '../domain/notifications';
 import { parseTemplateConfig } from '../domain/templates';
 import { recordAudit } from './audit';
 import type { ActivityDeps } from './deps';
-import { hashSurveyToken, newSurveyToken, surveyUrl } from './surveyLinks';
+import { hashSurveyToken, newSurveyToken, surveyUrl } from '../prisma/surveyLinks';
 import { findOrCreateEvaluationTask } from './tasks';
 import { customerSurvey } from '../domain/taskKinds/customerSurvey';
 
@@ -237,4 +236,3 @@ export function customerSurveyActivities(deps: ActivityDeps) {
 }
 
 /** The day an answer is recorded under (Shanghai), never the time. */
-export const answeredOn = (at: Date): string => shanghaiDate(at);

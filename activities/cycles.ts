@@ -2,7 +2,7 @@
 // workflows page by page (never as children of one parent: 10,000 managers would
 // exceed Temporal's limits), track the cycle's status.
 import { heartbeat } from '@temporalio/activity';
-import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/client';
+import { WorkflowNotFoundError } from '@temporalio/client';
 import { parseTemplateConfig, type TemplateConfig } from '../domain/templates';
 import { compositeScore, type ComponentScores, type WeightedComponent } from '../domain/scoring';
 import { gatheredComponents, type TaskKind } from '../domain/taskKinds';
@@ -10,6 +10,9 @@ import type { CycleType } from '../domain/cycles';
 import { recordAudit } from './audit';
 import type { ActivityDeps } from './deps';
 import { cycleProgressedSignal, type ManagerEvaluationInput } from '../workflows/types';
+import { managerEvaluationWorkflow } from '../workflows/managerEvaluation';
+import { startWorkflowOnce } from '../workflows/client/startOnce';
+import { evaluationWorkflowId } from '../workflows/ids';
 
 export interface CycleRef {
   cycleId: string;
@@ -29,10 +32,6 @@ export interface CycleStatusInput {
   at: string;
 }
 
-export function evaluationWorkflowId(cycleId: string, managerId: string): string {
-  return `evaluation-${cycleId}-${managerId}`;
-}
-
 /** Starts one manager's evaluation workflow; an already started one is left as it is. */
 export async function startEvaluationWorkflow(
   temporal: ActivityDeps['temporal'],
@@ -49,16 +48,11 @@ export async function startEvaluationWorkflow(
     period: cycle.period,
     template: cycle.template,
   };
-  try {
-    await temporal.workflow.start('managerEvaluationWorkflow', {
-      taskQueue,
-      workflowId: evaluation.workflowId,
-      args: [args],
-      workflowIdConflictPolicy: 'USE_EXISTING',
-    });
-  } catch (err) {
-    if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
-  }
+  await startWorkflowOnce(temporal, managerEvaluationWorkflow, {
+    taskQueue,
+    workflowId: evaluation.workflowId,
+    args: [args],
+  });
 }
 
 export function cycleActivities(deps: ActivityDeps) {
@@ -88,6 +82,37 @@ export function cycleActivities(deps: ActivityDeps) {
         heartbeat(i);
       }
       return { evaluations: await prisma.evaluation.count({ where: { cycleId: cycle.id } }) };
+    },
+
+    /**
+     * A new manager joins every open cycle of their county (or the city) whose county
+     * review has not started, with their own evaluation workflow (idempotent).
+     */
+    async joinOpenCycles(input: { managerId: string }): Promise<{ joinedCycles: string[] }> {
+      const manager = await prisma.manager.findUniqueOrThrow({
+        where: { id: input.managerId },
+        include: { county: true },
+      });
+      const county = manager.county;
+      const cycles = await prisma.cycle.findMany({
+        where: {
+          status: { in: ['OPENING', 'OPEN'] },
+          scopeId: { in: [county.id, ...(county.parentId ? [county.parentId] : [])] },
+          countyReviews: { none: { countyId: county.id } },
+        },
+        include: { template: true },
+      });
+      for (const cycle of cycles) {
+        const workflowId = evaluationWorkflowId(cycle.id, manager.id);
+        await prisma.evaluation.createMany({
+          data: [{ cycleId: cycle.id, managerId: manager.id, countyId: county.id, workflowId }],
+          skipDuplicates: true,
+        });
+        const evaluation = await prisma.evaluation.findUniqueOrThrow({ where: { workflowId } });
+        const template = parseTemplateConfig(cycle.template.config);
+        await startEvaluationWorkflow(temporal, settings.taskQueue, { ...cycle, template }, evaluation);
+      }
+      return { joinedCycles: cycles.map((c) => c.id) };
     },
 
     /** Starts the next page of per-manager workflows; an already started one is left as it is. */

@@ -2,7 +2,6 @@
 // determination once its annual results are published, record proposals, decide
 // changes under the quotas (checked city-wide, one decision at a time), and apply
 // approved changes on their effective date (grade history, audit, mail).
-import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import type { Prisma } from '../generated/prisma/client';
 import { shanghaiDate } from '../domain/calendar';
 import {
@@ -22,10 +21,11 @@ import { recordAudit } from './audit';
 import type { ActivityDeps } from './deps';
 import { enqueueMail } from './notifications';
 import { storeSubmission } from './tasks';
+import { gradeDeterminationWorkflow } from '../workflows/gradeDetermination';
+import { startWorkflowOnce } from '../workflows/client/startOnce';
+import { gradeReviewWorkflowId } from '../workflows/ids';
 
 type Tx = Prisma.TransactionClient;
-
-export const gradeReviewWorkflowId = (cycleId: string, countyId: string) => `grade-review-${cycleId}-${countyId}`;
 
 export interface DecideGradesInput {
   gradeReviewId: string;
@@ -84,16 +84,11 @@ export function gradeReviewActivities(deps: ActivityDeps) {
           countyId: review.countyId,
           template,
         };
-        try {
-          await temporal.workflow.start('gradeDeterminationWorkflow', {
-            taskQueue: settings.taskQueue,
-            workflowId: review.workflowId,
-            args: [args],
-            workflowIdConflictPolicy: 'USE_EXISTING',
-          });
-        } catch (err) {
-          if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
-        }
+        await startWorkflowOnce(temporal, gradeDeterminationWorkflow, {
+          taskQueue: settings.taskQueue,
+          workflowId: review.workflowId,
+          args: [args],
+        });
       }
       return { started: reviews.length };
     },

@@ -1,17 +1,13 @@
 // Opening a cycle: by HR through the API, or by the calendar's schedule. Idempotent:
 // the same type, period and scope give one cycle and one workflow, however often asked.
-import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
+import type { Client } from '@temporalio/client';
 import { currentPeriod, type CycleType } from '../domain/cycles';
 import { defaultTemplateConfig } from '../domain/templates';
-import type { EvaluationCycleInput } from '../workflows/types';
+import type { EvaluationCycleInput, OpenCycleRequest, OpenCycleResult } from '../workflows/types';
 import type { PrismaClient } from '../prisma/database';
-
-export interface OpenCycleRequest {
-  type: CycleType;
-  period: string;
-  scopeId: string;
-  openedById: string | null;
-}
+import { evaluationCycleWorkflow } from '../workflows/evaluationCycle';
+import { startWorkflowOnce } from '../workflows/client/startOnce';
+import { cycleWorkflowId } from '../workflows/ids';
 
 export async function openCycle(prisma: PrismaClient, temporal: Client, taskQueue: string, request: OpenCycleRequest) {
   const scope = await prisma.orgUnit.findUniqueOrThrow({ where: { id: request.scopeId } });
@@ -33,7 +29,7 @@ export async function openCycle(prisma: PrismaClient, temporal: Client, taskQueu
         orderBy: { version: 'desc' },
       });
     }
-    const workflowId = `cycle-${request.type}-${request.period}-${scope.code}`;
+    const workflowId = cycleWorkflowId(request.type, request.period, scope.code);
     await prisma.cycle.createMany({
       data: [
         {
@@ -51,21 +47,22 @@ export async function openCycle(prisma: PrismaClient, temporal: Client, taskQueu
   }
   // Starting is idempotent too: a retry after a crash finds the same workflow.
   const input: EvaluationCycleInput = { cycleId: cycle.id };
-  try {
-    await temporal.workflow.start('evaluationCycleWorkflow', {
-      taskQueue,
-      workflowId: cycle.workflowId,
-      args: [input],
-      workflowIdConflictPolicy: 'USE_EXISTING',
-    });
-  } catch (err) {
-    if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
-  }
+  await startWorkflowOnce(temporal, evaluationCycleWorkflow, {
+    taskQueue,
+    workflowId: cycle.workflowId,
+    args: [input],
+  });
   return { cycle: { ...cycle, scope }, created };
 }
 
 export function openCycleActivities(deps: { prisma: PrismaClient; temporal: Client; settings: { taskQueue: string } }) {
   return {
+    /** HR opened a cycle (through openCycleWorkflow): the cycle row, its template version and its workflow. */
+    async openCycle(request: OpenCycleRequest): Promise<OpenCycleResult> {
+      const { cycle, created } = await openCycle(deps.prisma, deps.temporal, deps.settings.taskQueue, request);
+      return { cycleId: cycle.id, created };
+    },
+
     /** The calendar opened a cycle: the whole city, the period the schedule's time falls in (Shanghai). */
     async openScheduledCycle(input: {
       type: CycleType;

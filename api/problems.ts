@@ -6,7 +6,8 @@ import { languageOf, type Language } from '../domain/notifications';
 
 type Text = Record<Language, string>;
 
-export interface FieldProblem {
+/** One entry of a problem document's `errors`: the field and its message in the reader's language. */
+export interface FieldError {
   field: string;
   message: string;
 }
@@ -16,7 +17,7 @@ export class HttpProblem extends Error {
     readonly status: number,
     readonly code: string,
     readonly text: Text,
-    readonly fields: FieldProblem[] = [],
+    readonly fields: FieldError[] = [],
     /** More members of the problem document (e.g. the quota numbers). */
     readonly extra: Record<string, unknown> = {},
   ) {
@@ -25,7 +26,7 @@ export class HttpProblem extends Error {
 }
 
 export const problems = {
-  badRequest: (fields: FieldProblem[]) =>
+  badRequest: (fields: FieldError[]) =>
     new HttpProblem(
       400,
       'invalid_input',

@@ -2,6 +2,7 @@
 // customers (零售客户) each gets a personal link; the answers aggregate into a
 // satisfaction rate and a score. Answers are kept apart from who gave them.
 import { z } from 'zod';
+import { shanghaiDate } from './calendar';
 import { roundHalfUp2 } from './scoring';
 
 /** Every question is rated 1–5: 非常不满意 1, 不满意 2, 一般 3, 满意 4, 非常满意 5. */
@@ -111,3 +112,6 @@ export const ratingText: Record<1 | 2 | 3 | 4 | 5, { 'zh-CN': string; en: string
   2: { 'zh-CN': '不满意', en: 'Dissatisfied' },
   1: { 'zh-CN': '非常不满意', en: 'Very dissatisfied' },
 };
+
+/** The day (Shanghai) a response is recorded under. */
+export const answeredOn = (at: Date): string => shanghaiDate(at);

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { isCalendarDate, type CalendarDate } from './calendar';
 import { gradeChangeKind, grades, type Grade } from './grades';
+import type { FieldProblem } from './fieldProblem';
 import { fullYears } from './pay';
 
 const calendarDate = z.string().refine(isCalendarDate, 'YYYY-MM-DD');
@@ -46,13 +47,6 @@ export type GradeSignOff = z.infer<typeof gradeSignOffSchema>;
 export interface GradeCandidate {
   managerId: string;
   grade: Grade;
-}
-
-/** A problem with one field of a submission, in both languages (the API picks the reader's). */
-export interface FieldProblem {
-  field: string;
-  'zh-CN': string;
-  en: string;
 }
 
 /** What is wrong with a proposal for these managers (empty: nothing). Changes need a reason; trainees cannot be a target. */

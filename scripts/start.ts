@@ -13,7 +13,7 @@ import { openDatabase } from '../prisma/database';
 import { demoPassword, seedDemoCity } from '../prisma/seed';
 import { embeddedConfigSchema, loadConfig } from './config';
 import { mountMailPages, startMailCatcher } from './mail-catcher';
-import { ensureCalendarSchedules } from './schedules';
+import { ensureCalendarSchedules } from '../workflows/client/schedules';
 import { createWorker } from './worker-factory';
 import { mountLandingPage } from './landing';
 import type { Server } from 'node:http';

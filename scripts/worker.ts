@@ -4,7 +4,7 @@ import { NativeConnection } from '@temporalio/worker';
 import nodemailer from 'nodemailer';
 import { openDatabase } from '../prisma/database';
 import { loadConfig, productionConfigSchema } from './config';
-import { ensureCalendarSchedules } from './schedules';
+import { ensureCalendarSchedules } from '../workflows/client/schedules';
 import { createWorker } from './worker-factory';
 
 async function main() {

@@ -2,7 +2,8 @@
 // schedule firing twice for the same period still gives one cycle. On the dev server
 // (the time-skipping test server has no schedules).
 import { currentPeriod } from '../domain/cycles';
-import { calendarScheduleId, ensureCalendarSchedules } from '../scripts/schedules';
+import { ensureCalendarSchedules } from '../workflows/client/schedules';
+import { calendarScheduleId } from '../workflows/ids';
 import { taskQueue } from '../workflows/types';
 import { eventually, startHarness, type Harness } from './support/harness';
 

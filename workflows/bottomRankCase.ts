@@ -4,15 +4,16 @@
 import { setHandler } from '@temporalio/workflow';
 import { allowedActions, bottomRankApprovalSchema, bottomRankDecisionSchema } from '../domain/bottomRankCases';
 import { acts } from './activities';
-import { HumanTask, handleOneTaskAtATime, invalid } from './humanTask';
+import { HumanTask, handleOneTaskAtATime } from './humanTask';
+import { invalid } from './refusals';
 import { bottomRankCaseStatusQuery, type BottomRankCaseInput, type BottomRankCaseStatus } from './types';
-
-const nowIso = () => new Date(Date.now()).toISOString();
+import { nowIso } from './clock';
+import { deliver } from './delivery';
 
 export async function bottomRankCaseWorkflow(input: BottomRankCaseInput): Promise<BottomRankCaseStatus> {
   // setup
   let round = 1;
-  let stage: BottomRankCaseStatus['stage'] = 'hrDecision';
+  let stage: BottomRankCaseStatus['stage'] = 'HR_DECISION';
   const tasks: HumanTask[] = [];
   let current: HumanTask | undefined;
   const status = (): BottomRankCaseStatus => ({ round, stage, tasks: tasks.map((t) => ({ ...t.state })) });
@@ -38,21 +39,21 @@ export async function bottomRankCaseWorkflow(input: BottomRankCaseInput): Promis
 
   // run
   for (;;) {
-    stage = 'hrDecision';
+    stage = 'HR_DECISION';
     await acts.setBottomRankCaseStatus({ caseId: input.caseId, status: 'HR_DECISION', round, at: nowIso() });
     const decision = new HumanTask('BOTTOM_RANK_DECISION', { bottomRankCaseId: input.caseId, round }, input.template);
     current = decision;
     tasks.push(decision);
     await decision.run();
-    if (decision.state.phase !== 'submitted') return status();
+    if (decision.state.phase !== 'SUBMITTED') return status();
 
-    stage = 'cityApproval';
+    stage = 'CITY_APPROVAL';
     await acts.setBottomRankCaseStatus({ caseId: input.caseId, status: 'CITY_APPROVAL', round, at: nowIso() });
     const approval = new HumanTask('BOTTOM_RANK_APPROVAL', { bottomRankCaseId: input.caseId, round }, input.template);
     current = approval;
     tasks.push(approval);
     await approval.run();
-    if (approval.state.phase !== 'submitted') return status();
+    if (approval.state.phase !== 'SUBMITTED') return status();
     current = undefined;
     if (bottomRankApprovalSchema.parse(approval.payload).decision === 'approve') {
       const { outboxIds } = await acts.recordBottomRankDecision({
@@ -61,8 +62,8 @@ export async function bottomRankCaseWorkflow(input: BottomRankCaseInput): Promis
         approvalTaskId: approval.state.taskId!,
         at: nowIso(),
       });
-      if (outboxIds.length) await acts.deliverNotifications({ outboxIds });
-      stage = 'decided';
+      await deliver(outboxIds);
+      stage = 'DECIDED';
       return status();
     }
     round++;

@@ -3,9 +3,10 @@
 // city's cycle of that type for the period the schedule's time falls in.
 import type { CycleType } from '../domain/cycles';
 import { acts } from './activities';
+import { nowIso } from './clock';
 
 export async function calendarCycleWorkflow(input: {
   type: CycleType;
 }): Promise<{ cycleId: string; period: string; created: boolean }> {
-  return acts.openScheduledCycle({ type: input.type, at: new Date(Date.now()).toISOString() });
+  return acts.openScheduledCycle({ type: input.type, at: nowIso() });
 }

@@ -1,22 +1,21 @@
 // A county's results in a cycle (县级审核 → 市级审批): the county head signs off, the
 // city approver approves or returns them with a reason (the county then signs off
 // again, in a new round); once approved they are ranked and published.
-import { patched, setHandler } from '@temporalio/workflow';
+import { log, patched, setHandler } from '@temporalio/workflow';
 import { submissionSchemaOf } from '../domain/taskKinds';
 import { cityApproval, cityApprovalSchema } from '../domain/taskKinds/cityApproval';
 import { countySignOff } from '../domain/taskKinds/countySignOff';
 import { acts } from './activities';
 import { HumanTask, handleOneTaskAtATime } from './humanTask';
 import { countyReviewStatusQuery, type CountyReviewInput, type CountyReviewStatus } from './types';
-
-const nowIso = () => new Date(Date.now()).toISOString();
-const deliveryBatch = 200;
+import { nowIso } from './clock';
+import { deliver } from './delivery';
 
 export async function countyReviewWorkflow(input: CountyReviewInput): Promise<CountyReviewStatus> {
   // setup
   const anchor = new Date(input.cycleOpenedAt);
   let round = 1;
-  let stage: CountyReviewStatus['stage'] = 'countySignOff';
+  let stage: CountyReviewStatus['stage'] = 'COUNTY_SIGN_OFF';
   const tasks: HumanTask[] = [];
   let current: HumanTask | undefined;
   const status = (): CountyReviewStatus => ({ round, stage, tasks: tasks.map((t) => ({ ...t.state })) });
@@ -31,7 +30,7 @@ export async function countyReviewWorkflow(input: CountyReviewInput): Promise<Co
 
   // run
   for (;;) {
-    stage = 'countySignOff';
+    stage = 'COUNTY_SIGN_OFF';
     await acts.setCountyReviewStatus({
       countyReviewId: input.countyReviewId,
       status: 'COUNTY_SIGN_OFF',
@@ -45,10 +44,11 @@ export async function countyReviewWorkflow(input: CountyReviewInput): Promise<Co
       anchor,
     );
     tasks.push(current);
+    log.info('county sign-off open', { countyReviewId: input.countyReviewId, round });
     await current.run();
-    if (current.state.phase !== 'submitted') return status(); // closed by policy: stays with HR
+    if (current.state.phase !== 'SUBMITTED') return status(); // closed by policy: stays with HR
 
-    stage = 'cityApproval';
+    stage = 'CITY_APPROVAL';
     await acts.setCountyReviewStatus({
       countyReviewId: input.countyReviewId,
       status: 'CITY_APPROVAL',
@@ -58,8 +58,9 @@ export async function countyReviewWorkflow(input: CountyReviewInput): Promise<Co
     current = new HumanTask(cityApproval.kind, { countyReviewId: input.countyReviewId, round }, input.template, anchor);
     tasks.push(current);
     await current.run();
-    if (current.state.phase !== 'submitted') return status();
+    if (current.state.phase !== 'SUBMITTED') return status();
     const decision = cityApprovalSchema.parse(current.payload);
+    log.info('city decided', { countyReviewId: input.countyReviewId, round, decision: decision.decision });
     if (decision.decision === 'approve') break;
 
     round++;
@@ -71,14 +72,16 @@ export async function countyReviewWorkflow(input: CountyReviewInput): Promise<Co
       reason: decision.reason,
       at: nowIso(),
     });
-    if (outboxIds.length) await acts.deliverNotifications({ outboxIds });
+    await deliver(outboxIds);
   }
 
   current = undefined;
   const { outboxIds, published } = await acts.approveAndPublish({ countyReviewId: input.countyReviewId, at: nowIso() });
-  for (let i = 0; i < outboxIds.length; i += deliveryBatch)
-    await acts.deliverNotifications({ outboxIds: outboxIds.slice(i, i + deliveryBatch) });
-  stage = published ? 'published' : 'approved'; // city cohort: published later, with the whole city
+  await deliver(outboxIds);
+  stage = published ? 'PUBLISHED' : 'APPROVED';
+  log.info(published ? 'county results published' : 'county approved: waits for the city cohort', {
+    countyReviewId: input.countyReviewId,
+  }); // city cohort: published later, with the whole city
   // Annual cycles: the county's grade determination follows its published results.
   if (published && patched('grade-determination')) {
     await acts.startGradeDetermination({ cycleId: input.cycleId, at: nowIso() });

@@ -10,13 +10,14 @@ import { acts } from './activities';
 import type { EvaluationTask } from './humanTask';
 import type { SubmitTaskResult, TaskState } from './types';
 import { customerSurvey } from '../domain/taskKinds/customerSurvey';
-
-const nowIso = () => new Date(Date.now()).toISOString();
+import { refuse } from './refusals';
+import { now, nowIso } from './clock';
+import { deliver } from './delivery';
 
 export class CustomerSurveyTask implements EvaluationTask {
   readonly state: TaskState = {
     kind: customerSurvey.kind,
-    phase: 'opening',
+    phase: 'OPENING',
     remindersSent: 0,
     escalationLevel: 0,
     extensions: 0,
@@ -30,7 +31,9 @@ export class CustomerSurveyTask implements EvaluationTask {
   ) {}
 
   get done(): boolean {
-    return this.state.phase === 'submitted' || this.state.phase === 'closedMissing' || this.state.phase === 'cancelled';
+    return (
+      this.state.phase === 'SUBMITTED' || this.state.phase === 'CLOSED_MISSING' || this.state.phase === 'CANCELLED'
+    );
   }
 
   private get policy() {
@@ -52,12 +55,12 @@ export class CustomerSurveyTask implements EvaluationTask {
       if (this.done || this.replan || !this.answered) return;
       this.answered = false;
       const r = await acts.closeCustomerSurvey({ taskId: this.state.taskId!, at: nowIso(), onlyIfComplete: true });
-      if (r.outcome === 'scored') this.state.phase = 'submitted';
+      if (r.outcome === 'scored') this.state.phase = 'SUBMITTED';
     }
   }
 
   async run(): Promise<void> {
-    const openedAt = new Date(Date.now());
+    const openedAt = now();
     const dueDate = dueDateFor(openedAt, this.policy.dueOffsetDays);
     const opened = await acts.openCustomerSurvey({
       evaluationId: this.evaluationId,
@@ -65,8 +68,8 @@ export class CustomerSurveyTask implements EvaluationTask {
       dueDate,
       dueAt: dueAtOf(dueDate).toISOString(),
     });
-    Object.assign(this.state, { taskId: opened.taskId, dueDate, phase: 'open' });
-    if (opened.outboxIds.length) await acts.deliverNotifications({ outboxIds: opened.outboxIds });
+    Object.assign(this.state, { taskId: opened.taskId, dueDate, phase: 'OPEN' });
+    await deliver(opened.outboxIds);
 
     let planFrom = openedAt;
     for (;;) {
@@ -83,23 +86,23 @@ export class CustomerSurveyTask implements EvaluationTask {
           daysBeforeDue: step.kind === 'reminder' ? step.daysBeforeDue : 0,
         });
         this.state.remindersSent++;
-        if (r.outboxIds.length) await acts.deliverNotifications({ outboxIds: r.outboxIds });
+        await deliver(r.outboxIds);
       }
       if (!this.replan) await this.waitUntil(plan.dueAt);
       if (this.done) return;
       if (this.replan) {
-        planFrom = new Date(Date.now());
+        planFrom = now();
         continue;
       }
 
       // The survey's last day has ended.
       const r = await acts.closeCustomerSurvey({ taskId: this.state.taskId!, at: nowIso(), onlyIfComplete: false });
       if (r.outcome === 'scored' || r.outcome === 'notOpen') {
-        this.state.phase = 'submitted';
+        this.state.phase = 'SUBMITTED';
         return;
       }
       if (this.policy.afterGrace === 'extend' && this.state.extensions < this.policy.maxExtensions) {
-        const extended = addDays(shanghaiDate(new Date(Date.now())), this.policy.extendDays);
+        const extended = addDays(shanghaiDate(now()), this.policy.extendDays);
         await acts.extendTaskDeadline({
           taskId: this.state.taskId!,
           at: nowIso(),
@@ -110,34 +113,34 @@ export class CustomerSurveyTask implements EvaluationTask {
         });
         this.state.extensions++;
         this.state.dueDate = extended;
-        planFrom = new Date(Date.now());
+        planFrom = now();
         continue;
       }
       const closed = await acts.closeTaskAsMissing({ taskId: this.state.taskId!, at: nowIso() });
-      this.state.phase = closed.closed ? 'closedMissing' : 'submitted';
+      this.state.phase = closed.closed ? 'CLOSED_MISSING' : 'SUBMITTED';
       return;
     }
   }
 
   validateSubmission(): void {
-    throw new Error('the customer survey is answered by the customers through their personal links');
+    throw refuse('NotAccepted', 'the customer survey is answered by the customers through their personal links');
   }
 
   submit(): Promise<SubmitTaskResult> {
-    throw ApplicationFailure.nonRetryable('the customer survey takes no submission', 'NoSubmission');
+    throw refuse('NotAccepted', 'the customer survey takes no submission');
   }
 
   cancel(): void {
-    if (!this.done) this.state.phase = 'cancelled';
+    if (!this.done) this.state.phase = 'CANCELLED';
   }
 
   async reassign(): Promise<void> {
-    throw new Error('the customer survey is answered by customers: there is no one to reassign it to');
+    throw refuse('NotAccepted', 'the customer survey is answered by customers: there is no one to reassign it to');
   }
 
   /** HR moves the survey's last day: links live longer and reminders are re-planned. */
   async extend(dueDate: string, actorId: string, reason: string): Promise<void> {
-    if (this.done) throw new Error('task is no longer open');
+    if (this.done) throw refuse('TaskClosed', 'task is no longer open');
     await acts.extendTaskDeadline({
       taskId: this.state.taskId!,
       at: nowIso(),

@@ -1,10 +1,13 @@
 // Started every morning by a Temporal Schedule (08:00, Asia/Shanghai): the overdue digest
 // for county heads and HR, written to the outbox and sent.
 import { acts } from './activities';
+import { log } from '@temporalio/workflow';
+import { nowIso } from './clock';
+import { deliver } from './delivery';
 
 export async function dailyDigestWorkflow(): Promise<{ sent: number }> {
-  const { outboxIds } = await acts.sendOverdueDigests({ at: new Date(Date.now()).toISOString() });
-  for (let i = 0; i < outboxIds.length; i += 100)
-    await acts.deliverNotifications({ outboxIds: outboxIds.slice(i, i + 100) });
+  const { outboxIds } = await acts.sendOverdueDigests({ at: nowIso() });
+  await deliver(outboxIds, 100);
+  log.info('overdue digests sent', { mails: outboxIds.length });
   return { sent: outboxIds.length };
 }

@@ -1,8 +1,10 @@
 // A cycle (考评周期) for one scope: create the evaluations, start one workflow per
 // manager page by page, then watch until every evaluation's tasks are done.
-import { condition, continueAsNew, patched, setHandler, workflowInfo } from '@temporalio/workflow';
+import { condition, continueAsNew, log, patched, setHandler, workflowInfo } from '@temporalio/workflow';
 import { acts, batchActs } from './activities';
 import { cycleProgressedSignal, cycleStatusQuery, type EvaluationCycleInput } from './types';
+import { nowIso } from './clock';
+import { deliver } from './delivery';
 
 const startPageSize = 200;
 const progressCheckInterval = '1 hour';
@@ -19,6 +21,7 @@ export async function evaluationCycleWorkflow(input: EvaluationCycleInput & { wa
   if (!input.watching) {
     // setup
     evaluations = (await batchActs.prepareCycle({ cycleId: input.cycleId })).evaluations;
+    log.info('cycle prepared', { cycleId: input.cycleId, evaluations });
     phase = 'starting';
     let afterId: string | null = null;
     do {
@@ -30,7 +33,8 @@ export async function evaluationCycleWorkflow(input: EvaluationCycleInput & { wa
       started += page.started;
       afterId = page.nextAfterId;
     } while (afterId);
-    await acts.setCycleStatus({ cycleId: input.cycleId, status: 'OPEN', at: new Date(Date.now()).toISOString() });
+    await acts.setCycleStatus({ cycleId: input.cycleId, status: 'OPEN', at: nowIso() });
+    log.info('evaluation workflows started', { started });
     phase = 'watching';
   }
 
@@ -44,16 +48,17 @@ export async function evaluationCycleWorkflow(input: EvaluationCycleInput & { wa
         await acts.startCountyReviewIfReady({
           cycleId: input.cycleId,
           countyId: c.countyId,
-          at: new Date(Date.now()).toISOString(),
+          at: nowIso(),
         });
     }
     if (phase !== 'evaluationsComplete' && counties.every((c) => c.scored === c.evaluations)) {
       await acts.setCycleStatus({
         cycleId: input.cycleId,
         status: 'EVALUATIONS_COMPLETE',
-        at: new Date(Date.now()).toISOString(),
+        at: nowIso(),
       });
       phase = 'evaluationsComplete';
+      log.info('every evaluation scored or closed', { counties: counties.length });
     }
     if (
       rankingCohort === 'city' &&
@@ -63,23 +68,25 @@ export async function evaluationCycleWorkflow(input: EvaluationCycleInput & { wa
       // The whole city is one cohort: ranked and published once every county is approved.
       const { outboxIds } = await batchActs.publishCityResults({
         cycleId: input.cycleId,
-        at: new Date(Date.now()).toISOString(),
+        at: nowIso(),
       });
-      for (let i = 0; i < outboxIds.length; i += 200)
-        await acts.deliverNotifications({ outboxIds: outboxIds.slice(i, i + 200) });
+      log.info('city cohort published', { results: outboxIds.length });
+      await deliver(outboxIds);
       // Annual cycles: every county's grade determination follows the published results.
       if (patched('grade-determination')) {
-        await acts.startGradeDetermination({ cycleId: input.cycleId, at: new Date(Date.now()).toISOString() });
-        await acts.openBottomRankCases({ cycleId: input.cycleId, at: new Date(Date.now()).toISOString() });
+        await acts.startGradeDetermination({ cycleId: input.cycleId, at: nowIso() });
+        await acts.openBottomRankCases({ cycleId: input.cycleId, at: nowIso() });
       }
       continue;
     }
     if (counties.every((c) => c.reviewStatus === 'PUBLISHED')) break;
     await condition(() => progressed, progressCheckInterval);
     progressed = false;
-    if (workflowInfo().historyLength > 2000)
+    // The server suggests a fresh history long before its limits (events, size).
+    if (workflowInfo().continueAsNewSuggested)
       await continueAsNew<typeof evaluationCycleWorkflow>({ cycleId: input.cycleId, watching: true });
   }
   phase = 'closed';
-  await acts.setCycleStatus({ cycleId: input.cycleId, status: 'CLOSED', at: new Date(Date.now()).toISOString() });
+  await acts.setCycleStatus({ cycleId: input.cycleId, status: 'CLOSED', at: nowIso() });
+  log.info('cycle closed: every county published', { cycleId: input.cycleId });
 }

@@ -3,7 +3,7 @@
 // rejects them with a reason, and the county proposes again for those rejected.
 // Approvals are checked against the grade quotas; approved changes take effect on
 // their date (a durable timer), when the grade history records them.
-import { ApplicationFailure, setHandler, sleep } from '@temporalio/workflow';
+import { log, setHandler, sleep } from '@temporalio/workflow';
 import { shanghaiInstant } from '../domain/calendar';
 import { describeBreach } from '../domain/gradeQuotas';
 import {
@@ -14,7 +14,8 @@ import {
   type GradeCandidate,
 } from '../domain/gradeDetermination';
 import { acts } from './activities';
-import { HumanTask, handleOneTaskAtATime, invalid } from './humanTask';
+import { HumanTask, handleOneTaskAtATime } from './humanTask';
+import { invalid, refuse } from './refusals';
 import {
   gradeDeterminationStatusQuery,
   type GradeDeterminationInput,
@@ -22,8 +23,8 @@ import {
   type SubmitTaskRequest,
   type SubmitTaskResult,
 } from './types';
-
-const nowIso = () => new Date(Date.now()).toISOString();
+import { nowIso } from './clock';
+import { deliver } from './delivery';
 
 /** The city approver's sign-off: decided under the quotas, in one activity, or refused with the numbers. */
 class GradeSignOffTask extends HumanTask {
@@ -36,7 +37,7 @@ class GradeSignOffTask extends HumanTask {
   }
 
   override async submit(request: SubmitTaskRequest): Promise<SubmitTaskResult> {
-    if (this.state.phase === 'submitted' && this.state.submissionId)
+    if (this.state.phase === 'SUBMITTED' && this.state.submissionId)
       return { outcome: 'duplicate', submissionId: this.state.submissionId };
     const r = await acts.decideGradeChanges({
       gradeReviewId: this.gradeReviewId,
@@ -47,16 +48,12 @@ class GradeSignOffTask extends HumanTask {
       payload: request.payload as never,
       at: nowIso(),
     });
-    if (r.outcome === 'closed') throw ApplicationFailure.nonRetryable('task closed', 'TaskClosed');
+    if (r.outcome === 'closed') throw refuse('TaskClosed', 'task closed');
     if (r.outcome === 'quotaExceeded') {
-      throw ApplicationFailure.create({
-        message: `${r.breaches.map((b) => describeBreach(b, 'zh-CN')).join('；')} / ${r.breaches.map((b) => describeBreach(b, 'en')).join('; ')}`,
-        type: 'QuotaExceeded',
-        nonRetryable: true,
-        details: r.breaches,
-      });
+      const zh = r.breaches.map((b) => describeBreach(b, 'zh-CN')).join('；');
+      throw refuse('QuotaExceeded', `${zh} / ${r.breaches.map((b) => describeBreach(b, 'en')).join('; ')}`, r.breaches);
     }
-    this.state.phase = 'submitted';
+    this.state.phase = 'SUBMITTED';
     this.state.submissionId = r.submissionId;
     this.payload = request.payload;
     return { outcome: r.outcome, submissionId: r.submissionId };
@@ -101,12 +98,13 @@ export async function gradeDeterminationWorkflow(input: GradeDeterminationInput)
       at: nowIso(),
     }));
     if (candidates.length === 0) break;
+    log.info('grade proposal open', { gradeReviewId: input.gradeReviewId, round, candidates: candidates.length });
     stage = 'proposal';
     await acts.setGradeReviewStatus({ gradeReviewId: input.gradeReviewId, status: 'PROPOSAL', round, at: nowIso() });
     current = new HumanTask('GRADE_PROPOSAL', { gradeReviewId: input.gradeReviewId, round }, input.template);
     tasks.push(current);
     await current.run();
-    if (current.state.phase !== 'submitted') return status(); // cancelled: stays with HR
+    if (current.state.phase !== 'SUBMITTED') return status(); // cancelled: stays with HR
     ({ changedManagerIds: changed } = await acts.recordGradeProposal({
       gradeReviewId: input.gradeReviewId,
       taskId: current.state.taskId!,
@@ -121,10 +119,15 @@ export async function gradeDeterminationWorkflow(input: GradeDeterminationInput)
     current = new GradeSignOffTask(input.gradeReviewId, round, input.template);
     tasks.push(current);
     await current.run();
-    if (current.state.phase !== 'submitted') return status();
+    if (current.state.phase !== 'SUBMITTED') return status();
     const decision = signOffOutcome(gradeSignOffSchema.parse(current.payload), changed);
     const effectiveDate = gradeProposalSchema.parse(tasks[tasks.length - 2]!.payload).effectiveDate;
     if (decision.approved.length) approved[effectiveDate] = [...(approved[effectiveDate] ?? []), ...decision.approved];
+    log.info('grade changes decided', {
+      round,
+      approved: decision.approved.length,
+      rejected: decision.rejected.length,
+    });
     if (decision.rejected.length === 0) break;
     managerIds = decision.rejected.map((r) => r.managerId);
     round++;
@@ -142,7 +145,7 @@ export async function gradeDeterminationWorkflow(input: GradeDeterminationInput)
       effectiveDate,
       at: nowIso(),
     });
-    if (outboxIds.length) await acts.deliverNotifications({ outboxIds });
+    await deliver(outboxIds);
   }
   stage = 'completed';
   await acts.setGradeReviewStatus({ gradeReviewId: input.gradeReviewId, status: 'COMPLETED', round, at: nowIso() });

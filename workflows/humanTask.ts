@@ -1,10 +1,9 @@
 // One human task inside a workflow: open it, remind, escalate, apply the template's
 // policy after the grace period, and accept its submission. Deadlines are durable
 // timers (condition with a timeout) that move when the due date is extended.
-import { ApplicationFailure, condition, setHandler } from '@temporalio/workflow';
+import { ApplicationFailure, condition, log, setHandler } from '@temporalio/workflow';
 import { addDays, shanghaiDate } from '../domain/calendar';
 import { dueAtOf, dueDateFor, planTaskDeadlines } from '../domain/taskDeadlines';
-import type { FieldProblem } from '../domain/gradeDetermination';
 import type { TaskKind } from '../domain/taskKinds';
 import { policyFor, type TemplateConfig } from '../domain/templates';
 import type { TaskSubject } from '../activities/tasks';
@@ -17,12 +16,9 @@ import {
   type SubmitTaskResult,
   type TaskState,
 } from './types';
-
-const nowIso = () => new Date(Date.now()).toISOString();
-
-async function deliver(outboxIds: string[]): Promise<void> {
-  if (outboxIds.length) await acts.deliverNotifications({ outboxIds });
-}
+import { refuse } from './refusals';
+import { now, nowIso } from './clock';
+import { deliver } from './delivery';
 
 /** What a manager's evaluation asks of each of its tasks. */
 export interface EvaluationTask {
@@ -48,11 +44,13 @@ export class HumanTask implements EvaluationTask {
     private readonly template: TemplateConfig,
     private readonly anchor?: Date,
   ) {
-    this.state = { kind, phase: 'opening', remindersSent: 0, escalationLevel: 0, extensions: 0 };
+    this.state = { kind, phase: 'OPENING', remindersSent: 0, escalationLevel: 0, extensions: 0 };
   }
 
   get done(): boolean {
-    return this.state.phase === 'submitted' || this.state.phase === 'closedMissing' || this.state.phase === 'cancelled';
+    return (
+      this.state.phase === 'SUBMITTED' || this.state.phase === 'CLOSED_MISSING' || this.state.phase === 'CANCELLED'
+    );
   }
 
   private get policy() {
@@ -63,7 +61,7 @@ export class HumanTask implements EvaluationTask {
 
   /** Runs the task until it is submitted or closed by policy. */
   async run(): Promise<void> {
-    const openedAt = new Date(Date.now());
+    const openedAt = now();
     let dueDate = dueDateFor(openedAt, this.policy.dueOffsetDays, this.anchor);
     const opened = await acts.openTask({
       subject: this.subject,
@@ -72,7 +70,8 @@ export class HumanTask implements EvaluationTask {
       dueDate,
       dueAt: dueAtOf(dueDate).toISOString(),
     });
-    Object.assign(this.state, { taskId: opened.taskId, dueDate, phase: 'open' });
+    Object.assign(this.state, { taskId: opened.taskId, dueDate, phase: 'OPEN' });
+    log.info('task opened', { kind: this.state.kind, taskId: opened.taskId, dueDate });
     await deliver(opened.outboxIds);
 
     let planFrom = openedAt;
@@ -101,9 +100,10 @@ export class HumanTask implements EvaluationTask {
         } else if (step.kind === 'escalation') {
           const r = await acts.escalateTask({ taskId, at: nowIso(), dueDate: plan.dueDate, level: step.level });
           this.state.escalationLevel = Math.max(this.state.escalationLevel, step.level);
+          log.info('task overdue: escalated', { kind: this.state.kind, taskId, level: step.level });
           await deliver(r.outboxIds);
         } else if (this.policy.afterGrace === 'extend' && this.state.extensions < this.policy.maxExtensions) {
-          dueDate = addDays(shanghaiDate(new Date(Date.now())), this.policy.extendDays);
+          dueDate = addDays(shanghaiDate(now()), this.policy.extendDays);
           await acts.extendTaskDeadline({
             taskId,
             at: nowIso(),
@@ -114,11 +114,13 @@ export class HumanTask implements EvaluationTask {
           });
           this.state.extensions++;
           this.state.dueDate = dueDate;
+          log.info('task extended by policy', { kind: this.state.kind, taskId, dueDate });
           replanned = true;
           break;
         } else {
           const r = await acts.closeTaskAsMissing({ taskId, at: nowIso() });
-          if (r.closed) this.state.phase = 'closedMissing';
+          if (r.closed) this.state.phase = 'CLOSED_MISSING';
+          log.info('grace period over', { kind: this.state.kind, taskId, closedAsMissing: r.closed });
           // else a submission won the race and marked the task submitted
           await condition(() => this.done);
           return;
@@ -128,18 +130,19 @@ export class HumanTask implements EvaluationTask {
         await condition(() => this.done);
         return;
       }
-      planFrom = new Date(Date.now());
+      planFrom = now();
     }
   }
 
   /** Rejects, before anything is recorded, a submission this task cannot take. */
   validateSubmission(request: SubmitTaskRequest): void {
-    if (request.taskId !== this.state.taskId) throw new Error(`task ${request.taskId} is not this task`);
-    if (this.state.phase === 'closedMissing' || this.state.phase === 'cancelled') throw new Error('task closed');
+    if (request.taskId !== this.state.taskId) throw refuse('UnknownTask', `task ${request.taskId} is not this task`);
+    if (this.state.phase === 'CLOSED_MISSING' || this.state.phase === 'CANCELLED')
+      throw refuse('TaskClosed', 'task closed');
   }
 
   async submit(request: SubmitTaskRequest): Promise<SubmitTaskResult> {
-    if (this.state.phase === 'submitted' && this.state.submissionId)
+    if (this.state.phase === 'SUBMITTED' && this.state.submissionId)
       return { outcome: 'duplicate', submissionId: this.state.submissionId };
     const r = await acts.recordSubmission({
       taskId: request.taskId,
@@ -148,8 +151,8 @@ export class HumanTask implements EvaluationTask {
       submittedById: request.submittedById,
       payload: request.payload as never,
     });
-    if (r.outcome === 'closed') throw ApplicationFailure.nonRetryable('task closed', 'TaskClosed');
-    this.state.phase = 'submitted';
+    if (r.outcome === 'closed') throw refuse('TaskClosed', 'task closed');
+    this.state.phase = 'SUBMITTED';
     this.state.submissionId = r.submissionId!;
     this.payload = request.payload;
     return { outcome: r.outcome, submissionId: r.submissionId!, scores: r.scores };
@@ -157,19 +160,19 @@ export class HumanTask implements EvaluationTask {
 
   /** The evaluation was withdrawn (the manager left): stop reminding and escalating. */
   cancel(): void {
-    if (!this.done) this.state.phase = 'cancelled';
+    if (!this.done) this.state.phase = 'CANCELLED';
   }
 
   /** HR gives the task to someone else; its deadlines stay. */
   async reassign(assigneeId: string, actorId: string, reason: string): Promise<void> {
-    if (this.done) throw new Error('task is no longer open');
+    if (this.done) throw refuse('TaskClosed', 'task is no longer open');
     const r = await acts.reassignTask({ taskId: this.state.taskId!, at: nowIso(), assigneeId, actorId, reason });
     await deliver(r.outboxIds);
   }
 
   /** HR moves the due date: reminders and escalations are re-planned from now. */
   async extend(dueDate: string, actorId: string, reason: string): Promise<void> {
-    if (this.done) throw new Error('task is no longer open');
+    if (this.done) throw refuse('TaskClosed', 'task is no longer open');
     await acts.extendTaskDeadline({
       taskId: this.state.taskId!,
       at: nowIso(),
@@ -194,12 +197,12 @@ export function handleOneTaskAtATime(
 ): void {
   const currentTask = (taskId: string) => {
     const task = current();
-    if (!task || task.state.taskId !== taskId) throw new Error(`task ${taskId} is not open here`);
+    if (!task || task.state.taskId !== taskId) throw refuse('UnknownTask', `task ${taskId} is not open here`);
     return task;
   };
   const openTask = (taskId: string) => {
     const task = currentTask(taskId);
-    if (task.done) throw new Error('task is no longer open');
+    if (task.done) throw refuse('TaskClosed', 'task is no longer open');
     return task;
   };
   setHandler(submitTaskUpdate, (request) => currentTask(request.taskId).submit(request), {
@@ -225,14 +228,4 @@ export function handleOneTaskAtATime(
     },
     { validator: (r) => void openTask(r.taskId) },
   );
-}
-
-/** A refusal of a submission the API shows as 400, naming each field in the reader's language. */
-export function invalid(problems: FieldProblem[]): ApplicationFailure {
-  return ApplicationFailure.create({
-    message: problems.map((p) => `${p.field}: ${p.en}`).join('; '),
-    type: 'InvalidSubmission',
-    nonRetryable: true,
-    details: problems.map((p) => ({ ...p, field: `body.${p.field}` })),
-  });
 }

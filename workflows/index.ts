@@ -6,3 +6,5 @@ export { calendarCycleWorkflow } from './calendarCycle';
 export { gradeDeterminationWorkflow } from './gradeDetermination';
 export { bottomRankCaseWorkflow } from './bottomRankCase';
 export { dailyDigestWorkflow } from './dailyDigest';
+export { openCycleWorkflow } from './openCycle';
+export { managerJoinWorkflow } from './managerJoin';

@@ -1,6 +1,6 @@
 // One manager's evaluation in one cycle (客户经理考评): open every task the template
 // names, take their submissions, finish when all are submitted or closed by policy.
-import { setHandler } from '@temporalio/workflow';
+import { log, setHandler } from '@temporalio/workflow';
 import { isCalendarDate } from '../domain/calendar';
 import { submissionSchemaOf, type TaskKind } from '../domain/taskKinds';
 import { acts } from './activities';
@@ -17,6 +17,8 @@ import {
   type ManagerEvaluationInput,
 } from './types';
 import { customerSurvey } from '../domain/taskKinds/customerSurvey';
+import { invalid, refuse } from './refusals';
+import { nowIso } from './clock';
 
 export async function managerEvaluationWorkflow(input: ManagerEvaluationInput): Promise<EvaluationStatus> {
   // setup
@@ -25,7 +27,7 @@ export async function managerEvaluationWorkflow(input: ManagerEvaluationInput): 
       ? new CustomerSurveyTask(input.evaluationId, input.template)
       : new HumanTask(kind, { evaluationId: input.evaluationId }, input.template),
   );
-  let stage: EvaluationStatus['stage'] = 'tasksOpen';
+  let stage: EvaluationStatus['stage'] = 'TASKS_OPEN';
   let score: number | undefined = undefined;
   const status = (): EvaluationStatus => ({
     evaluationId: input.evaluationId,
@@ -35,7 +37,7 @@ export async function managerEvaluationWorkflow(input: ManagerEvaluationInput): 
   });
   const taskById = (taskId: string) => {
     const task = tasks.find((t) => t.state.taskId === taskId);
-    if (!task) throw new Error(`unknown task ${taskId}`);
+    if (!task) throw refuse('UnknownTask', `unknown task ${taskId}`);
     return task;
   };
 
@@ -48,7 +50,7 @@ export async function managerEvaluationWorkflow(input: ManagerEvaluationInput): 
       const task = taskById(request.taskId);
       task.validateSubmission(request);
       const schema = submissionSchemaOf(task.state.kind);
-      if (!schema) throw new Error(`${task.state.kind} takes no submission here`);
+      if (!schema) throw refuse('NotAccepted', `${task.state.kind} takes no submission here`);
       schema.parse(request.payload);
     },
   });
@@ -60,8 +62,9 @@ export async function managerEvaluationWorkflow(input: ManagerEvaluationInput): 
     },
     {
       validator: (request) => {
-        if (!isCalendarDate(request.dueDate)) throw new Error('dueDate must be YYYY-MM-DD');
-        if (taskById(request.taskId).done) throw new Error('task is no longer open');
+        if (!isCalendarDate(request.dueDate))
+          throw invalid([{ field: 'dueDate', 'zh-CN': '须为 YYYY-MM-DD', en: 'must be YYYY-MM-DD' }]);
+        if (taskById(request.taskId).done) throw refuse('TaskClosed', 'task is no longer open');
       },
     },
   );
@@ -75,9 +78,12 @@ export async function managerEvaluationWorkflow(input: ManagerEvaluationInput): 
     {
       validator: (r) => {
         const task = taskById(r.taskId);
-        if (task.done) throw new Error('task is no longer open');
+        if (task.done) throw refuse('TaskClosed', 'task is no longer open');
         if (task instanceof CustomerSurveyTask)
-          throw new Error('the customer survey is answered by customers: there is no one to reassign it to');
+          throw refuse(
+            'NotAccepted',
+            'the customer survey is answered by customers: there is no one to reassign it to',
+          );
       },
     },
   );
@@ -92,40 +98,43 @@ export async function managerEvaluationWorkflow(input: ManagerEvaluationInput): 
     },
     {
       validator: (_request) => {
-        if (stage !== 'tasksOpen') throw new Error('the evaluation is complete: nothing to withdraw');
+        if (stage !== 'TASKS_OPEN') throw refuse('TaskClosed', 'the evaluation is complete: nothing to withdraw');
       },
     },
   );
 
   // run
+  log.info('evaluation opened', { evaluationId: input.evaluationId, tasks: tasks.map((t) => t.state.kind) });
   await Promise.all(tasks.map((t) => t.run()));
   if (withdrawn) {
-    stage = 'withdrawn';
+    stage = 'WITHDRAWN';
+    log.info('evaluation withdrawn: the manager left', { evaluationId: input.evaluationId });
     await acts.withdrawEvaluation({
       evaluationId: input.evaluationId,
-      at: new Date(Date.now()).toISOString(),
+      at: nowIso(),
       actorId: withdrawn.actorId,
       reason: withdrawn.reason,
     });
     await acts.startCountyReviewIfReady({
       cycleId: input.cycleId,
       countyId: input.countyId,
-      at: new Date(Date.now()).toISOString(),
+      at: nowIso(),
     });
     return status();
   }
-  stage = 'evaluationsSubmitted';
+  stage = 'EVALUATIONS_SUBMITTED';
   const { compositeScore } = await acts.scoreEvaluation({
     evaluationId: input.evaluationId,
-    at: new Date(Date.now()).toISOString(),
+    at: nowIso(),
   });
-  stage = 'scored';
+  stage = 'SCORED';
   score = compositeScore;
+  log.info('evaluation scored', { evaluationId: input.evaluationId, compositeScore });
   // The last evaluation of a county scored opens the county's sign-off at once.
   await acts.startCountyReviewIfReady({
     cycleId: input.cycleId,
     countyId: input.countyId,
-    at: new Date(Date.now()).toISOString(),
+    at: nowIso(),
   });
   return status();
 }

@@ -3,8 +3,27 @@ import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { CycleType } from '../domain/cycles';
 import type { TaskKind } from '../domain/taskKinds';
 import type { TemplateConfig } from '../domain/templates';
+import { defaultTaskQueue } from './ids';
 
-export const taskQueue = 'kaoping';
+export const taskQueue = defaultTaskQueue;
+
+/** Open a cycle (by HR through the API, or by the calendar): one per type, period and scope. */
+export interface OpenCycleRequest {
+  type: CycleType;
+  period: string;
+  scopeId: string;
+  openedById: string | null;
+}
+export interface OpenCycleResult {
+  cycleId: string;
+  created: boolean;
+}
+
+/** A manager who joined: they join every cycle already open whose county review has not started. */
+export interface ManagerJoinInput {
+  managerId: string;
+  actorId: string;
+}
 
 export interface EvaluationCycleInput {
   cycleId: string;
@@ -31,7 +50,8 @@ export interface ManagerEvaluationInput {
   template: TemplateConfig;
 }
 
-export type TaskPhase = 'opening' | 'open' | 'submitted' | 'closedMissing' | 'cancelled';
+/** A task as its workflow sees it: the database's TaskStatus, plus OPENING until its row exists. */
+export type TaskPhase = 'OPENING' | 'OPEN' | 'SUBMITTED' | 'CLOSED_MISSING' | 'CANCELLED';
 
 export interface TaskState {
   kind: TaskKind;
@@ -46,7 +66,8 @@ export interface TaskState {
 
 export interface EvaluationStatus {
   evaluationId: string;
-  stage: 'tasksOpen' | 'evaluationsSubmitted' | 'scored' | 'withdrawn';
+  /** The database's EvaluationStage values the manager's workflow moves through. */
+  stage: 'TASKS_OPEN' | 'EVALUATIONS_SUBMITTED' | 'SCORED' | 'WITHDRAWN';
   compositeScore?: number;
   tasks: TaskState[];
 }
@@ -91,7 +112,7 @@ export const extendDeadlineUpdate = defineUpdate<{ dueDate: string }, [ExtendDea
 export const evaluationStatusQuery = defineQuery<EvaluationStatus>('evaluationStatus');
 export interface CountyReviewStatus {
   round: number;
-  stage: 'countySignOff' | 'cityApproval' | 'approved' | 'published';
+  stage: 'COUNTY_SIGN_OFF' | 'CITY_APPROVAL' | 'APPROVED' | 'PUBLISHED'; // CountyReviewStatus
   tasks: TaskState[];
 }
 export const countyReviewStatusQuery = defineQuery<CountyReviewStatus>('countyReviewStatus');
@@ -123,7 +144,7 @@ export interface BottomRankCaseInput {
 }
 export interface BottomRankCaseStatus {
   round: number;
-  stage: 'hrDecision' | 'cityApproval' | 'decided';
+  stage: 'HR_DECISION' | 'CITY_APPROVAL' | 'DECIDED'; // BottomRankCaseStatus
   tasks: TaskState[];
 }
 export const bottomRankCaseStatusQuery = defineQuery<BottomRankCaseStatus>('bottomRankCaseStatus');

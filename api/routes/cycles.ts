@@ -2,7 +2,9 @@
 import { Router, type Request } from 'express';
 import { z } from 'zod';
 import { cycleTypeSchema, isValidPeriod, periodExamples } from '../../domain/cycles';
-import { openCycle } from '../../activities/openCycle';
+import { startWorkflowOnce } from '../../workflows/client/startOnce';
+import { openCycleWorkflowId } from '../../workflows/ids';
+import { openCycleWorkflow } from '../../workflows/openCycle';
 import { actorOf, authenticate, countiesInScope, hasRole } from '../auth';
 import type { ApiContext } from '../context';
 import { exportFormat, sendTable } from '../exports';
@@ -49,12 +51,20 @@ export function cycleRoutes(ctx: ApiContext): Router {
     if (hrScope !== 'all' && !(scope.kind === 'COUNTY' && hrScope.includes(scope.id))) {
       throw problems.forbidden({ 'zh-CN': '不在您的管辖范围', en: 'outside your scope' });
     }
-    const { cycle, created } = await openCycle(ctx.prisma, ctx.temporal, ctx.taskQueue, {
-      type: body.type,
-      period: body.period,
-      scopeId: scope.id,
-      openedById: actor.id,
+    const existing = await ctx.prisma.cycle.findUnique({
+      where: { type_period_scopeId: { type: body.type, period: body.period, scopeId: scope.id } },
+      include: { scope: true },
     });
+    // A cycle row is written by the opening workflow, which then also starts the cycle.
+    if (existing) return void res.status(200).json(existing);
+    const request = { type: body.type, period: body.period, scopeId: scope.id, openedById: actor.id };
+    const opening = await startWorkflowOnce(ctx.temporal, openCycleWorkflow, {
+      workflowId: openCycleWorkflowId(body.type, body.period, scope.id),
+      taskQueue: ctx.taskQueue,
+      args: [request],
+    });
+    const { cycleId, created } = await opening.result();
+    const cycle = await ctx.prisma.cycle.findUniqueOrThrow({ where: { id: cycleId }, include: { scope: true } });
     res.status(created ? 201 : 200).json(cycle);
   });
 

@@ -1,10 +1,11 @@
 // The organisation as the signed-in user may see it: counties and managers in scope.
 import { Router } from 'express';
 import { z } from 'zod';
-import { evaluationWorkflowId, startEvaluationWorkflow } from '../../activities/cycles';
 import { isCalendarDate } from '../../domain/calendar';
 import { grades } from '../../domain/grades';
-import { parseTemplateConfig } from '../../domain/templates';
+import { startWorkflowOnce } from '../../workflows/client/startOnce';
+import { managerJoinWorkflowId } from '../../workflows/ids';
+import { managerJoinWorkflow } from '../../workflows/managerJoin';
 import { withdrawEvaluationUpdate } from '../../workflows/types';
 import { actorOf, authenticate, countiesInScope, hasRole, type Actor } from '../auth';
 import { accountFields, hashPassword } from '../passwords';
@@ -189,31 +190,14 @@ export function orgRoutes(ctx: ApiContext): Router {
       });
       return created;
     });
-    const cycles = await ctx.prisma.cycle.findMany({
-      where: {
-        status: { in: ['OPENING', 'OPEN'] },
-        scopeId: { in: [county.id, ...(county.parentId ? [county.parentId] : [])] },
-        countyReviews: { none: { countyId: county.id } },
-      },
-      include: { template: true },
+    // The join is a workflow: once started it completes even if this process dies now.
+    const join = await startWorkflowOnce(ctx.temporal, managerJoinWorkflow, {
+      workflowId: managerJoinWorkflowId(manager.id),
+      taskQueue: ctx.taskQueue,
+      args: [{ managerId: manager.id, actorId: actor.id }],
     });
-    const joined: string[] = [];
-    for (const cycle of cycles) {
-      const workflowId = evaluationWorkflowId(cycle.id, manager.id);
-      await ctx.prisma.evaluation.createMany({
-        data: [{ cycleId: cycle.id, managerId: manager.id, countyId: county.id, workflowId }],
-        skipDuplicates: true,
-      });
-      const evaluation = await ctx.prisma.evaluation.findUniqueOrThrow({ where: { workflowId } });
-      await startEvaluationWorkflow(
-        ctx.temporal,
-        ctx.taskQueue,
-        { ...cycle, template: parseTemplateConfig(cycle.template.config) },
-        evaluation,
-      );
-      joined.push(cycle.id);
-    }
-    res.status(201).json({ manager, joinedCycles: joined });
+    const { joinedCycles } = await join.result();
+    res.status(201).json({ manager, joinedCycles });
   });
 
   /** A manager leaves: account closed; in open cycles their open tasks are cancelled and they are not ranked. */

@@ -5,10 +5,9 @@
 // it can close the survey once every customer has answered.
 import express, { Router, type Request } from 'express';
 import { z } from 'zod';
-import { surveyAnswerSchema, surveyQuestions, type SurveyAnswer } from '../../domain/customerSurvey';
+import { answeredOn, surveyAnswerSchema, surveyQuestions, type SurveyAnswer } from '../../domain/customerSurvey';
 import { languageOf, periodLabel, type Language } from '../../domain/notifications';
-import { answeredOn } from '../../activities/customerSurvey';
-import { hashSurveyToken } from '../../activities/surveyLinks';
+import { hashSurveyToken } from '../../prisma/surveyLinks';
 import { customerSurveyAnsweredSignal } from '../../workflows/types';
 import type { ApiContext } from '../context';
 import { HttpProblem, parseInput, problems, requestLanguage } from '../problems';

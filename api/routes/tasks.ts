@@ -5,6 +5,8 @@ import { createHash } from 'node:crypto';
 import { Router } from 'express';
 import { z } from 'zod';
 import { ApplicationFailure, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import type { FieldProblem } from '../../domain/fieldProblem';
+import type { RefusalType } from '../../workflows/refusals';
 import { describeBreach, type QuotaBreach } from '../../domain/gradeQuotas';
 import type { UpdateDefinition } from '@temporalio/common';
 import { isCalendarDate } from '../../domain/calendar';
@@ -283,37 +285,47 @@ export function taskRoutes(ctx: ApiContext): Router {
   return router;
 }
 
+/** The API's answer to a refused update: by the refusal's type (workflows/refusals.ts). */
 function updateProblem(err: unknown, lang: Language): HttpProblem {
-  const cause = err instanceof WorkflowUpdateFailedError ? err.cause : undefined;
-  if (cause instanceof ApplicationFailure && cause.type === 'InvalidSubmission') {
-    const details = (cause.details ?? []) as Array<{ field: string } & Record<Language, string>>;
-    return problems.badRequest(details.map((d) => ({ field: d.field, message: `${d.field} ${d[lang]}` })));
+  if (err instanceof WorkflowNotFoundError) return taskClosed();
+  if (!(err instanceof WorkflowUpdateFailedError)) return transportProblem(err);
+  const cause = err.cause;
+  const type = cause instanceof ApplicationFailure ? (cause.type as RefusalType | undefined) : undefined;
+  switch (type) {
+    case 'InvalidSubmission': {
+      const details = (cause as ApplicationFailure).details as FieldProblem[];
+      return problems.badRequest(details.map((d) => ({ field: d.field, message: `${d.field} ${d[lang]}` })));
+    }
+    case 'QuotaExceeded':
+      return quotaExceeded(((cause as ApplicationFailure).details ?? []) as QuotaBreach[]);
+    case 'TaskClosed':
+    case 'UnknownTask':
+      return taskClosed();
+    default:
+      // NotAccepted, or the workflow ended while the update ran.
+      return problems.conflict('not_accepted', {
+        'zh-CN': `未被受理：${cause?.message ?? ''}`,
+        en: `Not accepted: ${cause?.message ?? ''}`,
+      });
   }
-  if (cause instanceof ApplicationFailure && cause.type === 'QuotaExceeded') {
-    const breaches = (cause.details ?? []) as QuotaBreach[];
-    return new HttpProblem(
-      409,
-      'quota_exceeded',
-      {
-        'zh-CN': `超出等级比例，不能批准：${breaches.map((b) => describeBreach(b, 'zh-CN')).join('；')}`,
-        en: `Over the grade quota, not approved: ${breaches.map((b) => describeBreach(b, 'en')).join('; ')}`,
-      },
-      [],
-      { breaches },
-    );
-  }
-  if (
-    err instanceof WorkflowNotFoundError ||
-    (err instanceof WorkflowUpdateFailedError && /closed|no longer open|completed/i.test(String(err.cause?.message)))
-  ) {
-    return problems.conflict('task_closed', { 'zh-CN': '任务已关闭', en: 'The task is closed' });
-  }
-  if (err instanceof WorkflowUpdateFailedError) {
-    return problems.conflict('not_accepted', {
-      'zh-CN': `未被受理：${err.cause?.message ?? ''}`,
-      en: `Not accepted: ${err.cause?.message ?? ''}`,
-    });
-  }
+}
+
+const taskClosed = () => problems.conflict('task_closed', { 'zh-CN': '任务已关闭', en: 'The task is closed' });
+
+function quotaExceeded(breaches: QuotaBreach[]): HttpProblem {
+  return new HttpProblem(
+    409,
+    'quota_exceeded',
+    {
+      'zh-CN': `超出等级比例，不能批准：${breaches.map((b) => describeBreach(b, 'zh-CN')).join('；')}`,
+      en: `Over the grade quota, not approved: ${breaches.map((b) => describeBreach(b, 'en')).join('; ')}`,
+    },
+    [],
+    { breaches },
+  );
+}
+
+function transportProblem(err: unknown): HttpProblem {
   if (err instanceof Error && /UNAVAILABLE|DEADLINE_EXCEEDED|connect/i.test(err.message)) return problems.unavailable();
   throw err;
 }

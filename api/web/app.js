@@ -155,7 +155,6 @@
   }
 
   // ---- one task ----
-  const pct = (name_, label) => field({ name: name_, label, type: 'number', min: 0, max: 100 });
   const kpiNames = ['salesVolumeCompletion', 'orderSuccessRate', 'basicDataMaintenance'];
   const kpiFields = (prefix, values = {}) =>
     kpiNames.map((k) =>

@@ -1,10 +1,6 @@
 import { defaultDueOffsetDays } from '../../domain/taskKinds';
 import { dueDateFor, planTaskDeadlines } from '../../domain/taskDeadlines';
-import {
-  defaultTemplateConfig,
-  defaultWeights,
-  parseTemplateConfig,
-} from '../../domain/templates';
+import { defaultTemplateConfig, defaultWeights, parseTemplateConfig } from '../../domain/templates';
 
 describe('template defaults (DOMAIN.md)', () => {
   test('due offsets: self 5, inspection 7, reviews/survey/feedback 10, county sign-off 12, city approval 15', () => {

@@ -2,9 +2,10 @@
 // first day (HR may move or pause them: /api/calendars). Created once; a later call
 // leaves an existing schedule, and HR's changes to it, as they are.
 import { ScheduleAlreadyRunning, ScheduleOverlapPolicy, type Client } from '@temporalio/client';
-import { cycleTypes, openingCalendar, type CycleType } from '../domain/cycles';
-
-export const calendarScheduleId = (type: CycleType) => `calendar-${type}`;
+import { cycleTypes, openingCalendar } from '../../domain/cycles';
+import { calendarCycleWorkflow } from '../calendarCycle';
+import { dailyDigestWorkflow } from '../dailyDigest';
+import { calendarScheduleId, dailyDigestScheduleId } from '../ids';
 
 export async function ensureCalendarSchedules(client: Client, taskQueue: string): Promise<string[]> {
   const created: string[] = [];
@@ -15,10 +16,10 @@ export async function ensureCalendarSchedules(client: Client, taskQueue: string)
         spec: { calendars: [openingCalendar(type)], timezone: 'Asia/Shanghai' },
         action: {
           type: 'startWorkflow',
-          workflowType: 'calendarCycleWorkflow',
+          workflowType: calendarCycleWorkflow,
           args: [{ type }],
           taskQueue,
-          workflowId: `calendar-${type}`,
+          workflowId: calendarScheduleId(type),
         },
         policies: { overlap: ScheduleOverlapPolicy.SKIP, catchupWindow: '1 day' },
       });
@@ -30,14 +31,14 @@ export async function ensureCalendarSchedules(client: Client, taskQueue: string)
   try {
     // 每日督办汇总: what is overdue, to county heads and HR, every morning.
     await client.schedule.create({
-      scheduleId: 'daily-overdue-digest',
+      scheduleId: dailyDigestScheduleId,
       spec: { calendars: [{ hour: 8, minute: 0 }], timezone: 'Asia/Shanghai' },
       action: {
         type: 'startWorkflow',
-        workflowType: 'dailyDigestWorkflow',
+        workflowType: dailyDigestWorkflow,
         args: [],
         taskQueue,
-        workflowId: 'daily-overdue-digest',
+        workflowId: dailyDigestScheduleId,
       },
       policies: { overlap: ScheduleOverlapPolicy.SKIP, catchupWindow: '6 hours' },
     });

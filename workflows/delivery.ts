@@ -1,0 +1,8 @@
+// Sending what the activities wrote to the outbox: one activity per batch of mails, so a
+// publication of thousands of results stays within an activity's time-out.
+import { acts } from './activities';
+
+export async function deliver(outboxIds: string[], batchSize = 200): Promise<void> {
+  for (let i = 0; i < outboxIds.length; i += batchSize)
+    await acts.deliverNotifications({ outboxIds: outboxIds.slice(i, i + batchSize) });
+}
