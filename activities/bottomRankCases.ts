@@ -3,13 +3,13 @@
 // the decision once both are given; the manager and HR are told.
 import { bottomRankDecisionSchema } from '../domain/bottomRankCases';
 import { parseTemplateConfig } from '../domain/templates';
-import type { BottomRankCaseInput } from '../workflows/types';
+import type { BottomRankCaseInput } from '../workflows/bottomRankCase.messages';
 import { recordAudit } from './audit';
 import type { ActivityDeps } from './deps';
 import { enqueueTaskNotice } from './notifications';
 import { bottomRankCaseWorkflow } from '../workflows/bottomRankCase';
 import { startWorkflowOnce } from '../workflows/client/startOnce';
-import { bottomRankCaseWorkflowId } from '../workflows/ids';
+import { bottomRankCaseWorkflowId } from '../workflows/bottomRankCase.messages';
 
 export function bottomRankCaseActivities(deps: ActivityDeps) {
   const { prisma, temporal, settings } = deps;

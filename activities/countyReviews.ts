@@ -11,14 +11,14 @@ import {
   type MonthlyBottom,
 } from '../domain/ranking';
 import { parseTemplateConfig } from '../domain/templates';
-import type { CountyReviewInput } from '../workflows/types';
+import type { CountyReviewInput } from '../workflows/countyReview.messages';
 import type { SkillLevel } from '../domain/skillAssessment';
 import { recordAudit } from './audit';
 import type { ActivityDeps } from './deps';
 import { enqueueMail, enqueueTaskNotice } from './notifications';
 import { countyReviewWorkflow } from '../workflows/countyReview';
 import { startWorkflowOnce } from '../workflows/client/startOnce';
-import { countyReviewWorkflowId } from '../workflows/ids';
+import { countyReviewWorkflowId } from '../workflows/countyReview.messages';
 
 export interface CountyRef {
   cycleId: string;

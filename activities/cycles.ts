@@ -9,10 +9,11 @@ import { gatheredComponents, type TaskKind } from '../domain/taskKinds';
 import type { CycleType } from '../domain/cycles';
 import { recordAudit } from './audit';
 import type { ActivityDeps } from './deps';
-import { cycleProgressedSignal, type ManagerEvaluationInput } from '../workflows/types';
+import { cycleProgressedSignal } from '../workflows/evaluationCycle.messages';
+import { type ManagerEvaluationInput } from '../workflows/managerEvaluation.messages';
 import { managerEvaluationWorkflow } from '../workflows/managerEvaluation';
 import { startWorkflowOnce } from '../workflows/client/startOnce';
-import { evaluationWorkflowId } from '../workflows/ids';
+import { evaluationWorkflowId } from '../workflows/managerEvaluation.messages';
 
 export interface CycleRef {
   cycleId: string;

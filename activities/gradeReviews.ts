@@ -16,14 +16,14 @@ import { gradeNames, type Grade } from '../domain/grades';
 import { languageOf } from '../domain/notifications';
 import { parseTemplateConfig } from '../domain/templates';
 import { renderGradeChangeNotification } from '../domain/gradeNotifications';
-import type { GradeDeterminationInput } from '../workflows/types';
+import type { GradeDeterminationInput } from '../workflows/gradeDetermination.messages';
 import { recordAudit } from './audit';
 import type { ActivityDeps } from './deps';
 import { enqueueMail } from './notifications';
 import { storeSubmission } from './tasks';
 import { gradeDeterminationWorkflow } from '../workflows/gradeDetermination';
 import { startWorkflowOnce } from '../workflows/client/startOnce';
-import { gradeReviewWorkflowId } from '../workflows/ids';
+import { gradeReviewWorkflowId } from '../workflows/gradeDetermination.messages';
 
 type Tx = Prisma.TransactionClient;
 

@@ -3,11 +3,12 @@
 import type { Client } from '@temporalio/client';
 import { currentPeriod, type CycleType } from '../domain/cycles';
 import { defaultTemplateConfig } from '../domain/templates';
-import type { EvaluationCycleInput, OpenCycleRequest, OpenCycleResult } from '../workflows/types';
+import type { EvaluationCycleInput } from '../workflows/evaluationCycle.messages';
+import type { OpenCycleRequest, OpenCycleResult } from '../workflows/openCycle.messages';
 import type { PrismaClient } from '../prisma/database';
 import { evaluationCycleWorkflow } from '../workflows/evaluationCycle';
 import { startWorkflowOnce } from '../workflows/client/startOnce';
-import { cycleWorkflowId } from '../workflows/ids';
+import { cycleWorkflowId } from '../workflows/evaluationCycle.messages';
 
 export async function openCycle(prisma: PrismaClient, temporal: Client, taskQueue: string, request: OpenCycleRequest) {
   const scope = await prisma.orgUnit.findUniqueOrThrow({ where: { id: request.scopeId } });

@@ -12,13 +12,13 @@ import { createApp } from '../api/app';
 import { openDatabase } from '../prisma/database';
 import { demoPassword, seedDemoCity } from '../prisma/seed';
 import { embeddedConfigSchema, loadConfig } from './config';
-import { mountMailPages, startMailCatcher } from './mail-catcher';
+import { mountMailPages, startMailCatcher } from '../api/pages/mailCatcher';
 import { ensureCalendarSchedules } from '../workflows/client/schedules';
-import { createWorker } from './worker-factory';
-import { mountLandingPage } from './landing';
+import { createWorker } from '../activities/worker';
+import { mountLandingPage } from '../api/pages/landing';
 import type { Server } from 'node:http';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { findTemporalBinary } = require('./temporal-binaries');
+const { findTemporalBinary } = require('./temporalBinaries');
 
 const log = (msg: string) => console.log(`[kaoping] ${msg}`);
 

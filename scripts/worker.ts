@@ -5,7 +5,7 @@ import nodemailer from 'nodemailer';
 import { openDatabase } from '../prisma/database';
 import { loadConfig, productionConfigSchema } from './config';
 import { ensureCalendarSchedules } from '../workflows/client/schedules';
-import { createWorker } from './worker-factory';
+import { createWorker } from '../activities/worker';
 
 async function main() {
   const config = loadConfig(productionConfigSchema);

@@ -3,8 +3,8 @@
 // (the time-skipping test server has no schedules).
 import { currentPeriod } from '../domain/cycles';
 import { ensureCalendarSchedules } from '../workflows/client/schedules';
-import { calendarScheduleId } from '../workflows/ids';
-import { taskQueue } from '../workflows/types';
+import { calendarScheduleId } from '../workflows/calendarCycle.messages';
+import { taskQueue } from '../workflows/taskQueue';
 import { eventually, startHarness, type Harness } from './support/harness';
 
 let h: Harness;

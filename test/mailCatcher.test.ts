@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import nodemailer from 'nodemailer';
-import { startMailCatcher } from '../scripts/mail-catcher';
+import { startMailCatcher } from '../api/pages/mailCatcher';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kaoping-mail-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));

@@ -3,7 +3,7 @@
 // sent once. (The Schedule that starts it every morning is checked on the dev server in
 // calendarSchedules.test.ts; here the workflow is started as the Schedule would.)
 import { eventually, selfAssessmentOnlyTemplate, startHarness, type Harness } from './support/harness';
-import { taskQueue } from '../workflows/types';
+import { taskQueue } from '../workflows/taskQueue';
 
 let h: Harness;
 beforeAll(async () => {

@@ -6,7 +6,11 @@ import { allowedActions, bottomRankApprovalSchema, bottomRankDecisionSchema } fr
 import { acts } from './activities';
 import { HumanTask, handleOneTaskAtATime } from './humanTask';
 import { invalid } from './refusals';
-import { bottomRankCaseStatusQuery, type BottomRankCaseInput, type BottomRankCaseStatus } from './types';
+import {
+  bottomRankCaseStatusQuery,
+  type BottomRankCaseInput,
+  type BottomRankCaseStatus,
+} from './bottomRankCase.messages';
 import { nowIso } from './clock';
 import { deliver } from './delivery';
 

@@ -7,7 +7,7 @@ import { cityApproval, cityApprovalSchema } from '../domain/taskKinds/cityApprov
 import { countySignOff } from '../domain/taskKinds/countySignOff';
 import { acts } from './activities';
 import { HumanTask, handleOneTaskAtATime } from './humanTask';
-import { countyReviewStatusQuery, type CountyReviewInput, type CountyReviewStatus } from './types';
+import { countyReviewStatusQuery, type CountyReviewInput, type CountyReviewStatus } from './countyReview.messages';
 import { nowIso } from './clock';
 import { deliver } from './delivery';
 

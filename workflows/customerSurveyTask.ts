@@ -8,7 +8,7 @@ import { dueAtOf, dueDateFor, planTaskDeadlines } from '../domain/taskDeadlines'
 import type { TemplateConfig } from '../domain/templates';
 import { acts } from './activities';
 import type { EvaluationTask } from './humanTask';
-import type { SubmitTaskResult, TaskState } from './types';
+import type { SubmitTaskResult, TaskState } from './humanTask.messages';
 import { customerSurvey } from '../domain/taskKinds/customerSurvey';
 import { refuse } from './refusals';
 import { now, nowIso } from './clock';

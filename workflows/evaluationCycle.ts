@@ -2,7 +2,7 @@
 // manager page by page, then watch until every evaluation's tasks are done.
 import { condition, continueAsNew, log, patched, setHandler, workflowInfo } from '@temporalio/workflow';
 import { acts, batchActs } from './activities';
-import { cycleProgressedSignal, cycleStatusQuery, type EvaluationCycleInput } from './types';
+import { cycleProgressedSignal, cycleStatusQuery, type EvaluationCycleInput } from './evaluationCycle.messages';
 import { nowIso } from './clock';
 import { deliver } from './delivery';
 

@@ -20,9 +20,8 @@ import {
   gradeDeterminationStatusQuery,
   type GradeDeterminationInput,
   type GradeDeterminationStatus,
-  type SubmitTaskRequest,
-  type SubmitTaskResult,
-} from './types';
+} from './gradeDetermination.messages';
+import { type SubmitTaskRequest, type SubmitTaskResult } from './humanTask.messages';
 import { nowIso } from './clock';
 import { deliver } from './delivery';
 

@@ -15,7 +15,7 @@ import {
   type SubmitTaskRequest,
   type SubmitTaskResult,
   type TaskState,
-} from './types';
+} from './humanTask.messages';
 import { refuse } from './refusals';
 import { now, nowIso } from './clock';
 import { deliver } from './delivery';

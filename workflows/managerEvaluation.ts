@@ -6,16 +6,14 @@ import { submissionSchemaOf, type TaskKind } from '../domain/taskKinds';
 import { acts } from './activities';
 import { CustomerSurveyTask } from './customerSurveyTask';
 import { HumanTask, type EvaluationTask } from './humanTask';
+import { extendDeadlineUpdate, reassignTaskUpdate, submitTaskUpdate } from './humanTask.messages';
 import {
   customerSurveyAnsweredSignal,
   evaluationStatusQuery,
-  extendDeadlineUpdate,
-  reassignTaskUpdate,
-  submitTaskUpdate,
   withdrawEvaluationUpdate,
   type EvaluationStatus,
   type ManagerEvaluationInput,
-} from './types';
+} from './managerEvaluation.messages';
 import { customerSurvey } from '../domain/taskKinds/customerSurvey';
 import { invalid, refuse } from './refusals';
 import { nowIso } from './clock';

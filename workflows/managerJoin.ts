@@ -4,7 +4,7 @@
 // loses nothing, and a retried activity joins nobody twice.
 import { log } from '@temporalio/workflow';
 import { acts } from './activities';
-import type { ManagerJoinInput } from './types';
+import type { ManagerJoinInput } from './managerJoin.messages';
 
 export async function managerJoinWorkflow(input: ManagerJoinInput): Promise<{ joinedCycles: string[] }> {
   const { joinedCycles } = await acts.joinOpenCycles({ managerId: input.managerId });

@@ -3,7 +3,7 @@
 // starts this and waits for it, so a crash of the API never leaves a half-open cycle.
 import { log } from '@temporalio/workflow';
 import { acts } from './activities';
-import type { OpenCycleRequest, OpenCycleResult } from './types';
+import type { OpenCycleRequest, OpenCycleResult } from './openCycle.messages';
 
 export async function openCycleWorkflow(request: OpenCycleRequest): Promise<OpenCycleResult> {
   log.info('opening cycle', { type: request.type, period: request.period, scopeId: request.scopeId });

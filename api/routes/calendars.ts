@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { ScheduleNotFoundError, type ScheduleDescription } from '@temporalio/client';
 import { cycleTypes, openingCalendar, openingTimeSchema, type CycleType } from '../../domain/cycles';
 import { shanghaiDate, SHANGHAI_OFFSET_MS } from '../../domain/calendar';
-import { calendarScheduleId } from '../../workflows/ids';
+import { calendarScheduleId } from '../../workflows/calendarCycle.messages';
 import { actorOf, authenticate, hasRole } from '../auth';
 import type { ApiContext } from '../context';
 import { parseInput, problems, requestLanguage } from '../problems';

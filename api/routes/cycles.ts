@@ -3,7 +3,7 @@ import { Router, type Request } from 'express';
 import { z } from 'zod';
 import { cycleTypeSchema, isValidPeriod, periodExamples } from '../../domain/cycles';
 import { startWorkflowOnce } from '../../workflows/client/startOnce';
-import { openCycleWorkflowId } from '../../workflows/ids';
+import { openCycleWorkflowId } from '../../workflows/openCycle.messages';
 import { openCycleWorkflow } from '../../workflows/openCycle';
 import { actorOf, authenticate, countiesInScope, hasRole } from '../auth';
 import type { ApiContext } from '../context';

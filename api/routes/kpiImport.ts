@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import express, { Router } from 'express';
 import { z } from 'zod';
 import { parseKpiImport } from '../../domain/kpiImport';
-import { submitTaskUpdate } from '../../workflows/types';
+import { submitTaskUpdate } from '../../workflows/humanTask.messages';
 import { actorOf, authenticate, hasRole } from '../auth';
 import type { ApiContext } from '../context';
 import { HttpProblem, problems } from '../problems';

@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { answeredOn, surveyAnswerSchema, surveyQuestions, type SurveyAnswer } from '../../domain/customerSurvey';
 import { languageOf, periodLabel, type Language } from '../../domain/notifications';
 import { hashSurveyToken } from '../../prisma/surveyLinks';
-import { customerSurveyAnsweredSignal } from '../../workflows/types';
+import { customerSurveyAnsweredSignal } from '../../workflows/managerEvaluation.messages';
 import type { ApiContext } from '../context';
 import { HttpProblem, parseInput, problems, requestLanguage } from '../problems';
 import { renderSurveyPage } from '../pages/surveyPage';

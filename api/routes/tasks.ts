@@ -12,7 +12,7 @@ import type { UpdateDefinition } from '@temporalio/common';
 import { isCalendarDate } from '../../domain/calendar';
 import { countySignOff, recommendationRequired } from '../../domain/taskKinds/countySignOff';
 import { actorRoleOf, publicTaskKinds, submissionSchemaOf, type TaskKind } from '../../domain/taskKinds';
-import { extendDeadlineUpdate, reassignTaskUpdate, submitTaskUpdate } from '../../workflows/types';
+import { extendDeadlineUpdate, reassignTaskUpdate, submitTaskUpdate } from '../../workflows/humanTask.messages';
 import { actorOf, authenticate, countiesInScope, hasRole, type Actor } from '../auth';
 import type { ApiContext } from '../context';
 import { HttpProblem, parseInput, problems, requestLanguage } from '../problems';

@@ -15,10 +15,10 @@ import { SMTPServer } from 'smtp-server';
 import { createApp } from '../../api/app';
 import { openDatabase, type Database } from '../../prisma/database';
 import { seedOrganisation, type Organisation } from '../../prisma/seed';
-import { createWorker } from '../worker-factory';
+import { createWorker } from '../../activities/worker';
 import type { Server } from 'node:http';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { findTemporalBinary } = require('../temporal-binaries');
+const { findTemporalBinary } = require('../temporalBinaries');
 
 const password = 'bench-password';
 const perCounty = 25;

@@ -10,14 +10,14 @@ import { createApp } from '../../api/app';
 import type { CycleType } from '../../domain/cycles';
 import { defaultTemplateConfig, type TemplateConfig } from '../../domain/templates';
 import { seedOrganisation } from '../../prisma/seed';
-import { createWorker } from '../../scripts/worker-factory';
-import { taskQueue } from '../../workflows/types';
+import { createWorker } from '../../activities/worker';
+import { taskQueue } from '../../workflows/taskQueue';
 import { openTestDatabase, type TestDatabase } from './database';
 import { smallOrganisation, testPassword } from './fixtures';
 import { bundlePath } from './globalSetup';
 import { startTestSmtp, type TestSmtp } from './smtp';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { findTemporalBinary } = require('../../scripts/temporal-binaries');
+const { findTemporalBinary } = require('../../scripts/temporalBinaries');
 
 export const publicUrl = 'http://kaoping.test';
 

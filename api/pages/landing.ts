@@ -1,6 +1,6 @@
 // The page at / under `npm start`: where everything is.
 import type { Express } from 'express';
-import { demoPassword } from '../prisma/seed';
+import { demoPassword } from '../../prisma/seed';
 
 export function mountLandingPage(app: Express, links: { temporalUiUrl?: string; mailUrl?: string }): void {
   app.get('/', (_req, res) => {

@@ -3,7 +3,7 @@
 import type { Client } from '@temporalio/client';
 import { type NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import type { Transporter } from 'nodemailer';
-import { createActivities } from '../activities';
+import { createActivities } from '.';
 import type { PrismaClient } from '../prisma/database';
 
 export interface WorkerDeps {
