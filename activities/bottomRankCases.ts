@@ -4,7 +4,7 @@
 import { bottomRankDecisionSchema } from '../domain/bottomRankCases';
 import { parseTemplateConfig } from '../domain/templates';
 import type { BottomRankCaseInput } from '../workflows/bottomRankCase.messages';
-import { recordAudit } from './audit';
+import { recordAudit } from '../prisma/audit';
 import type { ActivityDeps } from './deps';
 import { enqueueTaskNotice } from './notifications';
 import { bottomRankCaseWorkflow } from '../workflows/bottomRankCase';

@@ -13,12 +13,13 @@ import {
 import { parseTemplateConfig } from '../domain/templates';
 import type { CountyReviewInput } from '../workflows/countyReview.messages';
 import type { SkillLevel } from '../domain/skillAssessment';
-import { recordAudit } from './audit';
+import { recordAudit } from '../prisma/audit';
 import type { ActivityDeps } from './deps';
 import { enqueueMail, enqueueTaskNotice } from './notifications';
 import { countyReviewWorkflow } from '../workflows/countyReview';
 import { startWorkflowOnce } from '../workflows/client/startOnce';
 import { countyReviewWorkflowId } from '../workflows/countyReview.messages';
+import type { Tx } from '../prisma/database';
 
 export interface CountyRef {
   cycleId: string;
@@ -214,8 +215,6 @@ export function countyReviewActivities(deps: ActivityDeps) {
     },
   };
 }
-
-type Tx = Parameters<Parameters<ActivityDeps['prisma']['$transaction']>[0]>[0];
 
 /**
  * Ranks one cohort (the evaluations of the counties of `reviewIds`), marks the monthly

@@ -1,17 +1,15 @@
 // Side effects of a customer survey (客户满意度调查): draw the sample, mail each
 // customer a personal link, remind those who have not answered (with a fresh link),
 // and close the survey with its satisfaction rate and score.
-import type { Prisma } from '../generated/prisma/client';
 import { drawSample, surveyAnswerSchema, surveyOutcome, type SurveyOutcome } from '../domain/customerSurvey';
 import { languageOf, periodLabel, renderSurveyInvitation } from '../domain/notifications';
 import { parseTemplateConfig } from '../domain/templates';
-import { recordAudit } from './audit';
+import { recordAudit } from '../prisma/audit';
 import type { ActivityDeps } from './deps';
 import { hashSurveyToken, newSurveyToken, surveyUrl } from '../prisma/surveyLinks';
 import { findOrCreateEvaluationTask } from './tasks';
 import { customerSurvey } from '../domain/taskKinds/customerSurvey';
-
-type Tx = Prisma.TransactionClient;
+import type { Tx } from '../prisma/database';
 
 export interface OpenSurveyInput {
   evaluationId: string;

@@ -7,7 +7,7 @@ import { parseTemplateConfig, type TemplateConfig } from '../domain/templates';
 import { compositeScore, type ComponentScores, type WeightedComponent } from '../domain/scoring';
 import { gatheredComponents, type TaskKind } from '../domain/taskKinds';
 import type { CycleType } from '../domain/cycles';
-import { recordAudit } from './audit';
+import { recordAudit } from '../prisma/audit';
 import type { ActivityDeps } from './deps';
 import { cycleProgressedSignal } from '../workflows/evaluationCycle.messages';
 import { type ManagerEvaluationInput } from '../workflows/managerEvaluation.messages';

@@ -17,15 +17,14 @@ import { languageOf } from '../domain/notifications';
 import { parseTemplateConfig } from '../domain/templates';
 import { renderGradeChangeNotification } from '../domain/gradeNotifications';
 import type { GradeDeterminationInput } from '../workflows/gradeDetermination.messages';
-import { recordAudit } from './audit';
+import { recordAudit } from '../prisma/audit';
 import type { ActivityDeps } from './deps';
 import { enqueueMail } from './notifications';
 import { storeSubmission } from './tasks';
 import { gradeDeterminationWorkflow } from '../workflows/gradeDetermination';
 import { startWorkflowOnce } from '../workflows/client/startOnce';
 import { gradeReviewWorkflowId } from '../workflows/gradeDetermination.messages';
-
-type Tx = Prisma.TransactionClient;
+import type { Tx } from '../prisma/database';
 
 export interface DecideGradesInput {
   gradeReviewId: string;

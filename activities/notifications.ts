@@ -1,7 +1,6 @@
 // Notifications go through the outbox: a row is written in the same transaction as
 // the event that causes it (idempotent by dedupe key), then delivered by an activity
 // that Temporal retries until the SMTP server takes it.
-import type { Prisma } from '../generated/prisma/client';
 import {
   cycleLabel,
   languageOf,
@@ -11,8 +10,7 @@ import {
   type RenderedMail,
 } from '../domain/notifications';
 import type { ActivityDeps } from './deps';
-
-type Tx = Prisma.TransactionClient;
+import type { Tx } from '../prisma/database';
 
 export interface TaskNotice {
   kind: NotificationKind;

@@ -6,7 +6,8 @@ import type { Prisma } from '../generated/prisma/client';
 import { escalationTarget, type Role } from '../domain/roles';
 import { actorRoleOf, decisionOf, scoresOfSubmission, taskKind, type TaskKind } from '../domain/taskKinds';
 import { parseTemplateConfig } from '../domain/templates';
-import { recordAudit } from './audit';
+import { recordAudit } from '../prisma/audit';
+import type { Tx } from '../prisma/database';
 import type { ActivityDeps } from './deps';
 import { enqueueTaskNotice } from './notifications';
 
@@ -19,7 +20,7 @@ export type TaskSubject =
 type RoundSubject = Exclude<TaskSubject, { evaluationId: string }>;
 
 /** The cycle and county a round-based task belongs to, and the column that links it to its subject. */
-async function subjectOwner(tx: Prisma.TransactionClient, subject: RoundSubject) {
+async function subjectOwner(tx: Tx, subject: RoundSubject) {
   if ('countyReviewId' in subject) {
     const r = await tx.countyReview.findUniqueOrThrow({ where: { id: subject.countyReviewId } });
     return { cycleId: r.cycleId, countyId: r.countyId, link: { countyReviewId: r.id } };
@@ -91,7 +92,7 @@ export interface NoticeResult {
   outboxIds: string[];
 }
 
-export async function recipientsFor(tx: Prisma.TransactionClient, role: Role, countyId: string): Promise<string[]> {
+export async function recipientsFor(tx: Tx, role: Role, countyId: string): Promise<string[]> {
   const county = await tx.orgUnit.findUniqueOrThrow({ where: { id: countyId } });
   const scopes = [countyId, ...(county.parentId ? [county.parentId] : [])];
   const holders = await tx.userRole.findMany({
@@ -108,7 +109,7 @@ export async function recipientsFor(tx: Prisma.TransactionClient, role: Role, co
  * city), else the county head.
  */
 export async function assigneeFor(
-  tx: Prisma.TransactionClient,
+  tx: Tx,
   kind: TaskKind,
   manager: { userId: string | null; industryPartnerId: string | null } | null,
   countyId: string,
@@ -127,11 +128,7 @@ export async function assigneeFor(
 }
 
 /** The task of this kind in one manager's evaluation, created (with its assignee) on first call. */
-export async function findOrCreateEvaluationTask(
-  tx: Prisma.TransactionClient,
-  evaluationId: string,
-  input: Omit<OpenTaskInput, 'subject'>,
-) {
+export async function findOrCreateEvaluationTask(tx: Tx, evaluationId: string, input: Omit<OpenTaskInput, 'subject'>) {
   const evaluation = await tx.evaluation.findUniqueOrThrow({ where: { id: evaluationId }, include: { manager: true } });
   const task =
     (await tx.task.findUnique({ where: { evaluationId_kind: { evaluationId: evaluation.id, kind: input.kind } } })) ??
@@ -151,11 +148,7 @@ export async function findOrCreateEvaluationTask(
 }
 
 /** The accepted submission of an open task: stored, and the task marked submitted. */
-export async function storeSubmission(
-  tx: Prisma.TransactionClient,
-  taskId: string,
-  input: Omit<RecordSubmissionInput, 'taskId'>,
-) {
+export async function storeSubmission(tx: Tx, taskId: string, input: Omit<RecordSubmissionInput, 'taskId'>) {
   const submission = await tx.submission.create({
     data: {
       taskId,

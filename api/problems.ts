@@ -1,7 +1,7 @@
 // Every error the API returns has one shape (RFC 9457 problem+json), with its
 // message in Simplified Chinese or English by the request's Accept-Language.
 import type { NextFunction, Request, Response } from 'express';
-import { type z } from 'zod';
+import { z } from 'zod';
 import { languageOf, type Language } from '../domain/notifications';
 
 type Text = Record<Language, string>;
@@ -146,4 +146,11 @@ export function problemHandler(err: unknown, req: Request, res: Response, _next:
   }
   console.error('[api] unexpected error', err);
   sendProblem(res, req, new HttpProblem(500, 'internal', { 'zh-CN': '服务器内部错误', en: 'Internal server error' }));
+}
+
+/** The row with this id, or a 404 naming what was looked for (an id that is not a UUID is unknown too). */
+export async function findOr404<T>(id: string, what: Text, find: (id: string) => Promise<T | null>): Promise<T> {
+  const row = z.uuid().safeParse(id).success ? await find(id) : null;
+  if (!row) throw problems.notFound(what);
+  return row;
 }

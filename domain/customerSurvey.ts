@@ -3,7 +3,7 @@
 // satisfaction rate and a score. Answers are kept apart from who gave them.
 import { z } from 'zod';
 import { shanghaiDate } from './calendar';
-import { roundHalfUp2 } from './scoring';
+import { roundHalfUp2 } from './rounding';
 
 /** Every question is rated 1–5: 非常不满意 1, 不满意 2, 一般 3, 满意 4, 非常满意 5. */
 export const surveyQuestions = [

@@ -2,6 +2,7 @@
 // most 20%, middle at most 50%, junior at most 30% (DOMAIN.md defaults). A cap is the
 // share times the head count, rounded half up. Checked when a grade change is approved.
 import { z } from 'zod';
+import { roundHalfUp } from './rounding';
 import { levelOf, type Grade } from './grades';
 
 export const quotaLevels = ['SENIOR', 'MIDDLE', 'JUNIOR'] as const;
@@ -17,7 +18,7 @@ export const defaultGradeQuota: GradeQuota = { SENIOR: 0.2, MIDDLE: 0.5, JUNIOR:
 
 /** share × head count, rounded half up (71 × 50% = 35.5 → 36). */
 export function gradeQuotaCap(share: number, headCount: number): number {
-  return Math.floor(share * headCount + 0.5 + 1e-9);
+  return roundHalfUp(share * headCount);
 }
 
 export interface QuotaUsage {

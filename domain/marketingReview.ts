@@ -1,7 +1,7 @@
 // Marketing department review (营销部审核评价) with the month's KPIs (经营业绩):
 // sales volume completion rate, order success rate (访销成功率), basic data maintenance.
 import { z } from 'zod';
-import { roundHalfUp2 } from './scoring';
+import { roundHalfUp2 } from './rounding';
 
 export const kpiNames = ['salesVolumeCompletion', 'orderSuccessRate', 'basicDataMaintenance'] as const;
 export type KpiName = (typeof kpiNames)[number];

@@ -2,6 +2,7 @@
 // staff) + performance wage (a coefficient by tier). The amounts are a versioned pay
 // table; rural managers are paid one grade step higher (domain/grades.ts payGrade).
 import { z } from 'zod';
+import { roundHalfUp2 } from './rounding';
 import { addDays, type CalendarDate } from './calendar';
 import { levelOf, payGrade, tierOf, type Grade } from './grades';
 
@@ -68,7 +69,7 @@ export interface PayStatementLines {
   total: number;
 }
 
-const money = (n: number) => Math.round(n * 100) / 100;
+const money = roundHalfUp2; // yuan, to the fen
 
 /** The last day of a month YYYY-MM: seniority is counted in full years on that day. */
 export function lastDayOfMonth(month: string): CalendarDate {

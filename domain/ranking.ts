@@ -1,6 +1,7 @@
 // Rankings per cohort (排名): the county by default, or the whole city. Ties share a
 // rank (1, 2, 2, 4). Monthly star (每月之星), quarterly star-rating moves (星级升降)
 // and bottom-ranking flags (末位淘汰) follow from it.
+import { roundHalfUp } from './rounding';
 
 export interface Scored {
   managerId: string;
@@ -22,9 +23,6 @@ export function rankCohort(members: Scored[]): Ranked[] {
     cohortSize: n,
   }));
 }
-
-/** Half up, as the quota caps are rounded: 0.5 → 1, 4.6 → 5, 2.3 → 2. */
-export const roundHalfUp = (x: number) => Math.floor(x + 0.5 + 1e-9);
 
 /** The monthly star: the top-ranked manager(s) of the cohort (all of them on a tie). */
 export function monthlyStars(ranked: Ranked[]): string[] {

@@ -47,3 +47,30 @@ export const staffRoles = [
 export function roleScopeKind(role: Role): 'CITY' | 'COUNTY' {
   return cityWideRoles.has(role) ? 'CITY' : 'COUNTY';
 }
+
+// Who may see what, by name (each route takes one of these, never a list of its own).
+/** A county's cycles, tasks, evaluations and timelines (the managers see their own). */
+export const evaluationReaders = [
+  'HR',
+  'CITY_APPROVER',
+  'ADMIN',
+  'COUNTY_HEAD',
+  'INSPECTOR',
+  'MARKETING_REVIEWER',
+] as const satisfies readonly Role[];
+/** The org: counties and their managers; industry partners see the managers they rate. */
+export const orgViewers = [...evaluationReaders, 'INDUSTRY_PARTNER'] as const satisfies readonly Role[];
+/** Grades, quotas, pay and bottom-ranking cases: the county's head and the city. */
+export const gradeAndPayReaders = ['HR', 'CITY_APPROVER', 'ADMIN', 'COUNTY_HEAD'] as const satisfies readonly Role[];
+/** A manager's retail customers (never the survey answers). */
+export const customerListReaders = [
+  'HR',
+  'ADMIN',
+  'CITY_APPROVER',
+  'COUNTY_HEAD',
+  'MARKETING_REVIEWER',
+] as const satisfies readonly Role[];
+/** Who adds, moves and retires managers and their customers. */
+export const managerMaintainers = ['HR', 'ADMIN'] as const satisfies readonly Role[];
+/** Who reads the calendars (HR changes them). */
+export const calendarReaders = ['HR', 'CITY_APPROVER', 'ADMIN'] as const satisfies readonly Role[];

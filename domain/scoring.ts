@@ -2,12 +2,7 @@
 // items; the composite is the template's weighted sum of the five evaluations with
 // the inspection deductions applied on top. A component closed as missing counts 0.
 
-export const round2 = (n: number) => Math.round(n * 100) / 100;
-
-/** Roundings to 2 decimals, half away from zero, as people do by hand (e.g. 85.005 → 85.01). */
-export function roundHalfUp2(n: number): number {
-  return (Math.sign(n) * Math.round(Math.abs(n) * 100 + 1e-9)) / 100;
-}
+import { roundHalfUp2 } from './rounding';
 
 export const checkItemKinds = [
   'FIRST_LAST_CHECK_IN',

@@ -3,7 +3,7 @@
 // manager. DOMAIN.md names the inputs but not the mapping: the weights and the
 // thresholds below are this engine's defaults, configurable in the template.
 import { z } from 'zod';
-import { roundHalfUp2 } from './scoring';
+import { roundHalfUp2 } from './rounding';
 
 export const skillLevels = ['SENIOR', 'MIDDLE', 'JUNIOR', 'NONE'] as const; // 高级 / 中级 / 初级 / 未达级
 export type SkillLevel = (typeof skillLevels)[number];

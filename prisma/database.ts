@@ -3,10 +3,13 @@
 import { PGlite } from '@electric-sql/pglite';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
-import { PrismaClient } from '../generated/prisma/client';
+import { PrismaClient, type Prisma } from '../generated/prisma/client';
 import { applyMigrations } from './migrate';
 
 export type { PrismaClient };
+
+/** A transaction's client (inside prisma.$transaction). */
+export type Tx = Prisma.TransactionClient;
 
 /** Under load a transaction may wait for a pooled connection; Temporal retries past this. */
 const transactionOptions = { maxWait: 15_000, timeout: 30_000 };

@@ -6,7 +6,8 @@ import { roleScopeKind, staffRoles, type Role } from '../../domain/roles';
 import { actorOf, authenticate, hasRole, type Actor } from '../auth';
 import type { ApiContext } from '../context';
 import { accountFields, hashPassword, passwordSchema } from '../passwords';
-import { parseInput, problems, requestLanguage } from '../problems';
+import { findOr404, parseInput, problems, requestLanguage } from '../problems';
+import { recordAudit } from '../../prisma/audit';
 
 const roleGrant = z.object({
   role: z.enum(staffRoles),
@@ -106,13 +107,12 @@ export function adminRoutes(ctx: ApiContext): Router {
   const withRoles = { roles: { include: { orgUnit: { select: { code: true, kind: true } } } } } as const;
 
   const loadUser = async (id: string) => {
-    const user = z.uuid().safeParse(id).success
-      ? await ctx.prisma.user.findUnique({
-          where: { id },
-          include: { ...withRoles, manager: { select: { id: true } } },
-        })
-      : null;
-    if (!user) throw problems.notFound(userText);
+    const user = await findOr404(id, userText, (id) =>
+      ctx.prisma.user.findUnique({
+        where: { id },
+        include: { ...withRoles, manager: { select: { id: true } } },
+      }),
+    );
     return user;
   };
 
@@ -168,14 +168,12 @@ export function adminRoutes(ctx: ApiContext): Router {
         },
         include: withRoles,
       });
-      await tx.auditLog.create({
-        data: {
-          actorId: actor.id,
-          action: 'user.created',
-          entityType: 'user',
-          entityId: created.id,
-          details: { username: body.username, roles: body.roles },
-        },
+      await recordAudit(tx, {
+        actorId: actor.id,
+        action: 'user.created',
+        entityType: 'user',
+        entityId: created.id,
+        details: { username: body.username, roles: body.roles },
       });
       return created;
     });
@@ -198,14 +196,12 @@ export function adminRoutes(ctx: ApiContext): Router {
     const updated = await ctx.prisma.$transaction(async (tx) => {
       await tx.userRole.deleteMany({ where: { userId: user.id, role: { not: 'MANAGER' } } });
       await tx.userRole.createMany({ data: grants.map((g) => ({ ...g, userId: user.id })) });
-      await tx.auditLog.create({
-        data: {
-          actorId: actor.id,
-          action: 'user.rolesChanged',
-          entityType: 'user',
-          entityId: user.id,
-          details: { from: userView(user).roles, to: body.roles },
-        },
+      await recordAudit(tx, {
+        actorId: actor.id,
+        action: 'user.rolesChanged',
+        entityType: 'user',
+        entityId: user.id,
+        details: { from: userView(user).roles, to: body.roles },
       });
       return tx.user.findUniqueOrThrow({ where: { id: user.id }, include: withRoles });
     });
@@ -235,14 +231,12 @@ export function adminRoutes(ctx: ApiContext): Router {
       await ctx.prisma.$transaction(async (tx) => {
         await tx.user.update({ where: { id: user.id }, data: { active: body.active } });
         if (!body.active) await tx.session.deleteMany({ where: { userId: user.id } });
-        await tx.auditLog.create({
-          data: {
-            actorId: actor.id,
-            action: body.active ? 'user.reopened' : 'user.closed',
-            entityType: 'user',
-            entityId: user.id,
-            details: { reason: body.reason },
-          },
+        await recordAudit(tx, {
+          actorId: actor.id,
+          action: body.active ? 'user.reopened' : 'user.closed',
+          entityType: 'user',
+          entityId: user.id,
+          details: { reason: body.reason },
         });
       });
     }
@@ -260,9 +254,7 @@ export function adminRoutes(ctx: ApiContext): Router {
     await ctx.prisma.$transaction(async (tx) => {
       await tx.user.update({ where: { id: user.id }, data: { passwordHash } });
       await tx.session.deleteMany({ where: { userId: user.id } });
-      await tx.auditLog.create({
-        data: { actorId: actor.id, action: 'user.passwordReset', entityType: 'user', entityId: user.id },
-      });
+      await recordAudit(tx, { actorId: actor.id, action: 'user.passwordReset', entityType: 'user', entityId: user.id });
     });
     res.status(204).end();
   });
@@ -283,14 +275,12 @@ export function adminRoutes(ctx: ApiContext): Router {
       const created = await tx.orgUnit.create({
         data: { code: body.code, name: body.name, nameEn: body.nameEn, kind: 'COUNTY', parentId: city.id },
       });
-      await tx.auditLog.create({
-        data: {
-          actorId: actor.id,
-          action: 'county.created',
-          entityType: 'orgUnit',
-          entityId: created.id,
-          details: body,
-        },
+      await recordAudit(tx, {
+        actorId: actor.id,
+        action: 'county.created',
+        entityType: 'orgUnit',
+        entityId: created.id,
+        details: body,
       });
       return created;
     });

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { actorOf, authenticate, countiesInScope } from '../auth';
 import type { ApiContext } from '../context';
 import { parseInput, problems, requestLanguage } from '../problems';
+import { gradeAndPayReaders } from '../../domain/roles';
 
 export const caseListQuery = z.object({ status: z.enum(['HR_DECISION', 'CITY_APPROVAL', 'DECIDED']).optional() });
 
@@ -13,7 +14,7 @@ export function bottomRankCaseRoutes(ctx: ApiContext): Router {
   router.use('/bottom-rank-cases', authenticate(ctx.prisma));
   router.get('/bottom-rank-cases', async (req, res) => {
     const query = parseInput(caseListQuery, req.query, 'query', requestLanguage(req));
-    const counties = await countiesInScope(ctx.prisma, actorOf(req), ['HR', 'CITY_APPROVER', 'ADMIN', 'COUNTY_HEAD']);
+    const counties = await countiesInScope(ctx.prisma, actorOf(req), gradeAndPayReaders);
     if (counties !== 'all' && counties.length === 0)
       throw problems.forbidden({ 'zh-CN': '末位淘汰案件', en: 'bottom-ranking cases' });
     const cases = await ctx.prisma.bottomRankCase.findMany({

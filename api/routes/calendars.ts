@@ -10,6 +10,8 @@ import { calendarScheduleId } from '../../workflows/calendarCycle.messages';
 import { actorOf, authenticate, hasRole } from '../auth';
 import type { ApiContext } from '../context';
 import { parseInput, problems, requestLanguage } from '../problems';
+import { calendarReaders } from '../../domain/roles';
+import { recordAudit } from '../../prisma/audit';
 
 export const calendarBody = openingTimeSchema.extend({
   paused: z.boolean(),
@@ -58,7 +60,7 @@ export function calendarRoutes(ctx: ApiContext): Router {
   };
 
   router.get('/calendars', async (req, res) => {
-    if (!hasRole(actorOf(req), 'HR', 'CITY_APPROVER', 'ADMIN')) throw problems.forbidden(calendarText);
+    if (!hasRole(actorOf(req), ...calendarReaders)) throw problems.forbidden(calendarText);
     const calendars = [];
     for (const type of cycleTypes) {
       const d = await describe(type);
@@ -84,14 +86,12 @@ export function calendarRoutes(ctx: ApiContext): Router {
       spec: { calendars: [openingCalendar(type, time)], timezone: 'Asia/Shanghai' },
       state: { ...previous.state, paused: body.paused, note: body.note },
     }));
-    await ctx.prisma.auditLog.create({
-      data: {
-        actorId: actor.id,
-        action: 'calendar.changed',
-        entityType: 'calendar',
-        entityId: type,
-        details: { before: calendarView(type, before), after: body },
-      },
+    await recordAudit(ctx.prisma, {
+      actorId: actor.id,
+      action: 'calendar.changed',
+      entityType: 'calendar',
+      entityId: type,
+      details: { before: calendarView(type, before), after: body },
     });
     res.json(calendarView(type, (await describe(type))!));
   });

@@ -8,7 +8,8 @@ import { openCycleWorkflow } from '../../workflows/openCycle';
 import { actorOf, authenticate, countiesInScope, hasRole } from '../auth';
 import type { ApiContext } from '../context';
 import { exportFormat, sendTable } from '../exports';
-import { parseInput, problems, requestLanguage } from '../problems';
+import { findOr404, parseInput, problems, requestLanguage } from '../problems';
+import { evaluationReaders } from '../../domain/roles';
 
 export const openCycleBody = z
   .object({
@@ -30,7 +31,6 @@ export const cycleListQuery = z.object({
 });
 
 const cycleText = { 'zh-CN': '考评周期', en: 'Cycle' };
-const readerRoles = ['HR', 'CITY_APPROVER', 'ADMIN', 'COUNTY_HEAD', 'INSPECTOR', 'MARKETING_REVIEWER'] as const;
 
 export function cycleRoutes(ctx: ApiContext): Router {
   const router = Router();
@@ -71,7 +71,7 @@ export function cycleRoutes(ctx: ApiContext): Router {
   router.get('/cycles', async (req, res) => {
     const actor = actorOf(req);
     const query = parseInput(cycleListQuery, req.query, 'query', requestLanguage(req));
-    const counties = await countiesInScope(ctx.prisma, actor, readerRoles);
+    const counties = await countiesInScope(ctx.prisma, actor, evaluationReaders);
     if (counties !== 'all' && counties.length === 0) throw problems.forbidden(cycleText);
     const cycles = await ctx.prisma.cycle.findMany({
       where: {
@@ -88,11 +88,10 @@ export function cycleRoutes(ctx: ApiContext): Router {
   /** The cycle of `:id` and the counties of it the signed-in user may see (404, 403 otherwise). */
   async function cycleInScope(req: Request) {
     const { id } = parseInput(cycleIdParams, req.params, 'params');
-    const cycle = z.uuid().safeParse(id).success
-      ? await ctx.prisma.cycle.findUnique({ where: { id }, include: { scope: true } })
-      : null;
-    if (!cycle) throw problems.notFound(cycleText);
-    const counties = await countiesInScope(ctx.prisma, actorOf(req), readerRoles);
+    const cycle = await findOr404(id, cycleText, (id) =>
+      ctx.prisma.cycle.findUnique({ where: { id }, include: { scope: true } }),
+    );
+    const counties = await countiesInScope(ctx.prisma, actorOf(req), evaluationReaders);
     if (counties !== 'all' && counties.length === 0) throw problems.forbidden(cycleText);
     if (counties !== 'all' && cycle.scope.kind === 'COUNTY' && !counties.includes(cycle.scopeId))
       throw problems.forbidden(cycleText);

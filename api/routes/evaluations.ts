@@ -2,13 +2,14 @@
 // manager's own targets, plan and focus for the period (三自定). The manager sees their
 // own; their county's roles and the city see it too. Only the manager sets the plan.
 import { Router } from 'express';
-import { z } from 'zod';
 import { kpiNames, type Kpis } from '../../domain/marketingReview';
 import { periodPlanEditable, periodPlanSchema, targetsAgainstActual, type PeriodPlan } from '../../domain/periodPlan';
 import type { Prisma } from '../../generated/prisma/client';
 import { actorOf, authenticate, countiesInScope, type Actor } from '../auth';
 import type { ApiContext } from '../context';
-import { parseInput, problems, requestLanguage } from '../problems';
+import { findOr404, parseInput, problems, requestLanguage } from '../problems';
+import { recordAudit } from '../../prisma/audit';
+import { evaluationReaders } from '../../domain/roles';
 
 const evaluationText = { 'zh-CN': '考评结果', en: 'Evaluation' };
 const periodPlanText = { 'zh-CN': '三自定（本期目标、计划与重点）', en: 'Period plan (targets, plan and focus)' };
@@ -17,33 +18,25 @@ export function evaluationRoutes(ctx: ApiContext): Router {
   const router = Router();
 
   const loadEvaluation = async (id: string) => {
-    const evaluation = z.uuid().safeParse(id).success
-      ? await ctx.prisma.evaluation.findUnique({
-          where: { id },
-          include: {
-            scores: true,
-            periodPlan: true,
-            tasks: { where: { kind: 'SELF_ASSESSMENT' }, select: { status: true } },
-            cycle: { select: { id: true, type: true, period: true, status: true } },
-            manager: { select: { id: true, employeeNo: true, name: true, countyId: true } },
-          },
-        })
-      : null;
-    if (!evaluation) throw problems.notFound(evaluationText);
+    const evaluation = await findOr404(id, evaluationText, (id) =>
+      ctx.prisma.evaluation.findUnique({
+        where: { id },
+        include: {
+          scores: true,
+          periodPlan: true,
+          tasks: { where: { kind: 'SELF_ASSESSMENT' }, select: { status: true } },
+          cycle: { select: { id: true, type: true, period: true, status: true } },
+          manager: { select: { id: true, employeeNo: true, name: true, countyId: true } },
+        },
+      }),
+    );
     return evaluation;
   };
   type Loaded = Awaited<ReturnType<typeof loadEvaluation>>;
 
   const requireReader = async (actor: Actor, evaluation: Loaded) => {
     if (actor.managerId === evaluation.managerId) return;
-    const counties = await countiesInScope(ctx.prisma, actor, [
-      'HR',
-      'CITY_APPROVER',
-      'ADMIN',
-      'COUNTY_HEAD',
-      'INSPECTOR',
-      'MARKETING_REVIEWER',
-    ]);
+    const counties = await countiesInScope(ctx.prisma, actor, evaluationReaders);
     if (counties !== 'all' && !counties.includes(evaluation.countyId)) throw problems.forbidden(evaluationText);
   };
 
@@ -116,15 +109,13 @@ export function evaluationRoutes(ctx: ApiContext): Router {
           create: { evaluationId: evaluation.id, targets, plan: body.plan, focus: body.focus },
           update: { targets, plan: body.plan, focus: body.focus },
         });
-        await tx.auditLog.create({
-          data: {
-            actorId: actor.id,
-            action: evaluation.periodPlan ? 'evaluation.periodPlanChanged' : 'evaluation.periodPlanSet',
-            entityType: 'evaluation',
-            entityId: evaluation.id,
-            cycleId: evaluation.cycleId,
-            details: body,
-          },
+        await recordAudit(tx, {
+          actorId: actor.id,
+          action: evaluation.periodPlan ? 'evaluation.periodPlanChanged' : 'evaluation.periodPlanSet',
+          entityType: 'evaluation',
+          entityId: evaluation.id,
+          cycleId: evaluation.cycleId,
+          details: body,
         });
       });
     }

@@ -11,7 +11,8 @@ import { exportFormat, sendTable } from '../exports';
 import { parseTemplateConfig } from '../../domain/templates';
 import { actorOf, authenticate, countiesInScope } from '../auth';
 import type { ApiContext } from '../context';
-import { parseInput, problems, requestLanguage } from '../problems';
+import { findOr404, parseInput, problems, requestLanguage } from '../problems';
+import { gradeAndPayReaders } from '../../domain/roles';
 
 export const gradeReviewListQuery = z.object({ cycleId: z.uuid().optional() });
 export const gradeChangeListQuery = z.object({
@@ -21,7 +22,6 @@ export const gradeChangeListQuery = z.object({
 });
 const reviewText = { 'zh-CN': '等级评定', en: 'Grade review' };
 const managerText = { 'zh-CN': '客户经理', en: 'Manager' };
-const viewers = ['HR', 'CITY_APPROVER', 'ADMIN', 'COUNTY_HEAD'] as const;
 const day = (d: Date) => d.toISOString().slice(0, 10);
 
 export function gradeRoutes(ctx: ApiContext): Router {
@@ -31,7 +31,7 @@ export function gradeRoutes(ctx: ApiContext): Router {
   /** Grade changes in the user's scope with who proposed and decided them, as JSON, CSV or XLSX. */
   router.get('/grade-changes', async (req, res) => {
     const query = parseInput(gradeChangeListQuery, req.query, 'query', requestLanguage(req));
-    const counties = await countiesInScope(ctx.prisma, actorOf(req), viewers);
+    const counties = await countiesInScope(ctx.prisma, actorOf(req), gradeAndPayReaders);
     if (counties !== 'all' && counties.length === 0) throw problems.forbidden(reviewText);
     const changes = await ctx.prisma.gradeChange.findMany({
       where: {
@@ -114,7 +114,7 @@ export function gradeRoutes(ctx: ApiContext): Router {
 
   router.get('/grade-reviews', async (req, res) => {
     const query = parseInput(gradeReviewListQuery, req.query, 'query', requestLanguage(req));
-    const counties = await countiesInScope(ctx.prisma, actorOf(req), viewers);
+    const counties = await countiesInScope(ctx.prisma, actorOf(req), gradeAndPayReaders);
     const reviews = await ctx.prisma.gradeReview.findMany({
       where: {
         ...(query.cycleId ? { cycleId: query.cycleId } : {}),
@@ -129,18 +129,17 @@ export function gradeRoutes(ctx: ApiContext): Router {
 
   router.get('/grade-reviews/:id', async (req, res) => {
     const id = String(req.params.id);
-    const review = z.uuid().safeParse(id).success
-      ? await ctx.prisma.gradeReview.findUnique({
-          where: { id },
-          include: {
-            cycle: true,
-            tasks: { select: { id: true, kind: true, round: true, status: true, dueDate: true, assigneeId: true } },
-            changes: { orderBy: [{ round: 'asc' }] },
-          },
-        })
-      : null;
-    if (!review) throw problems.notFound(reviewText);
-    const counties = await countiesInScope(ctx.prisma, actorOf(req), viewers);
+    const review = await findOr404(id, reviewText, (id) =>
+      ctx.prisma.gradeReview.findUnique({
+        where: { id },
+        include: {
+          cycle: true,
+          tasks: { select: { id: true, kind: true, round: true, status: true, dueDate: true, assigneeId: true } },
+          changes: { orderBy: [{ round: 'asc' }] },
+        },
+      }),
+    );
+    const counties = await countiesInScope(ctx.prisma, actorOf(req), gradeAndPayReaders);
     if (counties !== 'all' && !counties.includes(review.countyId)) throw problems.forbidden(reviewText);
     const year = review.cycle.period.slice(0, 4);
     const managers = await ctx.prisma.manager.findMany({
@@ -211,7 +210,7 @@ export function gradeRoutes(ctx: ApiContext): Router {
 
   /** Grades now, and once the approved changes take effect, against each level's cap. */
   router.get('/grade-quotas', async (req, res) => {
-    const counties = await countiesInScope(ctx.prisma, actorOf(req), viewers);
+    const counties = await countiesInScope(ctx.prisma, actorOf(req), gradeAndPayReaders);
     if (counties !== 'all' && counties.length === 0) throw problems.forbidden(reviewText);
     const [managers, pending, template] = await Promise.all([
       ctx.prisma.manager.findMany({ where: { active: true }, select: { id: true, grade: true } }),
@@ -234,10 +233,9 @@ export function gradeRoutes(ctx: ApiContext): Router {
   router.get('/managers/:id/grades', async (req, res) => {
     const actor = actorOf(req);
     const id = String(req.params.id);
-    const manager = z.uuid().safeParse(id).success ? await ctx.prisma.manager.findUnique({ where: { id } }) : null;
-    if (!manager) throw problems.notFound(managerText);
+    const manager = await findOr404(id, managerText, (id) => ctx.prisma.manager.findUnique({ where: { id } }));
     if (actor.managerId !== manager.id) {
-      const counties = await countiesInScope(ctx.prisma, actor, viewers);
+      const counties = await countiesInScope(ctx.prisma, actor, gradeAndPayReaders);
       if (counties !== 'all' && !counties.includes(manager.countyId)) throw problems.forbidden(managerText);
     }
     const [history, changes, stars] = await Promise.all([

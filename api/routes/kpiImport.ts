@@ -3,12 +3,11 @@
 // one bad row rejects the file with its line number and nothing is saved.
 import { createHash } from 'node:crypto';
 import express, { Router } from 'express';
-import { z } from 'zod';
 import { parseKpiImport } from '../../domain/kpiImport';
 import { submitTaskUpdate } from '../../workflows/humanTask.messages';
 import { actorOf, authenticate, hasRole } from '../auth';
 import type { ApiContext } from '../context';
-import { HttpProblem, problems } from '../problems';
+import { HttpProblem, findOr404, problems } from '../problems';
 
 const importConcurrency = 8;
 
@@ -26,8 +25,9 @@ export function kpiImportRoutes(ctx: ApiContext): Router {
           en: 'only marketing reviewers import reviews',
         });
       const id = String(req.params.id);
-      const cycle = z.uuid().safeParse(id).success ? await ctx.prisma.cycle.findUnique({ where: { id } }) : null;
-      if (!cycle) throw problems.notFound({ 'zh-CN': '考评周期', en: 'Cycle' });
+      const cycle = await findOr404(id, { 'zh-CN': '考评周期', en: 'Cycle' }, (id) =>
+        ctx.prisma.cycle.findUnique({ where: { id } }),
+      );
       if (typeof req.body !== 'string')
         throw problems.badRequest([
           { field: 'body', message: 'body: send the file as text/csv / 请以 text/csv 上传文件' },

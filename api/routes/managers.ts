@@ -3,7 +3,8 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { actorOf, authenticate, countiesInScope } from '../auth';
 import type { ApiContext } from '../context';
-import { parseInput, problems, requestLanguage } from '../problems';
+import { findOr404, parseInput, problems, requestLanguage } from '../problems';
+import { evaluationReaders } from '../../domain/roles';
 
 export const timelineQuery = z.object({ cycleId: z.uuid().optional() });
 const managerText = { 'zh-CN': '客户经理', en: 'Manager' };
@@ -16,17 +17,9 @@ export function managerRoutes(ctx: ApiContext): Router {
     const actor = actorOf(req);
     const query = parseInput(timelineQuery, req.query, 'query', requestLanguage(req));
     const id = String(req.params.id);
-    const manager = z.uuid().safeParse(id).success ? await ctx.prisma.manager.findUnique({ where: { id } }) : null;
-    if (!manager) throw problems.notFound(managerText);
+    const manager = await findOr404(id, managerText, (id) => ctx.prisma.manager.findUnique({ where: { id } }));
     if (actor.managerId !== manager.id) {
-      const counties = await countiesInScope(ctx.prisma, actor, [
-        'HR',
-        'CITY_APPROVER',
-        'ADMIN',
-        'COUNTY_HEAD',
-        'INSPECTOR',
-        'MARKETING_REVIEWER',
-      ]);
+      const counties = await countiesInScope(ctx.prisma, actor, evaluationReaders);
       if (counties !== 'all' && !counties.includes(manager.countyId)) throw problems.forbidden(managerText);
     }
     const evaluations = await ctx.prisma.evaluation.findMany({

@@ -10,7 +10,9 @@ import { withdrawEvaluationUpdate } from '../../workflows/managerEvaluation.mess
 import { actorOf, authenticate, countiesInScope, hasRole, type Actor } from '../auth';
 import { accountFields, hashPassword } from '../passwords';
 import type { ApiContext } from '../context';
-import { parseInput, problems, requestLanguage } from '../problems';
+import { findOr404, parseInput, problems, requestLanguage } from '../problems';
+import { recordAudit } from '../../prisma/audit';
+import { customerListReaders, managerMaintainers, orgViewers } from '../../domain/roles';
 
 export const managerListQuery = z.object({ countyId: z.uuid().optional() });
 
@@ -56,22 +58,13 @@ export const customersBody = z.object({
     ),
 });
 export const transferBody = z.object({ countyId: z.uuid(), reason: z.string().trim().min(2).max(500) });
-const viewerRoles = [
-  'HR',
-  'CITY_APPROVER',
-  'ADMIN',
-  'COUNTY_HEAD',
-  'INSPECTOR',
-  'MARKETING_REVIEWER',
-  'INDUSTRY_PARTNER',
-] as const;
 
 export function orgRoutes(ctx: ApiContext): Router {
   const router = Router();
   router.use('/org', authenticate(ctx.prisma));
 
   router.get('/org/counties', async (req, res) => {
-    const counties = await countiesInScope(ctx.prisma, actorOf(req), [...viewerRoles, 'MANAGER']);
+    const counties = await countiesInScope(ctx.prisma, actorOf(req), [...orgViewers, 'MANAGER']);
     const units = await ctx.prisma.orgUnit.findMany({
       where: { kind: 'COUNTY', ...(counties === 'all' ? {} : { id: { in: counties } }) },
       orderBy: { code: 'asc' },
@@ -83,7 +76,7 @@ export function orgRoutes(ctx: ApiContext): Router {
   router.get('/org/managers', async (req, res) => {
     const actor = actorOf(req);
     const query = parseInput(managerListQuery, req.query, 'query', requestLanguage(req));
-    const counties = await countiesInScope(ctx.prisma, actor, viewerRoles);
+    const counties = await countiesInScope(ctx.prisma, actor, orgViewers);
     if (counties !== 'all' && counties.length === 0)
       throw problems.forbidden({ 'zh-CN': '客户经理名单', en: 'the manager list' });
     if (query.countyId && counties !== 'all' && !counties.includes(query.countyId))
@@ -113,13 +106,14 @@ export function orgRoutes(ctx: ApiContext): Router {
 
   const staffText = { 'zh-CN': '只有人力资源部或管理员可以维护客户经理', en: 'only HR or an admin maintains managers' };
   async function requireStaffOf(actor: Actor, countyId: string): Promise<void> {
-    const counties = await countiesInScope(ctx.prisma, actor, ['HR', 'ADMIN']);
-    if (!hasRole(actor, 'HR', 'ADMIN') || (counties !== 'all' && !counties.includes(countyId)))
+    const counties = await countiesInScope(ctx.prisma, actor, managerMaintainers);
+    if (!hasRole(actor, ...managerMaintainers) || (counties !== 'all' && !counties.includes(countyId)))
       throw problems.forbidden(staffText);
   }
   async function loadManager(id: string) {
-    const manager = z.uuid().safeParse(id).success ? await ctx.prisma.manager.findUnique({ where: { id } }) : null;
-    if (!manager) throw problems.notFound({ 'zh-CN': '客户经理', en: 'Manager' });
+    const manager = await findOr404(id, { 'zh-CN': '客户经理', en: 'Manager' }, (id) =>
+      ctx.prisma.manager.findUnique({ where: { id } }),
+    );
     return manager;
   }
   async function loadCounty(id: string) {
@@ -179,14 +173,12 @@ export function orgRoutes(ctx: ApiContext): Router {
           userId: user.id,
         },
       });
-      await tx.auditLog.create({
-        data: {
-          actorId: actor.id,
-          action: 'manager.joined',
-          entityType: 'manager',
-          entityId: created.id,
-          details: { countyId: county.id },
-        },
+      await recordAudit(tx, {
+        actorId: actor.id,
+        action: 'manager.joined',
+        entityType: 'manager',
+        entityId: created.id,
+        details: { countyId: county.id },
       });
       return created;
     });
@@ -205,13 +197,7 @@ export function orgRoutes(ctx: ApiContext): Router {
   router.get('/org/managers/:id/customers', async (req, res) => {
     const actor = actorOf(req);
     const manager = await loadManager(String(req.params.id));
-    const counties = await countiesInScope(ctx.prisma, actor, [
-      'HR',
-      'ADMIN',
-      'CITY_APPROVER',
-      'COUNTY_HEAD',
-      'MARKETING_REVIEWER',
-    ]);
+    const counties = await countiesInScope(ctx.prisma, actor, customerListReaders);
     if (counties !== 'all' && !counties.includes(manager.countyId))
       throw problems.forbidden({ 'zh-CN': '该客户经理的零售客户', en: "this manager's retail customers" });
     const customers = await ctx.prisma.retailCustomer.findMany({
@@ -251,14 +237,12 @@ export function orgRoutes(ctx: ApiContext): Router {
       }
       const active = await tx.retailCustomer.count({ where: { managerId: manager.id, active: true } });
       await tx.manager.update({ where: { id: manager.id }, data: { retailCustomers: active } });
-      await tx.auditLog.create({
-        data: {
-          actorId: actor.id,
-          action: 'manager.customersUpdated',
-          entityType: 'manager',
-          entityId: manager.id,
-          details: { created, updated },
-        },
+      await recordAudit(tx, {
+        actorId: actor.id,
+        action: 'manager.customersUpdated',
+        entityType: 'manager',
+        entityId: manager.id,
+        details: { created, updated },
       });
       return { created, updated, activeCustomers: active };
     });
@@ -302,14 +286,12 @@ export function orgRoutes(ctx: ApiContext): Router {
     }
     await ctx.prisma.$transaction(async (tx) => {
       await tx.manager.update({ where: { id: manager.id }, data: { industryPartnerId: body.partnerUserId } });
-      await tx.auditLog.create({
-        data: {
-          actorId: actor.id,
-          action: 'manager.partnerAssigned',
-          entityType: 'manager',
-          entityId: manager.id,
-          details: { from: manager.industryPartnerId, to: body.partnerUserId },
-        },
+      await recordAudit(tx, {
+        actorId: actor.id,
+        action: 'manager.partnerAssigned',
+        entityType: 'manager',
+        entityId: manager.id,
+        details: { from: manager.industryPartnerId, to: body.partnerUserId },
       });
     });
     res.json({ managerId: manager.id, industryPartnerId: body.partnerUserId });
@@ -325,14 +307,12 @@ export function orgRoutes(ctx: ApiContext): Router {
     await ctx.prisma.$transaction(async (tx) => {
       await tx.manager.update({ where: { id: manager.id }, data: { active: false } });
       if (manager.userId) await tx.user.update({ where: { id: manager.userId }, data: { active: false } });
-      await tx.auditLog.create({
-        data: {
-          actorId: actor.id,
-          action: 'manager.left',
-          entityType: 'manager',
-          entityId: manager.id,
-          details: { reason: body.reason },
-        },
+      await recordAudit(tx, {
+        actorId: actor.id,
+        action: 'manager.left',
+        entityType: 'manager',
+        entityId: manager.id,
+        details: { reason: body.reason },
       });
     });
     const open = await ctx.prisma.evaluation.findMany({ where: { managerId: manager.id, stage: 'TASKS_OPEN' } });
@@ -365,14 +345,12 @@ export function orgRoutes(ctx: ApiContext): Router {
           where: { userId: manager.userId, role: 'MANAGER' },
           data: { orgUnitId: county.id },
         });
-      await tx.auditLog.create({
-        data: {
-          actorId: actor.id,
-          action: 'manager.transferred',
-          entityType: 'manager',
-          entityId: manager.id,
-          details: { from: manager.countyId, to: county.id, reason: body.reason },
-        },
+      await recordAudit(tx, {
+        actorId: actor.id,
+        action: 'manager.transferred',
+        entityType: 'manager',
+        entityId: manager.id,
+        details: { from: manager.countyId, to: county.id, reason: body.reason },
       });
       return m;
     });

@@ -4,11 +4,13 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { isCalendarDate } from '../../domain/calendar';
 import { gradeNames, gradeOn } from '../../domain/grades';
+import { roundHalfUp2 } from '../../domain/rounding';
 import { payStatement, payTableSchema } from '../../domain/pay';
 import { actorOf, authenticate, countiesInScope, hasRole } from '../auth';
 import type { ApiContext } from '../context';
 import { exportFormat, sendTable } from '../exports';
 import { HttpProblem, parseInput, problems, requestLanguage } from '../problems';
+import { gradeAndPayReaders } from '../../domain/roles';
 
 export const newPayTableBody = z.object({
   effectiveFrom: z.string().refine(isCalendarDate, 'YYYY-MM-DD'),
@@ -64,7 +66,7 @@ export function payRoutes(ctx: ApiContext): Router {
         'zh-CN': `${query.month} 没有生效的薪酬标准`,
         en: `No pay table is in effect for ${query.month}`,
       });
-    const counties = await countiesInScope(ctx.prisma, actor, ['HR', 'CITY_APPROVER', 'ADMIN', 'COUNTY_HEAD']);
+    const counties = await countiesInScope(ctx.prisma, actor, gradeAndPayReaders);
     if (query.countyId && counties !== 'all' && !counties.includes(query.countyId))
       throw problems.forbidden({ 'zh-CN': '该县的工资单', en: 'pay statements of this county' });
     const scope =
@@ -112,7 +114,7 @@ export function payRoutes(ctx: ApiContext): Router {
       };
     });
     const sum = (k: 'basePostWage' | 'floatingWage' | 'seniorityWage' | 'performanceWage' | 'total') =>
-      Math.round(statements.reduce((s, x) => s + x[k], 0) * 100) / 100;
+      roundHalfUp2(statements.reduce((s, x) => s + x[k], 0));
     const totals = {
       managers: statements.length,
       basePostWage: sum('basePostWage'),

@@ -15,8 +15,9 @@ import { actorRoleOf, publicTaskKinds, submissionSchemaOf, type TaskKind } from 
 import { extendDeadlineUpdate, reassignTaskUpdate, submitTaskUpdate } from '../../workflows/humanTask.messages';
 import { actorOf, authenticate, countiesInScope, hasRole, type Actor } from '../auth';
 import type { ApiContext } from '../context';
-import { HttpProblem, parseInput, problems, requestLanguage } from '../problems';
+import { HttpProblem, findOr404, parseInput, problems, requestLanguage } from '../problems';
 import type { Language } from '../../domain/notifications';
+import { evaluationReaders } from '../../domain/roles';
 
 const taskText = { 'zh-CN': '任务', en: 'Task' };
 export const inboxQuery = z.object({
@@ -44,21 +45,20 @@ export function taskRoutes(ctx: ApiContext): Router {
   router.use('/tasks', authenticate(ctx.prisma));
 
   async function loadTask(id: string) {
-    const task = z.uuid().safeParse(id).success
-      ? await ctx.prisma.task.findUnique({
-          where: { id },
-          include: {
-            evaluation: { include: { manager: true } },
-            countyReview: true,
-            gradeReview: true,
-            bottomRankCase: true,
-            cycle: true,
-            submission: true,
-            assignee: { select: { id: true, displayName: true } },
-          },
-        })
-      : null;
-    if (!task) throw problems.notFound(taskText);
+    const task = await findOr404(id, taskText, (id) =>
+      ctx.prisma.task.findUnique({
+        where: { id },
+        include: {
+          evaluation: { include: { manager: true } },
+          countyReview: true,
+          gradeReview: true,
+          bottomRankCase: true,
+          cycle: true,
+          submission: true,
+          assignee: { select: { id: true, displayName: true } },
+        },
+      }),
+    );
     return {
       ...task,
       workflowId: (task.evaluation?.workflowId ??
@@ -93,14 +93,7 @@ export function taskRoutes(ctx: ApiContext): Router {
 
   async function canView(actor: Actor, task: { assigneeId: string; countyId: string }): Promise<boolean> {
     if (task.assigneeId === actor.id) return true;
-    const counties = await countiesInScope(ctx.prisma, actor, [
-      'HR',
-      'CITY_APPROVER',
-      'ADMIN',
-      'COUNTY_HEAD',
-      'INSPECTOR',
-      'MARKETING_REVIEWER',
-    ]);
+    const counties = await countiesInScope(ctx.prisma, actor, evaluationReaders);
     return counties === 'all' || counties.includes(task.countyId);
   }
 

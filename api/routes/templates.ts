@@ -7,6 +7,7 @@ import { templateConfigSchema } from '../../domain/templates';
 import { actorOf, authenticate, hasRole } from '../auth';
 import type { ApiContext } from '../context';
 import { parseInput, problems, requestLanguage } from '../problems';
+import { recordAudit } from '../../prisma/audit';
 
 export const templateListQuery = z.object({ cycleType: cycleTypeSchema.optional() });
 export const newTemplateBody = z.object({ cycleType: cycleTypeSchema, config: templateConfigSchema });
@@ -42,14 +43,12 @@ export function templateRoutes(ctx: ApiContext): Router {
           createdById: actor.id,
         },
       });
-      await tx.auditLog.create({
-        data: {
-          actorId: actor.id,
-          action: 'template.versionCreated',
-          entityType: 'template',
-          entityId: created.id,
-          details: { cycleType: created.cycleType, version: created.version },
-        },
+      await recordAudit(tx, {
+        actorId: actor.id,
+        action: 'template.versionCreated',
+        entityType: 'template',
+        entityId: created.id,
+        details: { cycleType: created.cycleType, version: created.version },
       });
       return created;
     });

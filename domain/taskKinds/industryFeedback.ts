@@ -1,7 +1,7 @@
 // Industry-partner evaluation (工业企业评价): a manufacturer's representative rates a
 // manager they work with on brand cultivation (品牌培育) and information feedback (信息反馈).
 import { z } from 'zod';
-import { roundHalfUp2 } from '../scoring';
+import { roundHalfUp2 } from '../rounding';
 import { commentField, defineTaskKind, scoreField } from './definition';
 
 export const industryFeedbackSchema = z.object({

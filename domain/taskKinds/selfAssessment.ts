@@ -1,7 +1,7 @@
 // Self-evaluation (自我评价): self-scores on attitude, knowledge and skills
 // (态度、知识、技能), a work summary (工作总结) and an improvement plan (改进计划).
 import { z } from 'zod';
-import { round2 } from '../scoring';
+import { roundHalfUp2 } from '../rounding';
 import { defineTaskKind, scoreField } from './definition';
 
 const selfScore = z.number().int().min(0).max(100);
@@ -17,7 +17,7 @@ export type SelfAssessment = z.infer<typeof selfAssessmentSchema>;
 
 /** The self-evaluation component (0–100): the mean of the three self-scores, to 2 decimals. */
 export function selfEvaluationScore(a: Pick<SelfAssessment, 'attitude' | 'knowledge' | 'skills'>): number {
-  return round2((a.attitude + a.knowledge + a.skills) / 3);
+  return roundHalfUp2((a.attitude + a.knowledge + a.skills) / 3);
 }
 
 export const selfAssessment = defineTaskKind({

@@ -1,4 +1,5 @@
-import { compositeScore, inspectionScore, roundHalfUp2 } from '../../domain/scoring';
+import { roundHalfUp2 } from '../../domain/rounding';
+import { compositeScore, inspectionScore } from '../../domain/scoring';
 import { bottomRankFlags, monthlyStars, rankCohort, starMoves } from '../../domain/ranking';
 import { defaultTemplateConfig, defaultWeights } from '../../domain/templates';
 

@@ -3,7 +3,8 @@
 import type { Prisma } from '../generated/prisma/client';
 
 export interface AuditEntry {
-  at: Date;
+  /** When it happened; omitted: now (the database's clock). Activities pass the workflow's time. */
+  at?: Date;
   actorId: string | null; // null: the system (a timer, a policy)
   action: string;
   entityType: string;
@@ -13,10 +14,11 @@ export interface AuditEntry {
   dedupeKey?: string;
 }
 
-type Tx = Pick<Prisma.TransactionClient, 'auditLog'>;
+/** Any client that can write the log: the PrismaClient or a transaction. */
+type AuditWriter = Pick<Prisma.TransactionClient, 'auditLog'>;
 
 /** Records the entry; returns false when an entry with the same dedupe key already exists. */
-export async function recordAudit(tx: Tx, entry: AuditEntry): Promise<boolean> {
+export async function recordAudit(tx: AuditWriter, entry: AuditEntry): Promise<boolean> {
   if (entry.dedupeKey) {
     const created = await tx.auditLog.createMany({ data: [entry], skipDuplicates: true });
     return created.count === 1;
