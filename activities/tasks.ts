@@ -10,6 +10,8 @@ import { recordAudit } from '../prisma/audit';
 import type { Tx } from '../prisma/database';
 import type { ActivityDeps } from './deps';
 import { enqueueTaskNotice } from './notifications';
+import { cityApproval } from '../domain/taskKinds/cityApproval';
+import { countySignOff } from '../domain/taskKinds/countySignOff';
 
 /** A task of one manager's evaluation, or (one per round) of a county's results, a county's grade determination, or a bottom-ranking case. */
 export type TaskSubject =
@@ -403,7 +405,7 @@ export function taskActivities(deps: ActivityDeps) {
         const scoreMap = Object.fromEntries(scores.map((s) => [s.component, s.value]));
         const decision = task.countyReviewId ? decisionOf(input.payload) : null;
         const recommended = (input.payload as { recommendedManagerId?: string } | null)?.recommendedManagerId;
-        if (task.kind === 'COUNTY_SIGN_OFF' && task.countyReviewId && recommended) {
+        if (task.kind === countySignOff.kind && task.countyReviewId && recommended) {
           await tx.countyReview.update({
             where: { id: task.countyReviewId },
             data: { recommendedManagerId: recommended },
@@ -414,7 +416,7 @@ export function taskActivities(deps: ActivityDeps) {
             data: {
               subjectType: 'countyReview',
               subjectId: task.countyReviewId,
-              stage: task.kind === 'CITY_APPROVAL' ? 'cityApproval' : 'countySignOff',
+              stage: task.kind === cityApproval.kind ? 'cityApproval' : 'countySignOff',
               decision: decision.decision,
               reason: decision.reason,
               decidedById: input.submittedById,

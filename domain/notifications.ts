@@ -1,6 +1,6 @@
 // The e-mails people read, in Simplified Chinese (default) and English.
 import type { Language } from './language';
-import { taskKindNames, type TaskKind } from './taskKinds';
+import { taskKind, taskKindNames, type TaskKind } from './taskKinds';
 
 export { languageOf, languages, type Language } from './language';
 
@@ -37,7 +37,7 @@ const periodPlanPrompt: Record<Language, string> = {
 
 function lines(d: TaskNotificationData, lang: Language): { subject: string; body: string[] } {
   const mail = baseLines(d, lang);
-  if (d.kind === 'taskOpened' && d.taskKind === 'SELF_ASSESSMENT') mail.body.push(periodPlanPrompt[lang]);
+  if (d.kind === 'taskOpened' && taskKind(d.taskKind).showsPeriodPlan) mail.body.push(periodPlanPrompt[lang]);
   return mail;
 }
 

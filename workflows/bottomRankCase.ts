@@ -13,6 +13,8 @@ import {
 } from './bottomRankCase.messages';
 import { nowIso } from './clock';
 import { deliver } from './delivery';
+import { bottomRankApproval } from '../domain/taskKinds/bottomRankApproval';
+import { bottomRankDecision } from '../domain/taskKinds/bottomRankDecision';
 
 export async function bottomRankCaseWorkflow(input: BottomRankCaseInput): Promise<BottomRankCaseStatus> {
   // setup
@@ -25,7 +27,7 @@ export async function bottomRankCaseWorkflow(input: BottomRankCaseInput): Promis
   handleOneTaskAtATime(
     () => current,
     (task, request) => {
-      if (task.state.kind === 'BOTTOM_RANK_DECISION') {
+      if (task.state.kind === bottomRankDecision.kind) {
         const { action } = bottomRankDecisionSchema.parse(request.payload);
         if (!allowedActions(input.employment).includes(action)) {
           throw invalid([
@@ -45,7 +47,7 @@ export async function bottomRankCaseWorkflow(input: BottomRankCaseInput): Promis
   for (;;) {
     stage = 'HR_DECISION';
     await acts.setBottomRankCaseStatus({ caseId: input.caseId, status: 'HR_DECISION', round, at: nowIso() });
-    const decision = new HumanTask('BOTTOM_RANK_DECISION', { bottomRankCaseId: input.caseId, round }, input.template);
+    const decision = new HumanTask(bottomRankDecision.kind, { bottomRankCaseId: input.caseId, round }, input.template);
     current = decision;
     tasks.push(decision);
     await decision.run();
@@ -53,7 +55,7 @@ export async function bottomRankCaseWorkflow(input: BottomRankCaseInput): Promis
 
     stage = 'CITY_APPROVAL';
     await acts.setBottomRankCaseStatus({ caseId: input.caseId, status: 'CITY_APPROVAL', round, at: nowIso() });
-    const approval = new HumanTask('BOTTOM_RANK_APPROVAL', { bottomRankCaseId: input.caseId, round }, input.template);
+    const approval = new HumanTask(bottomRankApproval.kind, { bottomRankCaseId: input.caseId, round }, input.template);
     current = approval;
     tasks.push(approval);
     await approval.run();

@@ -24,6 +24,8 @@ import {
 import { type SubmitTaskRequest, type SubmitTaskResult } from './humanTask.messages';
 import { nowIso } from './clock';
 import { deliver } from './delivery';
+import { gradeProposal } from '../domain/taskKinds/gradeProposal';
+import { gradeSignOff } from '../domain/taskKinds/gradeSignOff';
 
 /** The city approver's sign-off: decided under the quotas, in one activity, or refused with the numbers. */
 class GradeSignOffTask extends HumanTask {
@@ -32,7 +34,7 @@ class GradeSignOffTask extends HumanTask {
     private readonly round: number,
     template: GradeDeterminationInput['template'],
   ) {
-    super('GRADE_SIGN_OFF', { gradeReviewId, round }, template);
+    super(gradeSignOff.kind, { gradeReviewId, round }, template);
   }
 
   override async submit(request: SubmitTaskRequest): Promise<SubmitTaskResult> {
@@ -81,7 +83,7 @@ export async function gradeDeterminationWorkflow(input: GradeDeterminationInput)
     () => current,
     (task, request) => {
       const problems =
-        task.state.kind === 'GRADE_PROPOSAL'
+        task.state.kind === gradeProposal.kind
           ? proposalProblems(gradeProposalSchema.parse(request.payload), candidates, earliestEffectiveDate)
           : signOffOutcome(gradeSignOffSchema.parse(request.payload), changed).problems;
       if (problems.length) throw invalid(problems);
@@ -100,7 +102,7 @@ export async function gradeDeterminationWorkflow(input: GradeDeterminationInput)
     log.info('grade proposal open', { gradeReviewId: input.gradeReviewId, round, candidates: candidates.length });
     stage = 'proposal';
     await acts.setGradeReviewStatus({ gradeReviewId: input.gradeReviewId, status: 'PROPOSAL', round, at: nowIso() });
-    current = new HumanTask('GRADE_PROPOSAL', { gradeReviewId: input.gradeReviewId, round }, input.template);
+    current = new HumanTask(gradeProposal.kind, { gradeReviewId: input.gradeReviewId, round }, input.template);
     tasks.push(current);
     await current.run();
     if (current.state.phase !== 'SUBMITTED') return status(); // cancelled: stays with HR

@@ -10,6 +10,7 @@ import type { ApiContext } from '../context';
 import { findOr404, parseInput, problems, requestLanguage } from '../problems';
 import { recordAudit } from '../../prisma/audit';
 import { evaluationReaders } from '../../domain/roles';
+import { selfAssessment } from '../../domain/taskKinds/selfAssessment';
 
 const evaluationText = { 'zh-CN': '考评结果', en: 'Evaluation' };
 const periodPlanText = { 'zh-CN': '三自定（本期目标、计划与重点）', en: 'Period plan (targets, plan and focus)' };
@@ -24,7 +25,7 @@ export function evaluationRoutes(ctx: ApiContext): Router {
         include: {
           scores: true,
           periodPlan: true,
-          tasks: { where: { kind: 'SELF_ASSESSMENT' }, select: { status: true } },
+          tasks: { where: { kind: selfAssessment.kind }, select: { status: true } },
           cycle: { select: { id: true, type: true, period: true, status: true } },
           manager: { select: { id: true, employeeNo: true, name: true, countyId: true } },
         },

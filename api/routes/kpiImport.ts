@@ -8,6 +8,7 @@ import { submitTaskUpdate } from '../../workflows/humanTask.messages';
 import { actorOf, authenticate, hasRole } from '../auth';
 import type { ApiContext } from '../context';
 import { HttpProblem, findOr404, problems } from '../problems';
+import { marketingReview } from '../../domain/taskKinds/marketingReview';
 
 const importConcurrency = 8;
 
@@ -42,7 +43,7 @@ export function kpiImportRoutes(ctx: ApiContext): Router {
       const tasks = await ctx.prisma.task.findMany({
         where: {
           cycleId: cycle.id,
-          kind: 'MARKETING_REVIEW',
+          kind: marketingReview.kind,
           evaluation: { managerId: { in: managers.map((m) => m.id) } },
         },
         include: { evaluation: { select: { managerId: true, workflowId: true } } },

@@ -17,6 +17,11 @@ import { openDatabase, type Database } from '../../prisma/database';
 import { seedOrganisation, type Organisation } from '../../prisma/seed';
 import { createWorker } from '../../activities/worker';
 import type { Server } from 'node:http';
+import { cityApproval } from '../../domain/taskKinds/cityApproval';
+import { countySignOff } from '../../domain/taskKinds/countySignOff';
+import { inspection } from '../../domain/taskKinds/inspection';
+import { marketingReview } from '../../domain/taskKinds/marketingReview';
+import { selfAssessment } from '../../domain/taskKinds/selfAssessment';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { findTemporalBinary } = require('../temporalBinaries');
 
@@ -85,26 +90,26 @@ function organisation(n: number): Organisation {
 }
 
 const payloads: Record<string, unknown> = {
-  SELF_ASSESSMENT: {
+  [selfAssessment.kind]: {
     attitude: 90,
     knowledge: 85,
     skills: 80,
     workSummary: '本月走访零售客户 180 户。',
     improvementPlan: '加强新品推介与数据维护。',
   },
-  INSPECTION: {
+  [inspection.kind]: {
     items: [
       { item: 'FIRST_LAST_CHECK_IN', passed: false, deduction: 2 },
       { item: 'ON_SITE_CHECK', passed: true, deduction: 0 },
     ],
   },
-  MARKETING_REVIEW: {
+  [marketingReview.kind]: {
     kpis: { salesVolumeCompletion: 101, orderSuccessRate: 95, basicDataMaintenance: 90 },
     reviewScore: 86,
     comment: '完成良好。',
   },
-  COUNTY_SIGN_OFF: { decision: 'signOff' },
-  CITY_APPROVAL: { decision: 'approve' },
+  [countySignOff.kind]: { decision: 'signOff' },
+  [cityApproval.kind]: { decision: 'approve' },
 };
 
 async function pool<T>(items: T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
@@ -282,20 +287,20 @@ async function main() {
   );
   const opened = Date.now();
   console.log(`opened ${3 * n} tasks in ${((opened - run0) / 1000).toFixed(1)} s`);
-  let submissions = await submitAll(['SELF_ASSESSMENT', 'INSPECTION', 'MARKETING_REVIEW']);
+  let submissions = await submitAll([selfAssessment.kind, inspection.kind, marketingReview.kind]);
   const counties = Math.ceil(n / perCounty);
   await waitFor(
     'county sign-offs opened',
-    async () => (await db.prisma.task.count({ where: { kind: 'COUNTY_SIGN_OFF', status: 'OPEN' } })) === counties,
+    async () => (await db.prisma.task.count({ where: { kind: countySignOff.kind, status: 'OPEN' } })) === counties,
     60 * 60_000,
   );
-  submissions += await submitAll(['COUNTY_SIGN_OFF']);
+  submissions += await submitAll([countySignOff.kind]);
   await waitFor(
     'city approvals opened',
-    async () => (await db.prisma.task.count({ where: { kind: 'CITY_APPROVAL', status: 'OPEN' } })) === counties,
+    async () => (await db.prisma.task.count({ where: { kind: cityApproval.kind, status: 'OPEN' } })) === counties,
     60 * 60_000,
   );
-  submissions += await submitAll(['CITY_APPROVAL']);
+  submissions += await submitAll([cityApproval.kind]);
   await waitFor(
     'results published',
     async () => (await db.prisma.evaluation.count({ where: { cycleId: cycle.id, stage: 'PUBLISHED' } })) === n,
