@@ -2,7 +2,6 @@
 // determination once its annual results are published, record proposals, decide
 // changes under the quotas (checked city-wide, one decision at a time), and apply
 // approved changes on their effective date (grade history, audit, mail).
-import type { Prisma } from '../generated/prisma/client';
 import { shanghaiDate } from '../domain/calendar';
 import {
   gradeProposalSchema,
@@ -32,7 +31,8 @@ export interface DecideGradesInput {
   round: number;
   requestId: string;
   submittedById: string;
-  payload: Prisma.InputJsonValue;
+  /** The sign-off as the workflow's validator accepted it. */
+  payload: unknown;
   at: string;
 }
 export type DecideGradesResult =

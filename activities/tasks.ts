@@ -82,7 +82,8 @@ export interface RecordSubmissionInput {
   at: string;
   requestId: string;
   submittedById: string;
-  payload: Prisma.InputJsonValue;
+  /** The submission as the workflow's validator accepted it (parsed by its kind's schema). */
+  payload: unknown;
 }
 export interface RecordSubmissionResult {
   outcome: 'accepted' | 'duplicate' | 'closed';
@@ -156,7 +157,7 @@ export async function storeSubmission(tx: Tx, taskId: string, input: Omit<Record
       taskId,
       submittedById: input.submittedById,
       requestId: input.requestId,
-      payload: input.payload,
+      payload: input.payload as Prisma.InputJsonValue, // JSON by its schema
       createdAt: new Date(input.at),
     },
   });

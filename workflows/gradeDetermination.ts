@@ -46,7 +46,7 @@ class GradeSignOffTask extends HumanTask {
       round: this.round,
       requestId: request.requestId,
       submittedById: request.submittedById,
-      payload: request.payload as never,
+      payload: request.payload,
       at: nowIso(),
     });
     if (r.outcome === 'closed') throw refuse('TaskClosed', 'task closed');

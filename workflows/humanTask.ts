@@ -149,7 +149,7 @@ export class HumanTask implements EvaluationTask {
       at: nowIso(),
       requestId: request.requestId,
       submittedById: request.submittedById,
-      payload: request.payload as never,
+      payload: request.payload,
     });
     if (r.outcome === 'closed') throw refuse('TaskClosed', 'task closed');
     this.state.phase = 'SUBMITTED';
