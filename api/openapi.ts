@@ -107,7 +107,9 @@ export const operations: Operation[] = [
     method: 'post',
     path: '/api/org/managers/{id}/customers',
     summary:
-      "HR or an admin adds or updates a manager's retail customers by licence number (a licence with another manager moves here; active: false retires one); the survey samples active customers with an e-mail address",
+      "HR or an admin adds or updates a manager's retail customers by licence number (a licence with another " +
+      'manager moves here; active: false retires one); the survey samples active customers with an e-mail ' +
+      'address',
     tag: 'organisation',
     auth: true,
     body: customersBody,
@@ -117,7 +119,8 @@ export const operations: Operation[] = [
     method: 'post',
     path: '/api/org/managers/{id}/partner',
     summary:
-      "HR or an admin names the industry partner account that works with the manager (null: the county's first partner account); their feedback tasks go to it",
+      "HR or an admin names the industry partner account that works with the manager (null: the county's first " +
+      'partner account); their feedback tasks go to it',
     tag: 'organisation',
     auth: true,
     body: partnerBody,
@@ -154,7 +157,8 @@ export const operations: Operation[] = [
     method: 'get',
     path: '/api/evaluations/{id}',
     summary:
-      "One manager's result: component scores, composite, rank, flags, and the period plan (三自定) with its targets beside the marketing review's figures (the manager, their county, the city)",
+      "One manager's result: component scores, composite, rank, flags, and the period plan (三自定) with its " +
+      "targets beside the marketing review's figures (the manager, their county, the city)",
     tag: 'organisation',
     auth: true,
     responses: { '200': 'Evaluation', ...problem },
@@ -163,7 +167,8 @@ export const operations: Operation[] = [
     method: 'put',
     path: '/api/evaluations/{id}/period-plan',
     summary:
-      'The manager sets their own targets (the three KPIs, percent), plan and focus for the period (三自定), until they submit the self-assessment; the same plan again changes nothing',
+      'The manager sets their own targets (the three KPIs, percent), plan and focus for the period (三自定), until ' +
+      'they submit the self-assessment; the same plan again changes nothing',
     tag: 'organisation',
     auth: true,
     body: periodPlanSchema,
@@ -188,7 +193,8 @@ export const operations: Operation[] = [
     method: 'post',
     path: '/api/admin/users',
     summary:
-      'An admin creates a staff account with its roles: county roles over a county code, city-wide roles (city approver, HR, admin) over CITY',
+      'An admin creates a staff account with its roles: county roles over a county code, city-wide roles (city ' +
+      'approver, HR, admin) over CITY',
     tag: 'administration',
     auth: true,
     body: newUserBody,
@@ -235,7 +241,8 @@ export const operations: Operation[] = [
     method: 'get',
     path: '/api/calendars',
     summary:
-      'When each cycle type opens (Asia/Shanghai): day of month, time, paused or not, the next openings (HR and the city)',
+      'When each cycle type opens (Asia/Shanghai): day of month, time, paused or not, the next openings (HR and ' +
+      'the city)',
     tag: 'templates',
     auth: true,
     responses: { '200': 'Calendars', ...problem },
@@ -290,7 +297,8 @@ export const operations: Operation[] = [
     method: 'post',
     path: '/api/cycles/{id}/marketing-reviews/import',
     summary:
-      "A marketing reviewer imports the county's KPIs and reviews as CSV (text/csv; columns 员工编号/employeeNo, 销量完成率, 访销成功率, 基础数据维护, 审核评分, 审核意见); one bad row rejects the file with its line number",
+      "A marketing reviewer imports the county's KPIs and reviews as CSV (text/csv; columns 员工编号/employeeNo, " +
+      '销量完成率, 访销成功率, 基础数据维护, 审核评分, 审核意见); one bad row rejects the file with its line number',
     tag: 'cycles',
     auth: true,
     responses: { '201': 'Imported', ...problem },
@@ -299,7 +307,8 @@ export const operations: Operation[] = [
     method: 'get',
     path: '/api/cycles/{id}/results',
     summary:
-      'Results per county: ranking, composite scores, monthly star, flags, bottom-rank flags, the county review and its quarterly recommendation (format=csv or xlsx: the ranking as a file with Chinese headers)',
+      'Results per county: ranking, composite scores, monthly star, flags, bottom-rank flags, the county review ' +
+      'and its quarterly recommendation (format=csv or xlsx: the ranking as a file with Chinese headers)',
     tag: 'cycles',
     auth: true,
     query: resultsQuery,
@@ -309,7 +318,8 @@ export const operations: Operation[] = [
     method: 'get',
     path: '/api/cycles/{id}/overdue',
     summary:
-      "The cycle's open tasks past their due date or escalated (most overdue first, up to 200, with the total): assignee, manager, county, escalation level",
+      "The cycle's open tasks past their due date or escalated (most overdue first, up to 200, with the total): " +
+      'assignee, manager, county, escalation level',
     tag: 'cycles',
     auth: true,
     responses: { '200': 'Overdue tasks', ...problem },
@@ -358,7 +368,9 @@ export const operations: Operation[] = [
     method: 'post',
     path: '/api/tasks/{id}/submission',
     summary:
-      "Submit a task: the body is the task kind's (self-assessment, inspection, marketing review, industry feedback, skill assessment, county sign-off, city approval); optional Idempotency-Key header; a repeat counts once",
+      "Submit a task: the body is the task kind's (self-assessment, inspection, marketing review, industry " +
+      'feedback, skill assessment, county sign-off, city approval); optional Idempotency-Key header; a repeat ' +
+      'counts once',
     tag: 'tasks',
     auth: true,
     body: z.union(taskKinds.flatMap((k) => submissionSchemaOf(k) ?? []) as [z.ZodType, z.ZodType, ...z.ZodType[]]),
@@ -403,7 +415,8 @@ export const operations: Operation[] = [
     method: 'get',
     path: '/api/grade-reviews/{id}',
     summary:
-      "One county's grade determination: per manager the basic conditions, half-year skill, annual composite and rank, and every proposed and decided change",
+      "One county's grade determination: per manager the basic conditions, half-year skill, annual composite " +
+      'and rank, and every proposed and decided change',
     tag: 'grades',
     auth: true,
     responses: { '200': 'Grade review', ...problem },
@@ -412,7 +425,8 @@ export const operations: Operation[] = [
     method: 'get',
     path: '/api/grade-changes',
     summary:
-      'Grade changes in scope with who proposed and decided them, when and why (format=csv or xlsx for a file with Chinese headers)',
+      'Grade changes in scope with who proposed and decided them, when and why (format=csv or xlsx for a file ' +
+      'with Chinese headers)',
     tag: 'grades',
     auth: true,
     query: gradeChangeListQuery,
@@ -447,7 +461,8 @@ export const operations: Operation[] = [
     method: 'post',
     path: '/api/pay-tables',
     summary:
-      'HR adds a pay table version (base post wage, floating wage per level, performance coefficient per tier) effective from a date',
+      'HR adds a pay table version (base post wage, floating wage per level, performance coefficient per tier) ' +
+      'effective from a date',
     tag: 'pay',
     auth: true,
     body: newPayTableBody,
@@ -457,7 +472,8 @@ export const operations: Operation[] = [
     method: 'get',
     path: '/api/pay/statements',
     summary:
-      'Monthly pay statements with every component and the totals (format=csv or xlsx: a file with Chinese headers); a manager sees their own',
+      'Monthly pay statements with every component and the totals (format=csv or xlsx: a file with Chinese ' +
+      'headers); a manager sees their own',
     tag: 'pay',
     auth: true,
     query: statementQuery,
