@@ -58,6 +58,21 @@ export async function startEvaluationWorkflow(
 
 export function cycleActivities(deps: ActivityDeps) {
   const { prisma, temporal, settings } = deps;
+
+  /** One manager's evaluation in one cycle: its row, then its workflow (both idempotent). */
+  async function joinCycle(
+    cycle: { id: string; type: string; period: string; template: { config: unknown } },
+    manager: { id: string; countyId: string },
+  ): Promise<void> {
+    const workflowId = evaluationWorkflowId(cycle.id, manager.id);
+    await prisma.evaluation.createMany({
+      data: [{ cycleId: cycle.id, managerId: manager.id, countyId: manager.countyId, workflowId }],
+      skipDuplicates: true,
+    });
+    const evaluation = await prisma.evaluation.findUniqueOrThrow({ where: { workflowId } });
+    const template = parseTemplateConfig(cycle.template.config);
+    await startEvaluationWorkflow(temporal, settings.taskQueue, { ...cycle, template }, evaluation);
+  }
   return {
     /** Creates the evaluations of every active manager in the cycle's scope (idempotent). */
     async prepareCycle(input: CycleRef): Promise<{ evaluations: number }> {
@@ -103,17 +118,37 @@ export function cycleActivities(deps: ActivityDeps) {
         },
         include: { template: true },
       });
-      for (const cycle of cycles) {
-        const workflowId = evaluationWorkflowId(cycle.id, manager.id);
-        await prisma.evaluation.createMany({
-          data: [{ cycleId: cycle.id, managerId: manager.id, countyId: county.id, workflowId }],
-          skipDuplicates: true,
-        });
-        const evaluation = await prisma.evaluation.findUniqueOrThrow({ where: { workflowId } });
-        const template = parseTemplateConfig(cycle.template.config);
-        await startEvaluationWorkflow(temporal, settings.taskQueue, { ...cycle, template }, evaluation);
-      }
+      for (const cycle of cycles) await joinCycle(cycle, manager);
       return { joinedCycles: cycles.map((c) => c.id) };
+    },
+
+    /**
+     * The safety net of managerJoinWorkflow (the API records a manager, then starts the join):
+     * active managers of the cycle's scope recorded since it opened, with no evaluation in it,
+     * whose county review has not started, join now (a manager transferred in is not one of
+     * them: transfers count from the next cycle). The cycle's workflow runs it hourly.
+     */
+    async joinLateManagers(input: { cycleId: string }): Promise<{ joined: number }> {
+      const cycle = await prisma.cycle.findUniqueOrThrow({
+        where: { id: input.cycleId },
+        include: { scope: true, template: true },
+      });
+      if (cycle.status !== 'OPEN') return { joined: 0 };
+      const reviewed = await prisma.countyReview.findMany({ where: { cycleId: cycle.id }, select: { countyId: true } });
+      const late = await prisma.manager.findMany({
+        where: {
+          active: true,
+          createdAt: { gte: cycle.openedAt },
+          evaluations: { none: { cycleId: cycle.id } },
+          AND: [
+            { countyId: { notIn: reviewed.map((r) => r.countyId) } },
+            cycle.scope.kind === 'COUNTY' ? { countyId: cycle.scopeId } : { county: { parentId: cycle.scopeId } },
+          ],
+        },
+        select: { id: true, countyId: true },
+      });
+      for (const manager of late) await joinCycle(cycle, manager);
+      return { joined: late.length };
     },
 
     /** Starts the next page of per-manager workflows; an already started one is left as it is. */

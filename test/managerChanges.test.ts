@@ -157,6 +157,64 @@ test('join, transfer and leave in the middle of a cycle', async () => {
   expect(h.smtp.to('m003@test.local').filter((m) => m.subject.includes('考评结果'))).toHaveLength(0);
 });
 
+test("a manager recorded whose join never started (the API died) joins on the cycle's hourly look", async () => {
+  const county = await h.db.prisma.orgUnit.findUniqueOrThrow({ where: { code: 'C02' } });
+  const cycle = (
+    await h.api('POST', '/api/cycles', {
+      token: t.hr,
+      body: { type: 'MONTHLY', period: '2026-12', countyId: county.id },
+    })
+  ).body;
+  await eventually(
+    async () => (await h.db.prisma.cycle.findUniqueOrThrow({ where: { id: cycle.id } })).status === 'OPEN' || undefined,
+    20_000,
+    'cycle open',
+  );
+  // What POST /api/org/managers commits before it starts managerJoinWorkflow, and no more.
+  const user = await h.db.prisma.user.create({
+    data: {
+      username: 'm090',
+      passwordHash: 'not-used',
+      displayName: '钱多多',
+      email: 'm090@test.local',
+      roles: { create: [{ role: 'MANAGER', orgUnitId: county.id }] },
+    },
+  });
+  const manager = await h.db.prisma.manager.create({
+    data: {
+      employeeNo: 'M090',
+      name: '钱多多',
+      countyId: county.id,
+      area: 'URBAN',
+      employment: 'FORMAL',
+      hireDate: new Date('2026-12-01'),
+      postStartDate: new Date('2026-12-01'),
+      education: 'BACHELOR',
+      grade: 'TRAINEE',
+      userId: user.id,
+    },
+  });
+  expect(await h.db.prisma.evaluation.count({ where: { cycleId: cycle.id, managerId: manager.id } })).toBe(0);
+
+  await h.env.sleep('61 minutes');
+  const task = await eventually(
+    () =>
+      h.db.prisma.task
+        .findFirst({ where: { cycleId: cycle.id, assignee: { username: 'm090' } } })
+        .then((x) => x ?? undefined),
+    20_000,
+    "the late manager's task",
+  );
+  expect(task).toMatchObject({ kind: 'SELF_ASSESSMENT', status: 'OPEN' });
+  // Managers who were there when the cycle opened have one evaluation each, as before.
+  const evaluations = await h.db.prisma.evaluation.groupBy({
+    by: ['managerId'],
+    where: { cycleId: cycle.id },
+    _count: true,
+  });
+  expect(evaluations.every((e) => e._count === 1)).toBe(true);
+});
+
 test("HR maintains a manager's retail customers: added, retired, taken over from another territory", async () => {
   const m003 = await h.db.prisma.manager.findUniqueOrThrow({ where: { employeeNo: 'M003' } });
   const m001 = await h.db.prisma.manager.findUniqueOrThrow({ where: { employeeNo: 'M001' } });

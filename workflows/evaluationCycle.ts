@@ -80,8 +80,13 @@ export async function evaluationCycleWorkflow(input: EvaluationCycleInput & { wa
       continue;
     }
     if (counties.every((c) => c.reviewStatus === 'PUBLISHED')) break;
-    await condition(() => progressed, progressCheckInterval);
+    const signalled = await condition(() => progressed, progressCheckInterval);
     progressed = false;
+    // On the hourly look: managers recorded whose join did not start (the API died) join now.
+    if (!signalled && patched('join-late-managers')) {
+      const { joined } = await acts.joinLateManagers({ cycleId: input.cycleId });
+      if (joined) log.info('late managers joined', { joined });
+    }
     // The server suggests a fresh history long before its limits (events, size).
     if (workflowInfo().continueAsNewSuggested)
       await continueAsNew<typeof evaluationCycleWorkflow>({ cycleId: input.cycleId, watching: true });
