@@ -101,6 +101,7 @@
       const res = await api('POST', '/api/auth/login', readForm(form));
       if (!res.ok) return showProblem(form, res.body, t);
       token = res.body.token;
+      me = null; // another account may have been signed in in this tab
       sessionStorage.setItem('kaoping.token', token);
       location.hash = sessionStorage.getItem('kaoping.after') || '#/inbox';
       sessionStorage.removeItem('kaoping.after');
