@@ -3,6 +3,7 @@
 import type { NextFunction, Request, Response } from 'express';
 import { z } from 'zod';
 import { languageOf, type Language } from '../domain/notifications';
+import { controlCharacterIssue } from '../domain/text';
 
 type Text = Record<Language, string>;
 
@@ -68,6 +69,8 @@ const zodMessages: Record<string, Text> = {
 
 /** What a person needs to fix a value out of range: the limit itself. */
 function limitMessage(issue: z.core.$ZodIssue): Text | undefined {
+  if (issue.code === 'custom' && issue.message === controlCharacterIssue)
+    return { 'zh-CN': '不能包含控制字符', en: 'must not contain control characters' };
   if (issue.code === 'invalid_type' && /received undefined/.test(issue.message))
     return { 'zh-CN': '必填', en: 'is required' };
   if (issue.code !== 'too_big' && issue.code !== 'too_small') return undefined;
@@ -103,7 +106,8 @@ export function parseInput<T extends z.ZodType>(
   const fields = result.error.issues.map((issue) => {
     const field = [where, ...issue.path.map(String)].join('.');
     const text = limitMessage(issue) ?? zodMessages[issue.code] ?? zodMessages.custom!;
-    const detail = issue.code === 'custom' && issue.message ? ` (${issue.message})` : '';
+    const detail =
+      issue.code === 'custom' && issue.message && issue.message !== controlCharacterIssue ? ` (${issue.message})` : '';
     return { field, message: `${field} ${text[lang]}${detail}` };
   });
   throw problems.badRequest(fields);

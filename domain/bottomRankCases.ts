@@ -3,6 +3,7 @@
 // or moved post (待岗学习或换岗); contract staff may also have the contract ended (解聘).
 import { z } from 'zod';
 import type { Names } from './language';
+import { multiLine } from './text';
 
 export const bottomRankActions = ['SUSPEND_FOR_STUDY', 'POST_CHANGE', 'CONTRACT_END', 'NO_ACTION'] as const;
 export type BottomRankAction = (typeof bottomRankActions)[number];
@@ -16,11 +17,11 @@ export const bottomRankActionNames: Record<BottomRankAction, Names> = {
 
 export const bottomRankDecisionSchema = z.object({
   action: z.enum(bottomRankActions),
-  reason: z.string().trim().min(2).max(2000),
+  reason: multiLine().min(2).max(2000),
 });
 export const bottomRankApprovalSchema = z.discriminatedUnion('decision', [
-  z.object({ decision: z.literal('approve'), comment: z.string().trim().max(2000).optional() }),
-  z.object({ decision: z.literal('reject'), reason: z.string().trim().min(2).max(2000) }),
+  z.object({ decision: z.literal('approve'), comment: multiLine().max(2000).optional() }),
+  z.object({ decision: z.literal('reject'), reason: multiLine().min(2).max(2000) }),
 ]);
 
 /** What HR may decide for a manager of this employment type. */

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { shanghaiDate } from './calendar';
 import { roundHalfUp2 } from './rounding';
+import { multiLine } from './text';
 
 /** Every question is rated 1–5: 非常不满意 1, 不满意 2, 一般 3, 满意 4, 非常满意 5. */
 export const surveyQuestions = [
@@ -25,7 +26,7 @@ export const surveyAnswerSchema = z.object({
   orderingService: rating, // 订货服务
   informationDelivery: rating, // 政策与货源信息传递
   overall: rating, // 总体满意度
-  comment: z.string().trim().max(500).optional().default(''),
+  comment: multiLine().max(500).optional().default(''),
 });
 export type SurveyAnswer = z.infer<typeof surveyAnswerSchema>;
 

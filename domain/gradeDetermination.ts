@@ -7,6 +7,7 @@ import { isCalendarDate, type CalendarDate } from './calendar';
 import { gradeChangeKind, grades, type Grade } from './grades';
 import type { FieldProblem } from './fieldProblem';
 import { fullYears } from './pay';
+import { multiLine } from './text';
 
 const calendarDate = z.string().refine(isCalendarDate, 'YYYY-MM-DD');
 
@@ -14,9 +15,7 @@ export const gradeProposalSchema = z.object({
   /** The day approved changes take effect. */
   effectiveDate: calendarDate,
   proposals: z
-    .array(
-      z.object({ managerId: z.uuid(), proposedGrade: z.enum(grades), reason: z.string().trim().max(1000).optional() }),
-    )
+    .array(z.object({ managerId: z.uuid(), proposedGrade: z.enum(grades), reason: multiLine().max(1000).optional() }))
     .min(1)
     .max(2000)
     .refine((items) => new Set(items.map((i) => i.managerId)).size === items.length, 'each manager at most once'),
@@ -25,9 +24,9 @@ export type GradeProposal = z.infer<typeof gradeProposalSchema>;
 
 export const gradeSignOffSchema = z.discriminatedUnion('decision', [
   /** Every proposed change approved at once. */
-  z.object({ decision: z.literal('approveAll'), comment: z.string().trim().max(2000).optional() }),
+  z.object({ decision: z.literal('approveAll'), comment: multiLine().max(2000).optional() }),
   /** Every proposed change rejected: the county proposes again. */
-  z.object({ decision: z.literal('rejectAll'), reason: z.string().trim().min(2).max(2000) }),
+  z.object({ decision: z.literal('rejectAll'), reason: multiLine().min(2).max(2000) }),
   /** Change by change; a rejection needs a reason. */
   z.object({
     decision: z.literal('decideEach'),
@@ -35,7 +34,7 @@ export const gradeSignOffSchema = z.discriminatedUnion('decision', [
       .array(
         z.discriminatedUnion('decision', [
           z.object({ managerId: z.uuid(), decision: z.literal('approve') }),
-          z.object({ managerId: z.uuid(), decision: z.literal('reject'), reason: z.string().trim().min(2).max(1000) }),
+          z.object({ managerId: z.uuid(), decision: z.literal('reject'), reason: multiLine().min(2).max(1000) }),
         ]),
       )
       .min(1),

@@ -1,6 +1,7 @@
 // Importing a county's marketing reviews (KPIs and review) from a CSV file. Every row
 // is checked first; one bad row rejects the whole file, with its line number.
 import { parseCsv } from './csv';
+import { controlCharacterIssue, oneLine } from './text';
 import { marketingReviewSchema, type MarketingReview } from './marketingReview';
 
 /** Header names, English or Chinese. */
@@ -44,6 +45,8 @@ export function parseKpiImport(text: string): KpiImport {
     const num = (k: keyof typeof kpiImportColumns) => (cell(k) === '' ? NaN : Number(cell(k).replace(/%$/, '')));
     const employeeNo = cell('employeeNo');
     if (!employeeNo) problems.push({ line: row.line, field: 'employeeNo', message: 'required' });
+    else if (!oneLine().safeParse(employeeNo).success)
+      problems.push({ line: row.line, field: 'employeeNo', message: controlCharacterIssue });
     else if (seen.has(employeeNo))
       problems.push({
         line: row.line,

@@ -2,6 +2,7 @@
 // sales volume completion rate, order success rate (访销成功率), basic data maintenance.
 import { z } from 'zod';
 import { roundHalfUp2 } from './rounding';
+import { multiLine } from './text';
 
 export const kpiNames = ['salesVolumeCompletion', 'orderSuccessRate', 'basicDataMaintenance'] as const;
 export type KpiName = (typeof kpiNames)[number];
@@ -18,7 +19,7 @@ export const marketingReviewSchema = z.object({
   kpis: kpisSchema,
   /** The department's review score, 0–100. */
   reviewScore: z.number().min(0).max(100),
-  comment: z.string().trim().min(2).max(2000),
+  comment: multiLine().min(2).max(2000),
 });
 export type MarketingReview = z.infer<typeof marketingReviewSchema>;
 

@@ -4,12 +4,13 @@
 // marketing review recorded.
 import { z } from 'zod';
 import { kpiNames, kpisSchema, type KpiName, type Kpis } from './marketingReview';
+import { multiLine, oneLine } from './text';
 
 export const periodPlanSchema = z.object({
   /** The KPI levels the manager aims for, in percent (sales volume completion may exceed 100). */
   targets: kpisSchema,
-  plan: z.string().trim().min(10).max(2000), // 自定计划
-  focus: z.string().trim().min(2).max(1000), // 自定重点
+  plan: multiLine().min(10).max(2000), // 自定计划
+  focus: oneLine().min(2).max(1000), // 自定重点
 });
 export type PeriodPlan = z.infer<typeof periodPlanSchema>;
 

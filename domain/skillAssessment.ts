@@ -4,6 +4,7 @@
 // thresholds below are this engine's defaults, configurable in the template.
 import { z } from 'zod';
 import { roundHalfUp2 } from './rounding';
+import { multiLine } from './text';
 
 export const skillLevels = ['SENIOR', 'MIDDLE', 'JUNIOR', 'NONE'] as const; // 高级 / 中级 / 初级 / 未达级
 export type SkillLevel = (typeof skillLevels)[number];
@@ -11,7 +12,7 @@ export type SkillLevel = (typeof skillLevels)[number];
 export const skillAssessmentSchema = z.object({
   examScore: z.number().min(0).max(100),
   abilityReview: z.number().min(0).max(100),
-  comment: z.string().trim().min(2).max(2000),
+  comment: multiLine().min(2).max(2000),
 });
 export type SkillAssessment = z.infer<typeof skillAssessmentSchema>;
 

@@ -8,11 +8,12 @@ import type { ApiContext } from '../context';
 import { accountFields, hashPassword, passwordSchema } from '../passwords';
 import { findOr404, parseInput, problems, requestLanguage } from '../problems';
 import { recordAudit } from '../../prisma/audit';
+import { multiLine, oneLine } from '../../domain/text';
 
 const roleGrant = z.object({
   role: z.enum(staffRoles),
   /** The county's code (C01) for a county role; CITY (or omitted) for a city-wide one. */
-  scope: z.string().trim().min(1).max(40).default('CITY'),
+  scope: oneLine().min(1).max(40).default('CITY'),
 });
 const roleList = z
   .array(roleGrant)
@@ -24,16 +25,16 @@ const roleList = z
   );
 export const newUserBody = z.object({
   ...accountFields,
-  displayName: z.string().trim().min(1).max(100),
+  displayName: oneLine().min(1).max(100),
   roles: roleList,
 });
 export const rolesBody = z.object({ roles: roleList });
 export const userListQuery = z.object({
   role: z.enum([...staffRoles, 'MANAGER']).optional(),
-  scope: z.string().trim().max(40).optional(),
+  scope: oneLine().max(40).optional(),
   includeInactive: z.enum(['true', 'false']).optional(),
 });
-export const activeBody = z.object({ active: z.boolean(), reason: z.string().trim().min(2).max(500) });
+export const activeBody = z.object({ active: z.boolean(), reason: multiLine().min(2).max(500) });
 export const passwordBody = z.object({ password: passwordSchema });
 export const newCountyBody = z.object({
   code: z
@@ -42,8 +43,8 @@ export const newCountyBody = z.object({
     .min(1)
     .max(20)
     .regex(/^[A-Za-z0-9_-]+$/),
-  name: z.string().trim().min(1).max(100),
-  nameEn: z.string().trim().min(1).max(100),
+  name: oneLine().min(1).max(100),
+  nameEn: oneLine().min(1).max(100),
 });
 
 const userText = { 'zh-CN': '用户', en: 'User' };

@@ -4,10 +4,11 @@ import { actorOf, authenticate, createSession, hashToken } from '../auth';
 import type { ApiContext } from '../context';
 import { verifyPassword } from '../passwords';
 import { parseInput, problems, requestLanguage } from '../problems';
+import { oneLine, secret } from '../../domain/text';
 
 export const loginBody = z.object({
-  username: z.string().trim().min(1).max(100),
-  password: z.string().min(1).max(200),
+  username: oneLine().min(1).max(100),
+  password: secret().min(1).max(200),
 });
 
 export function authRoutes(ctx: ApiContext): Router {

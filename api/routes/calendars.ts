@@ -12,10 +12,11 @@ import type { ApiContext } from '../context';
 import { parseInput, problems, requestLanguage } from '../problems';
 import { calendarReaders } from '../../domain/roles';
 import { recordAudit } from '../../prisma/audit';
+import { oneLine } from '../../domain/text';
 
 export const calendarBody = openingTimeSchema.extend({
   paused: z.boolean(),
-  note: z.string().trim().min(2).max(500),
+  note: oneLine().min(2).max(500),
 });
 const typeParam = z.object({ type: z.enum(cycleTypes) });
 const calendarText = { 'zh-CN': '考评日历', en: 'Calendar' };

@@ -10,11 +10,12 @@ import type { ApiContext } from '../context';
 import { exportFormat, sendTable } from '../exports';
 import { findOr404, parseInput, problems, requestLanguage } from '../problems';
 import { evaluationReaders } from '../../domain/roles';
+import { oneLine } from '../../domain/text';
 
 export const openCycleBody = z
   .object({
     type: cycleTypeSchema,
-    period: z.string().trim(),
+    period: oneLine(),
     /** The county the cycle covers; omitted: the whole city. */
     countyId: z.uuid().optional(),
   })

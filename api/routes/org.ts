@@ -13,13 +13,14 @@ import type { ApiContext } from '../context';
 import { findOr404, parseInput, problems, requestLanguage } from '../problems';
 import { recordAudit } from '../../prisma/audit';
 import { customerListReaders, managerMaintainers, orgViewers } from '../../domain/roles';
+import { multiLine, oneLine } from '../../domain/text';
 
 export const managerListQuery = z.object({ countyId: z.uuid().optional() });
 
 const calendarDate = z.string().refine(isCalendarDate, 'YYYY-MM-DD');
 export const newManagerBody = z.object({
-  employeeNo: z.string().trim().min(1).max(40),
-  name: z.string().trim().min(1).max(100),
+  employeeNo: oneLine().min(1).max(40),
+  name: oneLine().min(1).max(100),
   countyId: z.uuid(),
   area: z.enum(['URBAN', 'RURAL']),
   employment: z.enum(['FORMAL', 'CONTRACT']),
@@ -30,7 +31,7 @@ export const newManagerBody = z.object({
   starRating: z.number().int().min(1).max(5).default(1),
   ...accountFields,
 });
-export const leaveBody = z.object({ reason: z.string().trim().min(2).max(500) });
+export const leaveBody = z.object({ reason: multiLine().min(2).max(500) });
 /** The industry partner account that works with the manager (null: the county's first partner account). */
 export const partnerBody = z.object({ partnerUserId: z.uuid().nullable() });
 /** A manager's retail customers (零售客户), added or updated by licence number; a licence already with another manager moves here. */
@@ -38,8 +39,8 @@ export const customersBody = z.object({
   customers: z
     .array(
       z.object({
-        licenceNo: z.string().trim().min(4).max(40),
-        name: z.string().trim().min(1).max(100),
+        licenceNo: oneLine().min(4).max(40),
+        name: oneLine().min(1).max(100),
         email: z.email().optional(),
         phone: z
           .string()
@@ -57,7 +58,7 @@ export const customersBody = z.object({
       'each licence number at most once',
     ),
 });
-export const transferBody = z.object({ countyId: z.uuid(), reason: z.string().trim().min(2).max(500) });
+export const transferBody = z.object({ countyId: z.uuid(), reason: multiLine().min(2).max(500) });
 
 export function orgRoutes(ctx: ApiContext): Router {
   const router = Router();

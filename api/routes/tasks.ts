@@ -18,6 +18,7 @@ import type { ApiContext } from '../context';
 import { HttpProblem, findOr404, parseInput, problems, requestLanguage } from '../problems';
 import type { Language } from '../../domain/notifications';
 import { evaluationReaders } from '../../domain/roles';
+import { multiLine } from '../../domain/text';
 
 const taskText = { 'zh-CN': '任务', en: 'Task' };
 export const inboxQuery = z.object({
@@ -26,9 +27,9 @@ export const inboxQuery = z.object({
 });
 export const extendBody = z.object({
   dueDate: z.string().refine(isCalendarDate, 'YYYY-MM-DD'),
-  reason: z.string().trim().min(2).max(500),
+  reason: multiLine().min(2).max(500),
 });
-export const reassignBody = z.object({ assigneeId: z.uuid(), reason: z.string().trim().min(2).max(500) });
+export const reassignBody = z.object({ assigneeId: z.uuid(), reason: multiLine().min(2).max(500) });
 const idempotencyKey = z
   .string()
   .trim()

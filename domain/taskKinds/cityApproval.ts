@@ -2,10 +2,11 @@
 // approver approves a county's results or returns them with a reason.
 import { z } from 'zod';
 import { decisionFields, defineTaskKind } from './definition';
+import { multiLine } from '../text';
 
 export const cityApprovalSchema = z.discriminatedUnion('decision', [
-  z.object({ decision: z.literal('approve'), comment: z.string().trim().max(2000).optional() }),
-  z.object({ decision: z.literal('return'), reason: z.string().trim().min(2).max(2000) }),
+  z.object({ decision: z.literal('approve'), comment: multiLine().max(2000).optional() }),
+  z.object({ decision: z.literal('return'), reason: multiLine().min(2).max(2000) }),
 ]);
 export type CityApproval = z.infer<typeof cityApprovalSchema>;
 

@@ -2,6 +2,7 @@
 // quarterly cycles the sign-off recommends one excellent manager to the city.
 import { z } from 'zod';
 import { commentField, defineTaskKind } from './definition';
+import { multiLine } from '../text';
 
 /** Cycle types whose county sign-off must recommend one excellent manager. */
 const recommendingCycleTypes = ['QUARTERLY'];
@@ -9,7 +10,7 @@ export const recommendationRequired = (cycleType: string) => recommendingCycleTy
 
 export const countySignOffSchema = z.object({
   decision: z.literal('signOff'),
-  comment: z.string().trim().max(2000).optional(),
+  comment: multiLine().max(2000).optional(),
   /** Quarterly cycles: the one excellent manager the county recommends to the city. */
   recommendedManagerId: z.uuid().optional(),
 });

@@ -3,11 +3,12 @@
 import { z } from 'zod';
 import { roundHalfUp2 } from '../rounding';
 import { commentField, defineTaskKind, scoreField } from './definition';
+import { multiLine } from '../text';
 
 export const industryFeedbackSchema = z.object({
   brandCultivation: z.number().min(0).max(100),
   informationFeedback: z.number().min(0).max(100),
-  comment: z.string().trim().min(2).max(2000),
+  comment: multiLine().min(2).max(2000),
 });
 export type IndustryFeedback = z.infer<typeof industryFeedbackSchema>;
 

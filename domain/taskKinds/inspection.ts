@@ -4,15 +4,16 @@
 import { z } from 'zod';
 import { checkItemKinds, inspectionDeductions, inspectionScore } from '../scoring';
 import { defineTaskKind } from './definition';
+import { oneLine } from '../text';
 
 export const checkItemSchema = z.object({
   item: z.enum(checkItemKinds),
   passed: z.boolean(),
   /** Points deducted when the item failed (0 when passed). */
   deduction: z.number().min(0).max(100).multipleOf(0.5),
-  note: z.string().trim().max(1000).optional(),
+  note: oneLine().max(1000).optional(),
   /** References to evidence: photo or document ids, links. */
-  evidence: z.array(z.string().trim().min(1).max(500)).max(20).optional(),
+  evidence: z.array(oneLine().min(1).max(500)).max(20).optional(),
 });
 
 export const inspectionSchema = z

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { roundHalfUp2 } from '../rounding';
 import { defineTaskKind, scoreField } from './definition';
+import { multiLine } from '../text';
 
 const selfScore = z.number().int().min(0).max(100);
 
@@ -10,8 +11,8 @@ export const selfAssessmentSchema = z.object({
   attitude: selfScore,
   knowledge: selfScore,
   skills: selfScore,
-  workSummary: z.string().trim().min(10).max(5000),
-  improvementPlan: z.string().trim().min(10).max(5000),
+  workSummary: multiLine().min(10).max(5000),
+  improvementPlan: multiLine().min(10).max(5000),
 });
 export type SelfAssessment = z.infer<typeof selfAssessmentSchema>;
 
