@@ -46,9 +46,14 @@ export function parseCsv(text: string): CsvRow[] {
 }
 
 /** Writes rows as CSV (CRLF), quoting fields that need it. */
+/**
+ * Writes rows as CSV. Text that Excel or WPS would read as a formula (starting with =, +,
+ * -, @, tab or carriage return: OWASP's rule for CSV injection) gets a leading ' so it
+ * stays text; numbers stay numbers.
+ */
 export function toCsv(rows: Array<Array<string | number>>): string {
   const field = (v: string | number) => {
-    const s = String(v);
+    const s = typeof v === 'string' && /^[=+\-@\t\r]/.test(v) ? `'${v}` : String(v);
     return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
   };
   return rows.map((r) => r.map(field).join(',')).join('\r\n') + '\r\n';
