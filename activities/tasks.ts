@@ -3,7 +3,7 @@
 // Times come from the workflow (`at`), so records carry the workflow's clock.
 import { ApplicationFailure } from '@temporalio/activity';
 import type { Prisma } from '../generated/prisma/client';
-import { escalationTarget, type Role } from '../domain/roles';
+import { escalationTarget } from '../domain/roles';
 import { actorRoleOf, decisionOf, scoresOfSubmission, taskKind, type TaskKind } from '../domain/taskKinds';
 import { parseTemplateConfig } from '../domain/templates';
 import { recordAudit } from '../prisma/audit';
@@ -12,6 +12,7 @@ import type { ActivityDeps } from './deps';
 import { enqueueTaskNotice } from './notifications';
 import { cityApproval } from '../domain/taskKinds/cityApproval';
 import { countySignOff } from '../domain/taskKinds/countySignOff';
+import { roleHolders } from '../prisma/roleHolders';
 
 /** A task of one manager's evaluation, or (one per round) of a county's results, a county's grade determination, or a bottom-ranking case. */
 export type TaskSubject =
@@ -95,16 +96,7 @@ export interface NoticeResult {
   outboxIds: string[];
 }
 
-export async function recipientsFor(tx: Tx, role: Role, countyId: string): Promise<string[]> {
-  const county = await tx.orgUnit.findUniqueOrThrow({ where: { id: countyId } });
-  const scopes = [countyId, ...(county.parentId ? [county.parentId] : [])];
-  const holders = await tx.userRole.findMany({
-    where: { role, orgUnitId: { in: scopes }, user: { active: true } },
-    select: { userId: true },
-    orderBy: { user: { username: 'asc' } },
-  });
-  return [...new Set(holders.map((h) => h.userId))];
-}
+export const recipientsFor = roleHolders;
 
 /**
  * Who a task goes to, by its kind's assignee rule: the manager, the manager's own industry

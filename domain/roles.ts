@@ -72,5 +72,7 @@ export const customerListReaders = [
 ] as const satisfies readonly Role[];
 /** Who adds, moves and retires managers and their customers. */
 export const managerMaintainers = ['HR', 'ADMIN'] as const satisfies readonly Role[];
+/** The pay table itself (each manager's statement is for their county's head and the city). */
+export const payTableReaders = ['HR', 'ADMIN'] as const satisfies readonly Role[];
 /** Who reads the calendars (HR changes them). */
 export const calendarReaders = ['HR', 'CITY_APPROVER', 'ADMIN'] as const satisfies readonly Role[];

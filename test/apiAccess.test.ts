@@ -211,3 +211,37 @@ describe('opening cycles', () => {
     expect(res.body.code).toBe('not_found');
   });
 });
+
+test('scope: partners see the managers they rate, pay tables are HR and admin only, a county head sees the county against the caps', async () => {
+  const [p2, p2b] = [await h.login('partner02'), await h.login('partner02b')];
+  const listed = async (token: string) =>
+    (await h.api('GET', '/api/org/managers', { token })).body.managers.map((m: { employeeNo: string }) => m.employeeNo);
+  // M004 of county B has no partner named: the county's first partner account rates them.
+  expect(await listed(p2)).toEqual(['M004']);
+  expect(await listed(p2b)).toEqual([]);
+  const m004 = await h.db.prisma.manager.findUniqueOrThrow({ where: { employeeNo: 'M004' } });
+  const partner2b = await h.db.prisma.user.findUniqueOrThrow({ where: { username: 'partner02b' } });
+  const assigned = await h.api('POST', `/api/org/managers/${m004.id}/partner`, {
+    token: tokens.hr,
+    body: { partnerUserId: partner2b.id },
+  });
+  expect(assigned.status).toBe(200);
+  expect(await listed(p2)).toEqual([]);
+  expect(await listed(p2b)).toEqual(['M004']);
+  expect((await listed(tokens.head02!)).length).toBeGreaterThan(0);
+
+  expect((await h.api('GET', '/api/pay-tables', { token: p2 })).status).toBe(403);
+  expect((await h.api('GET', '/api/pay-tables', { token: tokens.head01 })).status).toBe(403);
+  expect((await h.api('GET', '/api/pay-tables', { token: tokens.hr })).status).toBe(200);
+
+  const city = (await h.api('GET', '/api/grade-quotas', { token: tokens.hr })).body;
+  const county = (await h.api('GET', '/api/grade-quotas', { token: tokens.head01 })).body;
+  const countyA = await h.db.prisma.manager.count({ where: { active: true, county: { code: 'C01' } } });
+  expect(city).toMatchObject({
+    scope: 'city',
+    headCount: await h.db.prisma.manager.count({ where: { active: true } }),
+  });
+  expect(county).toMatchObject({ scope: 'county', headCount: countyA });
+  expect(county.now.map((u: { cap: number }) => u.cap)).toEqual(city.now.map((u: { cap: number }) => u.cap));
+  expect(county.now.reduce((s: number, u: { count: number }) => s + u.count, 0)).toBeLessThanOrEqual(countyA);
+});

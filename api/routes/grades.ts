@@ -5,8 +5,8 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { shanghaiDate } from '../../domain/calendar';
 import { basicConditions } from '../../domain/gradeDetermination';
-import { quotaUsage, defaultGradeQuota } from '../../domain/gradeQuotas';
-import { gradeNames } from '../../domain/grades';
+import { defaultGradeQuota, quotaUsage, type QuotaUsage } from '../../domain/gradeQuotas';
+import { gradeNames, type Grade } from '../../domain/grades';
 import { exportFormat, sendTable } from '../exports';
 import { parseTemplateConfig } from '../../domain/templates';
 import { actorOf, authenticate, countiesInScope } from '../auth';
@@ -213,19 +213,37 @@ export function gradeRoutes(ctx: ApiContext): Router {
     const counties = await countiesInScope(ctx.prisma, actorOf(req), gradeAndPayReaders);
     if (counties !== 'all' && counties.length === 0) throw problems.forbidden(reviewText);
     const [managers, pending, template] = await Promise.all([
-      ctx.prisma.manager.findMany({ where: { active: true }, select: { id: true, grade: true } }),
+      ctx.prisma.manager.findMany({ where: { active: true }, select: { id: true, grade: true, countyId: true } }),
       ctx.prisma.gradeChange.findMany({ where: { status: 'APPROVED' }, orderBy: { decidedAt: 'asc' } }),
       ctx.prisma.evaluationTemplate.findFirst({ where: { cycleType: 'ANNUAL' }, orderBy: { version: 'desc' } }),
     ]);
     const quotas = template ? parseTemplateConfig(template.config).gradeDetermination.quotas : defaultGradeQuota;
-    const now = managers.map((m) => m.grade);
     const projected = new Map(managers.map((m) => [m.id, m.grade]));
     for (const p of pending) if (projected.has(p.managerId)) projected.set(p.managerId, p.toGrade);
-    res.json({
-      headCount: managers.length,
-      quotas,
-      now: quotaUsage(now, quotas),
+    const city = {
+      now: quotaUsage(
+        managers.map((m) => m.grade),
+        quotas,
+      ),
       afterApprovedChanges: quotaUsage([...projected.values()], quotas),
+    };
+    if (counties === 'all') return void res.json({ scope: 'city', headCount: managers.length, quotas, ...city });
+    // A county head: the county's own counts, against the city's caps that bind them.
+    const mine = managers.filter((m) => counties.includes(m.countyId));
+    const countyUsage = (grades: Grade[], cityUsage: QuotaUsage[]) =>
+      quotaUsage(grades, quotas).map((u) => ({ ...u, cap: cityUsage.find((c) => c.level === u.level)!.cap }));
+    res.json({
+      scope: 'county',
+      headCount: mine.length,
+      quotas,
+      now: countyUsage(
+        mine.map((m) => m.grade),
+        city.now,
+      ),
+      afterApprovedChanges: countyUsage(
+        mine.map((m) => projected.get(m.id)!),
+        city.afterApprovedChanges,
+      ),
     });
   });
 

@@ -12,8 +12,9 @@ import { accountFields, hashPassword } from '../passwords';
 import type { ApiContext } from '../context';
 import { findOr404, parseInput, problems, requestLanguage } from '../problems';
 import { recordAudit } from '../../prisma/audit';
-import { customerListReaders, managerMaintainers, orgViewers } from '../../domain/roles';
+import { customerListReaders, evaluationReaders, managerMaintainers, orgViewers } from '../../domain/roles';
 import { multiLine, oneLine } from '../../domain/text';
+import { roleHolders } from '../../prisma/roleHolders';
 
 export const managerListQuery = z.object({ countyId: z.uuid().optional() });
 
@@ -82,10 +83,15 @@ export function orgRoutes(ctx: ApiContext): Router {
       throw problems.forbidden({ 'zh-CN': '客户经理名单', en: 'the manager list' });
     if (query.countyId && counties !== 'all' && !counties.includes(query.countyId))
       throw problems.forbidden({ 'zh-CN': '不在您的管辖范围', en: 'outside your scope' });
+    // An industry partner sees the managers they rate: their own, and in counties where they
+    // are the first partner account, those with no partner named (as tasks are assigned).
+    const partnerOnly = !hasRole(actor, ...evaluationReaders);
+    const ownManagers = partnerOnly ? await partnersManagers(actor.id, counties === 'all' ? [] : counties) : {};
     const managers = await ctx.prisma.manager.findMany({
       where: {
         active: true,
         ...(query.countyId ? { countyId: query.countyId } : counties === 'all' ? {} : { countyId: { in: counties } }),
+        ...ownManagers,
       },
       select: {
         id: true,
@@ -104,6 +110,13 @@ export function orgRoutes(ctx: ApiContext): Router {
     });
     res.json({ managers });
   });
+
+  async function partnersManagers(partnerId: string, counties: string[]) {
+    const fallback: string[] = [];
+    for (const c of counties)
+      if ((await roleHolders(ctx.prisma, 'INDUSTRY_PARTNER', c))[0] === partnerId) fallback.push(c);
+    return { OR: [{ industryPartnerId: partnerId }, { industryPartnerId: null, countyId: { in: fallback } }] };
+  }
 
   const staffText = { 'zh-CN': '只有人力资源部或管理员可以维护客户经理', en: 'only HR or an admin maintains managers' };
   async function requireStaffOf(actor: Actor, countyId: string): Promise<void> {

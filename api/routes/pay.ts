@@ -10,7 +10,7 @@ import { actorOf, authenticate, countiesInScope, hasRole } from '../auth';
 import type { ApiContext } from '../context';
 import { exportFormat, sendTable } from '../exports';
 import { HttpProblem, parseInput, problems, requestLanguage } from '../problems';
-import { gradeAndPayReaders } from '../../domain/roles';
+import { gradeAndPayReaders, payTableReaders } from '../../domain/roles';
 
 export const newPayTableBody = z.object({
   effectiveFrom: z.string().refine(isCalendarDate, 'YYYY-MM-DD'),
@@ -27,7 +27,9 @@ export function payRoutes(ctx: ApiContext): Router {
   const router = Router();
   router.use(['/pay-tables', '/pay'], authenticate(ctx.prisma));
 
-  router.get('/pay-tables', async (_req, res) => {
+  router.get('/pay-tables', async (req, res) => {
+    if (!hasRole(actorOf(req), ...payTableReaders))
+      throw problems.forbidden({ 'zh-CN': '薪酬标准', en: 'the pay table' });
     const tables = await ctx.prisma.payTable.findMany({ orderBy: { version: 'desc' } });
     res.json({ payTables: tables });
   });
