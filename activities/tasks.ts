@@ -3,7 +3,7 @@
 // Times come from the workflow (`at`), so records carry the workflow's clock.
 import { ApplicationFailure } from '@temporalio/activity';
 import type { Prisma } from '../generated/prisma/client';
-import { escalationTarget } from '../domain/roles';
+import { chainOfCommand, escalationTarget, type Role } from '../domain/roles';
 import { actorRoleOf, decisionOf, scoresOfSubmission, taskKind, type TaskKind } from '../domain/taskKinds';
 import { parseTemplateConfig } from '../domain/templates';
 import { recordAudit } from '../prisma/audit';
@@ -115,11 +115,23 @@ export async function assigneeFor(
     const partner = await tx.user.findFirst({ where: { id: manager.industryPartnerId, active: true } });
     if (partner) return partner.id;
   }
-  const [first] = await recipientsFor(tx, actorRoleOf[kind], countyId);
-  if (first) return first;
-  const [head] = await recipientsFor(tx, 'COUNTY_HEAD', countyId);
-  if (head) return head;
-  throw ApplicationFailure.nonRetryable(`no user can act on ${kind} in county ${countyId}`, 'NoAssignee');
+  const found = await firstHolderUp(tx, actorRoleOf[kind], countyId);
+  if (found) return found.userId;
+  // Nobody at all, HR included: retried (every 5 minutes at most) until an admin adds someone.
+  throw ApplicationFailure.retryable(`no active user can act on ${kind} in county ${countyId}`, 'NoAssignee');
+}
+
+/** The first active holder of `role` for the county, else of the roles above it (chainOfCommand). */
+export async function firstHolderUp(
+  tx: Tx,
+  role: Role,
+  countyId: string,
+): Promise<{ userId: string; role: Role; recipientIds: string[] } | null> {
+  for (const r of chainOfCommand(role)) {
+    const recipientIds = await recipientsFor(tx, r, countyId);
+    if (recipientIds[0]) return { userId: recipientIds[0], role: r, recipientIds };
+  }
+  return null;
 }
 
 /** The task of this kind in one manager's evaluation, created (with its assignee) on first call. */
@@ -240,8 +252,12 @@ export function taskActivities(deps: ActivityDeps) {
       return prisma.$transaction(async (tx) => {
         const task = await tx.task.findUniqueOrThrow({ where: { id: input.taskId } });
         if (task.status !== 'OPEN') return { outboxIds: [] };
-        const target = escalationTarget(actorRoleOf[task.kind], input.level);
-        const recipientIds = await recipientsFor(tx, target, task.countyId);
+        // The supervisor at this level, or the next one up who is there (a closed head's
+        // escalation goes to the city approver, not to nobody).
+        const wanted = escalationTarget(actorRoleOf[task.kind], input.level);
+        const reached = await firstHolderUp(tx, wanted, task.countyId);
+        const target = reached?.role ?? wanted;
+        const recipientIds = reached?.recipientIds ?? [];
         const key = `task:${task.id}:escalation:${input.dueDate}:${input.level}`;
         const fresh = await recordAudit(tx, {
           at: new Date(input.at),
@@ -250,7 +266,13 @@ export function taskActivities(deps: ActivityDeps) {
           entityType: 'task',
           entityId: task.id,
           cycleId: task.cycleId,
-          details: { level: input.level, toRole: target, to: recipientIds, dueDate: input.dueDate },
+          details: {
+            level: input.level,
+            toRole: target,
+            ...(target !== wanted ? { wantedRole: wanted } : {}),
+            to: recipientIds,
+            dueDate: input.dueDate,
+          },
           dedupeKey: key,
         });
         if (fresh) {

@@ -29,6 +29,16 @@ export function escalationTarget(actor: Role, level: number): Role {
   return role;
 }
 
+/**
+ * The chain of command from a role up (manager → county head → city approver → HR): who a
+ * task goes to, in order, when nobody holds the role it asks for. The role itself first.
+ */
+export function chainOfCommand(from: Role): Role[] {
+  const chain: Role[] = [from];
+  for (let next = supervisorOf[from]; next && !chain.includes(next); next = supervisorOf[next]) chain.push(next);
+  return chain;
+}
+
 /** County-scoped roles see one county; city-wide roles see all of them. */
 export const cityWideRoles: ReadonlySet<Role> = new Set(['CITY_APPROVER', 'HR', 'ADMIN']);
 

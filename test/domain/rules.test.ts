@@ -1,6 +1,6 @@
 import { demoCounties, demoGradeMix, demoManagers, demoStaff } from '../../domain/demoOrganisation';
 import { levelOf } from '../../domain/grades';
-import { escalationTarget } from '../../domain/roles';
+import { chainOfCommand, escalationTarget } from '../../domain/roles';
 import { selfAssessmentSchema, selfEvaluationScore } from '../../domain/taskKinds/selfAssessment';
 import { cycleLabel, renderTaskNotification } from '../../domain/notifications';
 
@@ -106,4 +106,10 @@ describe('notification e-mails', () => {
   test('names are escaped in HTML', () => {
     expect(renderTaskNotification(data, 'zh-CN').html).not.toContain('<script>');
   });
+});
+
+test('the chain of command a task walks when nobody holds its role: up to HR', () => {
+  expect(chainOfCommand('INSPECTOR')).toEqual(['INSPECTOR', 'COUNTY_HEAD', 'CITY_APPROVER', 'HR']);
+  expect(chainOfCommand('COUNTY_HEAD')).toEqual(['COUNTY_HEAD', 'CITY_APPROVER', 'HR']);
+  expect(chainOfCommand('HR')).toEqual(['HR']);
 });
