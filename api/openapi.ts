@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { surveyAnswerSchema } from '../domain/customerSurvey';
 import { periodPlanSchema } from '../domain/periodPlan';
 import { submissionSchemaOf, taskKinds } from '../domain/taskKinds';
-import { loginBody } from './routes/auth';
+import { changePasswordBody, loginBody } from './routes/auth';
 import { cycleListQuery, openCycleBody, resultsQuery } from './routes/cycles';
 import { customersBody, leaveBody, managerListQuery, newManagerBody, partnerBody, transferBody } from './routes/org';
 import { timelineQuery } from './routes/managers';
@@ -50,7 +50,23 @@ export const operations: Operation[] = [
     summary: 'Log in with username and password; returns a bearer token',
     tag: 'auth',
     body: loginBody,
-    responses: { '200': 'Token', '400': problem['400'], '401': 'Wrong username or password' },
+    responses: {
+      '200': 'Token',
+      '400': problem['400'],
+      '401': 'Wrong username or password',
+      '429': 'Too many wrong passwords for this account or from this address (Retry-After)',
+    },
+  },
+  {
+    method: 'post',
+    path: '/api/auth/password',
+    summary:
+      'Change your own password with the current one (10 characters or more, not an easy one); your other ' +
+      'sessions end',
+    tag: 'auth',
+    auth: true,
+    body: changePasswordBody,
+    responses: { '200': 'Changed', '429': 'Too many wrong passwords (Retry-After)', ...problem },
   },
   {
     method: 'post',

@@ -1,10 +1,10 @@
 // Passwords are stored as scrypt hashes with a per-user salt.
 import { randomBytes, scrypt as scryptCb, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 import { z } from 'zod';
-import { secret } from '../domain/text';
+import { newPasswordSchema } from '../domain/passwordPolicy';
 
 /** The fields of a new account, a manager's or a staff member's. */
-export const passwordSchema = secret().min(8).max(200);
+export const passwordSchema = newPasswordSchema();
 export const accountFields = {
   username: z
     .string()

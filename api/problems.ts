@@ -3,6 +3,7 @@
 import type { NextFunction, Request, Response } from 'express';
 import { z } from 'zod';
 import { languageOf, type Language } from '../domain/notifications';
+import { weakPasswordIssue } from '../domain/passwordPolicy';
 import { controlCharacterIssue } from '../domain/text';
 
 type Text = Record<Language, string>;
@@ -50,6 +51,18 @@ export const problems = {
       'zh-CN': '服务暂不可用，请稍后重试',
       en: 'Service temporarily unavailable, please retry',
     }),
+  /** Too many wrong passwords: try again in `seconds` (also the Retry-After header). */
+  tooManyAttempts: (seconds: number) =>
+    new HttpProblem(
+      429,
+      'too_many_attempts',
+      {
+        'zh-CN': `密码错误次数过多，请 ${seconds} 秒后再试`,
+        en: `Too many wrong passwords: try again in ${seconds} s`,
+      },
+      [],
+      { retryAfter: seconds },
+    ),
 };
 
 export function requestLanguage(req: Request): Language {
@@ -71,6 +84,8 @@ const zodMessages: Record<string, Text> = {
 function limitMessage(issue: z.core.$ZodIssue): Text | undefined {
   if (issue.code === 'custom' && issue.message === controlCharacterIssue)
     return { 'zh-CN': '不能包含控制字符', en: 'must not contain control characters' };
+  if (issue.code === 'custom' && issue.message === weakPasswordIssue)
+    return { 'zh-CN': '密码太容易被猜到，请换一个', en: 'is too easy to guess: choose another' };
   if (issue.code === 'invalid_type' && /received undefined/.test(issue.message))
     return { 'zh-CN': '必填', en: 'is required' };
   if (issue.code !== 'too_big' && issue.code !== 'too_small') return undefined;
@@ -107,7 +122,12 @@ export function parseInput<T extends z.ZodType>(
     const field = [where, ...issue.path.map(String)].join('.');
     const text = limitMessage(issue) ?? zodMessages[issue.code] ?? zodMessages.custom!;
     const detail =
-      issue.code === 'custom' && issue.message && issue.message !== controlCharacterIssue ? ` (${issue.message})` : '';
+      issue.code === 'custom' &&
+      issue.message &&
+      issue.message !== controlCharacterIssue &&
+      issue.message !== weakPasswordIssue
+        ? ` (${issue.message})`
+        : '';
     return { field, message: `${field} ${text[lang]}${detail}` };
   });
   throw problems.badRequest(fields);
@@ -115,6 +135,7 @@ export function parseInput<T extends z.ZodType>(
 
 export function sendProblem(res: Response, req: Request, problem: HttpProblem): void {
   const lang = requestLanguage(req);
+  if (typeof problem.extra.retryAfter === 'number') res.set('Retry-After', String(problem.extra.retryAfter));
   res
     .status(problem.status)
     .type('application/problem+json')

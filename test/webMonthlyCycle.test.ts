@@ -217,3 +217,24 @@ test('the admin page: a staff account created, a bad e-mail shown next to its fi
   ]);
   await shot(admin, '09-admin-roles-changed');
 });
+
+test('a user changes their own password on their account page', async () => {
+  const page = await loggedIn('reviewer02');
+  await page.click('#account-link');
+  await page.waitForSelector('#password-change-form');
+  await page.fill('#f-currentPassword', testPassword);
+  await page.fill('#f-newPassword', '1234567890');
+  await page.click('#password-change-form button[type=submit]');
+  const error = page.locator('.field[data-field="newPassword"] .error');
+  await error.waitFor();
+  expect(await error.textContent()).toBe('密码太容易被猜到，请换一个');
+  await shot(page, '10-account-weak-password');
+  await page.fill('#f-currentPassword', testPassword);
+  await page.fill('#f-newPassword', '营销审核 2026 新密码');
+  await page.click('#password-change-form button[type=submit]');
+  await page.waitForSelector('#password-changed:has-text("密码已修改")');
+  await shot(page, '11-account-password-changed');
+  expect(
+    (await h.api('POST', '/api/auth/login', { body: { username: 'reviewer02', password: testPassword } })).status,
+  ).toBe(401);
+});

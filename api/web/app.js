@@ -51,7 +51,7 @@
             ]
           : []),
         el('span', { class: 'spacer' }),
-        me ? el('span', {}, `${t('loggedInAs')}: ${me.displayName}`) : null,
+        me ? el('a', { href: '#/account', id: 'account-link' }, `${t('loggedInAs')}: ${me.displayName}`) : null,
         el(
           'button',
           {
@@ -1360,6 +1360,28 @@
     main().replaceChildren(...parts);
   }
 
+  /** My account: change my own password with the current one (my other sessions end). */
+  function viewAccount() {
+    const form = el(
+      'form',
+      { class: 'card', id: 'password-change-form', novalidate: true },
+      el('h2', {}, t('changeMyPassword')),
+      field({ name: 'currentPassword', label: t('currentPassword'), type: 'password' }),
+      field({ name: 'newPassword', label: t('newOwnPassword'), type: 'password' }),
+      el('button', { class: 'primary', type: 'submit' }, t('save')),
+      el('span', { class: 'muted', id: 'password-changed' }),
+    );
+    form.addEventListener('submit', async (e) => {
+      e.preventDefault();
+      const r = await api('POST', '/api/auth/password', readForm(form));
+      if (!r.ok) return showProblem(form, r.body, t);
+      window.Forms.clearErrors(form);
+      form.reset();
+      form.querySelector('#password-changed').textContent = ` ${t('passwordChanged')}`;
+    });
+    main().replaceChildren(el('h1', {}, `${me.displayName} (${me.username})`), form);
+  }
+
   /** A file the API makes (CSV or XLSX), fetched with the user's token and saved. */
   function downloadButton(label, path, filename) {
     return el(
@@ -1404,6 +1426,7 @@
       if (parts[0] === 'cases') return await viewCases();
       if (parts[0] === 'pay') return await viewPay();
       if (parts[0] === 'admin') return await viewAdmin();
+      if (parts[0] === 'account') return viewAccount();
       return await viewInbox();
     } catch (err) {
       main().replaceChildren(el('div', { class: 'problem' }, String(err)));
