@@ -18,7 +18,9 @@ async function main() {
     taskQueue: config.TEMPORAL_TASK_QUEUE,
     sessionTtlHours: config.SESSION_TTL_HOURS,
   });
-  const server = app.listen(config.PORT, () => console.log(`[api] listening on :${config.PORT}`));
+  const server = app.listen(config.PORT, config.HOST, () =>
+    console.log(`[api] listening on ${config.HOST}:${config.PORT}`),
+  );
   const stop = () =>
     server.close(async () => {
       await db.close();

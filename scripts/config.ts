@@ -26,6 +26,8 @@ const common = {
 /** `npm start`: everything not given is embedded (Temporal dev server, PGlite, mail catcher). */
 export const embeddedConfigSchema = z.object({
   ...common,
+  /** The interface the API listens on: this machine only, unless said otherwise (0.0.0.0: all). */
+  HOST: z.string().min(1).default('127.0.0.1'),
   DATA_DIR: z.string().min(1).default('data'),
   DATABASE_URL: z.url().optional(),
   TEMPORAL_ADDRESS: z.string().min(3).optional(),
@@ -38,6 +40,8 @@ export const embeddedConfigSchema = z.object({
 /** Production processes (`api`, `worker`): every service is named. */
 export const productionConfigSchema = z.object({
   ...common,
+  /** In a container the API is reached from outside it. */
+  HOST: z.string().min(1).default('0.0.0.0'),
   DATABASE_URL: z.url(),
   TEMPORAL_ADDRESS: z.string().min(3),
   SMTP_URL: z.url(),

@@ -147,7 +147,7 @@ async function main() {
   const app = createApp(
     { prisma: db.prisma, temporal, taskQueue: config.TEMPORAL_TASK_QUEUE, sessionTtlHours: config.SESSION_TTL_HOURS },
     (a) => {
-      if (catcher) mountMailPages(a, catcher.list);
+      if (catcher) mountMailPages(a, catcher.list, db.prisma);
       mountLandingPage(a, {
         temporalUiUrl:
           temporalProcess || !config.TEMPORAL_ADDRESS ? `http://localhost:${config.TEMPORAL_UI_PORT}` : undefined,
@@ -156,7 +156,7 @@ async function main() {
     },
   );
   const server = await new Promise<Server>((resolve, reject) => {
-    const s = app.listen(config.PORT, () => resolve(s));
+    const s = app.listen(config.PORT, config.HOST, () => resolve(s));
     s.once('error', reject);
   });
 
@@ -168,7 +168,7 @@ async function main() {
     API             ${publicUrl}/api          (health: ${publicUrl}/api/health)
     API docs        ${publicUrl}/docs
     Temporal Web UI ${temporalProcess || !config.TEMPORAL_ADDRESS ? `http://localhost:${config.TEMPORAL_UI_PORT}` : `(your Temporal at ${temporalAddress})`}
-    Sent mail       ${catcher ? `${publicUrl}/mail` : `(sent through ${config.SMTP_URL})`}
+    Sent mail       ${catcher ? `${publicUrl}/mail  (log in as hr or admin)` : `(sent through ${config.SMTP_URL})`}
     Data            ${config.DATABASE_URL ? '(DATABASE_URL)' : path.join(dataDir, 'pglite')}, ${path.join(dataDir, 'temporal.db')}
 
   Demo logins (password: ${demoPassword}): ${staffLogins.join(', ')}

@@ -51,3 +51,37 @@ test('a sender dropping its connection mid-message leaves the catcher running an
     await catcher.close();
   }
 });
+
+test('the sent-mail pages are for HR and the admin only (they hold live survey links)', async () => {
+  const { startHarness } = await import('./support/harness');
+  const { testPassword } = await import('./support/fixtures');
+  const express = (await import('express')).default;
+  const { mountMailPages } = await import('../api/pages/mailCatcher');
+  const h = await startHarness();
+  const catcher = await startMailCatcher(fs.mkdtempSync(path.join(os.tmpdir(), 'kaoping-mail-')), 0);
+  const app = express();
+  mountMailPages(app, catcher.list, h.db.prisma);
+  const server = app.listen(0, '127.0.0.1');
+  await new Promise((r) => server.once('listening', r));
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const as = (user?: string, password = testPassword) =>
+    fetch(
+      `${base}/mail`,
+      user ? { headers: { authorization: `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}` } } : {},
+    );
+  try {
+    const anonymous = await as();
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.headers.get('www-authenticate')).toContain('Basic');
+    expect((await as('m001')).status).toBe(401);
+    expect((await as('head01')).status).toBe(401);
+    expect((await as('hr', 'wrong-password')).status).toBe(401);
+    expect((await as('hr')).status).toBe(200);
+    expect((await as('admin')).status).toBe(200);
+    expect((await fetch(`${base}/mail/anything`)).status).toBe(401);
+  } finally {
+    server.close();
+    await catcher.close();
+    await h.close();
+  }
+});

@@ -2,7 +2,9 @@
 // under data/mail and shows them on a page, so a person can read what was sent.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Express } from 'express';
+import type { Express, NextFunction, Request, Response } from 'express';
+import type { PrismaClient } from '../../prisma/database';
+import { verifyPassword } from '../passwords';
 import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import { escapeHtml } from '../../domain/notifications';
@@ -68,8 +70,33 @@ export async function startMailCatcher(
 
 const esc = escapeHtml;
 
-/** GET /mail: the caught mails, newest first; GET /mail/:id: one, as sent (HTML). */
-export function mountMailPages(app: Express, list: () => CaughtMail[]): void {
+/**
+ * An HR or admin account's username and password (HTTP Basic), so that plain links to the
+ * pages work: the mails carry live survey links, which nobody else may open.
+ */
+function hrOrAdminOnly(prisma: PrismaClient) {
+  return async (req: Request, res: Response, next: NextFunction) => {
+    const [scheme, encoded] = (req.headers.authorization ?? '').split(' ');
+    const [username, ...rest] = Buffer.from(scheme === 'Basic' ? (encoded ?? '') : '', 'base64')
+      .toString('utf8')
+      .split(':');
+    const user = username ? await prisma.user.findUnique({ where: { username }, include: { roles: true } }) : null;
+    const allowed =
+      !!user?.active &&
+      user.roles.some((r) => r.role === 'HR' || r.role === 'ADMIN') &&
+      (await verifyPassword(rest.join(':'), user.passwordHash));
+    if (allowed) return next();
+    res
+      .status(401)
+      .set('WWW-Authenticate', 'Basic realm="Kaoping sent mail: HR or admin", charset="UTF-8"')
+      .type('text')
+      .send('已发送邮件仅限人力资源部或管理员查看 / Sent mail: HR or an admin only');
+  };
+}
+
+/** GET /mail: the caught mails, newest first; GET /mail/:id: one, as sent (HTML). HR or admin only. */
+export function mountMailPages(app: Express, list: () => CaughtMail[], prisma: PrismaClient): void {
+  app.use(['/mail', '/mail/:id'], hrOrAdminOnly(prisma));
   app.get('/mail', (_req, res) => {
     const rows = list()
       .map(
