@@ -3,6 +3,7 @@ import express from 'express';
 import type { ApiContext } from './context';
 import { mountApiDocs } from './openapi';
 import { problemHandler, problems } from './problems';
+import { securityHeaders } from './securityHeaders';
 import { authRoutes } from './routes/auth';
 import { cycleRoutes } from './routes/cycles';
 import { managerRoutes } from './routes/managers';
@@ -22,6 +23,7 @@ import { taskRoutes } from './routes/tasks';
 export function createApp(ctx: ApiContext, extra?: (app: express.Express) => void): express.Express {
   const app = express();
   app.disable('x-powered-by');
+  app.use(securityHeaders);
   app.set('query parser', 'simple');
   app.use(express.json({ limit: '1mb' }));
   app.get('/api/health', async (_req, res) => {

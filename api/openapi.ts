@@ -609,7 +609,11 @@ export function mountApiDocs(app: Express): void {
     res.type('html').send(`<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>考评 Kaoping API</title>
 <link rel="stylesheet" href="/docs/assets/swagger-ui.css"></head><body><div id="ui"></div>
 <script src="/docs/assets/swagger-ui-bundle.js"></script>
-<script>window.ui = SwaggerUIBundle({ url: '/openapi.json', dom_id: '#ui' });</script></body></html>`);
+<script src="/docs/init.js"></script></body></html>`);
+  });
+  // Not inline: the Content-Security-Policy allows scripts from this server only.
+  app.get('/docs/init.js', (_req, res) => {
+    res.type('text/javascript').send("window.ui = SwaggerUIBundle({ url: '/openapi.json', dom_id: '#ui' });\n");
   });
   app.use('/docs/assets', express.static(uiDir, { index: false }));
 }

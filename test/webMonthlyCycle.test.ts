@@ -238,3 +238,27 @@ test('a user changes their own password on their account page', async () => {
     (await h.api('POST', '/api/auth/login', { body: { username: 'reviewer02', password: testPassword } })).status,
   ).toBe(401);
 });
+
+test('security headers on every response, and the pages and the API docs run under the CSP', async () => {
+  for (const path of ['/api/health', '/api/nope', '/app/', '/docs', '/survey/not-a-token', '/openapi.json']) {
+    const res = await fetch(`${h.baseUrl}${path}`);
+    expect([path, res.headers.get('content-security-policy')]).toEqual([
+      path,
+      expect.stringContaining("script-src 'self'"),
+    ]);
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('x-frame-options')).toBe('DENY');
+    expect(res.headers.get('referrer-policy')).toBe('no-referrer');
+  }
+  const page = await (await browser.newContext()).newPage();
+  const refused: string[] = [];
+  page.on('console', (m) => {
+    if (/Content Security Policy|Refused to/i.test(m.text())) refused.push(m.text());
+  });
+  await page.goto(`${h.baseUrl}/docs`);
+  await page.waitForSelector('.opblock-summary-path:has-text("/api/task-kinds")');
+  await shot(page, '12-api-docs-under-csp');
+  await page.goto(`${h.baseUrl}/app/`);
+  await page.waitForSelector('#login-form');
+  expect(refused).toEqual([]);
+});
