@@ -43,6 +43,17 @@ test("import the county's KPIs and reviews from a CSV file", async () => {
   expect(other.status).toBe(400);
   expect(other.body.errors[0].field).toBe('line 3: employeeNo');
   expect(other.body.title).toContain('未导入任何数据');
+
+  // Every bad row is reported at once, the first 100 of them, with the count; still nothing saved.
+  const many = await h.api('POST', path, {
+    token: reviewer01,
+    ...csv(Array.from({ length: 150 }, (_, i) => `X${i},九十,96,90,88,完成\u0000`)),
+  });
+  expect(many.status).toBe(400);
+  expect(many.body.errors).toHaveLength(100);
+  expect(many.body.problemCount).toBeGreaterThan(150);
+  expect(many.body.title).toContain('另有');
+  expect(await h.db.prisma.submission.count()).toBe(0);
   expect(await h.db.prisma.submission.count()).toBe(0);
 
   // Another county's reviewer, a manager: refused.

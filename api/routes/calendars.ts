@@ -82,18 +82,25 @@ export function calendarRoutes(ctx: ApiContext): Router {
     if (!before) throw problems.notFound(calendarText); // calendars turned off (CALENDAR_SCHEDULES=off)
     const handle = ctx.temporal.schedule.getHandle(calendarScheduleId(type));
     const time = { dayOfMonth: body.dayOfMonth, hour: body.hour, minute: body.minute };
-    await handle.update((previous) => ({
-      ...previous,
-      spec: { calendars: [openingCalendar(type, time)], timezone: 'Asia/Shanghai' },
-      state: { ...previous.state, paused: body.paused, note: body.note },
-    }));
+    // Audited before the schedule changes, so no change goes unrecorded; a failed one is
+    // recorded as failed (the schedule then stays as it was).
+    const audit = { actorId: actor.id, entityType: 'calendar', entityId: type };
     await recordAudit(ctx.prisma, {
-      actorId: actor.id,
+      ...audit,
       action: 'calendar.changed',
-      entityType: 'calendar',
-      entityId: type,
       details: { before: calendarView(type, before), after: body },
     });
+    try {
+      await handle.update((previous) => ({
+        ...previous,
+        spec: { calendars: [openingCalendar(type, time)], timezone: 'Asia/Shanghai' },
+        state: { ...previous.state, paused: body.paused, note: body.note },
+      }));
+    } catch (err) {
+      const error = err instanceof Error ? err.message : String(err);
+      await recordAudit(ctx.prisma, { ...audit, action: 'calendar.changeFailed', details: { after: body, error } });
+      throw problems.unavailable();
+    }
     res.json(calendarView(type, (await describe(type))!));
   });
 

@@ -110,14 +110,19 @@ export function kpiImportRoutes(ctx: ApiContext): Router {
   return router;
 }
 
+/** Every bad row at once (the first 100 of them, and how many more), and nothing imported. */
 function rowProblems(rows: Array<{ line: number; field: string; message: string }>): HttpProblem {
+  const shown = rows.slice(0, 100);
+  const lines = [...new Set(shown.map((r) => r.line))];
+  const more = rows.length - shown.length;
   return new HttpProblem(
     400,
     'invalid_file',
     {
-      'zh-CN': `文件有误（第 ${[...new Set(rows.map((r) => r.line))].join('、')} 行），未导入任何数据`,
-      en: `The file has errors (line ${[...new Set(rows.map((r) => r.line))].join(', ')}); nothing was imported`,
+      'zh-CN': `文件有误（第 ${lines.join('、')} 行${more ? `，另有 ${more} 处` : ''}），未导入任何数据`,
+      en: `The file has errors (line ${lines.join(', ')}${more ? `, and ${more} more` : ''}); nothing was imported`,
     },
-    rows.map((r) => ({ field: `line ${r.line}: ${r.field}`, message: `line ${r.line}: ${r.field} ${r.message}` })),
+    shown.map((r) => ({ field: `line ${r.line}: ${r.field}`, message: `line ${r.line}: ${r.field} ${r.message}` })),
+    { problemCount: rows.length },
   );
 }
