@@ -51,6 +51,15 @@ export const problems = {
       'zh-CN': '服务暂不可用，请稍后重试',
       en: 'Service temporarily unavailable, please retry',
     }),
+  /** The workflow did not answer in time: send the same request again in `seconds`. */
+  busy: (seconds: number) =>
+    new HttpProblem(
+      503,
+      'busy',
+      { 'zh-CN': `系统繁忙，请 ${seconds} 秒后重试`, en: `Busy: please send it again in ${seconds} s` },
+      [],
+      { retryAfter: seconds },
+    ),
   /** Too many wrong passwords: try again in `seconds` (also the Retry-After header). */
   tooManyAttempts: (seconds: number) =>
     new HttpProblem(

@@ -69,9 +69,9 @@ export const templateConfigSchema = z.object({
   /** How the KPIs make up the business performance score. */
   kpiWeights: z
     .object({
-      salesVolumeCompletion: z.number().min(0),
-      orderSuccessRate: z.number().min(0),
-      basicDataMaintenance: z.number().min(0),
+      salesVolumeCompletion: z.number().min(0).max(100),
+      orderSuccessRate: z.number().min(0).max(100),
+      basicDataMaintenance: z.number().min(0).max(100),
     })
     .default({ ...defaultKpiWeights }),
   /** Customer survey: sample size, responses needed for a score, target satisfaction rate. */

@@ -3,6 +3,7 @@ import { Client, Connection } from '@temporalio/client';
 import { createApp } from '../api/app';
 import { openDatabase } from '../prisma/database';
 import { loadConfig, productionConfigSchema } from './config';
+import { listen } from '../api/server';
 
 async function main() {
   const config = loadConfig(productionConfigSchema);
@@ -18,9 +19,8 @@ async function main() {
     taskQueue: config.TEMPORAL_TASK_QUEUE,
     sessionTtlHours: config.SESSION_TTL_HOURS,
   });
-  const server = app.listen(config.PORT, config.HOST, () =>
-    console.log(`[api] listening on ${config.HOST}:${config.PORT}`),
-  );
+  const server = await listen(app, config.PORT, config.HOST);
+  console.log(`[api] listening on ${config.HOST}:${config.PORT}`);
   const stop = () =>
     server.close(async () => {
       await db.close();

@@ -16,7 +16,7 @@ import { mountMailPages, startMailCatcher } from '../api/pages/mailCatcher';
 import { ensureCalendarSchedules } from '../workflows/client/schedules';
 import { createWorker } from '../activities/worker';
 import { mountLandingPage } from '../api/pages/landing';
-import type { Server } from 'node:http';
+import { listen } from '../api/server';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { findTemporalBinary } = require('./temporalBinaries');
 
@@ -155,10 +155,7 @@ async function main() {
       });
     },
   );
-  const server = await new Promise<Server>((resolve, reject) => {
-    const s = app.listen(config.PORT, config.HOST, () => resolve(s));
-    s.once('error', reject);
-  });
+  const server = await listen(app, config.PORT, config.HOST);
 
   const staffLogins = ['hr', 'approver', 'admin', 'head01', 'inspector01', 'reviewer01', 'partner01', 'm001'];
   console.log(`

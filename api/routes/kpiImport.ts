@@ -7,7 +7,8 @@ import { parseKpiImport } from '../../domain/kpiImport';
 import { submitTaskUpdate } from '../../workflows/humanTask.messages';
 import { actorOf, authenticate, hasRole } from '../auth';
 import type { ApiContext } from '../context';
-import { HttpProblem, findOr404, problems } from '../problems';
+import { executeUpdate } from '../workflowUpdates';
+import { HttpProblem, findOr404, problems, requestLanguage } from '../problems';
 import { marketingReview } from '../../domain/taskKinds/marketingReview';
 
 const importConcurrency = 8;
@@ -17,9 +18,10 @@ export function kpiImportRoutes(ctx: ApiContext): Router {
   router.post(
     '/cycles/:id/marketing-reviews/import',
     authenticate(ctx.prisma),
-    express.text({ type: ['text/csv', 'text/plain'], limit: '5mb' }),
+    express.text({ type: ['text/csv', 'text/plain'], limit: '2mb' }),
     async (req, res) => {
       const actor = actorOf(req);
+      const lang = requestLanguage(req);
       if (!hasRole(actor, 'MARKETING_REVIEWER'))
         throw problems.forbidden({
           'zh-CN': '只有营销部审核人员可以导入',
@@ -72,7 +74,13 @@ export function kpiImportRoutes(ctx: ApiContext): Router {
       if (rowErrors.length) throw rowProblems(rowErrors);
 
       const fileHash = createHash('sha256').update(req.body).digest('hex').slice(0, 24);
-      const results: Array<{ line: number; employeeNo: string; outcome: string; submissionId?: string }> = [];
+      const results: Array<{
+        line: number;
+        employeeNo: string;
+        outcome: string;
+        submissionId?: string;
+        reason?: string;
+      }> = [];
       let next = 0;
       await Promise.all(
         Array.from({ length: Math.min(importConcurrency, rowTasks.length) }, async () => {
@@ -82,20 +90,27 @@ export function kpiImportRoutes(ctx: ApiContext): Router {
               results.push({ line: row.line, employeeNo: row.employeeNo, outcome: 'duplicate' });
               continue;
             }
-            const result = await ctx.temporal.workflow
-              .getHandle(task.evaluation!.workflowId)
-              .executeUpdate(submitTaskUpdate, {
-                args: [
-                  { taskId: task.id, requestId: `import-${fileHash}`, submittedById: actor.id, payload: row.review },
-                ],
-                updateId: `submit:${task.id}:import-${fileHash}`,
+            try {
+              const result = await executeUpdate(
+                ctx.temporal,
+                lang,
+                task.evaluation!.workflowId,
+                submitTaskUpdate,
+                [{ taskId: task.id, requestId: `import-${fileHash}`, submittedById: actor.id, payload: row.review }],
+                `submit:${task.id}:import-${fileHash}`,
+              );
+              results.push({
+                line: row.line,
+                employeeNo: row.employeeNo,
+                outcome: result.outcome,
+                submissionId: result.submissionId,
               });
-            results.push({
-              line: row.line,
-              employeeNo: row.employeeNo,
-              outcome: result.outcome,
-              submissionId: result.submissionId,
-            });
+            } catch (err) {
+              // Closed since the file was checked (or the workflow is busy): said per row;
+              // the same file sent again submits what is left, and nothing twice.
+              const reason = err instanceof HttpProblem ? err.text[lang] : String(err);
+              results.push({ line: row.line, employeeNo: row.employeeNo, outcome: 'notAccepted', reason });
+            }
           }
         }),
       );
@@ -103,6 +118,7 @@ export function kpiImportRoutes(ctx: ApiContext): Router {
       res.status(201).json({
         imported: results.filter((r) => r.outcome === 'accepted').length,
         alreadySubmitted: results.filter((r) => r.outcome === 'duplicate').length,
+        notAccepted: results.filter((r) => r.outcome === 'notAccepted').length,
         rows: results,
       });
     },

@@ -10,6 +10,7 @@ import { withdrawEvaluationUpdate } from '../../workflows/managerEvaluation.mess
 import { actorOf, authenticate, countiesInScope, hasRole, type Actor } from '../auth';
 import { accountFields, hashPassword } from '../passwords';
 import type { ApiContext } from '../context';
+import { executeUpdate } from '../workflowUpdates';
 import { findOr404, parseInput, problems, requestLanguage } from '../problems';
 import { recordAudit } from '../../prisma/audit';
 import { customerListReaders, evaluationReaders, managerMaintainers, orgViewers } from '../../domain/roles';
@@ -331,10 +332,14 @@ export function orgRoutes(ctx: ApiContext): Router {
     });
     const open = await ctx.prisma.evaluation.findMany({ where: { managerId: manager.id, stage: 'TASKS_OPEN' } });
     for (const evaluation of open) {
-      await ctx.temporal.workflow.getHandle(evaluation.workflowId).executeUpdate(withdrawEvaluationUpdate, {
-        args: [{ actorId: actor.id, reason: body.reason }],
-        updateId: `withdraw:${evaluation.id}`,
-      });
+      await executeUpdate(
+        ctx.temporal,
+        requestLanguage(req),
+        evaluation.workflowId,
+        withdrawEvaluationUpdate,
+        [{ actorId: actor.id, reason: body.reason }],
+        `withdraw:${evaluation.id}`,
+      );
     }
     res.json({ managerId: manager.id, withdrawnEvaluations: open.map((e) => e.id) });
   });

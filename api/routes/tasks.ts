@@ -4,10 +4,6 @@
 import { createHash } from 'node:crypto';
 import { Router } from 'express';
 import { z } from 'zod';
-import { ApplicationFailure, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
-import type { FieldProblem } from '../../domain/fieldProblem';
-import type { RefusalType } from '../../workflows/refusals';
-import { describeBreach, type QuotaBreach } from '../../domain/gradeQuotas';
 import type { UpdateDefinition } from '@temporalio/common';
 import { isCalendarDate } from '../../domain/calendar';
 import { countySignOff, recommendationRequired } from '../../domain/taskKinds/countySignOff';
@@ -15,7 +11,8 @@ import { actorRoleOf, publicTaskKinds, submissionSchemaOf, type TaskKind } from 
 import { extendDeadlineUpdate, reassignTaskUpdate, submitTaskUpdate } from '../../workflows/humanTask.messages';
 import { actorOf, authenticate, countiesInScope, hasRole, type Actor } from '../auth';
 import type { ApiContext } from '../context';
-import { HttpProblem, findOr404, parseInput, problems, requestLanguage } from '../problems';
+import { executeUpdate } from '../workflowUpdates';
+import { findOr404, parseInput, problems, requestLanguage } from '../problems';
 import type { Language } from '../../domain/notifications';
 import { evaluationReaders } from '../../domain/roles';
 import { multiLine } from '../../domain/text';
@@ -77,13 +74,7 @@ export function taskRoutes(ctx: ApiContext): Router {
     args: Args,
     updateId?: string,
   ): Promise<Ret> {
-    try {
-      return await ctx.temporal.workflow
-        .getHandle(workflowId)
-        .executeUpdate(update, { args, ...(updateId ? { updateId } : {}) });
-    } catch (err) {
-      throw updateProblem(err, lang);
-    }
+    return executeUpdate(ctx.temporal, lang, workflowId, update, args, updateId);
   }
 
   /** Only HR whose scope covers the county. */
@@ -277,49 +268,4 @@ export function taskRoutes(ctx: ApiContext): Router {
   });
 
   return router;
-}
-
-/** The API's answer to a refused update: by the refusal's type (workflows/refusals.ts). */
-function updateProblem(err: unknown, lang: Language): HttpProblem {
-  if (err instanceof WorkflowNotFoundError) return taskClosed();
-  if (!(err instanceof WorkflowUpdateFailedError)) return transportProblem(err);
-  const cause = err.cause;
-  const type = cause instanceof ApplicationFailure ? (cause.type as RefusalType | undefined) : undefined;
-  switch (type) {
-    case 'InvalidSubmission': {
-      const details = (cause as ApplicationFailure).details as FieldProblem[];
-      return problems.badRequest(details.map((d) => ({ field: d.field, message: `${d.field} ${d[lang]}` })));
-    }
-    case 'QuotaExceeded':
-      return quotaExceeded(((cause as ApplicationFailure).details ?? []) as QuotaBreach[]);
-    case 'TaskClosed':
-    case 'UnknownTask':
-      return taskClosed();
-    default:
-      // NotAccepted, or the workflow ended while the update ran.
-      return problems.conflict('not_accepted', {
-        'zh-CN': `未被受理：${cause?.message ?? ''}`,
-        en: `Not accepted: ${cause?.message ?? ''}`,
-      });
-  }
-}
-
-const taskClosed = () => problems.conflict('task_closed', { 'zh-CN': '任务已关闭', en: 'The task is closed' });
-
-function quotaExceeded(breaches: QuotaBreach[]): HttpProblem {
-  return new HttpProblem(
-    409,
-    'quota_exceeded',
-    {
-      'zh-CN': `超出等级比例，不能批准：${breaches.map((b) => describeBreach(b, 'zh-CN')).join('；')}`,
-      en: `Over the grade quota, not approved: ${breaches.map((b) => describeBreach(b, 'en')).join('; ')}`,
-    },
-    [],
-    { breaches },
-  );
-}
-
-function transportProblem(err: unknown): HttpProblem {
-  if (err instanceof Error && /UNAVAILABLE|DEADLINE_EXCEEDED|connect/i.test(err.message)) return problems.unavailable();
-  throw err;
 }

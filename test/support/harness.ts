@@ -16,6 +16,7 @@ import { openTestDatabase, type TestDatabase } from './database';
 import { smallOrganisation, testPassword } from './fixtures';
 import { bundlePath } from './globalSetup';
 import { startTestSmtp, type TestSmtp } from './smtp';
+import { listen } from '../../api/server';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { findTemporalBinary } = require('../../scripts/temporalBinaries');
 
@@ -72,9 +73,7 @@ export async function startHarness(
     await db.prisma.evaluationTemplate.create({ data: { cycleType: cycleType as CycleType, version: 2, config } });
   }
   const app = createApp({ prisma: db.prisma, temporal: env.client, taskQueue, sessionTtlHours: 12 });
-  const server: Server = await new Promise((resolve) => {
-    const s = app.listen(0, '127.0.0.1', () => resolve(s));
-  });
+  const server: Server = await listen(app, 0, '127.0.0.1');
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
   let worker: Worker | undefined;

@@ -1,0 +1,101 @@
+// Updates on a workflow from a request: refusals mapped to their status code, a task the
+// workflow has not taken yet waited for briefly, and a deadline so that no request hangs.
+import { ApplicationFailure, WorkflowNotFoundError, WorkflowUpdateFailedError, type Client } from '@temporalio/client';
+import type { UpdateDefinition } from '@temporalio/common';
+import type { FieldProblem } from '../domain/fieldProblem';
+import { describeBreach, type QuotaBreach } from '../domain/gradeQuotas';
+import type { Language } from '../domain/language';
+import type { RefusalType } from '../workflows/refusals';
+import { HttpProblem, problems } from './problems';
+
+/** How long a request waits for its update; then 503 with Retry-After (sending it again is safe). */
+const updateDeadlineMs = 15_000;
+/** A task whose row exists but whose workflow has not taken it yet: asked again, briefly. */
+const notYetRetries = [100, 200, 400, 800, 1500, 2000];
+
+export async function executeUpdate<Ret, Args extends [unknown, ...unknown[]]>(
+  temporal: Client,
+  lang: Language,
+  workflowId: string,
+  update: UpdateDefinition<Ret, Args>,
+  args: Args,
+  updateId?: string,
+): Promise<Ret> {
+  const attempt = () =>
+    temporal.workflow.getHandle(workflowId).executeUpdate(update, { args, ...(updateId ? { updateId } : {}) });
+  const run = async () => {
+    for (const wait of [...notYetRetries, null]) {
+      try {
+        return await attempt();
+      } catch (err) {
+        if (wait === null || refusalOf(err) !== 'UnknownTask') throw err;
+        await new Promise((r) => setTimeout(r, wait));
+      }
+    }
+    throw new Error('unreachable');
+  };
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(problems.busy(5)), updateDeadlineMs);
+  });
+  const running = run();
+  running.catch(() => undefined); // answered by the race below, or too late to matter
+  try {
+    return await Promise.race([running, deadline]);
+  } catch (err) {
+    if (err instanceof HttpProblem) throw err;
+    throw updateProblem(err, lang);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function refusalOf(err: unknown): RefusalType | undefined {
+  const cause = err instanceof WorkflowUpdateFailedError ? err.cause : undefined;
+  return cause instanceof ApplicationFailure ? (cause.type as RefusalType | undefined) : undefined;
+}
+
+/** The API's answer to a refused update: by the refusal's type (workflows/refusals.ts). */
+function updateProblem(err: unknown, lang: Language): HttpProblem {
+  if (err instanceof WorkflowNotFoundError) return taskClosed();
+  if (!(err instanceof WorkflowUpdateFailedError)) return transportProblem(err);
+  const cause = err.cause;
+  const type = cause instanceof ApplicationFailure ? (cause.type as RefusalType | undefined) : undefined;
+  switch (type) {
+    case 'InvalidSubmission': {
+      const details = (cause as ApplicationFailure).details as FieldProblem[];
+      return problems.badRequest(details.map((d) => ({ field: d.field, message: `${d.field} ${d[lang]}` })));
+    }
+    case 'QuotaExceeded':
+      return quotaExceeded(((cause as ApplicationFailure).details ?? []) as QuotaBreach[]);
+    case 'TaskClosed':
+    case 'UnknownTask':
+      return taskClosed();
+    default:
+      // NotAccepted, or the workflow ended while the update ran.
+      return problems.conflict('not_accepted', {
+        'zh-CN': `未被受理：${cause?.message ?? ''}`,
+        en: `Not accepted: ${cause?.message ?? ''}`,
+      });
+  }
+}
+
+const taskClosed = () => problems.conflict('task_closed', { 'zh-CN': '任务已关闭', en: 'The task is closed' });
+
+function quotaExceeded(breaches: QuotaBreach[]): HttpProblem {
+  return new HttpProblem(
+    409,
+    'quota_exceeded',
+    {
+      'zh-CN': `超出等级比例，不能批准：${breaches.map((b) => describeBreach(b, 'zh-CN')).join('；')}`,
+      en: `Over the grade quota, not approved: ${breaches.map((b) => describeBreach(b, 'en')).join('; ')}`,
+    },
+    [],
+    { breaches },
+  );
+}
+
+function transportProblem(err: unknown): HttpProblem {
+  if (err instanceof Error && /UNAVAILABLE|DEADLINE_EXCEEDED|connect/i.test(err.message)) return problems.unavailable();
+  throw err;
+}

@@ -1,0 +1,51 @@
+// Updates that answer: while no worker takes the manager's workflow, a submission does not
+// hang; it gets 503 with Retry-After, and the same request sent again once the worker is
+// back is accepted, counted once. Oversized headers get a problem+json 431, not Node's bare one.
+import { eventually, selfAssessmentOnlyTemplate, startHarness, type Harness } from './support/harness';
+import { validSelfAssessment } from './support/fixtures';
+
+let h: Harness;
+const t: Record<string, string> = {};
+beforeAll(async () => {
+  h = await startHarness({ temporal: 'devServer', templates: { MONTHLY: selfAssessmentOnlyTemplate() } });
+  for (const u of ['hr', 'm001']) t[u] = await h.login(u);
+});
+afterAll(() => h?.close());
+
+test('no worker: 503 with Retry-After within the deadline; sent again later, accepted once', async () => {
+  const county = await h.db.prisma.orgUnit.findUniqueOrThrow({ where: { code: 'C01' } });
+  await h.api('POST', '/api/cycles', {
+    token: t.hr,
+    body: { type: 'MONTHLY', period: '2026-11', countyId: county.id },
+  });
+  const task = await eventually(
+    () => h.db.prisma.task.findFirst({ where: { assignee: { username: 'm001' } } }).then((x) => x ?? undefined),
+    30_000,
+    'the self-assessment',
+  );
+  await h.stopWorker();
+  const send = () =>
+    h.api('POST', `/api/tasks/${task.id}/submission`, {
+      token: t.m001,
+      body: validSelfAssessment,
+      headers: { 'idempotency-key': 'self-assessment-m001-once' },
+    });
+  const started = Date.now();
+  const busy = await send();
+  expect(busy.status).toBe(503);
+  expect(busy.body.code).toBe('busy');
+  expect(Number(busy.headers.get('retry-after'))).toBeGreaterThan(0);
+  expect(Date.now() - started).toBeLessThan(20_000);
+
+  await h.startWorker();
+  const again = await send();
+  expect(again.status).toBe(201);
+  expect(await h.db.prisma.submission.count({ where: { taskId: task.id } })).toBe(1);
+}, 90_000);
+
+test('headers over 16 KiB: 431 as problem+json', async () => {
+  const res = await fetch(`${h.baseUrl}/api/health`, { headers: { 'x-padding': 'x'.repeat(20_000) } });
+  expect(res.status).toBe(431);
+  expect(res.headers.get('content-type')).toContain('application/problem+json');
+  expect(await res.json()).toMatchObject({ status: 431, code: 'headers_too_large' });
+});
