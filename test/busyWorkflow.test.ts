@@ -1,7 +1,13 @@
 // Updates that answer: while no worker takes the manager's workflow, a submission does not
 // hang; it gets 503 with Retry-After, and the same request sent again once the worker is
 // back is accepted, counted once. Oversized headers get a problem+json 431, not Node's bare one.
-import { eventually, selfAssessmentOnlyTemplate, startHarness, type Harness } from './support/harness';
+import {
+  openCountyCycle,
+  selfAssessmentOnlyTemplate,
+  startHarness,
+  taskAssignedTo,
+  type Harness,
+} from './support/harness';
 import { validSelfAssessment } from './support/fixtures';
 
 let h: Harness;
@@ -13,16 +19,8 @@ beforeAll(async () => {
 afterAll(() => h?.close());
 
 test('no worker: 503 with Retry-After within the deadline; sent again later, accepted once', async () => {
-  const county = await h.db.prisma.orgUnit.findUniqueOrThrow({ where: { code: 'C01' } });
-  await h.api('POST', '/api/cycles', {
-    token: t.hr,
-    body: { type: 'MONTHLY', period: '2026-11', countyId: county.id },
-  });
-  const task = await eventually(
-    () => h.db.prisma.task.findFirst({ where: { assignee: { username: 'm001' } } }).then((x) => x ?? undefined),
-    30_000,
-    'the self-assessment',
-  );
+  await openCountyCycle(h, t.hr!, 'C01', '2026-11');
+  const task = await taskAssignedTo(h, 'm001', 30_000);
   await h.stopWorker();
   const send = () =>
     h.api('POST', `/api/tasks/${task.id}/submission`, {

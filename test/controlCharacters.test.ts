@@ -1,7 +1,13 @@
 // A NUL or another control character in any text a user sends is refused with a 400 that
 // names the field, before anything reaches Temporal or the database; a flood of them
 // leaves the manager's workflow free to take the clean submission that follows.
-import { eventually, selfAssessmentOnlyTemplate, startHarness, type Harness } from './support/harness';
+import {
+  openCountyCycle,
+  selfAssessmentOnlyTemplate,
+  startHarness,
+  taskAssignedTo,
+  type Harness,
+} from './support/harness';
 import { validSelfAssessment } from './support/fixtures';
 
 let h: Harness;
@@ -13,16 +19,8 @@ beforeAll(async () => {
 afterAll(() => h?.close());
 
 test('NUL in a submission: 400 naming the field, and the workflow still takes a clean one at once', async () => {
-  const county = await h.db.prisma.orgUnit.findUniqueOrThrow({ where: { code: 'C01' } });
-  await h.api('POST', '/api/cycles', {
-    token: t.hr,
-    body: { type: 'MONTHLY', period: '2026-11', countyId: county.id },
-  });
-  const task = await eventually(
-    () => h.db.prisma.task.findFirst({ where: { assignee: { username: 'm001' } } }).then((x) => x ?? undefined),
-    20_000,
-    'the self-assessment',
-  );
+  await openCountyCycle(h, t.hr!, 'C01', '2026-11');
+  const task = await taskAssignedTo(h, 'm001');
   const bad = { ...validSelfAssessment, workSummary: '本月走访零售客户\u0000 180 户。' };
   const answers = await Promise.all(
     Array.from({ length: 12 }, () => h.api('POST', `/api/tasks/${task.id}/submission`, { token: t.m001, body: bad })),

@@ -1,7 +1,14 @@
 // A county whose head's account is closed: nothing waits on the missing person. The
 // overdue manager's escalation reaches the city approver, and the county's sign-off goes
 // to the city approver too, so the county's results are still published.
-import { eventually, selfAssessmentOnlyTemplate, startHarness, type Harness } from './support/harness';
+import {
+  eventually,
+  openCountyCycle,
+  selfAssessmentOnlyTemplate,
+  startHarness,
+  taskAssignedTo,
+  type Harness,
+} from './support/harness';
 import { validSelfAssessment } from './support/fixtures';
 
 let h: Harness;
@@ -21,16 +28,8 @@ test('the head of county B is closed: escalation and sign-off walk up to the cit
   });
   expect(closed.status).toBe(200);
 
-  const county = await h.db.prisma.orgUnit.findUniqueOrThrow({ where: { code: 'C02' } });
-  await h.api('POST', '/api/cycles', {
-    token: t.hr,
-    body: { type: 'MONTHLY', period: '2026-11', countyId: county.id },
-  });
-  const task = await eventually(
-    () => h.db.prisma.task.findFirst({ where: { assignee: { username: 'm004' } } }).then((x) => x ?? undefined),
-    20_000,
-    "m004's self-assessment",
-  );
+  await openCountyCycle(h, t.hr!, 'C02', '2026-11');
+  const task = await taskAssignedTo(h, 'm004');
 
   // Overdue: level 1 would go to the county head; there is none, so the city approver.
   await h.env.sleep(task.dueAt.getTime() + 3_600_000 - (await h.env.currentTimeMs()));

@@ -4,7 +4,6 @@
 import { createHash } from 'node:crypto';
 import { Router } from 'express';
 import { z } from 'zod';
-import type { UpdateDefinition } from '@temporalio/common';
 import { isCalendarDate } from '../../domain/calendar';
 import { countySignOff, recommendationRequired } from '../../domain/taskKinds/countySignOff';
 import { actorRoleOf, publicTaskKinds, submissionSchemaOf, type TaskKind } from '../../domain/taskKinds';
@@ -13,7 +12,6 @@ import { actorOf, authenticate, countiesInScope, hasRole, type Actor } from '../
 import type { ApiContext } from '../context';
 import { executeUpdate } from '../workflowUpdates';
 import { findOr404, parseInput, problems, requestLanguage } from '../problems';
-import type { Language } from '../../domain/notifications';
 import { evaluationReaders } from '../../domain/roles';
 import { multiLine } from '../../domain/text';
 
@@ -64,17 +62,6 @@ export function taskRoutes(ctx: ApiContext): Router {
         task.gradeReview?.workflowId ??
         task.bottomRankCase?.workflowId)!,
     };
-  }
-
-  /** Sends an update to the task's workflow; a refusal becomes a 409 (or 503 when Temporal is down). */
-  async function runUpdate<Ret, Args extends [unknown, ...unknown[]]>(
-    lang: Language,
-    workflowId: string,
-    update: UpdateDefinition<Ret, Args>,
-    args: Args,
-    updateId?: string,
-  ): Promise<Ret> {
-    return executeUpdate(ctx.temporal, lang, workflowId, update, args, updateId);
   }
 
   /** Only HR whose scope covers the county. */
@@ -171,7 +158,8 @@ export function taskRoutes(ctx: ApiContext): Router {
         en: 'The task is closed and takes no submission',
       });
 
-    const result = await runUpdate(
+    const result = await executeUpdate(
+      ctx.temporal,
       lang,
       task.workflowId,
       submitTaskUpdate,
@@ -202,7 +190,7 @@ export function taskRoutes(ctx: ApiContext): Router {
         en: 'The task is closed and cannot be extended',
       });
     res.json(
-      await runUpdate(lang, task.workflowId, extendDeadlineUpdate, [
+      await executeUpdate(ctx.temporal, lang, task.workflowId, extendDeadlineUpdate, [
         { taskId: task.id, dueDate: body.dueDate, actorId: actor.id, reason: body.reason },
       ]),
     );
@@ -261,7 +249,7 @@ export function taskRoutes(ctx: ApiContext): Router {
         en: 'The task is closed and cannot be reassigned',
       });
     res.json(
-      await runUpdate(lang, task.workflowId, reassignTaskUpdate, [
+      await executeUpdate(ctx.temporal, lang, task.workflowId, reassignTaskUpdate, [
         { taskId: task.id, assigneeId: assignee.id, actorId: actor.id, reason: body.reason },
       ]),
     );

@@ -158,3 +158,22 @@ export function selfAssessmentOnlyTemplate(): TemplateConfig {
   const t = defaultTemplateConfig('MONTHLY');
   return { ...t, tasks: { SELF_ASSESSMENT: t.tasks.SELF_ASSESSMENT! } };
 }
+
+/** HR opens a monthly cycle for one county (by code); resolves with the cycle's id. */
+export async function openCountyCycle(h: Harness, hrToken: string, countyCode: string, period: string) {
+  const county = await h.db.prisma.orgUnit.findUniqueOrThrow({ where: { code: countyCode } });
+  const opened = await h.api('POST', '/api/cycles', {
+    token: hrToken,
+    body: { type: 'MONTHLY', period, countyId: county.id },
+  });
+  return { cycleId: opened.body.id as string, county };
+}
+
+/** The first task assigned to `username`, once it exists. */
+export function taskAssignedTo(h: Harness, username: string, timeoutMs = 20_000) {
+  return eventually(
+    () => h.db.prisma.task.findFirst({ where: { assignee: { username } } }).then((x) => x ?? undefined),
+    timeoutMs,
+    `${username}'s task`,
+  );
+}
