@@ -1,0 +1,92 @@
+// The access matrix: one declared policy (who may read what, in their own county or the
+// whole city), every cell asserted against the running API. A cell is allowed (2xx) or
+// refused (403); the subjects live in county A (C01), so county B's people are "other scope".
+import {
+  openCountyCycle,
+  selfAssessmentOnlyTemplate,
+  startHarness,
+  taskAssignedTo,
+  type Harness,
+} from './support/harness';
+
+let h: Harness;
+const t: Record<string, string> = {};
+const people = [
+  'hr',
+  'approver',
+  'admin',
+  'head01', // county A's head
+  'head02', // county B's head: another scope
+  'inspector01',
+  'reviewer01',
+  'partner02', // county B's partner
+  'm001', // the manager the subjects belong to
+  'm002', // another manager of county A
+] as const;
+type Person = (typeof people)[number];
+
+let paths: Record<string, string>;
+beforeAll(async () => {
+  h = await startHarness({ templates: { MONTHLY: selfAssessmentOnlyTemplate() } });
+  for (const u of people) t[u] = await h.login(u);
+  const { cycleId } = await openCountyCycle(h, t.hr!, 'C01', '2026-11');
+  const task = await taskAssignedTo(h, 'm001');
+  const m001 = await h.db.prisma.manager.findUniqueOrThrow({ where: { employeeNo: 'M001' } });
+  paths = { cycle: cycleId, task: task.id, evaluation: task.evaluationId!, manager: m001.id };
+});
+afterAll(() => h?.close());
+
+const cityWide: Person[] = ['hr', 'approver', 'admin'];
+const countyAStaff: Person[] = ['head01', 'inspector01', 'reviewer01'];
+
+/** GET operations: who is allowed; everyone else is refused with 403. */
+const policy: Array<{ path: (p: Record<string, string>) => string; allowed: Person[] }> = [
+  { path: () => '/api/cycles', allowed: [...cityWide, ...countyAStaff, 'head02'] },
+  // County B's head lists cycles (theirs), but county A's cycle is not theirs to read.
+  { path: (p) => `/api/cycles/${p.cycle}/status`, allowed: [...cityWide, ...countyAStaff] },
+  { path: (p) => `/api/cycles/${p.cycle}/results`, allowed: [...cityWide, ...countyAStaff] },
+  { path: (p) => `/api/tasks/${p.task}`, allowed: [...cityWide, ...countyAStaff, 'm001'] },
+  { path: (p) => `/api/tasks/${p.task}/timeline`, allowed: [...cityWide, ...countyAStaff, 'm001'] },
+  { path: (p) => `/api/evaluations/${p.evaluation}`, allowed: [...cityWide, ...countyAStaff, 'm001'] },
+  { path: (p) => `/api/managers/${p.manager}/timeline`, allowed: [...cityWide, ...countyAStaff, 'm001'] },
+  { path: (p) => `/api/org/managers/${p.manager}/customers`, allowed: [...cityWide, 'head01', 'reviewer01'] },
+  { path: () => '/api/org/managers', allowed: [...cityWide, ...countyAStaff, 'head02', 'partner02'] },
+  { path: () => '/api/grade-quotas', allowed: [...cityWide, 'head01', 'head02'] },
+  { path: () => '/api/grade-changes', allowed: [...cityWide, 'head01', 'head02'] },
+  { path: () => '/api/bottom-rank-cases', allowed: [...cityWide, 'head01', 'head02'] },
+  // A manager reads their own statement (checked below: only their own).
+  { path: () => '/api/pay/statements?month=2026-11', allowed: [...cityWide, 'head01', 'head02', 'm001', 'm002'] },
+  { path: () => '/api/pay-tables', allowed: ['hr', 'admin'] },
+  { path: () => '/api/admin/users', allowed: ['hr', 'admin'] },
+  { path: () => '/api/calendars', allowed: cityWide },
+  // The rules people are evaluated by (weights, deadlines) are open to everyone signed in.
+  { path: () => '/api/templates', allowed: [...people] },
+];
+
+test('every cell of the access matrix', async () => {
+  const wrong: string[] = [];
+  for (const rule of policy) {
+    const path = rule.path(paths);
+    for (const person of people) {
+      const res = await h.api('GET', path, { token: t[person] });
+      const allowed = rule.allowed.includes(person);
+      const ok = allowed ? res.status >= 200 && res.status < 300 : res.status === 403;
+      if (!ok)
+        wrong.push(
+          `${person} GET ${path.replace(/[0-9a-f-]{36}/g, ':id')}: ${res.status} (${allowed ? 'allowed' : 'refused'})`,
+        );
+    }
+    expect((await h.api('GET', path)).status).toBe(401);
+  }
+  expect(wrong).toEqual([]);
+
+  // Scope inside an allowed cell: a manager's pay statements are their own, a county
+  // head's their county's.
+  const statements = async (who: Person) =>
+    (await h.api('GET', '/api/pay/statements?month=2026-11', { token: t[who] })).body.statements.map(
+      (s: { employeeNo: string }) => s.employeeNo,
+    );
+  expect(await statements('m001')).toEqual(['M001']);
+  expect(await statements('head02')).toEqual(['M004']);
+  expect((await statements('head01')).sort()).toEqual(['M001', 'M002', 'M003']);
+});
