@@ -109,7 +109,12 @@ export const operations: Operation[] = [
     tag: 'organisation',
     auth: true,
     body: newManagerBody,
-    responses: { '201': 'Created', '409': 'Employee number or username exists', ...problem },
+    responses: {
+      '201': 'Created; the open cycles they joined',
+      '202': 'Created; still joining the open cycles (joinedCycles: null)',
+      '409': 'Employee number or username exists',
+      ...problem,
+    },
   },
   {
     method: 'get',
@@ -298,7 +303,12 @@ export const operations: Operation[] = [
     tag: 'cycles',
     auth: true,
     body: openCycleBody,
-    responses: { '201': 'Opened', '200': 'Already open: the same cycle', ...problem },
+    responses: {
+      '201': 'Opened',
+      '200': 'Already open: the same cycle',
+      '503': 'Still opening: ask again (Retry-After)',
+      ...problem,
+    },
   },
   {
     method: 'get',

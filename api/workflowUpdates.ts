@@ -99,3 +99,17 @@ function transportProblem(err: unknown): HttpProblem {
   if (err instanceof Error && /UNAVAILABLE|DEADLINE_EXCEEDED|connect/i.test(err.message)) return problems.unavailable();
   throw err;
 }
+
+/** A started workflow's result if it comes within the deadline; else undefined (it goes on). */
+export async function resultWithin<T>(result: Promise<T>, ms = updateDeadlineMs): Promise<T | undefined> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<undefined>((resolve) => {
+    timer = setTimeout(() => resolve(undefined), ms);
+  });
+  result.catch(() => undefined); // a failure after the deadline is the workflow's, not this request's
+  try {
+    return await Promise.race([result, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -41,6 +41,39 @@ test('no worker: 503 with Retry-After within the deadline; sent again later, acc
   expect(await h.db.prisma.submission.count({ where: { taskId: task.id } })).toBe(1);
 }, 90_000);
 
+test('no worker: opening a cycle is 503 (ask again), a new manager is 202 and joins once the worker is back', async () => {
+  const countyA = await h.db.prisma.orgUnit.findUniqueOrThrow({ where: { code: 'C01' } });
+  const countyB = await h.db.prisma.orgUnit.findUniqueOrThrow({ where: { code: 'C02' } });
+  await h.stopWorker();
+  const open = () =>
+    h.api('POST', '/api/cycles', { token: t.hr, body: { type: 'MONTHLY', period: '2026-12', countyId: countyB.id } });
+  const opening = await open();
+  expect([opening.status, opening.body.code]).toEqual([503, 'busy']);
+  const joined = await h.api('POST', '/api/org/managers', {
+    token: t.hr,
+    body: {
+      employeeNo: 'M070',
+      name: '孙悦',
+      countyId: countyA.id,
+      area: 'URBAN',
+      employment: 'FORMAL',
+      hireDate: '2026-11-20',
+      postStartDate: '2026-11-20',
+      education: 'BACHELOR',
+      username: 'm070',
+      email: 'm070@test.local',
+      password: 'welcome-to-2026',
+    },
+  });
+  expect(joined.status).toBe(202);
+  expect(joined.body.joinedCycles).toBeNull();
+
+  await h.startWorker();
+  await taskAssignedTo(h, 'm070', 60_000);
+  expect([200, 201]).toContain((await open()).status);
+  expect(await h.db.prisma.cycle.count({ where: { period: '2026-12', scopeId: countyB.id } })).toBe(1);
+}, 120_000);
+
 test('headers over 16 KiB: 431 as problem+json', async () => {
   const res = await fetch(`${h.baseUrl}/api/health`, { headers: { 'x-padding': 'x'.repeat(20_000) } });
   expect(res.status).toBe(431);

@@ -11,6 +11,7 @@ import { exportFormat, sendTable } from '../exports';
 import { findOr404, parseInput, problems, requestLanguage } from '../problems';
 import { evaluationReaders } from '../../domain/roles';
 import { oneLine } from '../../domain/text';
+import { resultWithin } from '../workflowUpdates';
 
 export const openCycleBody = z
   .object({
@@ -64,7 +65,9 @@ export function cycleRoutes(ctx: ApiContext): Router {
       taskQueue: ctx.taskQueue,
       args: [request],
     });
-    const { cycleId, created } = await opening.result();
+    const opened = await resultWithin(opening.result());
+    if (!opened) throw problems.busy(5); // the opening goes on; asking again is safe
+    const { cycleId, created } = opened;
     const cycle = await ctx.prisma.cycle.findUniqueOrThrow({ where: { id: cycleId }, include: { scope: true } });
     res.status(created ? 201 : 200).json(cycle);
   });

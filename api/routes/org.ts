@@ -10,7 +10,7 @@ import { withdrawEvaluationUpdate } from '../../workflows/managerEvaluation.mess
 import { actorOf, authenticate, countiesInScope, hasRole, type Actor } from '../auth';
 import { accountFields, hashPassword } from '../passwords';
 import type { ApiContext } from '../context';
-import { executeUpdate } from '../workflowUpdates';
+import { executeUpdate, resultWithin } from '../workflowUpdates';
 import { findOr404, parseInput, problems, requestLanguage } from '../problems';
 import { recordAudit } from '../../prisma/audit';
 import { customerListReaders, evaluationReaders, managerMaintainers, orgViewers } from '../../domain/roles';
@@ -203,8 +203,9 @@ export function orgRoutes(ctx: ApiContext): Router {
       taskQueue: ctx.taskQueue,
       args: [{ managerId: manager.id, actorId: actor.id }],
     });
-    const { joinedCycles } = await join.result();
-    res.status(201).json({ manager, joinedCycles });
+    // The join goes on if it takes longer than a request may wait: 202, with the manager.
+    const joined = await resultWithin(join.result());
+    res.status(joined ? 201 : 202).json({ manager, joinedCycles: joined?.joinedCycles ?? null });
   });
 
   /** A manager leaves: account closed; in open cycles their open tasks are cancelled and they are not ranked. */
