@@ -4,6 +4,7 @@
 import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
 
 const nodeBuiltins = [
   'node:*',
@@ -25,10 +26,21 @@ const nodeBuiltins = [
 const pureDomain = 'domain/ is pure: it imports zod and other domain/ modules only';
 
 export default tseslint.config(
-  { ignores: ['generated/**', 'node_modules/**', 'data/**', '.tools/**', 'test-output/**', 'test/histories/**'] },
+  {
+    ignores: [
+      'generated/**',
+      'node_modules/**',
+      'data/**',
+      '.tools/**',
+      'test-output/**',
+      'test/histories/**',
+      'api/web/dist/**',
+      'api/web/vite.config.mts',
+    ],
+  },
   js.configs.recommended,
   {
-    files: ['**/*.ts'],
+    files: ['**/*.ts', '**/*.tsx'],
     extends: [tseslint.configs.recommendedTypeChecked],
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
     rules: {
@@ -127,7 +139,35 @@ export default tseslint.config(
     },
   },
   {
-    files: ['api/web/**/*.js'],
+    // The web app runs in the browser: it shares the pure rules of domain/ (as @domain) and
+    // talks to everything else through the HTTP API.
+    files: ['api/web/src/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      // Loading data in an effect and keeping the latest path in a ref is what useApi is for.
+      'react-hooks/set-state-in-effect': 'off',
+      'react-hooks/refs': 'off',
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(\\.\\./)+(\\.\\./)(activities|workflows|prisma|scripts|generated|routes)\\b',
+              message: 'the web app reaches the server through the API: import only @domain and its own files',
+            },
+            {
+              group: ['@domain/../*', 'node:*', '@prisma/*', '@temporalio/*', 'express'],
+              message: 'not in the browser',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['api/classic/**/*.js'],
     languageOptions: { sourceType: 'script', globals: { ...globals.browser } },
   },
   {

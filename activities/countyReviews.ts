@@ -390,6 +390,7 @@ async function rankAndPublish(
         user,
         language: lang,
         rendered: mail,
+        link: `#/evaluations/${e.id}`,
       }),
     );
   }

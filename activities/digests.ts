@@ -62,6 +62,7 @@ export function digestActivities(deps: ActivityDeps) {
             user,
             language: lang,
             rendered: mail,
+            link: '#/cycles',
           }),
         );
       }

@@ -348,6 +348,7 @@ export function gradeReviewActivities(deps: ActivityDeps) {
                 user,
                 language: lang,
                 rendered: mail,
+                link: `#/managers/${c.managerId}/timeline`,
               }),
             );
           }

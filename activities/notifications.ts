@@ -21,17 +21,33 @@ export interface TaskNotice {
   reason?: string;
 }
 
-/** One rendered mail to one user, into the outbox once per dedupe key; returns the row's id. */
+/**
+ * One rendered mail to one user, into the outbox once per dedupe key, and the same event as
+ * an in-app notice (the bell) with a link to its page; returns the outbox row's id.
+ */
 export async function enqueueMail(
-  tx: Pick<Tx, 'notificationOutbox'>,
+  tx: Pick<Tx, 'notificationOutbox' | 'notice'>,
   mail: {
     dedupeKey: string;
     kind: string;
     user: { id: string; email: string };
     language: string;
     rendered: RenderedMail;
+    /** The page the notice opens, as a hash route of the web app (#/tasks/<id>). */
+    link?: string;
   },
 ): Promise<string> {
+  await tx.notice.upsert({
+    where: { dedupeKey: mail.dedupeKey },
+    update: {},
+    create: {
+      dedupeKey: mail.dedupeKey,
+      userId: mail.user.id,
+      kind: mail.kind,
+      title: mail.rendered.subject,
+      link: mail.link ?? null,
+    },
+  });
   const row = await tx.notificationOutbox.upsert({
     where: { dedupeKey: mail.dedupeKey },
     update: {},
@@ -84,6 +100,7 @@ export async function enqueueTaskNotice(
         user,
         language: lang,
         rendered: mail,
+        link: `#/tasks/${task.id}`,
       }),
     );
   }

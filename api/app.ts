@@ -19,6 +19,8 @@ import { payRoutes } from './routes/pay';
 import { bottomRankCaseRoutes } from './routes/bottomRankCases';
 import { webRoutes } from './routes/web';
 import { taskRoutes } from './routes/tasks';
+import { taskContextRoutes } from './routes/taskContext';
+import { noticeRoutes } from './routes/notices';
 
 export function createApp(ctx: ApiContext, extra?: (app: express.Express) => void): express.Express {
   const app = express();
@@ -44,6 +46,8 @@ export function createApp(ctx: ApiContext, extra?: (app: express.Express) => voi
     evaluationRoutes(ctx),
     cycleRoutes(ctx),
     taskRoutes(ctx),
+    taskContextRoutes(ctx),
+    noticeRoutes(ctx),
     gradeRoutes(ctx),
     payRoutes(ctx),
     bottomRankCaseRoutes(ctx),

@@ -6,7 +6,8 @@ import { z } from 'zod';
 import { surveyAnswerSchema } from '../domain/customerSurvey';
 import { periodPlanSchema } from '../domain/periodPlan';
 import { submissionSchemaOf, taskKinds } from '../domain/taskKinds';
-import { changePasswordBody, loginBody } from './routes/auth';
+import { changePasswordBody, languageBody, loginBody } from './routes/auth';
+import { noticeListQuery, noticeReadBody } from './routes/notices';
 import { cycleListQuery, openCycleBody, resultsQuery } from './routes/cycles';
 import { customersBody, leaveBody, managerListQuery, newManagerBody, partnerBody, transferBody } from './routes/org';
 import { timelineQuery } from './routes/managers';
@@ -83,6 +84,15 @@ export const operations: Operation[] = [
     tag: 'auth',
     auth: true,
     responses: { '200': 'User', '401': problem['401'] },
+  },
+  {
+    method: 'put',
+    path: '/api/me/language',
+    summary: 'The language of my pages and my mails (zh-CN or en)',
+    tag: 'auth',
+    auth: true,
+    body: languageBody,
+    responses: { '200': 'Saved', ...problem },
   },
   {
     method: 'get',
@@ -368,11 +378,41 @@ export const operations: Operation[] = [
   {
     method: 'get',
     path: '/api/tasks',
-    summary: "The signed-in user's task inbox",
+    summary:
+      "The signed-in user's task inbox: filter by status, kind, cycle, overdue; search by manager or county; " +
+      'sorted and paged; counts per status',
     tag: 'tasks',
     auth: true,
     query: inboxQuery,
-    responses: { '200': 'Tasks', ...problem },
+    responses: { '200': 'Tasks, total, counts', ...problem },
+  },
+  {
+    method: 'get',
+    path: '/api/tasks/{id}/context',
+    summary:
+      'What a decision task decides: the county and its managers with their results and the approval chain ' +
+      '(sign-off, approval), the quota a grade decision moves, the bottom-ranking case with its months and options',
+    tag: 'tasks',
+    auth: true,
+    responses: { '200': 'Decision context', ...problem },
+  },
+  {
+    method: 'get',
+    path: '/api/notices',
+    summary: "The signed-in user's in-app notices, newest first, with the unread count",
+    tag: 'auth',
+    auth: true,
+    query: noticeListQuery,
+    responses: { '200': 'Notices', ...problem },
+  },
+  {
+    method: 'post',
+    path: '/api/notices/read',
+    summary: 'Mark some of my notices (ids) or all of them read',
+    tag: 'auth',
+    auth: true,
+    body: noticeReadBody,
+    responses: { '200': 'Marked', ...problem },
   },
   {
     method: 'get',

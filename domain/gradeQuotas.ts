@@ -59,3 +59,25 @@ export function describeBreach(b: QuotaBreach, lang: 'zh-CN' | 'en'): string {
     ? `${levelNames[b.level]['zh-CN']}名额上限 ${b.cap} 人，批准后为 ${b.count} 人，超出 ${b.over} 人`
     : `${levelNames[b.level].en}: cap ${b.cap}, would be ${b.count}, over by ${b.over}`;
 }
+
+/**
+ * The quota after approving some changes, from the head count per grade (a city of 10,000
+ * travels as ten numbers): each approved change moves one person from one grade to another.
+ */
+export function quotaUsageAfter(
+  gradeCounts: Partial<Record<Grade, number>>,
+  changes: { fromGrade: Grade; toGrade: Grade }[],
+  quota: GradeQuota = defaultGradeQuota,
+): QuotaUsage[] {
+  const counts = new Map(Object.entries(gradeCounts) as [Grade, number][]);
+  for (const c of changes) {
+    counts.set(c.fromGrade, (counts.get(c.fromGrade) ?? 0) - 1);
+    counts.set(c.toGrade, (counts.get(c.toGrade) ?? 0) + 1);
+  }
+  const headCount = [...counts.values()].reduce((a, b) => a + b, 0);
+  return quotaLevels.map((level) => ({
+    level,
+    cap: gradeQuotaCap(quota[level], headCount),
+    count: [...counts].filter(([g]) => levelOf(g) === level).reduce((a, [, k]) => a + k, 0),
+  }));
+}

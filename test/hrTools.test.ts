@@ -114,7 +114,7 @@ test("a manager's timeline, for the manager and their county, not another county
   expect(events).toContain('task.reassigned:INSPECTION');
   expect(events).toContain('task.submitted:INSPECTION');
   const reassigned = timeline.body.events.find((e: { action: string }) => e.action === 'task.reassigned');
-  expect(reassigned.actor).toBe('HR 刘芳');
+  expect(reassigned.actorName).toBe('HR 刘芳');
   expect((await h.api('GET', `/api/managers/${m004.id}/timeline`, { token: t.m004 })).status).toBe(200);
   expect((await h.api('GET', `/api/managers/${m004.id}/timeline`, { token: t.head01 })).status).toBe(403);
   expect((await h.api('GET', `/api/managers/${m004.id}/timeline`, { token: t.m001 })).status).toBe(403);

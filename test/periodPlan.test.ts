@@ -100,7 +100,7 @@ test('the manager sets, changes and locks their period plan; the result sets tar
   expect(
     timeline.body.events
       .filter((e: { action: string }) => e.action.startsWith('evaluation.periodPlan'))
-      .map((e: { actor: string }) => e.actor),
+      .map((e: { actorName: string }) => e.actorName),
   ).toEqual(['刘洋', '刘洋']);
 
   // The marketing review's KPIs: 104 / 96 / 90 against 105 / 95 / 95.

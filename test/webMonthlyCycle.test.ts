@@ -22,7 +22,7 @@ afterAll(async () => {
 
 async function loggedIn(username: string): Promise<Page> {
   const page = await (await browser.newContext({ viewport: { width: 1100, height: 900 }, locale: 'zh-CN' })).newPage();
-  await page.goto(`${h.baseUrl}/app/`);
+  await page.goto(`${h.baseUrl}/classic/`);
   await page.fill('#f-username', username);
   await page.fill('#f-password', testPassword);
   await page.click('#login-form button[type=submit]');
@@ -31,7 +31,7 @@ async function loggedIn(username: string): Promise<Page> {
 }
 
 async function openTask(page: Page, kind: string): Promise<void> {
-  await page.goto(`${h.baseUrl}/app/#/inbox`);
+  await page.goto(`${h.baseUrl}/classic/#/inbox`);
   const link = page.locator(`a.task-link[data-kind="${kind}"]`).first();
   await eventually(
     async () => (await link.count()) > 0 || (await page.reload(), false),
@@ -47,7 +47,7 @@ const shot = (page: Page, name: string) => page.screenshot({ path: `${screenshot
 test('a monthly cycle through the pages, role by role', async () => {
   // A wrong password is refused on the login form.
   const anon = await (await browser.newContext()).newPage();
-  await anon.goto(`${h.baseUrl}/app/`);
+  await anon.goto(`${h.baseUrl}/classic/`);
   await anon.fill('#f-username', 'hr');
   await anon.fill('#f-password', 'wrong-password');
   await anon.click('#login-form button[type=submit]');
@@ -106,7 +106,7 @@ test('a monthly cycle through the pages, role by role', async () => {
     20_000,
     'inspection task',
   );
-  await hr.goto(`${h.baseUrl}/app/#/tasks/${inspection.id}`);
+  await hr.goto(`${h.baseUrl}/classic/#/tasks/${inspection.id}`);
   await hr.waitForSelector('#reassign-form');
   await hr.selectOption('#f-assigneeId', { label: '乙县督察员（二） (inspector03)' });
   await hr.fill('#reassign-form #f-reason', '督察员休假');
@@ -159,7 +159,7 @@ test('a monthly cycle through the pages, role by role', async () => {
     'published',
   );
   const cycle = await h.db.prisma.cycle.findFirstOrThrow();
-  await hr.goto(`${h.baseUrl}/app/#/cycles/${cycle.id}`);
+  await hr.goto(`${h.baseUrl}/classic/#/cycles/${cycle.id}`);
   // The dashboard refreshes itself: the published ranking appears with the monthly star.
   await hr.waitForSelector('table.ranking td:has-text("★")', { timeout: 25_000 });
   expect(await hr.locator('#score-chart rect').count()).toBe(10);
@@ -172,7 +172,7 @@ test('a monthly cycle through the pages, role by role', async () => {
 
   // The manager reads the result from the page the mail links to.
   const evaluation = await h.db.prisma.evaluation.findFirstOrThrow();
-  await m004.goto(`${h.baseUrl}/app/#/evaluations/${evaluation.id}`);
+  await m004.goto(`${h.baseUrl}/classic/#/evaluations/${evaluation.id}`);
   await m004.waitForSelector('td:has-text("督察")');
   expect(await m004.locator('p').first().textContent()).toContain('87.6');
   await shot(m004, '07-manager-result');
@@ -180,7 +180,7 @@ test('a monthly cycle through the pages, role by role', async () => {
 
 test('the admin page: a staff account created, a bad e-mail shown next to its field', async () => {
   const admin = await loggedIn('admin');
-  await admin.goto(`${h.baseUrl}/app/#/admin`);
+  await admin.goto(`${h.baseUrl}/classic/#/admin`);
   await admin.waitForSelector('#new-user-form');
   await admin.fill('#new-user-form #f-username', 'inspector05');
   await admin.fill('#new-user-form #f-displayName', '甲县督察员（二）');
@@ -240,7 +240,7 @@ test('a user changes their own password on their account page', async () => {
 });
 
 test('security headers on every response, and the pages and the API docs run under the CSP', async () => {
-  for (const path of ['/api/health', '/api/nope', '/app/', '/docs', '/survey/not-a-token', '/openapi.json']) {
+  for (const path of ['/api/health', '/api/nope', '/classic/', '/docs', '/survey/not-a-token', '/openapi.json']) {
     const res = await fetch(`${h.baseUrl}${path}`);
     expect([path, res.headers.get('content-security-policy')]).toEqual([
       path,
@@ -258,7 +258,7 @@ test('security headers on every response, and the pages and the API docs run und
   await page.goto(`${h.baseUrl}/docs`);
   await page.waitForSelector('.opblock-summary-path:has-text("/api/task-kinds")');
   await shot(page, '12-api-docs-under-csp');
-  await page.goto(`${h.baseUrl}/app/`);
+  await page.goto(`${h.baseUrl}/classic/`);
   await page.waitForSelector('#login-form');
   expect(refused).toEqual([]);
 });

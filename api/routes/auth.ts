@@ -8,6 +8,7 @@ import { recordAudit } from '../../prisma/audit';
 import { isWeakPassword, newPasswordSchema } from '../../domain/passwordPolicy';
 import { parseInput, problems, requestLanguage } from '../problems';
 import { oneLine, secret } from '../../domain/text';
+import { languages } from '../../domain/language';
 
 export const loginBody = z.object({
   username: oneLine().min(1).max(100),
@@ -23,6 +24,8 @@ export const changePasswordBody = z.object({
 const unknownUserHash = hashPassword('no such account: the same work as a wrong password');
 
 const bearerToken = (req: Request) => /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
+
+export const languageBody = z.object({ language: z.enum(languages) }).strict();
 
 export function authRoutes(ctx: ApiContext): Router {
   const router = Router();
@@ -131,6 +134,14 @@ export function authRoutes(ctx: ApiContext): Router {
       managerId: actor.managerId,
       roles: actor.roles.map((r) => ({ role: r.role, orgUnit: units.find((u) => u.id === r.orgUnitId) })),
     });
+  });
+
+  /** The language of my pages and my mails (界面与邮件语言). */
+  router.put('/me/language', authenticate(ctx.prisma), async (req, res) => {
+    const actor = actorOf(req);
+    const body = parseInput(languageBody, req.body, 'body', requestLanguage(req));
+    await ctx.prisma.user.update({ where: { id: actor.id }, data: { language: body.language } });
+    res.json({ language: body.language });
   });
 
   return router;

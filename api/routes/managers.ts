@@ -1,4 +1,5 @@
 // A manager's timeline: every event of their evaluations and tasks, with who and when.
+import { peopleOf } from '../eventPeople';
 import { Router } from 'express';
 import { z } from 'zod';
 import { actorOf, authenticate, countiesInScope } from '../auth';
@@ -41,10 +42,7 @@ export function managerRoutes(ctx: ApiContext): Router {
       orderBy: [{ at: 'asc' }, { id: 'asc' }],
       take: 2000,
     });
-    const actors = await ctx.prisma.user.findMany({
-      where: { id: { in: events.map((e) => e.actorId).filter((x): x is string => !!x) } },
-      select: { id: true, displayName: true },
-    });
+    const people = await peopleOf(ctx.prisma, events);
     res.json({
       manager: { id: manager.id, employeeNo: manager.employeeNo, name: manager.name },
       evaluations: evaluations.map((e) => ({
@@ -62,9 +60,10 @@ export function managerRoutes(ctx: ApiContext): Router {
         action: e.action,
         taskKind: taskKind.get(e.entityId) ?? null,
         cycleId: e.cycleId,
-        actor: e.actorId ? (actors.find((a) => a.id === e.actorId)?.displayName ?? e.actorId) : 'system',
+        actorName: e.actorId ? (people[e.actorId] ?? null) : null,
         details: e.details,
       })),
+      people,
     });
   });
 

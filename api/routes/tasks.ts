@@ -6,19 +6,36 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { isCalendarDate } from '../../domain/calendar';
 import { countySignOff, recommendationRequired } from '../../domain/taskKinds/countySignOff';
-import { actorRoleOf, publicTaskKinds, submissionSchemaOf, type TaskKind } from '../../domain/taskKinds';
+import {
+  actorRoleOf,
+  publicTaskKinds,
+  reassignable,
+  submissionSchemaOf,
+  taskKinds,
+  type TaskKind,
+} from '../../domain/taskKinds';
+import { nameOf } from '../../domain/codeNames';
 import { extendDeadlineUpdate, reassignTaskUpdate, submitTaskUpdate } from '../../workflows/humanTask.messages';
 import { actorOf, authenticate, countiesInScope, hasRole, type Actor } from '../auth';
 import type { ApiContext } from '../context';
 import { executeUpdate } from '../workflowUpdates';
 import { findOr404, parseInput, problems, requestLanguage } from '../problems';
-import { evaluationReaders } from '../../domain/roles';
-import { multiLine } from '../../domain/text';
+import { multiLine, oneLine } from '../../domain/text';
+import { canViewTask } from '../taskAccess';
+import { peopleOf } from '../eventPeople';
 
 const taskText = { 'zh-CN': '任务', en: 'Task' };
 export const inboxQuery = z.object({
   status: z.enum(['OPEN', 'SUBMITTED', 'CLOSED_MISSING', 'CANCELLED']).optional(),
   cycleId: z.uuid().optional(),
+  kind: z.enum(taskKinds).optional(),
+  /** Only tasks past their due date (still open). */
+  overdue: z.enum(['true', 'false']).optional(),
+  /** Manager's name or employee number, county name or code. */
+  q: oneLine().max(50).optional(),
+  sort: z.enum(['dueDate', '-dueDate', 'openedAt', '-openedAt']).default('dueDate'),
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(20),
 });
 export const extendBody = z.object({
   dueDate: z.string().refine(isCalendarDate, 'YYYY-MM-DD'),
@@ -70,26 +87,78 @@ export function taskRoutes(ctx: ApiContext): Router {
     if (!hasRole(actor, 'HR') || (hr !== 'all' && !hr.includes(countyId))) throw problems.forbidden(what);
   }
 
-  async function canView(actor: Actor, task: { assigneeId: string; countyId: string }): Promise<boolean> {
-    if (task.assigneeId === actor.id) return true;
-    const counties = await countiesInScope(ctx.prisma, actor, evaluationReaders);
-    return counties === 'all' || counties.includes(task.countyId);
-  }
+  const canView = (actor: Actor, task: { assigneeId: string; countyId: string }) =>
+    canViewTask(ctx.prisma, actor, task);
 
-  /** The signed-in user's task inbox. */
+  /** The signed-in user's task inbox: filtered, searched, sorted and paged here, with counts per status. */
   router.get('/tasks', async (req, res) => {
     const actor = actorOf(req);
     const query = parseInput(inboxQuery, req.query, 'query', requestLanguage(req));
-    const tasks = await ctx.prisma.task.findMany({
-      where: { assigneeId: actor.id, ...query },
-      include: {
-        cycle: { select: { type: true, period: true } },
-        evaluation: { select: { managerId: true, manager: { select: { name: true, employeeNo: true } } } },
-      },
-      orderBy: [{ status: 'asc' }, { dueAt: 'asc' }],
-      take: 500,
+    const matchingCounties = query.q
+      ? await ctx.prisma.orgUnit.findMany({
+          where: { OR: [{ name: { contains: query.q } }, { code: { contains: query.q } }] },
+          select: { id: true },
+        })
+      : [];
+    const text = query.q
+      ? {
+          OR: [
+            { evaluation: { manager: { name: { contains: query.q } } } },
+            { evaluation: { manager: { employeeNo: { contains: query.q } } } },
+            { bottomRankCase: { manager: { name: { contains: query.q } } } },
+            { bottomRankCase: { manager: { employeeNo: { contains: query.q } } } },
+            { countyId: { in: matchingCounties.map((c) => c.id) } },
+          ],
+        }
+      : {};
+    const filters = {
+      assigneeId: actor.id,
+      ...(query.cycleId ? { cycleId: query.cycleId } : {}),
+      ...(query.kind ? { kind: query.kind } : {}),
+      ...(query.overdue === 'true' ? { status: 'OPEN' as const, dueAt: { lt: new Date() } } : {}),
+      ...text,
+    };
+    const where = { ...filters, ...(query.status ? { status: query.status } : {}) };
+    const direction = query.sort.startsWith('-') ? 'desc' : 'asc';
+    const sortField = query.sort.replace('-', '') === 'openedAt' ? 'openedAt' : 'dueAt';
+    const [tasks, total, byStatus, overdue] = await Promise.all([
+      ctx.prisma.task.findMany({
+        where,
+        include: {
+          cycle: { select: { type: true, period: true } },
+          evaluation: { select: { managerId: true, manager: { select: { name: true, employeeNo: true } } } },
+          bottomRankCase: { select: { managerId: true, manager: { select: { name: true, employeeNo: true } } } },
+        },
+        orderBy: [{ [sortField]: direction }, { id: 'asc' }],
+        skip: (query.page - 1) * query.pageSize,
+        take: query.pageSize,
+      }),
+      ctx.prisma.task.count({ where }),
+      ctx.prisma.task.groupBy({ by: ['status'], where: filters, _count: { _all: true } }),
+      ctx.prisma.task.count({ where: { ...filters, status: 'OPEN', dueAt: { lt: new Date() } } }),
+    ]);
+    const counts = Object.fromEntries(byStatus.map((g) => [g.status, g._count._all]));
+    const counties = await ctx.prisma.orgUnit.findMany({
+      where: { id: { in: [...new Set(tasks.map((t) => t.countyId))] } },
+      select: { id: true, code: true, name: true, nameEn: true },
     });
-    res.json({ tasks });
+    const countyById = new Map(counties.map((c) => [c.id, c]));
+    const now = Date.now();
+    res.json({
+      tasks: tasks.map(({ bottomRankCase, ...t }) => ({
+        ...t,
+        // Who or what the task is about: a manager's evaluation, a case's manager, or a county.
+        subject: {
+          manager: t.evaluation?.manager ?? bottomRankCase?.manager ?? null,
+          county: countyById.get(t.countyId) ?? null,
+        },
+        overdue: t.status === 'OPEN' && t.dueAt.getTime() < now,
+      })),
+      total,
+      page: query.page,
+      pageSize: query.pageSize,
+      counts: { ...counts, overdue },
+    });
   });
 
   router.get('/tasks/:id', async (req, res) => {
@@ -108,7 +177,15 @@ export function taskRoutes(ctx: ApiContext): Router {
       where: { entityType: 'task', entityId: task.id },
       orderBy: [{ at: 'asc' }, { id: 'asc' }],
     });
-    res.json({ events: events.map((e) => ({ ...e, id: e.id.toString() })) });
+    const people = await peopleOf(ctx.prisma, events);
+    res.json({
+      events: events.map((e) => ({
+        ...e,
+        id: e.id.toString(),
+        actorName: e.actorId ? (people[e.actorId] ?? null) : null,
+      })),
+      people,
+    });
   });
 
   router.post('/tasks/:id/submission', async (req, res) => {
@@ -199,6 +276,7 @@ export function taskRoutes(ctx: ApiContext): Router {
   /** Who may take a task: active users holding its role for its county (or the whole city). */
   async function eligibleAssignees(task: { kind: string; countyId: string }, userId?: string) {
     const role = actorRoleOf[task.kind as TaskKind];
+    if (!reassignable[task.kind as TaskKind]) return { role, reassignable: false, users: [] };
     const county = await ctx.prisma.orgUnit.findUniqueOrThrow({ where: { id: task.countyId } });
     const users = await ctx.prisma.user.findMany({
       where: {
@@ -209,7 +287,7 @@ export function taskRoutes(ctx: ApiContext): Router {
       select: { id: true, username: true, displayName: true },
       orderBy: { username: 'asc' },
     });
-    return { role, users };
+    return { role, reassignable: true, users };
   }
 
   const reassignText = { 'zh-CN': '只有人力资源部可以转办任务', en: 'only HR reassigns tasks' };
@@ -226,10 +304,16 @@ export function taskRoutes(ctx: ApiContext): Router {
     const task = await loadTask(String(req.params.id));
     await requireHrOf(actor, task.countyId, reassignText);
     const body = parseInput(reassignBody, req.body, 'body', lang);
+    const eligible = await eligibleAssignees(task, body.assigneeId);
+    if (!eligible.reassignable)
+      throw problems.conflict('not_reassignable', {
+        'zh-CN': '此类任务属于客户经理本人（或其工业企业），不能转办',
+        en: 'this kind of task belongs to the manager (or their partner) and cannot be reassigned',
+      });
     const {
       role,
       users: [assignee],
-    } = await eligibleAssignees(task, body.assigneeId);
+    } = eligible;
     if (!assignee) {
       const exists = await ctx.prisma.user.findUnique({ where: { id: body.assigneeId } });
       if (!exists) throw problems.notFound({ 'zh-CN': '用户', en: 'User' });
@@ -238,8 +322,8 @@ export function taskRoutes(ctx: ApiContext): Router {
           field: 'body.assigneeId',
           message:
             lang === 'en'
-              ? `body.assigneeId must hold the ${role} role for this county`
-              : `body.assigneeId 必须在该县具有 ${role} 角色`,
+              ? `body.assigneeId must hold the ${nameOf('role', role, 'en')} role for this county`
+              : `body.assigneeId 必须在该县具有${nameOf('role', role, 'zh-CN')}角色`,
         },
       ]);
     }

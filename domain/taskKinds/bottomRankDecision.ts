@@ -19,6 +19,7 @@ export const bottomRankDecision = defineTaskKind({
       type: 'select',
       label: { 'zh-CN': '处理方式', en: 'Action' },
       options: bottomRankActions.map((value) => ({ value, label: bottomRankActionNames[value] })),
+      allowedByEmployment: true,
     },
     reasonField(),
   ],

@@ -47,6 +47,8 @@ interface FieldBase {
   /** Dotted path in the submission, e.g. `kpis.orderSuccessRate`. */
   name: string;
   visibleWhen?: VisibleWhen;
+  /** The schema refuses the submission without it (shown as required before it is sent). */
+  required?: boolean;
 }
 
 /**
@@ -55,9 +57,15 @@ interface FieldBase {
  * data the API gives it; the registry says which and where.
  */
 export type FormField =
-  | (FieldBase & { type: 'score'; label: Names }) // a number 0–100
+  | (FieldBase & { type: 'score'; label: Names; step?: number }) // a number 0–100 in steps of `step` (default 0.01)
   | (FieldBase & { type: 'text' | 'textarea' | 'date'; label: Names })
-  | (FieldBase & { type: 'select'; label: Names; options: { value: string; label: Names }[] })
+  | (FieldBase & {
+      type: 'select';
+      label: Names;
+      options: { value: string; label: Names }[];
+      /** The options the case's manager's employment type allows (末位淘汰: 解聘 for contract staff only). */
+      allowedByEmployment?: boolean;
+    })
   | (FieldBase & { type: 'fixed'; value: string }) // sent as is, not shown
   | (FieldBase & { type: 'kpis' }) // the three KPIs, in %
   | (FieldBase & { type: 'checkItems' }) // inspection check items: passed, deduction, note, evidence
@@ -103,24 +111,27 @@ export function defineTaskKind<K extends string, S extends z.ZodType, P extends 
   return definition;
 }
 
-/** 0–100 score field. */
-export const scoreField = (name: string, zh: string, en: string): FormField => ({
+/** 0–100 score field; `step` 1 for whole points. */
+export const scoreField = (name: string, zh: string, en: string, step?: number): FormField => ({
   name,
   type: 'score',
   label: { 'zh-CN': zh, en },
+  ...(step ? { step } : {}),
 });
 
-export const commentField = (name = 'comment', visibleWhen?: VisibleWhen): FormField => ({
+export const commentField = (name = 'comment', visibleWhen?: VisibleWhen, required = false): FormField => ({
   name,
   type: 'textarea',
   label: { 'zh-CN': '意见', en: 'Comment' },
   ...(visibleWhen ? { visibleWhen } : {}),
+  ...(required ? { required } : {}),
 });
 
 export const reasonField = (visibleWhen?: VisibleWhen): FormField => ({
   name: 'reason',
   type: 'textarea',
   label: { 'zh-CN': '理由', en: 'Reason' },
+  required: true,
   ...(visibleWhen ? { visibleWhen } : {}),
 });
 

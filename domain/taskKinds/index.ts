@@ -79,6 +79,8 @@ const each = <T>(f: (d: TaskKindDefinition) => T) =>
 export const actorRoleOf: Record<TaskKind, Role> = each((d) => d.actor);
 export const taskKindNames: Record<TaskKind, Names> = each((d) => d.names);
 export const defaultDueOffsetDays: Record<TaskKind, number> = each((d) => d.defaultDueOffsetDays);
+/** HR may give a task to another holder of its role; a manager's own task (or their partner's) stays theirs. */
+export const reassignable: Record<TaskKind, boolean> = each((d) => d.assignee === 'actorRole');
 
 export function kindsInSlot<S extends PolicySlot>(slot: S): KindsInSlot<S>[] {
   return taskKinds.filter((k) => taskKindRegistry[k].policySlot === slot) as KindsInSlot<S>[];
@@ -119,6 +121,7 @@ export function publicTaskKinds() {
       names: d.names,
       actor: d.actor,
       submittedByStaff: d.schema !== null,
+      reassignable: d.assignee === 'actorRole',
       showsPeriodPlan: d.showsPeriodPlan ?? false,
       form: d.form,
     };

@@ -18,5 +18,9 @@ export const marketingReview = defineTaskKind({
     { component: 'performance', value: performanceScore(s.kpis, kpiWeights), details: { kpis: s.kpis, kpiWeights } },
     { component: 'marketingReview', value: s.reviewScore },
   ],
-  form: [{ name: 'kpis', type: 'kpis' }, scoreField('reviewScore', '营销部审核评分', 'Review score'), commentField()],
+  form: [
+    { name: 'kpis', type: 'kpis' },
+    scoreField('reviewScore', '营销部审核评分', 'Review score'),
+    commentField('comment', undefined, true),
+  ],
 });

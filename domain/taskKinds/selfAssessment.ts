@@ -34,9 +34,9 @@ export const selfAssessment = defineTaskKind({
   components: ['selfEvaluation'],
   score: (s) => [{ component: 'selfEvaluation', value: selfEvaluationScore(s) }],
   form: [
-    scoreField('attitude', '态度（0–100）', 'Attitude (0–100)'),
-    scoreField('knowledge', '知识（0–100）', 'Knowledge (0–100)'),
-    scoreField('skills', '技能（0–100）', 'Skills (0–100)'),
+    scoreField('attitude', '态度（0–100）', 'Attitude (0–100)', 1),
+    scoreField('knowledge', '知识（0–100）', 'Knowledge (0–100)', 1),
+    scoreField('skills', '技能（0–100）', 'Skills (0–100)', 1),
     { name: 'workSummary', type: 'textarea', label: { 'zh-CN': '工作总结', en: 'Work summary' } },
     { name: 'improvementPlan', type: 'textarea', label: { 'zh-CN': '改进计划', en: 'Improvement plan' } },
   ],

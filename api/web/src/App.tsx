@@ -1,0 +1,70 @@
+// Pages by route. Unknown routes go to the inbox; a signed-out reader to the login, and
+// back to the page they asked for once signed in.
+import { Spin } from 'antd';
+import { useEffect, type ReactNode } from 'react';
+import { AppLayout } from './Layout';
+import { navigate, useRoute } from './router';
+import { useSession } from './session';
+import { LoginPage } from './pages/Login';
+import { InboxPage } from './pages/Inbox';
+import { TaskPage } from './pages/Task';
+import { CyclesPage } from './pages/Cycles';
+import { CyclePage } from './pages/Cycle';
+import { EvaluationPage } from './pages/Evaluation';
+import { TimelinePage } from './pages/Timeline';
+import { QuotasPage } from './pages/Quotas';
+import { CasesPage } from './pages/Cases';
+import { PayPage } from './pages/Pay';
+import { AdminPage } from './pages/Admin';
+import { AccountPage } from './pages/Account';
+
+const afterLoginKey = 'kaoping.after';
+
+export function App() {
+  const route = useRoute();
+  const { me, ready, t } = useSession();
+  const atLogin = route[0] === 'login';
+  useEffect(() => {
+    if (ready && !me && !atLogin) {
+      sessionStorage.setItem(afterLoginKey, location.hash || '#/inbox');
+      navigate('#/login');
+    }
+    if (ready && me && atLogin) {
+      const after = sessionStorage.getItem(afterLoginKey);
+      sessionStorage.removeItem(afterLoginKey);
+      navigate(after && after !== '#/login' ? after : '#/inbox');
+    }
+  }, [ready, me, atLogin]);
+  if (!ready) return <Spin fullscreen tip={t('loading')} />;
+  if (!me) return <LoginPage />;
+  const [page, id, sub] = route;
+  const view = (crumbs: string[], node: ReactNode) => (
+    <AppLayout route={route} crumbs={crumbs}>
+      {node}
+    </AppLayout>
+  );
+  switch (page) {
+    case 'tasks':
+      return id ? view([t('inbox'), t('kind')], <TaskPage id={id} key={id} />) : view([t('inbox')], <InboxPage />);
+    case 'cycles':
+      return id ? view([t('cycles'), t('cycle')], <CyclePage id={id} key={id} />) : view([t('cycles')], <CyclesPage />);
+    case 'evaluations':
+      return view([t('results')], <EvaluationPage id={id ?? ''} key={id} />);
+    case 'managers':
+      return sub === 'timeline'
+        ? view([t('timeline')], <TimelinePage managerId={id ?? ''} key={id} />)
+        : view([t('inbox')], <InboxPage />);
+    case 'quotas':
+      return view([t('quotas')], <QuotasPage />);
+    case 'cases':
+      return view([t('cases')], <CasesPage />);
+    case 'pay':
+      return view([t('payroll')], <PayPage />);
+    case 'admin':
+      return view([t('admin')], <AdminPage />);
+    case 'account':
+      return view([t('account')], <AccountPage />);
+    default:
+      return view([t('inbox')], <InboxPage />);
+  }
+}

@@ -1,0 +1,322 @@
+// One cycle as HR and the county follow it: totals, progress per county and stage, the
+// overdue tasks, the score distribution, the rankings with exports; the reviewer's KPI import.
+import { UploadOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Col, Progress, Row, Space, Statistic, Table, Tag, Typography, Upload } from 'antd';
+import { useMemo, useState } from 'react';
+import { flagReasonText, bottomRankRulesText } from '@domain/codeNames';
+import { taskKinds } from '@domain/taskKinds';
+import { download, postText, type ApiError } from '../api';
+import { ErrorAlert, Loading, useApi } from '../components/data';
+import { Chart } from '../components/Chart';
+import { countyName, formatNumber, person } from '../components/format';
+import { useSession } from '../session';
+
+interface County {
+  code: string;
+  name: string;
+  nameEn: string;
+}
+interface Status {
+  cycle: { id: string; type: string; period: string; status: string };
+  totals: { total: number; open: number; submitted: number; overdue: number; escalated: number; closedMissing: number };
+  byCountyAndStage: {
+    county: County | null;
+    kind: string;
+    total: number;
+    submitted: number;
+    closedMissing: number;
+    overdue: number;
+    escalated: number;
+  }[];
+}
+interface Results {
+  counties: {
+    county: County | null;
+    ranking: {
+      manager: { id: string; name: string; employeeNo: string };
+      compositeScore: number | null;
+      rank: number | null;
+      cohortSize: number | null;
+      monthlyStar: boolean;
+      flagReasons: string[];
+      bottomRankFlag: string[] | null;
+      stage: string;
+    }[];
+  }[];
+}
+interface Overdue {
+  total: number;
+  tasks: {
+    id: string;
+    kind: string;
+    dueDate: string;
+    escalationLevel: number;
+    county: County | null;
+    assignee: { displayName: string };
+    evaluation: { manager: { name: string; employeeNo: string } } | null;
+  }[];
+}
+
+export function CyclePage({ id }: { id: string }) {
+  const { t, name, has } = useSession();
+  const status = useApi<Status>(`/api/cycles/${id}/status`, { refreshMs: 10_000 });
+  const results = useApi<Results>(`/api/cycles/${id}/results`, { refreshMs: 10_000 });
+  const overdue = useApi<Overdue>(`/api/cycles/${id}/overdue`, { refreshMs: 10_000 });
+  return (
+    <Loading state={status}>
+      {(s) => (
+        <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+          <Typography.Title level={3} className="page-title">
+            {`${name('cycleType', s.cycle.type)} ${s.cycle.period}`} <Tag>{name('cycleStatus', s.cycle.status)}</Tag>
+          </Typography.Title>
+          <Totals s={s} />
+          {has('MARKETING_REVIEWER') && (
+            <KpiImport cycleId={id} onImported={() => void Promise.all([status.reload(), results.reload()])} />
+          )}
+          <Card title={t('progress')}>
+            <Table
+              id="stage-table"
+              size="small"
+              rowKey={(r) => `${r.county?.code}-${r.kind}`}
+              scroll={{ x: 700 }}
+              pagination={false}
+              dataSource={[...s.byCountyAndStage].sort(
+                (a, b) =>
+                  (a.county?.code ?? '').localeCompare(b.county?.code ?? '') ||
+                  taskKinds.indexOf(a.kind as never) - taskKinds.indexOf(b.kind as never),
+              )}
+              columns={[
+                { title: t('county'), render: (_: unknown, r) => <CountyCell county={r.county} /> },
+                { title: t('stage'), render: (_: unknown, r) => name('taskKind', r.kind) },
+                {
+                  title: t('progress'),
+                  render: (_: unknown, r) => {
+                    const done = r.submitted + r.closedMissing;
+                    return (
+                      <Space>
+                        <Progress
+                          percent={r.total ? Math.round((100 * done) / r.total) : 0}
+                          size="small"
+                          style={{ width: 120 }}
+                        />
+                        {`${done}/${r.total}`}
+                      </Space>
+                    );
+                  },
+                },
+                {
+                  title: t('overdue'),
+                  dataIndex: 'overdue',
+                  render: (n: number) => (n ? <Tag color="red">{n}</Tag> : 0),
+                },
+                { title: t('escalated'), dataIndex: 'escalated' },
+                { title: t('closedMissing'), dataIndex: 'closedMissing' },
+              ]}
+            />
+          </Card>
+          {overdue.data && overdue.data.total > 0 && <OverdueCard overdue={overdue.data} />}
+          {results.data && <ResultsCards cycle={s.cycle} results={results.data} />}
+          <ErrorAlert error={results.error} />
+        </Space>
+      )}
+    </Loading>
+  );
+}
+
+function CountyCell({ county }: { county: County | null }) {
+  const { lang } = useSession();
+  return <>{countyName(county, lang)}</>;
+}
+
+function Totals({ s }: { s: Status }) {
+  const { t, name } = useSession();
+  const items: [string, number, string?][] = [
+    [t('total'), s.totals.total],
+    [name('taskStatus', 'OPEN'), s.totals.open],
+    [name('taskStatus', 'SUBMITTED'), s.totals.submitted],
+    [t('overdue'), s.totals.overdue, '#cf1322'],
+    [t('escalated'), s.totals.escalated, '#d46b08'],
+    [t('closedMissing'), s.totals.closedMissing],
+  ];
+  return (
+    <Row gutter={[12, 12]} className="stat-cards" id="cycle-totals">
+      {items.map(([label, value, color]) => (
+        <Col key={label} xs={12} sm={8} lg={4}>
+          <Card size="small">
+            <Statistic title={label} value={value} styles={{ content: color ? { color } : undefined }} />
+          </Card>
+        </Col>
+      ))}
+    </Row>
+  );
+}
+
+function OverdueCard({ overdue }: { overdue: Overdue }) {
+  const { t, name, lang } = useSession();
+  return (
+    <Card title={`${t('overdueTasks')}（${overdue.total}）`} id="overdue">
+      <Table
+        size="small"
+        rowKey="id"
+        scroll={{ x: 700 }}
+        dataSource={overdue.tasks}
+        pagination={{ pageSize: 10 }}
+        columns={[
+          { title: t('kind'), render: (_: unknown, x) => <a href={`#/tasks/${x.id}`}>{name('taskKind', x.kind)}</a> },
+          { title: t('manager'), render: (_: unknown, x) => person(x.evaluation?.manager) },
+          { title: t('county'), render: (_: unknown, x) => countyName(x.county, lang) },
+          { title: t('assignee'), render: (_: unknown, x) => x.assignee.displayName },
+          { title: t('due'), dataIndex: 'dueDate' },
+          { title: t('escalated'), dataIndex: 'escalationLevel', render: (n: number) => (n ? `×${n}` : '') },
+        ]}
+      />
+    </Card>
+  );
+}
+
+function ResultsCards({ cycle, results }: { cycle: Status['cycle']; results: Results }) {
+  const { t, lang } = useSession();
+  const [error, setError] = useState<Error>();
+  const scores = results.counties.flatMap((c) =>
+    c.ranking.map((r) => r.compositeScore).filter((s): s is number => s !== null),
+  );
+  const scoreKey = scores.join(',');
+  const option = useMemo(() => {
+    const bins = Array.from({ length: 10 }, (_, i) => ({ label: `${i * 10}–${i * 10 + 10}`, n: 0 }));
+    for (const s of scoreKey ? scoreKey.split(',').map(Number) : []) bins[Math.min(9, Math.floor(s / 10))]!.n++;
+    return {
+      tooltip: {},
+      grid: { left: 32, right: 12, top: 16, bottom: 28 },
+      xAxis: { type: 'category', data: bins.map((b) => b.label) },
+      yAxis: { type: 'value', minInterval: 1 },
+      series: [
+        {
+          type: 'bar',
+          data: bins.map((b) => b.n),
+          itemStyle: { color: '#0a6e4f' },
+          label: { show: true, position: 'top' },
+        },
+      ],
+    };
+  }, [scoreKey]);
+  const save = (format: 'xlsx' | 'csv') =>
+    download(`/api/cycles/${cycle.id}/results?format=${format}`, `results-${cycle.period}.${format}`).catch(
+      (e: Error) => setError(e),
+    );
+  return (
+    <>
+      <Card title={t('distribution')}>
+        <Chart option={option} id="score-chart" />
+      </Card>
+      <Card
+        title={t('ranking')}
+        extra={
+          <Space>
+            <Button onClick={() => void save('xlsx')}>{t('exportXlsx')}</Button>
+            <Button onClick={() => void save('csv')}>{t('exportCsv')}</Button>
+          </Space>
+        }
+      >
+        <ErrorAlert error={error} />
+        {results.counties.map((c) => (
+          <div key={c.county?.code ?? 'city'} style={{ marginBottom: 16 }}>
+            <Typography.Title level={5}>{countyName(c.county, lang)}</Typography.Title>
+            <Table
+              className="ranking"
+              size="small"
+              rowKey={(r) => r.manager.id}
+              scroll={{ x: 600 }}
+              dataSource={c.ranking}
+              pagination={c.ranking.length > 20 ? { pageSize: 20 } : false}
+              columns={[
+                { title: t('rank'), dataIndex: 'rank', render: (r: number | null) => r ?? '—' },
+                {
+                  title: t('manager'),
+                  render: (_: unknown, r) => <a href={`#/managers/${r.manager.id}/timeline`}>{person(r.manager)}</a>,
+                },
+                { title: t('score'), dataIndex: 'compositeScore', render: (s: number | null) => formatNumber(s) },
+                { title: t('star'), dataIndex: 'monthlyStar', render: (s: boolean) => (s ? '★' : '') },
+                {
+                  title: t('flags'),
+                  render: (_: unknown, r) => (
+                    <Space size={[4, 4]} wrap>
+                      {r.flagReasons.map((f) => (
+                        <Tag key={f} color="volcano">
+                          {flagReasonText(f, lang)}
+                        </Tag>
+                      ))}
+                      {r.bottomRankFlag && (
+                        <Tag color="red">{`${t('cases')}：${bottomRankRulesText(r.bottomRankFlag, lang)}`}</Tag>
+                      )}
+                    </Space>
+                  ),
+                },
+              ]}
+            />
+          </div>
+        ))}
+      </Card>
+    </>
+  );
+}
+
+/** A marketing reviewer uploads the county's KPIs and reviews as one CSV file; every bad row is listed. */
+function KpiImport({ cycleId, onImported }: { cycleId: string; onImported: () => void }) {
+  const { t } = useSession();
+  const [file, setFile] = useState<File>();
+  const [busy, setBusy] = useState(false);
+  const [result, setResult] = useState<{ imported: number; alreadySubmitted: number }>();
+  const [error, setError] = useState<Error>();
+  const send = async () => {
+    if (!file) return;
+    setBusy(true);
+    setError(undefined);
+    setResult(undefined);
+    try {
+      const r = await postText<{ imported: number; alreadySubmitted: number }>(
+        `/api/cycles/${cycleId}/marketing-reviews/import`,
+        await file.text(),
+        'text/csv',
+      );
+      setResult(r);
+      onImported();
+    } catch (e) {
+      setError(e as ApiError);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Card title={t('importCsv')} id="kpi-form">
+      <Typography.Paragraph type="secondary">{t('importHint')}</Typography.Paragraph>
+      <Space wrap>
+        <Upload
+          accept=".csv,text/csv"
+          maxCount={1}
+          beforeUpload={(f) => {
+            setFile(f);
+            return false;
+          }}
+          onRemove={() => setFile(undefined)}
+        >
+          <Button icon={<UploadOutlined />} id="kpi-file-button">
+            {t('chooseFile')}
+          </Button>
+        </Upload>
+        <Button type="primary" onClick={() => void send()} disabled={!file} loading={busy} id="kpi-submit">
+          {t('submit')}
+        </Button>
+      </Space>
+      <div id="kpi-result" style={{ marginTop: 12 }}>
+        {result && (
+          <Alert
+            type="success"
+            showIcon
+            title={`${t('imported')}: ${result.imported}（${t('alreadySubmitted')} ${result.alreadySubmitted}）`}
+          />
+        )}
+        <ErrorAlert error={error} />
+      </div>
+    </Card>
+  );
+}
