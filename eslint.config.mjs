@@ -167,10 +167,6 @@ export default tseslint.config(
     },
   },
   {
-    files: ['api/classic/**/*.js'],
-    languageOptions: { sourceType: 'script', globals: { ...globals.browser } },
-  },
-  {
     files: ['scripts/**/*.js'],
     languageOptions: { sourceType: 'commonjs', globals: { ...globals.node } },
   },

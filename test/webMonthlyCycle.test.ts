@@ -1,104 +1,89 @@
-// A whole monthly cycle in the browser, in Chinese: HR opens it, the manager fills in the
-// self-assessment (a bad value is shown next to its field), the inspector enters check
-// results item by item, the reviewer the KPIs, the county head signs off, the city
-// approver approves, and HR sees progress, the score chart and the ranking. Screenshots
-// go to test-output/screenshots.
-import fs from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
+// A whole monthly cycle in the web app, in Chinese, role by role: HR opens it (a bad period
+// shown under its field), the manager sets the period plan and the self-assessment, HR gives
+// the inspection to another inspector, the inspector deducts item by item, the reviewer
+// enters KPIs with a decimal score, the county head signs off seeing the county's results,
+// the city approver (seeing the county, its managers and their scores) returns it with a
+// reason, the head sees the reason on the new sign-off, the approver approves; HR sees the
+// dashboard, the manager the result and the bell. On a phone nothing scrolls sideways.
+// Screenshots go to test-output/screenshots.
+import type { Browser } from 'playwright-core';
 import { eventually, startHarness, type Harness } from './support/harness';
 import { testPassword } from './support/fixtures';
-import { launchBrowser, screenshotDir } from './support/browser';
+import { launchBrowser } from './support/browser';
+import {
+  choose,
+  fieldError,
+  fill,
+  fitsTheScreen,
+  openTask,
+  phone,
+  pick,
+  scriptErrors,
+  shot,
+  signedIn,
+} from './support/pages';
 
 let h: Harness;
 let browser: Browser;
 beforeAll(async () => {
   [h, browser] = await Promise.all([startHarness(), launchBrowser()]);
-  fs.mkdirSync(screenshotDir, { recursive: true });
 });
 afterAll(async () => {
   await browser?.close();
   await h?.close();
 });
 
-async function loggedIn(username: string): Promise<Page> {
-  const page = await (await browser.newContext({ viewport: { width: 1100, height: 900 }, locale: 'zh-CN' })).newPage();
-  await page.goto(`${h.baseUrl}/classic/`);
-  await page.fill('#f-username', username);
-  await page.fill('#f-password', testPassword);
-  await page.click('#login-form button[type=submit]');
-  await page.waitForSelector('h1:has-text("我的任务")');
-  return page;
-}
-
-async function openTask(page: Page, kind: string): Promise<void> {
-  await page.goto(`${h.baseUrl}/classic/#/inbox`);
-  const link = page.locator(`a.task-link[data-kind="${kind}"]`).first();
-  await eventually(
-    async () => (await link.count()) > 0 || (await page.reload(), false),
-    20_000,
-    `${kind} in the inbox`,
-  );
-  await link.click();
-  await page.waitForSelector('#task-form');
-}
-
-const shot = (page: Page, name: string) => page.screenshot({ path: `${screenshotDir}/${name}.png`, fullPage: true });
-
-test('a monthly cycle through the pages, role by role', async () => {
-  // A wrong password is refused on the login form.
-  const anon = await (await browser.newContext()).newPage();
-  await anon.goto(`${h.baseUrl}/classic/`);
+test('a monthly cycle through the pages, role by role, with every decision shown', async () => {
+  // A wrong password is refused in words on the login form.
+  const anon = await (await browser.newContext({ locale: 'zh-CN' })).newPage();
+  await anon.goto(`${h.baseUrl}/app/`);
   await anon.fill('#f-username', 'hr');
   await anon.fill('#f-password', 'wrong-password');
   await anon.click('#login-form button[type=submit]');
   await anon.waitForSelector('.problem:has-text("用户名或密码错误")');
 
-  // HR opens the cycle for 乙县 (one manager, m004).
-  const hr = await loggedIn('hr');
-  await hr.click('header a[href="#/cycles"]');
+  // HR opens the cycle for 乙县 (one manager, m004); 2026-13 is refused under the period field.
+  const hr = await signedIn(h, browser, 'hr');
+  await hr.click('.app-sider a[href="#/cycles"]');
   await hr.waitForSelector('#open-cycle-form');
-  await hr.selectOption('#f-type', 'MONTHLY');
-  await hr.fill('#f-period', '2026-13');
-  await hr.selectOption('#f-countyId', { label: '乙县' });
+  await fill(hr, 'open-cycle-form', 'period', '2026-13');
+  await pick(hr, '#open-cycle-form #countyId', '乙县');
   await hr.click('#open-cycle-form button[type=submit]');
-  await hr.waitForSelector('.field[data-field="period"].invalid .error:not(:empty)');
+  const periodError = fieldError(hr, 'open-cycle-form', 'period');
+  await periodError.waitFor();
+  expect(await periodError.textContent()).toContain('2026-11');
   await shot(hr, '01-hr-open-cycle-error');
-  await hr.fill('#f-period', '2026-11');
+  await fill(hr, 'open-cycle-form', 'period', '2026-11');
   await hr.click('#open-cycle-form button[type=submit]');
   await hr.waitForSelector('#stage-table');
 
-  // The manager: the self-assessment, with an out-of-range score first.
-  const m004 = await loggedIn('m004');
-  await openTask(m004, 'SELF_ASSESSMENT');
-  // First the period plan (三自定): own KPI targets, plan and focus; a target out of range is refused next to its field.
-  await m004.fill('#f-targets-salesVolumeCompletion', '102');
-  await m004.fill('#f-targets-orderSuccessRate', '120');
-  await m004.fill('#f-targets-basicDataMaintenance', '95');
-  await m004.fill('#f-plan', '每周走访全部零售客户一次，月中复盘订货情况。');
-  await m004.fill('#f-focus', '新品推介');
-  await m004.click('#period-plan-form button[type=submit]');
-  const targetError = m004.locator('.field[data-field="targets.orderSuccessRate"].invalid .error');
-  await targetError.waitFor();
-  expect(await targetError.textContent()).toBe('不能大于 100');
-  await m004.fill('#f-targets-orderSuccessRate', '95');
+  // The manager: the period plan (三自定), then the self-assessment; a work summary too short is refused under it.
+  const m004 = await signedIn(h, browser, 'm004');
+  await openTask(h, m004, 'SELF_ASSESSMENT');
+  expect(await m004.locator('#task-title').textContent()).toBe('自我评价 · 刘洋（M004）');
+  await fill(m004, 'period-plan-form', 'targets.salesVolumeCompletion', '102');
+  await fill(m004, 'period-plan-form', 'targets.orderSuccessRate', '95');
+  await fill(m004, 'period-plan-form', 'targets.basicDataMaintenance', '95');
+  await fill(m004, 'period-plan-form', 'plan', '每周走访全部零售客户一次，月中复盘订货情况。');
+  await fill(m004, 'period-plan-form', 'focus', '新品推介');
   await m004.click('#period-plan-form button[type=submit]');
   await m004.locator('#period-plan-saved', { hasText: '已保存' }).waitFor();
-  await shot(m004, '02a-manager-period-plan');
   expect(await h.db.prisma.periodPlan.count()).toBe(1);
-  await m004.fill('#f-attitude', '120');
-  await m004.fill('#f-knowledge', '85');
-  await m004.fill('#f-skills', '80');
-  await m004.fill('#f-workSummary', '本月走访零售客户 180 户，订单成功率 96%。');
-  await m004.fill('#f-improvementPlan', '加强新品推介，提升数据维护的及时性。');
+  await fill(m004, 'task-form', 'attitude', '90');
+  await fill(m004, 'task-form', 'knowledge', '85');
+  await fill(m004, 'task-form', 'skills', '80');
+  await fill(m004, 'task-form', 'workSummary', '走访完成');
+  await fill(m004, 'task-form', 'improvementPlan', '加强新品推介，提升数据维护的及时性。');
   await m004.click('#task-form button[type=submit]');
-  // The browser leaves checking to the API (one rule, one place): its message sits next to the field.
-  const error = m004.locator('.field[data-field="attitude"].invalid .error');
-  await error.waitFor();
-  expect(await error.textContent()).toBe('不能大于 100');
+  // The browser leaves the rule to the API (one rule, one place): its words sit under the field.
+  const summaryError = fieldError(m004, 'task-form', 'workSummary');
+  await summaryError.waitFor();
+  expect(await summaryError.textContent()).toBe('至少 10 个字');
   await shot(m004, '02-manager-self-assessment-error');
-  await m004.fill('#f-attitude', '90');
+  await fill(m004, 'task-form', 'workSummary', '本月走访零售客户 180 户，订单成功率 96%。');
   await m004.click('#task-form button[type=submit]');
   await m004.waitForSelector('#task-done');
+  await m004.locator('#task-status', { hasText: '已提交' }).waitFor();
 
   // inspector02 is on leave: HR gives the inspection to inspector03 from the task's page.
   const inspection = await eventually(
@@ -106,141 +91,252 @@ test('a monthly cycle through the pages, role by role', async () => {
     20_000,
     'inspection task',
   );
-  await hr.goto(`${h.baseUrl}/classic/#/tasks/${inspection.id}`);
+  await hr.goto(`${h.baseUrl}/app/#/tasks/${inspection.id}`);
   await hr.waitForSelector('#reassign-form');
-  await hr.selectOption('#f-assigneeId', { label: '乙县督察员（二） (inspector03)' });
-  await hr.fill('#reassign-form #f-reason', '督察员休假');
+  await pick(hr, '#reassign-form #assigneeId', '乙县督察员（二）');
+  await fill(hr, 'reassign-form', 'reason', '督察员休假');
   await hr.click('#reassign-form button[type=submit]');
-  await hr.waitForSelector('p:has-text("乙县督察员（二）")');
+  await hr.locator('#task-timeline', { hasText: '由 乙县督察员 转办给 乙县督察员（二），理由：督察员休假' }).waitFor();
+  // A self-assessment stays the manager's: HR is offered no reassignment for it.
+  const self = await h.db.prisma.task.findFirstOrThrow({ where: { kind: 'SELF_ASSESSMENT' } });
+  await hr.goto(`${h.baseUrl}/app/#/tasks/${self.id}`);
+  await hr.waitForSelector('#submission');
+  expect(await hr.locator('#reassign-form').count()).toBe(0);
+  expect(await hr.locator('#submission').textContent()).toContain('本月走访零售客户 180 户');
 
   // The inspector, item by item: first-and-last check-in failed with 5 points off.
-  const inspector = await loggedIn('inspector03');
-  await openTask(inspector, 'INSPECTION');
-  await inspector.uncheck('#f-items-0-passed');
-  await inspector.fill('#f-items-0-deduction', '5');
-  await inspector.fill('#f-items-0-note', '11 月 12 日首签缺失');
-  await inspector.fill('#f-items-0-evidence', 'photo:20261112-01, photo:20261112-02');
+  const inspector = await signedIn(h, browser, 'inspector03');
+  await openTask(h, inspector, 'INSPECTION');
+  await inspector.locator('#task-form button.ant-switch').first().click();
+  await fill(inspector, 'task-form', 'items.0.deduction', '5');
+  await fill(inspector, 'task-form', 'items.0.note', '11 月 12 日首签缺失');
   await shot(inspector, '03-inspector-check-items');
   await inspector.click('#task-form button[type=submit]');
   await inspector.waitForSelector('#task-done');
 
-  // The marketing reviewer: KPIs and review.
-  const reviewer = await loggedIn('reviewer02');
-  await openTask(reviewer, 'MARKETING_REVIEW');
-  await reviewer.fill('#f-kpis-salesVolumeCompletion', '104');
-  await reviewer.fill('#f-kpis-orderSuccessRate', '96');
-  await reviewer.fill('#f-kpis-basicDataMaintenance', '90');
-  await reviewer.fill('#f-reviewScore', '88');
-  await reviewer.fill('#f-comment', '销量完成较好，数据维护需加强。');
+  // The marketing reviewer: KPIs and a review score with a decimal (88.5 is a valid score).
+  const reviewer = await signedIn(h, browser, 'reviewer02');
+  await openTask(h, reviewer, 'MARKETING_REVIEW');
+  await fill(reviewer, 'task-form', 'kpis.salesVolumeCompletion', '104');
+  await fill(reviewer, 'task-form', 'kpis.orderSuccessRate', '96');
+  await fill(reviewer, 'task-form', 'kpis.basicDataMaintenance', '90');
+  await fill(reviewer, 'task-form', 'reviewScore', '88.5');
+  await fill(reviewer, 'task-form', 'comment', '销量完成较好，数据维护需加强。');
   await reviewer.click('#task-form button[type=submit]');
   await reviewer.waitForSelector('#task-done');
 
-  // The county head signs off; the city approver first forgets the reason to return, then approves.
-  const head = await loggedIn('head02');
-  await openTask(head, 'COUNTY_SIGN_OFF');
-  await head.fill('#f-comment', '同意');
+  // The county head: the inbox row names the county; the sign-off lists its managers with their scores.
+  const head = await signedIn(h, browser, 'head02');
+  await openTask(h, head, 'COUNTY_SIGN_OFF');
+  const results = head.locator('#county-results');
+  await results.waitFor();
+  // 40·96.8 + 10·85 + 20·88.5 over 70 = 92.74, minus the 5 points of the failed check-in.
+  expect(await results.textContent()).toContain('刘洋（M004）');
+  expect(await results.textContent()).toContain('87.74');
+  expect(await results.textContent()).toContain('−5');
+  await shot(head, '04-head-sign-off-with-results');
+  await fill(head, 'task-form', 'comment', '同意');
   await head.click('#task-form button[type=submit]');
   await head.waitForSelector('#task-done');
-  const approver = await loggedIn('approver');
-  await openTask(approver, 'CITY_APPROVAL');
-  await approver.selectOption('#f-decision', 'return');
+
+  // The head reads pages and mails in English from now on (saved on the account).
+  await head.goto(`${h.baseUrl}/app/#/account`);
+  await head.locator('#account-language label', { hasText: 'English' }).click();
+  await head.waitForSelector('#language-saved');
+  expect((await h.db.prisma.user.findUniqueOrThrow({ where: { username: 'head02' } })).language).toBe('en');
+
+  // The city approver: the county named, its managers and their composite listed, the head's comment.
+  const approver = await signedIn(h, browser, 'approver');
+  await openTask(h, approver, 'CITY_APPROVAL');
+  expect(await approver.locator('#task-title').textContent()).toBe('市级审批 · 乙县');
+  expect(await approver.locator('#county-results').textContent()).toContain('87.74');
+  expect(await approver.locator('#head-comment').textContent()).toBe('同意');
+  await shot(approver, '05-approver-approval-card');
+  // Returning needs a reason: said under the field before anything is sent.
+  await choose(approver, 'task-form', '退回');
   await approver.click('#task-form button[type=submit]');
-  await approver.waitForSelector('.form-problem');
-  await shot(approver, '04-approver-return-needs-reason');
-  await approver.selectOption('#f-decision', 'approve');
-  await approver.fill('#f-comment', '同意发布');
+  await fieldError(approver, 'task-form', 'reason').waitFor();
+  await fill(approver, 'task-form', 'reason', '督察扣分缺少佐证，请核实。');
   await approver.click('#task-form button[type=submit]');
   await approver.waitForSelector('#task-done');
 
-  // HR: progress per county and stage, the chart and the ranking; then in English.
+  // Round 2: the head's new sign-off says why it came back; its mail came in English.
+  await h.smtp.waitFor((m) =>
+    m.some(
+      (x) =>
+        x.to.includes('head02@test.local') && x.subject.startsWith('[Kaoping]') && x.text.includes('督察扣分缺少佐证'),
+    ),
+  );
+  const [first, ...later] = h.smtp.to('head02@test.local').map((x) => x.subject);
+  expect(first).toMatch(/^【考评】请完成/);
+  expect(later.length).toBeGreaterThan(0);
+  for (const subject of later) expect(subject).toMatch(/^\[Kaoping\]/);
+  await openTask(h, head, 'COUNTY_SIGN_OFF');
+  await head.locator('#return-reason', { hasText: 'Returned by the city in the previous round' }).waitFor();
+  expect(await head.locator('#return-reason').textContent()).toContain('督察扣分缺少佐证，请核实。');
+  await shot(head, '06-head-re-sign-off-return-reason-en');
+  await fill(head, 'task-form', 'comment', '已补充佐证');
+  await head.click('#task-form button[type=submit]');
+  await head.waitForSelector('#task-done');
+
+  // The approver approves; the chain shows every step by round.
+  await openTask(h, approver, 'CITY_APPROVAL');
+  await approver.locator('#approval-chain', { hasText: '第 2 轮' }).first().waitFor();
+  expect(await approver.locator('#approval-chain').textContent()).toContain('退回');
+  await choose(approver, 'task-form', '批准');
+  await fill(approver, 'task-form', 'comment', '同意发布');
+  await approver.click('#task-form button[type=submit]');
+  await approver.waitForSelector('#task-done');
+
+  // HR: totals, progress, the chart and the published ranking with the star; then in English.
   await eventually(
     async () => (await h.db.prisma.evaluation.findFirst({ where: { stage: 'PUBLISHED' } })) ?? undefined,
     20_000,
     'published',
   );
   const cycle = await h.db.prisma.cycle.findFirstOrThrow();
-  await hr.goto(`${h.baseUrl}/classic/#/cycles/${cycle.id}`);
-  // The dashboard refreshes itself: the published ranking appears with the monthly star.
-  await hr.waitForSelector('table.ranking td:has-text("★")', { timeout: 25_000 });
-  expect(await hr.locator('#score-chart rect').count()).toBe(10);
-  // 40·96.8 + 10·85 + 20·88 over 70 = 92.6, minus the 5 points of the failed check-in.
-  expect(await hr.locator('table.ranking tbody tr').first().textContent()).toContain('1刘洋 (M004)87.6');
-  await shot(hr, '05-hr-cycle-dashboard');
-  await hr.click('#lang-switch');
-  await hr.waitForSelector('h2:has-text("Ranking")');
-  await shot(hr, '06-hr-cycle-dashboard-en');
+  await hr.goto(`${h.baseUrl}/app/#/cycles/${cycle.id}`);
+  await hr.locator('.ranking td', { hasText: '★' }).waitFor({ timeout: 25_000 });
+  expect(await hr.locator('#score-chart svg').count()).toBe(1);
+  expect(await hr.locator('.ranking tbody tr.ant-table-row').first().textContent()).toContain('刘洋（M004）87.74');
+  await shot(hr, '07-hr-cycle-dashboard');
+  await hr.locator('#lang-switch label', { hasText: 'EN' }).click();
+  await hr.locator('.ant-card-head-title', { hasText: 'Ranking' }).waitFor();
+  await shot(hr, '08-hr-cycle-dashboard-en');
 
-  // The manager reads the result from the page the mail links to.
-  const evaluation = await h.db.prisma.evaluation.findFirstOrThrow();
-  await m004.goto(`${h.baseUrl}/classic/#/evaluations/${evaluation.id}`);
-  await m004.waitForSelector('td:has-text("督察")');
-  expect(await m004.locator('p').first().textContent()).toContain('87.6');
-  await shot(m004, '07-manager-result');
-}, 180_000);
+  // The manager: the bell counts the unread notices (the result among them); opening one reads it.
+  const m004User = await h.db.prisma.user.findUniqueOrThrow({ where: { username: 'm004' } });
+  const unread = await h.db.prisma.notice.count({ where: { userId: m004User.id, readAt: null } });
+  expect(unread).toBeGreaterThan(0);
+  await m004.goto(`${h.baseUrl}/app/#/inbox`);
+  await m004.reload();
+  await m004.locator('#notice-count .ant-badge-count', { hasText: String(unread) }).waitFor();
+  await m004.click('#notice-count button');
+  await m004.locator('#notice-list .notice-unread', { hasText: '考评结果' }).first().click();
+  await m004.waitForSelector('.ant-descriptions');
+  expect(await m004.locator('.app-content').textContent()).toContain('87.74');
+  await shot(m004, '09-manager-result-from-the-bell');
+  await m004.locator('#notice-count .ant-badge-count', { hasText: String(unread - 1) }).waitFor();
 
-test('the admin page: a staff account created, a bad e-mail shown next to its field', async () => {
-  const admin = await loggedIn('admin');
-  await admin.goto(`${h.baseUrl}/classic/#/admin`);
+  // On a phone: the inbox and the approval card fit the screen, the menu folds away.
+  const phoneHead = await signedIn(h, browser, 'head02', phone);
+  await phoneHead.goto(`${h.baseUrl}/app/#/inbox`);
+  await phoneHead.locator('.ant-tabs-tab', { hasText: 'All' }).click();
+  await phoneHead.waitForSelector('a.task-link');
+  expect(await fitsTheScreen(phoneHead)).toBe(true);
+  await shot(phoneHead, '10-phone-inbox');
+  await phoneHead.locator('a.task-link[data-kind="COUNTY_SIGN_OFF"]').first().click();
+  await phoneHead.waitForSelector('#county-results');
+  expect(await fitsTheScreen(phoneHead)).toBe(true);
+  await shot(phoneHead, '11-phone-sign-off');
+
+  for (const page of [hr, m004, inspector, reviewer, head, approver, phoneHead]) expect(scriptErrors(page)).toEqual([]);
+}, 240_000);
+
+test('the inbox tells every row apart: kind, who or what, cycle, due date; filters and counts', async () => {
+  const hrToken = await h.login('hr');
+  const counties = await h.db.prisma.orgUnit.findMany({ where: { kind: 'COUNTY' } });
+  for (const c of counties)
+    expect(
+      (
+        await h.api('POST', '/api/cycles', {
+          token: hrToken,
+          body: { type: 'MONTHLY', period: '2026-10', countyId: c.id },
+        })
+      ).status,
+    ).toBeLessThan(300);
+  const inspectorId = (await h.db.prisma.user.findUniqueOrThrow({ where: { username: 'inspector01' } })).id;
+  await eventually(
+    async () =>
+      (await h.db.prisma.task.count({ where: { assigneeId: inspectorId, status: 'OPEN' } })) >= 3 ? true : undefined,
+    20_000,
+    'three inspections for inspector01',
+  );
+  const page = await signedIn(h, browser, 'inspector01');
+  await page.goto(`${h.baseUrl}/app/#/inbox`);
+  await page.waitForSelector('a.task-link');
+  const rows = await page.locator('#inbox-table tbody tr.ant-table-row').allTextContents();
+  expect(rows).toHaveLength(3);
+  expect(new Set(rows).size).toBe(3);
+  for (const r of rows) expect(r).toMatch(/^督察检查.+（M00\d） ?甲县月度 2026-10/);
+  expect(await page.locator('[data-status="OPEN"]').textContent()).toContain('3');
+  await page.fill('#inbox-search', 'M002');
+  await page.press('#inbox-search', 'Enter');
+  await page.locator('#inbox-table tbody tr.ant-table-row', { hasText: 'M002' }).waitFor();
+  await eventually(
+    async () => ((await page.locator('#inbox-table tbody tr.ant-table-row').count()) === 1 ? true : undefined),
+    5000,
+    'one row',
+  );
+  await shot(page, '12-inbox-search');
+});
+
+test('the admin page: a staff account created, a bad e-mail shown under its field', async () => {
+  const admin = await signedIn(h, browser, 'admin');
+  await admin.goto(`${h.baseUrl}/app/#/admin`);
   await admin.waitForSelector('#new-user-form');
-  await admin.fill('#new-user-form #f-username', 'inspector05');
-  await admin.fill('#new-user-form #f-displayName', '甲县督察员（二）');
-  await admin.fill('#new-user-form #f-email', 'not-an-address');
-  await admin.selectOption('#new-user-form #f-roles-0-role', 'INSPECTOR');
-  await admin.selectOption('#new-user-form #f-roles-0-scope', 'C01');
-  await admin.fill('#new-user-form #f-password', 'a-long-password');
+  await fill(admin, 'new-user-form', 'username', 'inspector05');
+  await fill(admin, 'new-user-form', 'displayName', '甲县督察员（二）');
+  await fill(admin, 'new-user-form', 'email', 'not-an-address');
+  await pick(admin, '#new-user-form #roles_0_role', '督察员');
+  await pick(admin, '#new-user-form #roles_0_scope', 'C01');
+  await fill(admin, 'new-user-form', 'password', 'a-long-password');
   await admin.click('#new-user-form button[type=submit]');
-  await admin.locator('.field[data-field="email"].invalid .error').waitFor();
-  await admin.fill('#new-user-form #f-email', 'inspector05@test.local');
+  await fieldError(admin, 'new-user-form', 'email').waitFor();
+  await fill(admin, 'new-user-form', 'email', 'inspector05@test.local');
   await admin.click('#new-user-form button[type=submit]');
   const row = admin.locator('#user-table tr[data-username="inspector05"]');
   await row.waitFor();
   expect(await row.textContent()).toContain('督察员 · C01');
-  await shot(admin, '08-admin-users');
+  await shot(admin, '13-admin-users');
   expect(
     await h.db.prisma.userRole.count({
       where: { user: { username: 'inspector05' }, role: 'INSPECTOR', orgUnit: { code: 'C01' } },
     }),
   ).toBe(1);
-
-  // The same account becomes C02's marketing reviewer; a city role over a county is refused next to its field.
-  const inspector05 = await h.db.prisma.user.findUniqueOrThrow({ where: { username: 'inspector05' } });
-  await admin.selectOption('#roles-form #f-userId', inspector05.id);
-  await admin.selectOption('#roles-form #f-roles-0-role', 'HR');
-  await admin.selectOption('#roles-form #f-roles-0-scope', 'C02');
-  await admin.click('#roles-form button[type=submit]');
-  await admin.locator('#roles-form .field[data-field="roles.0.scope"].invalid .error').waitFor();
-  await admin.selectOption('#roles-form #f-roles-0-role', 'MARKETING_REVIEWER');
-  await admin.click('#roles-form button[type=submit]');
-  await admin.locator('#user-table tr[data-username="inspector05"]', { hasText: '营销审核员 · C02' }).waitFor();
-  expect((await h.db.prisma.userRole.findMany({ where: { userId: inspector05.id } })).map((r) => r.role)).toEqual([
-    'MARKETING_REVIEWER',
-  ]);
-  await shot(admin, '09-admin-roles-changed');
 });
 
 test('a user changes their own password on their account page', async () => {
-  const page = await loggedIn('reviewer02');
+  const page = await signedIn(h, browser, 'reviewer01');
   await page.click('#account-link');
+  await page.locator('.ant-dropdown-menu-item', { hasText: '我的账号' }).click();
   await page.waitForSelector('#password-change-form');
-  await page.fill('#f-currentPassword', testPassword);
-  await page.fill('#f-newPassword', '1234567890');
+  await fill(page, 'password-change-form', 'currentPassword', testPassword);
+  await fill(page, 'password-change-form', 'newPassword', '1234567890');
   await page.click('#password-change-form button[type=submit]');
-  const error = page.locator('.field[data-field="newPassword"] .error');
+  const error = fieldError(page, 'password-change-form', 'newPassword');
   await error.waitFor();
   expect(await error.textContent()).toBe('密码太容易被猜到，请换一个');
-  await shot(page, '10-account-weak-password');
-  await page.fill('#f-currentPassword', testPassword);
-  await page.fill('#f-newPassword', '营销审核 2026 新密码');
+  await fill(page, 'password-change-form', 'currentPassword', testPassword);
+  await fill(page, 'password-change-form', 'newPassword', '营销审核 2026 新密码');
   await page.click('#password-change-form button[type=submit]');
   await page.waitForSelector('#password-changed:has-text("密码已修改")');
-  await shot(page, '11-account-password-changed');
+  await shot(page, '14-account-password-changed');
   expect(
-    (await h.api('POST', '/api/auth/login', { body: { username: 'reviewer02', password: testPassword } })).status,
+    (await h.api('POST', '/api/auth/login', { body: { username: 'reviewer01', password: testPassword } })).status,
   ).toBe(401);
 });
 
-test('security headers on every response, and the pages and the API docs run under the CSP', async () => {
-  for (const path of ['/api/health', '/api/nope', '/classic/', '/docs', '/survey/not-a-token', '/openapi.json']) {
+test('signed in across tabs for the session; signing out in one tab signs out the other', async () => {
+  const context = await browser.newContext({ locale: 'zh-CN' });
+  const first = await context.newPage();
+  await first.goto(`${h.baseUrl}/app/`);
+  await first.fill('#f-username', 'hr');
+  await first.fill('#f-password', testPassword);
+  await first.click('#login-form button[type=submit]');
+  await first.waitForSelector('.app-header');
+  // A mail link opened in a new tab is signed in.
+  const second = await context.newPage();
+  await second.goto(`${h.baseUrl}/app/#/cycles`);
+  await second.waitForSelector('#open-cycle-form');
+  await first.click('#account-link');
+  await first.locator('.ant-dropdown-menu-item', { hasText: '退出登录' }).click();
+  await first.waitForSelector('#login-form');
+  await second.waitForSelector('#login-form');
+});
+
+test('security headers on every response, and the app and the API docs run under the CSP', async () => {
+  for (const path of ['/api/health', '/api/nope', '/app/', '/docs', '/survey/not-a-token', '/openapi.json']) {
     const res = await fetch(`${h.baseUrl}${path}`);
     expect([path, res.headers.get('content-security-policy')]).toEqual([
       path,
@@ -257,8 +353,9 @@ test('security headers on every response, and the pages and the API docs run und
   });
   await page.goto(`${h.baseUrl}/docs`);
   await page.waitForSelector('.opblock-summary-path:has-text("/api/task-kinds")');
-  await shot(page, '12-api-docs-under-csp');
-  await page.goto(`${h.baseUrl}/classic/`);
+  await shot(page, '15-api-docs-under-csp');
+  await page.goto(`${h.baseUrl}/app/`);
   await page.waitForSelector('#login-form');
+  expect((await fetch(`${h.baseUrl}/app/favicon.svg`)).status).toBe(200);
   expect(refused).toEqual([]);
 });

@@ -13,7 +13,7 @@ import { seedOrganisation } from '../../prisma/seed';
 import { createWorker } from '../../activities/worker';
 import { taskQueue } from '../../workflows/taskQueue';
 import { openTestDatabase, type TestDatabase } from './database';
-import { smallOrganisation, testPassword } from './fixtures';
+import { smallOrganisation, testPassword, validSelfAssessment } from './fixtures';
 import { bundlePath } from './globalSetup';
 import { startTestSmtp, type TestSmtp } from './smtp';
 import { listen } from '../../api/server';
@@ -176,4 +176,73 @@ export function taskAssignedTo(h: Harness, username: string, timeoutMs = 20_000)
     timeoutMs,
     `${username}'s task`,
   );
+}
+
+/**
+ * A county's cycle from opening to publication through the API, on a template that gathers
+ * only the self-assessment: each manager self-scores as given, the head signs off, the city
+ * approves. Resolves with the cycle's id once every result is published.
+ */
+export async function publishCountyCycle(
+  h: Harness,
+  opts: { type: CycleType; period: string; countyCode: string; selfScores: Record<string, number> },
+): Promise<string> {
+  const token = async (u: string) => h.login(u);
+  const county = await h.db.prisma.orgUnit.findUniqueOrThrow({ where: { code: opts.countyCode } });
+  const opened = await h.api('POST', '/api/cycles', {
+    token: await token('hr'),
+    body: { type: opts.type, period: opts.period, countyId: county.id },
+  });
+  if (opened.status !== 201) throw new Error(`open ${opts.period}: ${opened.status}`);
+  const cycleId: string = opened.body.id;
+  const managers = Object.keys(opts.selfScores).length;
+  const tasks = await eventually(
+    async () => {
+      const t = await h.db.prisma.task.findMany({
+        where: { cycleId, kind: 'SELF_ASSESSMENT' },
+        include: { assignee: true },
+      });
+      return t.length === managers ? t : undefined;
+    },
+    20_000,
+    `${opts.period} self-assessments`,
+  );
+  for (const t of tasks) {
+    const n = opts.selfScores[t.assignee.username]!;
+    const res = await h.api('POST', `/api/tasks/${t.id}/submission`, {
+      token: await token(t.assignee.username),
+      body: { ...validSelfAssessment, attitude: n, knowledge: n, skills: n },
+    });
+    if (res.status !== 201) throw new Error(`self-assessment ${t.assignee.username}: ${res.status}`);
+  }
+  const decide = async (kind: 'COUNTY_SIGN_OFF' | 'CITY_APPROVAL', body: object) => {
+    const task = await eventually(
+      () =>
+        h.db.prisma.task
+          .findFirst({ where: { cycleId, kind }, include: { assignee: true } })
+          .then((x) => x ?? undefined),
+      20_000,
+      `${opts.period} ${kind}`,
+    );
+    const res = await h.api('POST', `/api/tasks/${task.id}/submission`, {
+      token: await token(task.assignee.username),
+      body,
+    });
+    if (res.status !== 201) throw new Error(`${kind}: ${res.status} ${JSON.stringify(res.body)}`);
+  };
+  const recommending = opts.type === 'QUARTERLY';
+  const best = Object.entries(opts.selfScores).sort((a, b) => b[1] - a[1])[0]![0];
+  const bestManager = await h.db.prisma.manager.findFirst({ where: { user: { username: best } } });
+  await decide('COUNTY_SIGN_OFF', {
+    decision: 'signOff',
+    ...(recommending && bestManager ? { recommendedManagerId: bestManager.id } : {}),
+  });
+  await decide('CITY_APPROVAL', { decision: 'approve' });
+  await eventually(
+    async () =>
+      (await h.db.prisma.evaluation.count({ where: { cycleId, stage: 'PUBLISHED' } })) === managers || undefined,
+    20_000,
+    `${opts.period} published`,
+  );
+  return cycleId;
 }

@@ -208,6 +208,7 @@ const words = {
   system: ['系统', 'System'],
   perPage: ['每页', 'per page'],
   totalN: ['共 {n} 条', '{n} in all'],
+  colon: ['：', ': '],
 } satisfies Record<string, [string, string]>;
 
 export type WordKey = keyof typeof words;

@@ -49,8 +49,8 @@ export function ApprovalChain({ steps, currentTaskId }: { steps: ChainStep[]; cu
                     : `${name('taskStatus', s.status)} · ${t('due')} ${s.dueDate}`}
                   {p.action ? ` · ${name('action', p.action)}` : ''}
                 </div>
-                {comment && <div>{`${t('comment')}：${comment}`}</div>}
-                {reason && <div className="chain-reason">{`${t('reason')}：${reason}`}</div>}
+                {comment && <div>{`${t('comment')}${t('colon')}${comment}`}</div>}
+                {reason && <div className="chain-reason">{`${t('reason')}${t('colon')}${reason}`}</div>}
               </div>
             ),
           };

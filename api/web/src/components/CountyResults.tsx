@@ -129,7 +129,7 @@ export function CountyResults({
                 </Tag>
               ))}
               {m.bottomRankRules && (
-                <Tag color="red">{`${t('cases')}：${bottomRankRulesText(m.bottomRankRules, lang)}`}</Tag>
+                <Tag color="red">{`${t('cases')}${t('colon')}${bottomRankRulesText(m.bottomRankRules, lang)}`}</Tag>
               )}
               {m.outliers.map((o) => (
                 <Tag key={o} color="orange">

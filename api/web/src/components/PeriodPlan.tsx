@@ -47,11 +47,17 @@ export function PeriodPlanCard({ evaluation, onSaved }: { evaluation: Evaluation
               ]}
             />
             <p>
-              <strong>{t('planText')}：</strong>
+              <strong>
+                {t('planText')}
+                {t('colon')}
+              </strong>
               {p.plan}
             </p>
             <p>
-              <strong>{t('focusText')}：</strong>
+              <strong>
+                {t('focusText')}
+                {t('colon')}
+              </strong>
               {p.focus}
             </p>
           </>

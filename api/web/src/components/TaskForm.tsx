@@ -197,7 +197,6 @@ function FieldInput({ field, data, form }: { field: FormField; data: FormData; f
       return (
         <Form.Item name={path(field.name)} label={label} rules={[required]}>
           <Select
-            id="f-recommendedManagerId"
             showSearch={{ optionFilterProp: 'label' }}
             options={(data.managers ?? []).map((m) => ({
               value: m.manager.id,

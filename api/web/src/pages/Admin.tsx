@@ -35,7 +35,7 @@ export function AdminPage() {
     let reason = '';
     Modal.confirm({
       title: u.active ? t('closeAccount') : t('reopenAccount'),
-      content: <Input id="f-active-reason" placeholder={t('reason')} onChange={(e) => (reason = e.target.value)} />,
+      content: <Input placeholder={t('reason')} onChange={(e) => (reason = e.target.value)} />,
       onOk: async () => {
         try {
           const r = await api<{ openTasks?: number }>('POST', `/api/admin/users/${u.id}/active`, {

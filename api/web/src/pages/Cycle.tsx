@@ -194,7 +194,7 @@ function ResultsCards({ cycle, results }: { cycle: Status['cycle']; results: Res
           type: 'bar',
           data: bins.map((b) => b.n),
           itemStyle: { color: '#0a6e4f' },
-          label: { show: true, position: 'top' },
+          label: { show: true, position: 'top', formatter: (p: { value: number }) => (p.value ? String(p.value) : '') },
         },
       ],
     };
@@ -246,7 +246,7 @@ function ResultsCards({ cycle, results }: { cycle: Status['cycle']; results: Res
                         </Tag>
                       ))}
                       {r.bottomRankFlag && (
-                        <Tag color="red">{`${t('cases')}：${bottomRankRulesText(r.bottomRankFlag, lang)}`}</Tag>
+                        <Tag color="red">{`${t('cases')}${t('colon')}${bottomRankRulesText(r.bottomRankFlag, lang)}`}</Tag>
                       )}
                     </Space>
                   ),

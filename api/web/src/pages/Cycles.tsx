@@ -92,11 +92,7 @@ function OpenCycleForm() {
         initialValues={{ type: 'MONTHLY', countyId: '' }}
       >
         <Form.Item name="type" label={t('type')} rules={[{ required: true }]}>
-          <Select
-            id="f-type"
-            style={{ width: 120 }}
-            options={cycleTypes.map((c) => ({ value: c, label: name('cycleType', c) }))}
-          />
+          <Select style={{ width: 120 }} options={cycleTypes.map((c) => ({ value: c, label: name('cycleType', c) }))} />
         </Form.Item>
         <Form.Item
           name="period"
@@ -104,11 +100,10 @@ function OpenCycleForm() {
           rules={[{ required: true, message: t('required') }]}
           extra={t('openMonthlyHint')}
         >
-          <Input id="f-period" style={{ width: 140 }} placeholder="2026-11" />
+          <Input style={{ width: 140 }} placeholder="2026-11" />
         </Form.Item>
         <Form.Item name="countyId" label={t('county')}>
           <Select
-            id="f-countyId"
             style={{ width: 180 }}
             options={[
               { value: '', label: t('wholeCity') },

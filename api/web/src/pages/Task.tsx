@@ -117,6 +117,12 @@ function TaskView({
     kind?.showsPeriodPlan && task.evaluationId ? `/api/evaluations/${task.evaluationId}` : null,
   );
   const [done, setDone] = useState(false);
+  // Bumped after every change here, so the timeline below reads the new events.
+  const [version, setVersion] = useState(0);
+  const changed = async () => {
+    await reload();
+    setVersion((v) => v + 1);
+  };
   const mine = task.assigneeId === me?.id;
   const canSubmit = task.status === 'OPEN' && mine && !!kind?.submittedByStaff && !done;
   const subject = task.evaluation
@@ -164,7 +170,7 @@ function TaskView({
             type="warning"
             showIcon
             style={{ marginTop: 12 }}
-            title={`${t('roundN', { n: task.round })} · ${t('returnedBecause')}：${r.reason ?? ''}`}
+            title={`${t('roundN', { n: task.round })} · ${t('returnedBecause')}${t('colon')}${r.reason ?? ''}`}
             description={`${r.by} · ${formatTime(r.at, lang)}`}
           />
         ))}
@@ -210,7 +216,7 @@ function TaskView({
                   }}
                   onSubmitted={() => {
                     setDone(true);
-                    void reload();
+                    void changed();
                   }}
                 />
               )}
@@ -237,9 +243,9 @@ function TaskView({
       </Row>
 
       {task.status === 'OPEN' && has('HR') && !done && (
-        <HrTools task={task} reassignable={!!kind?.reassignable} onChanged={reload} />
+        <HrTools task={task} reassignable={!!kind?.reassignable} onChanged={changed} />
       )}
-      <TaskTimeline taskId={task.id} />
+      <TaskTimeline taskId={task.id} key={version} />
     </Space>
   );
 }
@@ -382,10 +388,10 @@ function HrTools({
               getValueProps={(v: string | undefined) => ({ value: v ? dayjs(v) : undefined })}
               normalize={(d: dayjs.Dayjs | null) => d?.format('YYYY-MM-DD')}
             >
-              <DatePicker id="f-dueDate" disabledDate={(d) => d.format('YYYY-MM-DD') <= task.dueDate} />
+              <DatePicker disabledDate={(d) => d.format('YYYY-MM-DD') <= task.dueDate} />
             </Form.Item>
             <Form.Item name="reason" label={t('reason')} rules={[{ required: true, message: t('required') }]}>
-              <Input id="f-extend-reason" maxLength={500} />
+              <Input maxLength={500} />
             </Form.Item>
             <Button htmlType="submit">{t('extend')}</Button>
           </Form>
