@@ -3,8 +3,7 @@
 import type { NextFunction, Request, Response } from 'express';
 import { z } from 'zod';
 import { languageOf, type Language } from '../domain/notifications';
-import { weakPasswordIssue } from '../domain/passwordPolicy';
-import { controlCharacterIssue } from '../domain/text';
+import { issueNames } from '../domain/issueText';
 
 type Text = Record<Language, string>;
 
@@ -79,45 +78,6 @@ export function requestLanguage(req: Request): Language {
   return languageOf(/^\s*en\b/i.test(header) ? 'en' : 'zh-CN');
 }
 
-const zodMessages: Record<string, Text> = {
-  invalid_type: { 'zh-CN': '缺少或类型不正确', en: 'is missing or of the wrong type' },
-  too_small: { 'zh-CN': '太小或太短', en: 'is too small or too short' },
-  too_big: { 'zh-CN': '太大或太长', en: 'is too large or too long' },
-  invalid_format: { 'zh-CN': '格式不正确', en: 'has the wrong format' },
-  invalid_value: { 'zh-CN': '取值不在允许范围内', en: 'is not one of the allowed values' },
-  unrecognized_keys: { 'zh-CN': '包含未知字段', en: 'has unknown fields' },
-  custom: { 'zh-CN': '不符合要求', en: 'is not valid' },
-};
-
-/** What a person needs to fix a value out of range: the limit itself. */
-function limitMessage(issue: z.core.$ZodIssue): Text | undefined {
-  if (issue.code === 'custom' && issue.message === controlCharacterIssue)
-    return { 'zh-CN': '不能包含控制字符', en: 'must not contain control characters' };
-  if (issue.code === 'custom' && issue.message === weakPasswordIssue)
-    return { 'zh-CN': '密码太容易被猜到，请换一个', en: 'is too easy to guess: choose another' };
-  if (issue.code === 'invalid_type' && /received undefined/.test(issue.message))
-    return { 'zh-CN': '必填', en: 'is required' };
-  if (issue.code !== 'too_big' && issue.code !== 'too_small') return undefined;
-  const limit = Number(issue.code === 'too_big' ? issue.maximum : issue.minimum);
-  if (issue.origin === 'number') {
-    return issue.code === 'too_big'
-      ? { 'zh-CN': `不能大于 ${limit}`, en: `must be at most ${limit}` }
-      : { 'zh-CN': `不能小于 ${limit}`, en: `must be at least ${limit}` };
-  }
-  if (issue.origin === 'string') {
-    if (issue.code === 'too_small' && limit <= 1) return { 'zh-CN': '不能为空', en: 'is required' };
-    return issue.code === 'too_big'
-      ? { 'zh-CN': `最多 ${limit} 个字`, en: `must be at most ${limit} characters` }
-      : { 'zh-CN': `至少 ${limit} 个字`, en: `must be at least ${limit} characters` };
-  }
-  if (issue.origin === 'array') {
-    return issue.code === 'too_big'
-      ? { 'zh-CN': `最多 ${limit} 项`, en: `must have at most ${limit} items` }
-      : { 'zh-CN': `至少 ${limit} 项`, en: `must have at least ${limit} items` };
-  }
-  return undefined;
-}
-
 /** Parses `value` with `schema`; on failure a 400 that names each bad field. */
 export function parseInput<T extends z.ZodType>(
   schema: T,
@@ -129,15 +89,7 @@ export function parseInput<T extends z.ZodType>(
   if (result.success) return result.data;
   const fields = result.error.issues.map((issue) => {
     const field = [where, ...issue.path.map(String)].join('.');
-    const text = limitMessage(issue) ?? zodMessages[issue.code] ?? zodMessages.custom!;
-    const detail =
-      issue.code === 'custom' &&
-      issue.message &&
-      issue.message !== controlCharacterIssue &&
-      issue.message !== weakPasswordIssue
-        ? ` (${issue.message})`
-        : '';
-    return { field, message: `${field} ${text[lang]}${detail}` };
+    return { field, message: `${field} ${issueNames(issue)[lang]}` };
   });
   throw problems.badRequest(fields);
 }

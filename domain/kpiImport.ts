@@ -3,6 +3,9 @@
 import { parseCsv } from './csv';
 import { controlCharacterIssue, oneLine } from './text';
 import { marketingReviewSchema, type MarketingReview } from './marketingReview';
+import type { z } from 'zod';
+import { issueNames } from './issueText';
+import type { Names } from './language';
 
 /** Header names, English or Chinese. */
 export const kpiImportColumns = {
@@ -17,7 +20,16 @@ export const kpiImportColumns = {
 export interface ImportProblem {
   line: number;
   field: string;
-  message: string;
+  message: Names;
+}
+const says = (zh: string, en: string): Names => ({ 'zh-CN': zh, en });
+
+/** A bad row as a person reads it: 第 3 行 销量完成率：不是数字 / line 3 salesVolumeCompletion: not a number. */
+export function importProblemText(p: ImportProblem, lang: 'zh-CN' | 'en'): string {
+  const column = kpiImportColumns[p.field as keyof typeof kpiImportColumns];
+  return lang === 'zh-CN'
+    ? `第 ${p.line} 行 ${column ? column[1] : p.field}：${p.message['zh-CN']}`
+    : `line ${p.line} ${p.field}: ${p.message.en}`;
 }
 export type KpiImport =
   | { ok: true; rows: Array<{ line: number; employeeNo: string; review: MarketingReview }> }
@@ -25,33 +37,45 @@ export type KpiImport =
 
 export function parseKpiImport(text: string): KpiImport {
   const [header, ...data] = parseCsv(text);
-  if (!header) return { ok: false, problems: [{ line: 1, field: 'header', message: 'empty file' }] };
+  if (!header) return { ok: false, problems: [{ line: 1, field: 'header', message: says('文件为空', 'empty file') }] };
   const index: Partial<Record<keyof typeof kpiImportColumns, number>> = {};
   const problems: ImportProblem[] = [];
   for (const [key, names] of Object.entries(kpiImportColumns) as Array<
     [keyof typeof kpiImportColumns, readonly string[]]
   >) {
     const at = header.cells.findIndex((h) => names.includes(h.trim()));
-    if (at === -1) problems.push({ line: header.line, field: key, message: `missing column ${names.join(' / ')}` });
+    if (at === -1)
+      problems.push({
+        line: header.line,
+        field: key,
+        message: says(`缺少列 ${names[1]}`, `missing column ${names.join(' / ')}`),
+      });
     else index[key] = at;
   }
   if (problems.length) return { ok: false, problems };
   if (data.length === 0)
-    return { ok: false, problems: [{ line: header.line, field: 'rows', message: 'no data rows' }] };
+    return { ok: false, problems: [{ line: header.line, field: 'rows', message: says('没有数据行', 'no data rows') }] };
   const rows: Array<{ line: number; employeeNo: string; review: MarketingReview }> = [];
   const seen = new Map<string, number>();
   for (const row of data) {
     const cell = (k: keyof typeof kpiImportColumns) => (row.cells[index[k]!] ?? '').trim();
     const num = (k: keyof typeof kpiImportColumns) => (cell(k) === '' ? NaN : Number(cell(k).replace(/%$/, '')));
     const employeeNo = cell('employeeNo');
-    if (!employeeNo) problems.push({ line: row.line, field: 'employeeNo', message: 'required' });
+    if (!employeeNo) problems.push({ line: row.line, field: 'employeeNo', message: says('必填', 'required') });
     else if (!oneLine().safeParse(employeeNo).success)
-      problems.push({ line: row.line, field: 'employeeNo', message: controlCharacterIssue });
+      problems.push({
+        line: row.line,
+        field: 'employeeNo',
+        message: says('不能包含控制字符', controlCharacterIssue),
+      });
     else if (seen.has(employeeNo))
       problems.push({
         line: row.line,
         field: 'employeeNo',
-        message: `${employeeNo} also on line ${seen.get(employeeNo)}`,
+        message: says(
+          `${employeeNo} 与第 ${seen.get(employeeNo)} 行重复`,
+          `${employeeNo} also on line ${seen.get(employeeNo)}`,
+        ),
       });
     else seen.set(employeeNo, row.line);
     const parsed = marketingReviewSchema.safeParse({
@@ -68,9 +92,14 @@ export function parseKpiImport(text: string): KpiImport {
         problems.push({
           line: row.line,
           field: String(issue.path[issue.path.length - 1]),
-          message: issue.code === 'invalid_type' ? 'not a number' : issue.message,
+          message: importIssue(issue),
         });
     } else if (employeeNo) rows.push({ line: row.line, employeeNo, review: parsed.data });
   }
   return problems.length ? { ok: false, problems } : { ok: true, rows };
+}
+
+/** A Zod issue of a row in words: a number cell that is not one says so, the rest as the API says them. */
+function importIssue(issue: z.core.$ZodIssue): Names {
+  return issue.code === 'invalid_type' ? says('不是数字', 'not a number') : issueNames(issue);
 }

@@ -3,6 +3,7 @@
 // manager. DOMAIN.md names the inputs but not the mapping: the weights and the
 // thresholds below are this engine's defaults, configurable in the template.
 import { z } from 'zod';
+import { bilingual } from './issueText';
 import { roundHalfUp2 } from './rounding';
 import { multiLine } from './text';
 
@@ -28,11 +29,11 @@ export const skillPolicySchema = z
     }),
   })
   .refine((p) => p.examWeight + p.abilityWeight > 0, {
-    message: 'examWeight and abilityWeight cannot both be 0',
+    message: bilingual('考试与能力评审的权重不能都为 0', 'examWeight and abilityWeight cannot both be 0'),
     path: ['examWeight'],
   })
   .refine((p) => p.thresholds.SENIOR >= p.thresholds.MIDDLE && p.thresholds.MIDDLE >= p.thresholds.JUNIOR, {
-    message: 'thresholds must not decrease from JUNIOR to SENIOR',
+    message: bilingual('等级分数线须从初级到高级不减', 'thresholds must not decrease from JUNIOR to SENIOR'),
     path: ['thresholds'],
   });
 export type SkillPolicy = z.infer<typeof skillPolicySchema>;

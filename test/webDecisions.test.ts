@@ -89,6 +89,15 @@ test('bottom-ranking: HR decides seeing the manager, the months and the allowed 
   await fill(hr, 'task-form', 'reason', '连续两个月排名后两位，安排待岗学习一个月。');
   await hr.click('#task-form button[type=submit]');
   await hr.waitForSelector('#task-done');
+  // Decided the day it opened: the approval (5 days) is still not due before the decision was (10 days).
+  const due = async (kind: string) =>
+    h.db.prisma.task.findFirst({ where: { kind: kind as never, bottomRankCase: { manager: { employeeNo: 'M003' } } } });
+  const approvalTask = await eventually(
+    async () => (await due('BOTTOM_RANK_APPROVAL')) ?? undefined,
+    20_000,
+    'approval',
+  );
+  expect(approvalTask.dueDate).toBe((await due('BOTTOM_RANK_DECISION'))!.dueDate);
 
   // The contract manager (M002): contract end is among the options.
   await openTask(h, hr, 'BOTTOM_RANK_DECISION');
@@ -228,3 +237,56 @@ test('annual grade sign-off: the quota impact of the ticked approvals, before th
   ]);
   expect(scriptErrors(approver)).toEqual([]);
 }, 180_000);
+
+test('batch approval: the approver ticks two counties, each approved and recorded on its own', async () => {
+  await publishCountyCycle(h, {
+    type: 'MONTHLY',
+    period: '2026-09',
+    countyCode: 'C01',
+    selfScores,
+    untilCityApproval: true,
+  });
+  await publishCountyCycle(h, {
+    type: 'MONTHLY',
+    period: '2026-09',
+    countyCode: 'C02',
+    selfScores: { m004: 88 },
+    untilCityApproval: true,
+  });
+  const approver = await signedIn(h, browser, 'approver');
+  await approver.click('.app-sider a[href="#/approvals"]');
+  // (The quarterly approval of the test before is still open: this batch takes September's two.)
+  const rows = approver.locator('#batch-table tr.ant-table-row', { hasText: '2026-09' });
+  await eventually(async () => ((await rows.count()) === 2 ? true : undefined), 10_000, 'two approvals');
+  // Each row opens onto the county's results before anything is decided.
+  await approver
+    .locator('#batch-table tr.ant-table-row', { hasText: '乙县' })
+    .locator('.ant-table-row-expand-icon')
+    .click();
+  await approver.locator('#county-results', { hasText: '刘洋（M004）' }).waitFor();
+  await shot(approver, '29-approver-batch-expanded');
+  for (const county of ['甲县', '乙县']) await rows.filter({ hasText: county }).locator('.ant-checkbox-input').check();
+  await approver.fill('#batch-comment', '同意发布');
+  await approver.click('#batch-approve');
+  await approver.locator('.ant-modal-confirm-btns button.ant-btn-primary').click();
+  await eventually(
+    async () => ((await approver.locator('.batch-ok').count()) === 2 ? true : undefined),
+    30_000,
+    'both approved',
+  );
+  await approver.waitForSelector('.ant-modal-confirm', { state: 'detached' });
+  await shot(approver, '30-approver-batch-done');
+  const approved = await h.db.prisma.task.findMany({
+    where: { kind: 'CITY_APPROVAL', cycle: { period: '2026-09' } },
+    include: { submission: true },
+  });
+  expect(approved.map((t) => [t.status, (t.submission?.payload as { comment?: string }).comment])).toEqual([
+    ['SUBMITTED', '同意发布'],
+    ['SUBMITTED', '同意发布'],
+  ]);
+  expect(
+    await h.db.prisma.auditLog.count({
+      where: { action: 'task.submitted', entityId: { in: approved.map((t) => t.id) } },
+    }),
+  ).toBe(2);
+}, 120_000);

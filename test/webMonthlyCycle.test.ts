@@ -7,6 +7,7 @@
 // dashboard, the manager the result and the bell. On a phone nothing scrolls sideways.
 // Screenshots go to test-output/screenshots.
 import type { Browser } from 'playwright-core';
+import { addDays } from '../domain/calendar';
 import { eventually, startHarness, type Harness } from './support/harness';
 import { testPassword } from './support/fixtures';
 import { launchBrowser } from './support/browser';
@@ -93,6 +94,14 @@ test('a monthly cycle through the pages, role by role, with every decision shown
   );
   await hr.goto(`${h.baseUrl}/app/#/tasks/${inspection.id}`);
   await hr.waitForSelector('#reassign-form');
+  // First HR moves its due date by three days: the page shows the new date and the timeline says so.
+  const extendedTo = addDays(inspection.dueDate, 3);
+  await hr.fill('#extend-form #dueDate', extendedTo);
+  await hr.press('#extend-form #dueDate', 'Enter');
+  await fill(hr, 'extend-form', 'reason', '督察员外出培训');
+  await hr.click('#extend-form button[type=submit]');
+  await hr.locator('#task-due', { hasText: extendedTo }).waitFor();
+  await hr.locator('#task-timeline', { hasText: `截止日期由 ${inspection.dueDate} 延至 ${extendedTo}` }).waitFor();
   await pick(hr, '#reassign-form #assigneeId', '乙县督察员（二）');
   await fill(hr, 'reassign-form', 'reason', '督察员休假');
   await hr.click('#reassign-form button[type=submit]');
@@ -330,7 +339,8 @@ test('signed in across tabs for the session; signing out in one tab signs out th
   await second.goto(`${h.baseUrl}/app/#/cycles`);
   await second.waitForSelector('#open-cycle-form');
   await first.click('#account-link');
-  await first.locator('.ant-dropdown-menu-item', { hasText: '退出登录' }).click();
+  // (hr chose English in the first test: the language lives on the account.)
+  await first.locator('.ant-dropdown-menu-item', { hasText: /退出登录|Sign out/ }).click();
   await first.waitForSelector('#login-form');
   await second.waitForSelector('#login-form');
 });

@@ -1,7 +1,7 @@
 // A bottom-ranking case (末位淘汰): HR decides what happens (by employment type), the
 // city approves or rejects with a reason (HR then decides again). Nothing happens to
 // the person until both have: the decision is recorded only on approval.
-import { setHandler } from '@temporalio/workflow';
+import { patched, setHandler } from '@temporalio/workflow';
 import { allowedActions, bottomRankApprovalSchema, bottomRankDecisionSchema } from '../domain/bottomRankCases';
 import { acts } from './activities';
 import { HumanTask, handleOneTaskAtATime } from './humanTask';
@@ -55,7 +55,15 @@ export async function bottomRankCaseWorkflow(input: BottomRankCaseInput): Promis
 
     stage = 'CITY_APPROVAL';
     await acts.setBottomRankCaseStatus({ caseId: input.caseId, status: 'CITY_APPROVAL', round, at: nowIso() });
-    const approval = new HumanTask(bottomRankApproval.kind, { bottomRankCaseId: input.caseId, round }, input.template);
+    // Patched: an approval opened by a running case keeps the due date it had.
+    const notBefore = patched('approval-not-due-before-decision') ? decision.state.dueDate : undefined;
+    const approval = new HumanTask(
+      bottomRankApproval.kind,
+      { bottomRankCaseId: input.caseId, round },
+      input.template,
+      undefined,
+      notBefore,
+    );
     current = approval;
     tasks.push(approval);
     await approval.run();

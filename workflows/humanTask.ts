@@ -43,6 +43,8 @@ export class HumanTask implements EvaluationTask {
     private readonly subject: TaskSubject,
     private readonly template: TemplateConfig,
     private readonly anchor?: Date,
+    /** A later step is never due before the step it follows (末位淘汰: the approval after HR's decision). */
+    private readonly notBefore?: string,
   ) {
     this.state = { kind, phase: 'OPENING', remindersSent: 0, escalationLevel: 0, extensions: 0 };
   }
@@ -63,6 +65,7 @@ export class HumanTask implements EvaluationTask {
   async run(): Promise<void> {
     const openedAt = now();
     let dueDate = dueDateFor(openedAt, this.policy.dueOffsetDays, this.anchor);
+    if (this.notBefore && this.notBefore > dueDate) dueDate = this.notBefore;
     const opened = await acts.openTask({
       subject: this.subject,
       kind: this.state.kind,

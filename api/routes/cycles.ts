@@ -11,6 +11,8 @@ import { exportFormat, sendTable } from '../exports';
 import { findOr404, parseInput, problems, requestLanguage } from '../problems';
 import { evaluationReaders } from '../../domain/roles';
 import { oneLine } from '../../domain/text';
+import { bilingual } from '../../domain/issueText';
+import { bottomRankRulesText, flagReasonText, nameOf } from '../../domain/codeNames';
 import { resultWithin } from '../workflowUpdates';
 
 export const openCycleBody = z
@@ -22,7 +24,11 @@ export const openCycleBody = z
   })
   .superRefine((v, ctx) => {
     if (!isValidPeriod(v.type, v.period))
-      ctx.addIssue({ code: 'custom', path: ['period'], message: `expected like ${periodExamples[v.type]}` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['period'],
+        message: bilingual(`应形如 ${periodExamples[v.type]}`, `expected like ${periodExamples[v.type]}`),
+      });
   });
 
 const cycleIdParams = z.object({ id: z.string() });
@@ -272,9 +278,9 @@ export function cycleRoutes(ctx: ApiContext): Router {
           r.manager.name,
           r.compositeScore,
           r.monthlyStar ? '是' : '',
-          r.flagReasons.join('；'),
-          (r.bottomRankFlag ?? []).join('；'),
-          r.stage,
+          r.flagReasons.map((f) => flagReasonText(f, 'zh-CN')).join('；'),
+          bottomRankRulesText(r.bottomRankFlag ?? [], 'zh-CN'),
+          nameOf('evaluationStage', r.stage, 'zh-CN'),
         ]),
       );
       return sendTable(

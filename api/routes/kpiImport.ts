@@ -3,7 +3,8 @@
 // one bad row rejects the file with its line number and nothing is saved.
 import { createHash } from 'node:crypto';
 import express, { Router } from 'express';
-import { parseKpiImport } from '../../domain/kpiImport';
+import { importProblemText, parseKpiImport, type ImportProblem } from '../../domain/kpiImport';
+import type { Language } from '../../domain/language';
 import { submitTaskUpdate } from '../../workflows/humanTask.messages';
 import { actorOf, authenticate, hasRole } from '../auth';
 import type { ApiContext } from '../context';
@@ -33,11 +34,14 @@ export function kpiImportRoutes(ctx: ApiContext): Router {
       );
       if (typeof req.body !== 'string')
         throw problems.badRequest([
-          { field: 'body', message: 'body: send the file as text/csv / 请以 text/csv 上传文件' },
+          {
+            field: 'body',
+            message: requestLanguage(req) === 'en' ? 'body: send the file as text/csv' : 'body：请以 text/csv 上传文件',
+          },
         ]);
 
       const parsed = parseKpiImport(req.body);
-      if (!parsed.ok) throw rowProblems(parsed.problems);
+      if (!parsed.ok) throw rowProblems(parsed.problems, requestLanguage(req));
       const managers = await ctx.prisma.manager.findMany({
         where: { employeeNo: { in: parsed.rows.map((r) => r.employeeNo) } },
         select: { id: true, employeeNo: true },
@@ -51,27 +55,37 @@ export function kpiImportRoutes(ctx: ApiContext): Router {
         include: { evaluation: { select: { managerId: true, workflowId: true } } },
       });
       const rowTasks: Array<{ row: (typeof parsed.rows)[number]; task: (typeof tasks)[number] }> = [];
-      const rowErrors: Array<{ line: number; field: string; message: string }> = [];
+      const rowErrors: ImportProblem[] = [];
       for (const row of parsed.rows) {
         const manager = managers.find((m) => m.employeeNo === row.employeeNo);
         const task = manager && tasks.find((t) => t.evaluation?.managerId === manager.id);
         if (!manager)
-          rowErrors.push({ line: row.line, field: 'employeeNo', message: `unknown manager ${row.employeeNo}` });
+          rowErrors.push({
+            line: row.line,
+            field: 'employeeNo',
+            message: { 'zh-CN': `没有工号为 ${row.employeeNo} 的客户经理`, en: `unknown manager ${row.employeeNo}` },
+          });
         else if (!task || task.assigneeId !== actor.id)
           rowErrors.push({
             line: row.line,
             field: 'employeeNo',
-            message: `${row.employeeNo} has no marketing review of yours in this cycle`,
+            message: {
+              'zh-CN': `${row.employeeNo} 在本期没有由您办理的营销部审核`,
+              en: `${row.employeeNo} has no marketing review of yours in this cycle`,
+            },
           });
         else if (task.status !== 'OPEN' && task.status !== 'SUBMITTED')
           rowErrors.push({
             line: row.line,
             field: 'employeeNo',
-            message: `${row.employeeNo}'s marketing review is closed`,
+            message: {
+              'zh-CN': `${row.employeeNo} 的营销部审核已关闭`,
+              en: `${row.employeeNo}'s marketing review is closed`,
+            },
           });
         else rowTasks.push({ row, task });
       }
-      if (rowErrors.length) throw rowProblems(rowErrors);
+      if (rowErrors.length) throw rowProblems(rowErrors, requestLanguage(req));
 
       const fileHash = createHash('sha256').update(req.body).digest('hex').slice(0, 24);
       const results: Array<{
@@ -127,7 +141,7 @@ export function kpiImportRoutes(ctx: ApiContext): Router {
 }
 
 /** Every bad row at once (the first 100 of them, and how many more), and nothing imported. */
-function rowProblems(rows: Array<{ line: number; field: string; message: string }>): HttpProblem {
+function rowProblems(rows: ImportProblem[], lang: Language): HttpProblem {
   const shown = rows.slice(0, 100);
   const lines = [...new Set(shown.map((r) => r.line))];
   const more = rows.length - shown.length;
@@ -138,7 +152,7 @@ function rowProblems(rows: Array<{ line: number; field: string; message: string 
       'zh-CN': `文件有误（第 ${lines.join('、')} 行${more ? `，另有 ${more} 处` : ''}），未导入任何数据`,
       en: `The file has errors (line ${lines.join(', ')}${more ? `, and ${more} more` : ''}); nothing was imported`,
     },
-    shown.map((r) => ({ field: `line ${r.line}: ${r.field}`, message: `line ${r.line}: ${r.field} ${r.message}` })),
+    shown.map((r) => ({ field: `line ${r.line}: ${r.field}`, message: importProblemText(r, lang) })),
     { problemCount: rows.length },
   );
 }

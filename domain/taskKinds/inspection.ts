@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { checkItemKinds, inspectionDeductions, inspectionScore } from '../scoring';
 import { defineTaskKind } from './definition';
 import { oneLine } from '../text';
+import { bilingual } from '../issueText';
 
 export const checkItemSchema = z.object({
   item: z.enum(checkItemKinds),
@@ -22,10 +23,18 @@ export const inspectionSchema = z
     const seen = new Set<string>();
     v.items.forEach((i, n) => {
       if (seen.has(i.item))
-        ctx.addIssue({ code: 'custom', path: ['items', n, 'item'], message: 'each check item once' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['items', n, 'item'],
+          message: bilingual('每个检查项只能出现一次', 'each check item once'),
+        });
       seen.add(i.item);
       if (i.passed && i.deduction !== 0)
-        ctx.addIssue({ code: 'custom', path: ['items', n, 'deduction'], message: 'a passed item deducts nothing' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['items', n, 'deduction'],
+          message: bilingual('合格的检查项不扣分', 'a passed item deducts nothing'),
+        });
     });
   });
 export type Inspection = z.infer<typeof inspectionSchema>;

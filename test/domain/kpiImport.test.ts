@@ -1,5 +1,5 @@
 import { parseCsv } from '../../domain/csv';
-import { parseKpiImport } from '../../domain/kpiImport';
+import { importProblemText, parseKpiImport } from '../../domain/kpiImport';
 
 describe('CSV', () => {
   test('quotes, commas and newlines in quotes, CRLF, BOM; rows keep their line numbers', () => {
@@ -40,23 +40,26 @@ describe('KPI import', () => {
       ],
     });
   });
-  test('every bad row is reported with its line number', () => {
+  test('every bad row is reported with its line number, in both languages', () => {
     const r = parseKpiImport(`${header}\nM001,104,96,90,88,好\nM002,abc,96,90,88,完成\nM001,100,101,90,88,完成\n`);
     expect(r).toEqual({
       ok: false,
       problems: [
-        { line: 2, field: 'comment', message: expect.any(String) },
-        { line: 3, field: 'salesVolumeCompletion', message: 'not a number' },
-        { line: 4, field: 'employeeNo', message: 'M001 also on line 2' },
-        { line: 4, field: 'orderSuccessRate', message: expect.any(String) },
+        { line: 2, field: 'comment', message: { 'zh-CN': '至少 2 个字', en: 'at least 2 characters' } },
+        { line: 3, field: 'salesVolumeCompletion', message: { 'zh-CN': '不是数字', en: 'not a number' } },
+        { line: 4, field: 'employeeNo', message: { 'zh-CN': 'M001 与第 2 行重复', en: 'M001 also on line 2' } },
+        { line: 4, field: 'orderSuccessRate', message: { 'zh-CN': '不能大于 100', en: 'must be at most 100' } },
       ],
     });
+    if (r.ok) throw new Error('expected problems');
+    expect(importProblemText(r.problems[1]!, 'zh-CN')).toBe('第 3 行 销量完成率：不是数字');
+    expect(importProblemText(r.problems[1]!, 'en')).toBe('line 3 salesVolumeCompletion: not a number');
   });
   test('a missing column is named', () => {
     expect(parseKpiImport('employeeNo,reviewScore\nM001,80')).toMatchObject({
       ok: false,
       problems: expect.arrayContaining([
-        { line: 1, field: 'salesVolumeCompletion', message: expect.stringContaining('销量完成率') },
+        { line: 1, field: 'salesVolumeCompletion', message: { 'zh-CN': '缺少列 销量完成率', en: expect.any(String) } },
       ]),
     });
   });

@@ -185,7 +185,14 @@ export function taskAssignedTo(h: Harness, username: string, timeoutMs = 20_000)
  */
 export async function publishCountyCycle(
   h: Harness,
-  opts: { type: CycleType; period: string; countyCode: string; selfScores: Record<string, number> },
+  opts: {
+    type: CycleType;
+    period: string;
+    countyCode: string;
+    selfScores: Record<string, number>;
+    /** Stop once the city approval is open (for a test that approves it in the pages). */
+    untilCityApproval?: boolean;
+  },
 ): Promise<string> {
   const token = async (u: string) => h.login(u);
   const county = await h.db.prisma.orgUnit.findUniqueOrThrow({ where: { code: opts.countyCode } });
@@ -237,6 +244,14 @@ export async function publishCountyCycle(
     decision: 'signOff',
     ...(recommending && bestManager ? { recommendedManagerId: bestManager.id } : {}),
   });
+  if (opts.untilCityApproval) {
+    await eventually(
+      () => h.db.prisma.task.findFirst({ where: { cycleId, kind: 'CITY_APPROVAL' } }).then((x) => x ?? undefined),
+      20_000,
+      `${opts.period} city approval`,
+    );
+    return cycleId;
+  }
   await decide('CITY_APPROVAL', { decision: 'approve' });
   await eventually(
     async () =>

@@ -17,6 +17,7 @@ import { CasesPage } from './pages/Cases';
 import { PayPage } from './pages/Pay';
 import { AdminPage } from './pages/Admin';
 import { AccountPage } from './pages/Account';
+import { ApprovalsPage } from './pages/Approvals';
 
 const afterLoginKey = 'kaoping.after';
 
@@ -54,6 +55,8 @@ export function App() {
       return sub === 'timeline'
         ? view([t('timeline')], <TimelinePage managerId={id ?? ''} key={id} />)
         : view([t('inbox')], <InboxPage />);
+    case 'approvals':
+      return view([t('batchApprove')], <ApprovalsPage />);
     case 'quotas':
       return view([t('quotas')], <QuotasPage />);
     case 'cases':

@@ -3,6 +3,7 @@
 import {
   AuditOutlined,
   CalendarOutlined,
+  CheckSquareOutlined,
   InboxOutlined,
   MoneyCollectOutlined,
   PieChartOutlined,
@@ -28,6 +29,7 @@ interface MenuEntry {
 // Who sees which page; the API refuses the rest, the menu just does not offer it.
 export const menuEntries: MenuEntry[] = [
   { key: 'inbox', label: 'inbox', icon: <InboxOutlined />, roles: 'all' },
+  { key: 'approvals', label: 'batchApprove', icon: <CheckSquareOutlined />, roles: ['CITY_APPROVER'] },
   {
     key: 'cycles',
     label: 'cycles',
