@@ -1,5 +1,5 @@
-// The people an audit trail names (actors, assignees, from/to), so a page can say who
-// did what without another request per event.
+// The people and counties an audit trail names by id (actors, assignees, from/to), so a
+// page can say who did what, and where, without another request per event.
 import type { PrismaClient } from '../prisma/database';
 
 const uuid = /^[0-9a-f-]{36}$/;

@@ -10,6 +10,33 @@ import { HttpProblem, problems } from './problems';
 
 /** How long a request waits for its update; then 503 with Retry-After (sending it again is safe). */
 const updateDeadlineMs = 15_000;
+/**
+ * Calls to Temporal that go on after their request was answered (a 503 past the deadline):
+ * a shutting-down API (or a test's teardown) lets them settle before it closes its
+ * connection, so none is cut off mid-retry.
+ */
+const background = new Set<Promise<unknown>>();
+function keepTrack(call: Promise<unknown>): void {
+  const settled = call.then(
+    () => undefined,
+    () => undefined,
+  );
+  background.add(settled);
+  void settled.finally(() => background.delete(settled));
+}
+
+/** Waits (at most `ms`) for the calls still running after their answer. */
+export async function settleBackgroundCalls(ms = 10_000): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([
+    Promise.all([...background]),
+    new Promise((resolve) => {
+      timer = setTimeout(resolve, ms);
+    }),
+  ]);
+  clearTimeout(timer);
+}
+
 /** A task whose row exists but whose workflow has not taken it yet: asked again, briefly. */
 const notYetRetries = [100, 200, 400, 800, 1500, 2000];
 
@@ -39,7 +66,7 @@ export async function executeUpdate<Ret, Args extends [unknown, ...unknown[]]>(
     timer = setTimeout(() => reject(problems.busy(5)), updateDeadlineMs);
   });
   const running = run();
-  running.catch(() => undefined); // answered by the race below, or too late to matter
+  keepTrack(running); // answered by the race below, or too late to matter
   try {
     return await Promise.race([running, deadline]);
   } catch (err) {
@@ -106,7 +133,7 @@ export async function resultWithin<T>(result: Promise<T>, ms = updateDeadlineMs)
   const late = new Promise<undefined>((resolve) => {
     timer = setTimeout(() => resolve(undefined), ms);
   });
-  result.catch(() => undefined); // a failure after the deadline is the workflow's, not this request's
+  keepTrack(result); // a failure after the deadline is the workflow's, not this request's
   try {
     return await Promise.race([result, late]);
   } finally {

@@ -1,5 +1,5 @@
 // A timeline event as a sentence in the reader's language: who did what, from what to what.
-import { nameOf } from './codeNames';
+import { bottomRankRulesText, nameOf } from './codeNames';
 import type { Language } from './language';
 
 export interface EventFacts {
@@ -47,6 +47,62 @@ const sentences: Record<string, Sentence> = {
     'closed as missing after the grace period: its components count 0',
   ],
   'task.cancelled': () => ['已取消', 'cancelled'],
+  'evaluation.scored': (d) => [
+    `计算综合得分 ${str(d.compositeScore)}${Number(d.deductions) ? `（含督察扣分 ${str(d.deductions)}）` : ''}`,
+    `composite scored ${str(d.compositeScore)}${Number(d.deductions) ? ` (inspection deductions ${str(d.deductions)})` : ''}`,
+  ],
+  'evaluation.withdrawn': (d) => [
+    `退出本期考评，理由：${str(d.reason)}`,
+    `withdrawn from the cycle, because: ${str(d.reason)}`,
+  ],
+  'evaluation.periodPlanSet': () => ['填写了三自定（目标、计划、重点）', 'set the period plan (targets, plan, focus)'],
+  'evaluation.periodPlanChanged': () => ['修改了三自定', 'changed the period plan'],
+  'manager.starRatingMoved': (d) => [
+    `星级由 ${str(d.from)} 星调为 ${str(d.to)} 星`,
+    `star rating moved from ${str(d.from)} to ${str(d.to)}`,
+  ],
+  'manager.skillLevelRecorded': (d, _who, lang) => [
+    `记录技能等级：${nameOf('skillLevel', str(d.skillLevel), lang)}（${str(d.skillScore)} 分，${str(d.period)}）`,
+    `skill level recorded: ${nameOf('skillLevel', str(d.skillLevel), lang)} (${str(d.skillScore)}, ${str(d.period)})`,
+  ],
+  'manager.bottomRankFlagged': (d) => {
+    const rules = Array.isArray(d.rules) ? d.rules.map(String) : [];
+    return [
+      `${str(d.period)} 触发末位淘汰：${bottomRankRulesText(rules, 'zh-CN')}`,
+      `${str(d.period)} flagged for bottom ranking: ${bottomRankRulesText(rules, 'en')}`,
+    ];
+  },
+  'bottomRankCase.decided': (d) => [
+    `末位淘汰处理决定：${nameOf('action', str(d.action), 'zh-CN')}，理由：${str(d.reason)}`,
+    `bottom-ranking decision: ${nameOf('action', str(d.action), 'en')}, because: ${str(d.reason)}`,
+  ],
+  'grade.proposed': (d) => [
+    `推荐等级由 ${nameOf('grade', str(d.from), 'zh-CN')} 调为 ${nameOf('grade', str(d.to), 'zh-CN')}，${str(d.effectiveDate)} 生效，理由：${str(d.reason)}`,
+    `proposed grade ${nameOf('grade', str(d.from), 'en')} → ${nameOf('grade', str(d.to), 'en')} from ${str(d.effectiveDate)}, because: ${str(d.reason)}`,
+  ],
+  'grade.approved': () => ['批准了等级调整', 'approved the grade change'],
+  'grade.rejected': (d) => [
+    `未批准等级调整，理由：${str(d.reason)}`,
+    `rejected the grade change, because: ${str(d.reason)}`,
+  ],
+  'grade.changed': (d) => [
+    `等级由 ${nameOf('grade', str(d.from), 'zh-CN')} 调为 ${nameOf('grade', str(d.to), 'zh-CN')}（${str(d.effectiveDate)} 生效）`,
+    `grade changed from ${nameOf('grade', str(d.from), 'en')} to ${nameOf('grade', str(d.to), 'en')} (from ${str(d.effectiveDate)})`,
+  ],
+  'manager.joined': () => ['入职客户经理岗位', 'joined as a customer manager'],
+  'manager.left': (d) => [`离开客户经理岗位，理由：${str(d.reason)}`, `left the post, because: ${str(d.reason)}`],
+  'manager.transferred': (d, who) => [
+    `由 ${who(d.from)} 调至 ${who(d.to)}，理由：${str(d.reason)}`,
+    `transferred from ${who(d.from)} to ${who(d.to)}, because: ${str(d.reason)}`,
+  ],
+  'manager.partnerAssigned': (d, who) => [
+    `对接工业企业由 ${who(d.from) || '无'} 改为 ${who(d.to) || '无'}`,
+    `industry partner changed from ${who(d.from) || 'none'} to ${who(d.to) || 'none'}`,
+  ],
+  'manager.customersUpdated': (d) => [
+    `更新零售客户名单：新增 ${str(d.created)}，更新 ${str(d.updated)}`,
+    `retail customers updated: ${str(d.created)} added, ${str(d.updated)} changed`,
+  ],
 };
 
 export function describeEvent(e: EventFacts, lang: Language): string {

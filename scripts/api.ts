@@ -4,6 +4,7 @@ import { createApp } from '../api/app';
 import { openDatabase } from '../prisma/database';
 import { loadConfig, productionConfigSchema } from './config';
 import { listen } from '../api/server';
+import { settleBackgroundCalls } from '../api/workflowUpdates';
 
 async function main() {
   const config = loadConfig(productionConfigSchema);
@@ -23,6 +24,7 @@ async function main() {
   console.log(`[api] listening on ${config.HOST}:${config.PORT}`);
   const stop = () =>
     server.close(async () => {
+      await settleBackgroundCalls();
       await db.close();
       await connection.close();
       process.exit(0);

@@ -64,9 +64,9 @@ test('the sent-mail pages are for HR and the admin only (they hold live survey l
   const server = app.listen(0, '127.0.0.1');
   await new Promise((r) => server.once('listening', r));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const as = (user?: string, password = testPassword) =>
+  const as = (user?: string, password = testPassword, page = '/mail') =>
     fetch(
-      `${base}/mail`,
+      `${base}${page}`,
       user ? { headers: { authorization: `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}` } } : {},
     );
   try {
@@ -79,6 +79,29 @@ test('the sent-mail pages are for HR and the admin only (they hold live survey l
     expect((await as('hr')).status).toBe(200);
     expect((await as('admin')).status).toBe(200);
     expect((await fetch(`${base}/mail/anything`)).status).toBe(401);
+
+    // 60 mails: 50 a page, a search by recipient or subject.
+    const transport = nodemailer.createTransport({
+      host: '127.0.0.1',
+      port: (catcher.server.server.address() as AddressInfo).port,
+      secure: false,
+      ignoreTLS: true,
+    });
+    for (let i = 0; i < 60; i++)
+      await transport.sendMail({
+        from: 'k@test.local',
+        to: `m${i}@test.local`,
+        subject: i === 7 ? '【考评结果】2026年11月' : `提醒 ${i}`,
+        text: 'x',
+      });
+    const first = await (await as('hr')).text();
+    expect(first).toContain('共 60 封');
+    expect(first.match(/<tr><td>/g)).toHaveLength(50);
+    const second = await (await as('hr', testPassword, '/mail?page=2')).text();
+    expect(second.match(/<tr><td>/g)).toHaveLength(10);
+    const search = await (await as('hr', testPassword, `/mail?q=${encodeURIComponent('考评结果')}`)).text();
+    expect(search).toContain('共 1 封');
+    expect(search).toContain('m7@test.local');
   } finally {
     server.close();
     await catcher.close();

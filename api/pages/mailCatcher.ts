@@ -7,7 +7,9 @@ import type { PrismaClient } from '../../prisma/database';
 import { verifyPassword } from '../passwords';
 import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
+import { z } from 'zod';
 import { escapeHtml } from '../../domain/notifications';
+import { oneLine } from '../../domain/text';
 
 export interface CaughtMail {
   id: string;
@@ -63,12 +65,17 @@ export async function startMailCatcher(
       .filter((f) => f.endsWith('.json'))
       .sort()
       .reverse()
-      .slice(0, 500)
+      .slice(0, 20_000)
       .map((f) => JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')) as CaughtMail);
   return { server, list, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
 }
 
 const esc = escapeHtml;
+const mailPageSize = 50;
+const mailListQuery = z.object({
+  q: oneLine().max(100).optional(),
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
+});
 
 /**
  * An HR or admin account's username and password (HTTP Basic), so that plain links to the
@@ -97,18 +104,27 @@ function hrOrAdminOnly(prisma: PrismaClient) {
 /** GET /mail: the caught mails, newest first; GET /mail/:id: one, as sent (HTML). HR or admin only. */
 export function mountMailPages(app: Express, list: () => CaughtMail[], prisma: PrismaClient): void {
   app.use(['/mail', '/mail/:id'], hrOrAdminOnly(prisma));
-  app.get('/mail', (_req, res) => {
-    const rows = list()
+  app.get('/mail', (req, res) => {
+    const query = mailListQuery.safeParse(req.query);
+    const { q, page } = query.success ? query.data : { q: undefined, page: 1 };
+    const found = list().filter((m) => !q || m.to.includes(q) || m.subject.includes(q));
+    const pages = Math.max(1, Math.ceil(found.length / mailPageSize));
+    const shown = found.slice((page - 1) * mailPageSize, page * mailPageSize);
+    const rows = shown
       .map(
         (m) =>
           `<tr><td>${esc(m.receivedAt.replace('T', ' ').slice(0, 19))}</td><td>${esc(m.to)}</td><td><a href="/mail/${esc(m.id)}">${esc(m.subject)}</a></td></tr>`,
       )
       .join('');
+    const link = (p: number, label: string) =>
+      `<a href="/mail?page=${p}${q ? `&q=${encodeURIComponent(q)}` : ''}">${label}</a>`;
+    const pager = `<p>共 ${found.length} 封 / ${found.length} mails · 第 ${page}/${pages} 页 ${page > 1 ? link(page - 1, '← 上一页 Previous') : ''} ${page < pages ? link(page + 1, '下一页 Next →') : ''}</p>`;
     res.type('html')
       .send(`<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>已发送邮件 Sent mail</title>
-<style>body{font-family:sans-serif;margin:2em}table{border-collapse:collapse;width:100%}td,th{border-bottom:1px solid #ddd;padding:.4em;text-align:left}</style></head>
+<style>body{font-family:sans-serif;margin:2em}table{border-collapse:collapse;width:100%}td,th{border-bottom:1px solid #ddd;padding:.4em;text-align:left}input{padding:.3em;width:20em}</style></head>
 <body><h1>已发送邮件 / Sent mail</h1><p>本地开发邮件捕获器：邮件不会真正发出。 Local mail catcher: nothing leaves this machine.</p>
-<table><thead><tr><th>时间 Time (UTC)</th><th>收件人 To</th><th>主题 Subject</th></tr></thead><tbody>${rows || '<tr><td colspan="3">暂无邮件 No mail yet</td></tr>'}</tbody></table></body></html>`);
+<form method="get" action="/mail"><input name="q" value="${esc(q ?? '')}" placeholder="收件人或主题 / recipient or subject"> <button type="submit">搜索 Search</button></form>
+${pager}<table><thead><tr><th>时间 Time (UTC)</th><th>收件人 To</th><th>主题 Subject</th></tr></thead><tbody>${rows || '<tr><td colspan="3">暂无邮件 No mail</td></tr>'}</tbody></table>${pager}</body></html>`);
   });
   app.get('/mail/:id', (req, res) => {
     const mail = list().find((m) => m.id === req.params.id);

@@ -2,6 +2,7 @@
 // Managers' accounts come with their records (POST /api/org/managers).
 import { Router } from 'express';
 import { z } from 'zod';
+import type { Prisma } from '../../generated/prisma/client';
 import { roleScopeKind, staffRoles, type Role } from '../../domain/roles';
 import { actorOf, authenticate, hasRole, type Actor } from '../auth';
 import type { ApiContext } from '../context';
@@ -33,6 +34,10 @@ export const userListQuery = z.object({
   role: z.enum([...staffRoles, 'MANAGER']).optional(),
   scope: oneLine().max(40).optional(),
   includeInactive: z.enum(['true', 'false']).optional(),
+  /** Username, name or e-mail. */
+  q: oneLine().max(50).optional(),
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(500).default(500),
 });
 export const activeBody = z.object({ active: z.boolean(), reason: multiLine().min(2).max(500) });
 export const passwordBody = z.object({ password: passwordSchema });
@@ -121,27 +126,39 @@ export function adminRoutes(ctx: ApiContext): Router {
     const actor = actorOf(req);
     requireAdmin(actor, true);
     const query = parseInput(userListQuery, req.query, 'query', requestLanguage(req));
-    const users = await ctx.prisma.user.findMany({
-      where: {
-        ...(query.includeInactive === 'true' ? {} : { active: true }),
-        ...(query.role || query.scope
-          ? {
-              roles: {
-                some: {
-                  ...(query.role ? { role: query.role } : {}),
-                  ...(query.scope
-                    ? { orgUnit: query.scope === 'CITY' ? { kind: 'CITY' } : { code: query.scope } }
-                    : {}),
-                },
+    const where = {
+      ...(query.includeInactive === 'true' ? {} : { active: true }),
+      ...(query.role || query.scope
+        ? {
+            roles: {
+              some: {
+                ...(query.role ? { role: query.role } : {}),
+                ...(query.scope ? { orgUnit: query.scope === 'CITY' ? { kind: 'CITY' } : { code: query.scope } } : {}),
               },
-            }
-          : {}),
-      },
-      include: withRoles,
-      orderBy: { username: 'asc' },
-      take: 5000,
-    });
-    res.json({ users: users.map(userView) });
+            },
+          }
+        : {}),
+      ...(query.q
+        ? {
+            OR: [
+              { username: { contains: query.q } },
+              { displayName: { contains: query.q } },
+              { email: { contains: query.q } },
+            ],
+          }
+        : {}),
+    } satisfies Prisma.UserWhereInput;
+    const [users, total] = await Promise.all([
+      ctx.prisma.user.findMany({
+        where,
+        include: withRoles,
+        orderBy: { username: 'asc' },
+        skip: (query.page - 1) * query.pageSize,
+        take: query.pageSize,
+      }),
+      ctx.prisma.user.count({ where }),
+    ]);
+    res.json({ users: users.map(userView), total, page: query.page, pageSize: query.pageSize });
   });
 
   /** A staff account with its roles: an inspector, a reviewer, a partner's representative, a county head, HR… */

@@ -2,6 +2,7 @@
 // the city, with every component, as JSON or as a CSV file with Chinese headers.
 import { Router } from 'express';
 import { z } from 'zod';
+import { oneLine } from '../../domain/text';
 import { isCalendarDate } from '../../domain/calendar';
 import { gradeNames, gradeOn } from '../../domain/grades';
 import { roundHalfUp2 } from '../../domain/rounding';
@@ -20,6 +21,10 @@ export const statementQuery = z.object({
   month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'YYYY-MM'),
   countyId: z.uuid().optional(),
   format: exportFormat,
+  /** Name, employee number or county (the page; exports and totals cover the whole scope). */
+  q: oneLine().max(50).optional(),
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(500).default(100),
 });
 const day = (d: Date) => d.toISOString().slice(0, 10);
 
@@ -176,10 +181,17 @@ export function payRoutes(ctx: ApiContext): Router {
       ]);
       return sendTable(res, query.format, { name: `pay-${query.month}`, sheet: `${query.month} 工资单` }, header, rows);
     }
+    const q = query.q;
+    const found = q
+      ? statements.filter((x) => x.name.includes(q) || x.employeeNo.includes(q) || x.county.includes(q))
+      : statements;
     res.json({
       month: query.month,
       payTable: { version: table.version, effectiveFrom: table.effectiveFrom },
-      statements,
+      statements: found.slice((query.page - 1) * query.pageSize, query.page * query.pageSize),
+      total: found.length,
+      page: query.page,
+      pageSize: query.pageSize,
       totals,
     });
   });

@@ -108,4 +108,45 @@ describe('timeline sentences', () => {
     };
     expect(describeEvent(reassigned, 'en')).toBe('刘芳: reassigned from 王强 to 李娜, because: 休假');
   });
+
+  test('every event a timeline shows is a sentence, never its code', () => {
+    const shown = [
+      'task.opened',
+      'task.reminded',
+      'task.escalated',
+      'task.submitted',
+      'task.extended',
+      'task.reassigned',
+      'task.closedMissing',
+      'evaluation.scored',
+      'evaluation.withdrawn',
+      'evaluation.periodPlanSet',
+      'evaluation.periodPlanChanged',
+      'manager.starRatingMoved',
+      'manager.skillLevelRecorded',
+      'manager.bottomRankFlagged',
+      'bottomRankCase.decided',
+      'grade.proposed',
+      'grade.approved',
+      'grade.rejected',
+      'grade.changed',
+      'manager.joined',
+      'manager.left',
+      'manager.transferred',
+      'manager.partnerAssigned',
+      'manager.customersUpdated',
+    ];
+    for (const action of shown)
+      for (const lang of languages)
+        expect(describeEvent({ action, actorName: null, details: {}, people }, lang)).not.toContain(action);
+    const graded = {
+      action: 'grade.changed',
+      actorName: null,
+      details: { from: 'JUNIOR_A', to: 'MIDDLE_C', effectiveDate: '2027-01-01' },
+      people,
+    };
+    expect(describeEvent(graded, 'zh-CN')).toBe('系统：等级由 初级A档 调为 中级C档（2027-01-01 生效）');
+    const stars = { action: 'manager.starRatingMoved', actorName: null, details: { from: 3, to: 4 }, people };
+    expect(describeEvent(stars, 'en')).toBe('The system: star rating moved from 3 to 4');
+  });
 });

@@ -45,7 +45,7 @@ describe('KPI import', () => {
     expect(r).toEqual({
       ok: false,
       problems: [
-        { line: 2, field: 'comment', message: { 'zh-CN': '至少 2 个字', en: 'at least 2 characters' } },
+        { line: 2, field: 'comment', message: { 'zh-CN': '至少 2 个字', en: 'must be at least 2 characters' } },
         { line: 3, field: 'salesVolumeCompletion', message: { 'zh-CN': '不是数字', en: 'not a number' } },
         { line: 4, field: 'employeeNo', message: { 'zh-CN': 'M001 与第 2 行重复', en: 'M001 also on line 2' } },
         { line: 4, field: 'orderSuccessRate', message: { 'zh-CN': '不能大于 100', en: 'must be at most 100' } },

@@ -17,6 +17,7 @@ import { smallOrganisation, testPassword, validSelfAssessment } from './fixtures
 import { bundlePath } from './globalSetup';
 import { startTestSmtp, type TestSmtp } from './smtp';
 import { listen } from '../../api/server';
+import { settleBackgroundCalls } from '../../api/workflowUpdates';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { findTemporalBinary } = require('../../scripts/temporalBinaries');
 
@@ -129,6 +130,7 @@ export async function startHarness(
     async close() {
       await harness.stopWorker();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await settleBackgroundCalls();
       await env.teardown();
       await smtp.close();
       await db.close();

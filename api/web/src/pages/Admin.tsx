@@ -1,7 +1,7 @@
 // 系统管理: staff accounts (search, paging), their roles and scope, passwords, counties.
 import { Button, Card, Col, Form, Input, Modal, Row, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { roles } from '@domain/roles';
+import { staffRoles } from '@domain/roles';
 import { api, applyFieldErrors } from '../api';
 import { ErrorAlert, Loading, useApi } from '../components/data';
 import { countyName } from '../components/format';
@@ -15,15 +15,18 @@ interface User {
   active: boolean;
   roles: { role: string; scope: string }[];
 }
-const staffRoles = roles.filter((r) => r !== 'MANAGER');
 
 export function AdminPage() {
   const { t, name, has, me, lang } = useSession();
-  const users = useApi<{ users: User[] }>('/api/admin/users?includeInactive=true');
+  const [q, setQ] = useState('');
+  const [page, setPage] = useState(1);
+  const [pageSize, setPageSize] = useState(20);
+  const users = useApi<{ users: User[]; total: number }>(
+    `/api/admin/users?includeInactive=true&page=${page}&pageSize=${pageSize}${q ? `&q=${encodeURIComponent(q)}` : ''}`,
+  );
   const counties = useApi<{ counties: { id: string; code: string; name: string; nameEn: string }[] }>(
     '/api/org/counties',
   );
-  const [q, setQ] = useState('');
   const [error, setError] = useState<Error>();
   const canWrite = has('ADMIN');
   const scopeOptions = [
@@ -60,7 +63,10 @@ export function AdminPage() {
         <Input.Search
           allowClear
           placeholder={t('search')}
-          onSearch={(v) => setQ(v.trim())}
+          onSearch={(v) => {
+            setQ(v.trim());
+            setPage(1);
+          }}
           style={{ width: 260, marginBottom: 12 }}
         />
         <Loading state={users}>
@@ -70,12 +76,19 @@ export function AdminPage() {
               rowKey="id"
               size="small"
               scroll={{ x: 900 }}
-              dataSource={
-                q
-                  ? list.filter((u) => u.username.includes(q) || u.displayName.includes(q) || u.email.includes(q))
-                  : list
-              }
-              pagination={{ pageSize: 20, showSizeChanger: true, showTotal: (n) => t('totalN', { n }) }}
+              dataSource={list}
+              loading={users.loading}
+              pagination={{
+                current: page,
+                pageSize,
+                total: users.data?.total ?? 0,
+                showSizeChanger: true,
+                showTotal: (n) => t('totalN', { n }),
+                onChange: (p, size) => {
+                  setPage(p);
+                  setPageSize(size);
+                },
+              }}
               onRow={(u) => ({ 'data-username': u.username }) as React.HTMLAttributes<HTMLElement>}
               columns={[
                 { title: t('username'), dataIndex: 'username', sorter: (a, b) => a.username.localeCompare(b.username) },
@@ -146,12 +159,7 @@ export function AdminPage() {
                 send={({ userId, ...body }) => api('PUT', `/api/admin/users/${String(userId)}/roles`, body)}
               >
                 <Form.Item name="userId" label={t('username')} rules={[{ required: true }]}>
-                  <Select
-                    showSearch={{ optionFilterProp: 'label' }}
-                    options={users.data.users
-                      .filter((u) => !u.roles.some((r) => r.role === 'MANAGER'))
-                      .map((u) => ({ value: u.id, label: `${u.displayName}（${u.username}）` }))}
-                  />
+                  <UserPicker staffOnly />
                 </Form.Item>
                 <RoleScope roleOptions={roleOptions} scopeOptions={scopeOptions} />
               </AdminForm>
@@ -162,10 +170,7 @@ export function AdminPage() {
                 send={({ userId, ...body }) => api('POST', `/api/admin/users/${String(userId)}/password`, body)}
               >
                 <Form.Item name="userId" label={t('username')} rules={[{ required: true }]}>
-                  <Select
-                    showSearch={{ optionFilterProp: 'label' }}
-                    options={users.data.users.map((u) => ({ value: u.id, label: `${u.displayName}（${u.username}）` }))}
-                  />
+                  <UserPicker />
                 </Form.Item>
                 <Form.Item name="password" label={t('newPassword')} rules={[{ required: true }]}>
                   <Input.Password autoComplete="new-password" />
@@ -253,5 +258,27 @@ function RoleScope({ roleOptions, scopeOptions }: { roleOptions: Options; scopeO
         <Select options={scopeOptions} style={{ width: 180 }} />
       </Form.Item>
     </Space>
+  );
+}
+
+/** Picks an account by typing part of its username or name (the list is searched on the server). */
+function UserPicker({
+  staffOnly = false,
+  ...props
+}: {
+  staffOnly?: boolean;
+  value?: string;
+  onChange?: (v: string) => void;
+  id?: string;
+}) {
+  const [q, setQ] = useState('');
+  const found = useApi<{ users: User[] }>(
+    `/api/admin/users?includeInactive=true&pageSize=20${q ? `&q=${encodeURIComponent(q)}` : ''}`,
+  );
+  const options = (found.data?.users ?? [])
+    .filter((u) => !staffOnly || !u.roles.some((r) => r.role === 'MANAGER'))
+    .map((u) => ({ value: u.id, label: `${u.displayName}（${u.username}）` }));
+  return (
+    <Select {...props} showSearch={{ filterOption: false, onSearch: setQ }} loading={found.loading} options={options} />
   );
 }

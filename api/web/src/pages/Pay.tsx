@@ -23,6 +23,7 @@ interface Statement {
 }
 interface Pay {
   statements: Statement[];
+  total: number;
   totals: { managers: number; total: number };
 }
 
@@ -30,8 +31,12 @@ export function PayPage() {
   const { t, name, lang } = useSession();
   const [month, setMonth] = useState(() => sessionStorage.getItem('kaoping.payMonth') ?? dayjs().format('YYYY-MM'));
   const [q, setQ] = useState('');
+  const [page, setPage] = useState(1);
+  const [pageSize, setPageSize] = useState(20);
   const [error, setError] = useState<Error>();
-  const state = useApi<Pay>(`/api/pay/statements?month=${encodeURIComponent(month)}`);
+  const state = useApi<Pay>(
+    `/api/pay/statements?month=${encodeURIComponent(month)}&page=${page}&pageSize=${pageSize}${q ? `&q=${encodeURIComponent(q)}` : ''}`,
+  );
   const money = (v: unknown) => formatMoney(Number(v), lang);
   const grade = (g: unknown) => name('grade', String(g));
   const render: Partial<Record<keyof Statement, (v: unknown) => string>> = {
@@ -49,10 +54,6 @@ export function PayPage() {
     dataIndex: key,
     align: render[key] && !key.endsWith('Grade') ? ('right' as const) : undefined,
     render: render[key],
-    sorter:
-      key === 'employeeNo' || key === 'total'
-        ? (a: Statement, b: Statement) => String(a[key]).localeCompare(String(b[key]), undefined, { numeric: true })
-        : undefined,
   }));
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
@@ -75,7 +76,10 @@ export function PayPage() {
           <Input.Search
             allowClear
             placeholder={t('searchTasks')}
-            onSearch={(v) => setQ(v.trim())}
+            onSearch={(v) => {
+              setQ(v.trim());
+              setPage(1);
+            }}
             style={{ width: 240 }}
           />
           <Button
@@ -96,17 +100,25 @@ export function PayPage() {
         <ErrorAlert error={error} />
         <Loading state={state}>
           {(p) => {
-            const rows = q
-              ? p.statements.filter((s) => s.name.includes(q) || s.employeeNo.includes(q) || s.county.includes(q))
-              : p.statements;
             return (
               <Table<Statement>
                 id="pay-table"
                 size="small"
                 rowKey="employeeNo"
                 scroll={{ x: 1100 }}
-                dataSource={rows}
-                pagination={{ pageSize: 20, showSizeChanger: true, showTotal: (n) => t('totalN', { n }) }}
+                dataSource={p.statements}
+                loading={state.loading}
+                pagination={{
+                  current: page,
+                  pageSize,
+                  total: p.total,
+                  showSizeChanger: true,
+                  showTotal: (n) => t('totalN', { n }),
+                  onChange: (next, size) => {
+                    setPage(next);
+                    setPageSize(size);
+                  },
+                }}
                 columns={columns}
                 summary={() => (
                   <Table.Summary.Row>
