@@ -90,6 +90,9 @@ const kinds = publicTaskKinds();
 export function TaskPage({ id }: { id: string }) {
   const task = useApi<{ task: TaskDetail }>(`/api/tasks/${id}`);
   const context = useApi<TaskContext>(`/api/tasks/${id}/context`);
+  // The page waits for what the task decides too, so its title and cards appear at once.
+  if (!context.data && !context.error && !task.error)
+    return <Loading state={{ ...task, data: undefined }}>{() => null}</Loading>;
   return (
     <Loading state={task}>
       {({ task: tk }) => (
