@@ -59,3 +59,37 @@ export function compositeScore(
   const weighted = used.reduce((s, c) => s + weights[c] * (scores[c] ?? 0), 0) / totalWeight;
   return Math.max(0, roundHalfUp2(weighted - deductions));
 }
+
+export interface CompositeLine {
+  component: WeightedComponent;
+  weight: number;
+  /** The weight's share of the gathered weights (0–1). */
+  share: number;
+  score: number;
+  /** share × score, the points this component adds to the composite. */
+  points: number;
+}
+
+/**
+ * The composite as a person checks it (得分说明): each gathered component's weight, share,
+ * score and points, their sum, the inspection deductions and the result — the same
+ * arithmetic as `compositeScore`, line by line.
+ */
+export function compositeBreakdown(
+  weights: Record<WeightedComponent, number>,
+  scores: ComponentScores,
+  gathered: WeightedComponent[],
+  deductions = 0,
+): { lines: CompositeLine[]; weighted: number; deductions: number; composite: number } {
+  const used = weightedComponents.filter((c) => gathered.includes(c) && weights[c] > 0);
+  const totalWeight = used.reduce((s, c) => s + weights[c], 0);
+  const lines = used.map((component) => {
+    const share = weights[component] / totalWeight;
+    const score = scores[component] ?? 0;
+    return { component, weight: weights[component], share, score, points: roundHalfUp2(share * score) };
+  });
+  const weighted = totalWeight
+    ? roundHalfUp2(used.reduce((s, c) => s + weights[c] * (scores[c] ?? 0), 0) / totalWeight)
+    : 100;
+  return { lines, weighted, deductions, composite: compositeScore(weights, scores, gathered, deductions) };
+}

@@ -122,6 +122,16 @@ test('bottom-ranking: HR decides seeing the manager, the months and the allowed 
   await hr.goto(`${h.baseUrl}/app/#/cases`);
   await hr.locator('#case-table tr.ant-table-row', { hasText: '已决定' }).waitFor();
   expect(await hr.locator('#case-table').textContent()).not.toMatch(/DECIDED|HR_DECISION|consecutive/);
+
+  // M003's November result: its history across the two months, as a trend.
+  const november = await h.db.prisma.evaluation.findFirstOrThrow({
+    where: { manager: { employeeNo: 'M003' }, cycle: { period: '2026-11' } },
+  });
+  await hr.goto(`${h.baseUrl}/app/#/evaluations/${november.id}`);
+  await hr.waitForSelector('#history-chart svg');
+  expect(await hr.locator('#history tr.ant-table-row').count()).toBe(2);
+  expect(await hr.locator('#breakdown').textContent()).toContain('70');
+  await shot(hr, '24a-result-with-history');
   for (const page of [hr, approver]) expect(scriptErrors(page)).toEqual([]);
 }, 180_000);
 

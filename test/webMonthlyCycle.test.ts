@@ -222,8 +222,17 @@ test('a monthly cycle through the pages, role by role, with every decision shown
   await m004.locator('#notice-count .ant-badge-count', { hasText: String(unread) }).waitFor();
   await m004.click('#notice-count button');
   await m004.locator('#notice-list .notice-unread', { hasText: '考评结果' }).first().click();
-  await m004.waitForSelector('.ant-descriptions');
-  expect(await m004.locator('.app-content').textContent()).toContain('87.74');
+  await m004.waitForSelector('#breakdown');
+  // The result explained: the composite line by line, the failed check item, what was said.
+  expect(await m004.locator('#composite').textContent()).toBe('87.74');
+  const breakdown = await m004.locator('#breakdown').textContent();
+  for (const figure of ['经营业绩', '96.8', '55.31', '营销部审核', '88.5', '25.29', '92.74', '−5', '87.74'])
+    expect(breakdown).toContain(figure);
+  expect(await m004.locator('#inspection-items').textContent()).toContain('11 月 12 日首签缺失');
+  const comments = await m004.locator('#comments').textContent();
+  expect(comments).toContain('销量完成较好，数据维护需加强。');
+  expect(comments).toContain('督察扣分缺少佐证，请核实。');
+  expect(comments).toContain('同意发布');
   await shot(m004, '09-manager-result-from-the-bell');
   await m004.locator('#notice-count .ant-badge-count', { hasText: String(unread - 1) }).waitFor();
 
@@ -296,7 +305,7 @@ test('the admin page: a staff account created, a bad e-mail shown under its fiel
   await admin.click('#new-user-form button[type=submit]');
   const row = admin.locator('#user-table tr[data-username="inspector05"]');
   await row.waitFor();
-  expect(await row.textContent()).toContain('督察员 · C01');
+  expect(await row.textContent()).toContain('督察员 · 甲县');
   await shot(admin, '13-admin-users');
   expect(
     await h.db.prisma.userRole.count({

@@ -1,5 +1,5 @@
 import { roundHalfUp2 } from '../../domain/rounding';
-import { compositeScore, inspectionScore } from '../../domain/scoring';
+import { compositeBreakdown, compositeScore, inspectionScore } from '../../domain/scoring';
 import { bottomRankFlags, monthlyStars, rankCohort, starMoves } from '../../domain/ranking';
 import { defaultTemplateConfig, defaultWeights } from '../../domain/templates';
 
@@ -129,5 +129,24 @@ describe('bottom-ranking (末位淘汰)', () => {
       month('2026-03', { a: 3 }),
     ];
     expect(bottomRankFlags(history, '2026-03')).toEqual([]);
+  });
+});
+
+describe('the composite, line by line (得分说明)', () => {
+  test('a monthly cycle gathering performance, self-evaluation and the marketing review: 87.74', () => {
+    const weights = { performance: 40, customer: 20, industry: 10, selfEvaluation: 10, marketingReview: 20, skill: 0 };
+    const b = compositeBreakdown(
+      weights,
+      { performance: 96.8, selfEvaluation: 85, marketingReview: 88.5 },
+      ['performance', 'selfEvaluation', 'marketingReview'],
+      5,
+    );
+    expect(b.lines.map((l) => [l.component, l.weight, Math.round(l.share * 1000) / 1000, l.score, l.points])).toEqual([
+      ['performance', 40, 0.571, 96.8, 55.31],
+      ['selfEvaluation', 10, 0.143, 85, 12.14],
+      ['marketingReview', 20, 0.286, 88.5, 25.29],
+    ]);
+    // (40·96.8 + 10·85 + 20·88.5) / 70 = 92.74; minus the 5 points of a failed check item.
+    expect([b.weighted, b.deductions, b.composite]).toEqual([92.74, 5, 87.74]);
   });
 });

@@ -1,6 +1,7 @@
 // The bell: the unread count, the latest notices with a link to their page, mark read.
 import { BellOutlined } from '@ant-design/icons';
 import { Badge, Button, List, Popover, Typography } from 'antd';
+import { useState } from 'react';
 import { api } from '../api';
 import { navigate } from '../router';
 import { useSession } from '../session';
@@ -20,7 +21,9 @@ export function NotificationBell() {
   const { t, lang } = useSession();
   const state = useApi<{ notices: Notice[]; unread: number }>('/api/notices?pageSize=8', { refreshMs: 30_000 });
   const unread = state.data?.unread ?? 0;
+  const [shown, setShown] = useState(false);
   const open = async (n: Notice) => {
+    setShown(false);
     if (!n.readAt) await api('POST', '/api/notices/read', { ids: [n.id] });
     await state.reload();
     if (n.link) navigate(n.link);
@@ -56,7 +59,14 @@ export function NotificationBell() {
     </div>
   );
   return (
-    <Popover content={content} title={t('notifications')} trigger="click" placement="bottomRight">
+    <Popover
+      content={content}
+      title={t('notifications')}
+      trigger="click"
+      placement="bottomRight"
+      open={shown}
+      onOpenChange={setShown}
+    >
       <Badge count={unread} size="small" id="notice-count">
         <Button type="text" icon={<BellOutlined />} aria-label={t('notifications')} />
       </Badge>

@@ -33,6 +33,13 @@ export function AdminPage() {
     { value: 'CITY', label: t('wholeCity') },
     ...(counties.data?.counties ?? []).map((c) => ({ value: c.code, label: `${countyName(c, lang)}（${c.code}）` })),
   ];
+  const scopeName = (code: string) =>
+    code === 'CITY'
+      ? t('wholeCity')
+      : countyName(
+          (counties.data?.counties ?? []).find((c) => c.code === code),
+          lang,
+        ) || code;
   const roleOptions = staffRoles.map((r) => ({ value: r, label: name('role', r) }));
   const toggle = (u: User) => {
     let reason = '';
@@ -97,9 +104,7 @@ export function AdminPage() {
                 {
                   title: t('roles'),
                   render: (_: unknown, u) =>
-                    u.roles
-                      .map((r) => `${name('role', r.role)} · ${r.scope === 'CITY' ? t('wholeCity') : r.scope}`)
-                      .join('；'),
+                    u.roles.map((r) => `${name('role', r.role)} · ${scopeName(r.scope)}`).join('；'),
                 },
                 {
                   title: t('status'),
