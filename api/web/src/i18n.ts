@@ -211,6 +211,8 @@ const words = {
   show: ['查看', 'Show'],
   mean: ['平均', 'mean'],
   lowest: ['最低', 'lowest'],
+  highest: ['最高', 'highest'],
+  countyComparison: ['县区对比', 'County against county'],
   result: ['结果', 'Result'],
   peopleN: ['{n} 人', '{n} managers'],
   starRating: ['星级', 'Star rating'],

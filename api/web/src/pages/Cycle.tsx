@@ -203,11 +203,54 @@ function ResultsCards({ cycle, results }: { cycle: Status['cycle']; results: Res
     download(`/api/cycles/${cycle.id}/results?format=${format}`, `results-${cycle.period}.${format}`).catch(
       (e: Error) => setError(e),
     );
+  // County against county (县区对比): mean, lowest and highest composite of each county.
+  const byCounty = results.counties.map((c) => {
+    const s = c.ranking.map((r) => r.compositeScore).filter((x): x is number => x !== null);
+    return {
+      county: countyName(c.county, lang),
+      mean: s.length ? Math.round((100 * s.reduce((a, b) => a + b, 0)) / s.length) / 100 : null,
+      min: s.length ? Math.min(...s) : null,
+      max: s.length ? Math.max(...s) : null,
+    };
+  });
+  const countyKey = JSON.stringify(byCounty);
+  const countyOption = useMemo(() => {
+    const rows = JSON.parse(countyKey) as typeof byCounty;
+    return {
+      tooltip: { trigger: 'axis' },
+      legend: { top: 0, data: [t('mean'), t('lowest'), t('highest')] },
+      grid: { left: 40, right: 12, top: 36, bottom: 28 },
+      xAxis: { type: 'category', data: rows.map((r) => r.county) },
+      yAxis: { type: 'value', max: 100 },
+      series: [
+        {
+          name: t('mean'),
+          type: 'bar',
+          data: rows.map((r) => r.mean),
+          itemStyle: { color: '#0a6e4f' },
+          label: { show: true, position: 'top' },
+        },
+        { name: t('lowest'), type: 'line', data: rows.map((r) => r.min), itemStyle: { color: '#cf1322' } },
+        { name: t('highest'), type: 'line', data: rows.map((r) => r.max), itemStyle: { color: '#1677ff' } },
+      ],
+    };
+  }, [countyKey, t]);
   return (
     <>
-      <Card title={t('distribution')}>
-        <Chart option={option} id="score-chart" />
-      </Card>
+      <Row gutter={[16, 16]}>
+        <Col xs={24} lg={results.counties.length > 1 ? 12 : 24}>
+          <Card title={t('distribution')}>
+            <Chart option={option} id="score-chart" />
+          </Card>
+        </Col>
+        {results.counties.length > 1 && (
+          <Col xs={24} lg={12}>
+            <Card title={t('countyComparison')}>
+              <Chart option={countyOption} id="county-chart" />
+            </Card>
+          </Col>
+        )}
+      </Row>
       <Card
         title={t('ranking')}
         extra={
