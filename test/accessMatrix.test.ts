@@ -47,6 +47,7 @@ const policy: Array<{ path: (p: Record<string, string>) => string; allowed: Pers
   { path: (p) => `/api/cycles/${p.cycle}/results`, allowed: [...cityWide, ...countyAStaff] },
   { path: (p) => `/api/tasks/${p.task}`, allowed: [...cityWide, ...countyAStaff, 'm001'] },
   { path: (p) => `/api/tasks/${p.task}/timeline`, allowed: [...cityWide, ...countyAStaff, 'm001'] },
+  { path: (p) => `/api/tasks/${p.task}/context`, allowed: [...cityWide, ...countyAStaff, 'm001'] },
   { path: (p) => `/api/evaluations/${p.evaluation}`, allowed: [...cityWide, ...countyAStaff, 'm001'] },
   { path: (p) => `/api/managers/${p.manager}/timeline`, allowed: [...cityWide, ...countyAStaff, 'm001'] },
   { path: (p) => `/api/org/managers/${p.manager}/customers`, allowed: [...cityWide, 'head01', 'reviewer01'] },
@@ -61,6 +62,8 @@ const policy: Array<{ path: (p: Record<string, string>) => string; allowed: Pers
   { path: () => '/api/calendars', allowed: cityWide },
   // The rules people are evaluated by (weights, deadlines) are open to everyone signed in.
   { path: () => '/api/templates', allowed: [...people] },
+  // Everyone reads their own notices (the bell); nobody another's (checked below).
+  { path: () => '/api/notices', allowed: [...people] },
 ];
 
 test('every cell of the access matrix', async () => {
@@ -87,6 +90,13 @@ test('every cell of the access matrix', async () => {
       (s: { employeeNo: string }) => s.employeeNo,
     );
   expect(await statements('m001')).toEqual(['M001']);
+  const m001 = await h.db.prisma.user.findUniqueOrThrow({ where: { username: 'm001' } });
+  const notices = async (who: Person) =>
+    (await h.api('GET', '/api/notices?pageSize=100', { token: t[who] })).body.notices.map(
+      (n: { userId: string }) => n.userId,
+    );
+  expect(await notices('m001')).toEqual([m001.id]);
+  expect(await notices('hr')).not.toContain(m001.id);
   expect(await statements('head02')).toEqual(['M004']);
   expect((await statements('head01')).sort()).toEqual(['M001', 'M002', 'M003']);
 });
