@@ -230,122 +230,12 @@ async function rankAndPublish(
 ): Promise<{ outboxIds: string[] }> {
   const reviews = await tx.countyReview.findMany({ where: { id: { in: reviewIds } } });
   const countyIds = reviews.map((r) => r.countyId);
-  const evaluations = await tx.evaluation.findMany({
-    where: { cycleId: cycle.id, countyId: { in: countyIds }, stage: { not: 'WITHDRAWN' } },
-    include: { manager: { include: { user: true } } },
-  });
   if (reviews.some((r) => r.status !== 'PUBLISHED')) {
-    const ranked = rankCohort(
-      evaluations.map((e) => ({ managerId: e.managerId, score: Number(e.compositeScore ?? 0) })),
-    );
-    const stars = new Set(cycle.type === 'MONTHLY' ? monthlyStars(ranked) : []);
-    for (const r of ranked) {
-      await tx.evaluation.updateMany({
-        where: { cycleId: cycle.id, managerId: r.managerId },
-        data: {
-          stage: 'PUBLISHED',
-          rank: r.rank,
-          rankFromBottom: r.rankFromBottom,
-          cohortSize: r.cohortSize,
-          monthlyStar: stars.has(r.managerId),
-        },
-      });
-    }
-    if (cycle.type === 'MONTHLY') {
-      // 末位淘汰: this month with the earlier monthly rankings of the same managers.
-      const earlier = await tx.evaluation.findMany({
-        where: {
-          managerId: { in: ranked.map((r) => r.managerId) },
-          rankFromBottom: { not: null },
-          cycle: { type: 'MONTHLY', period: { lt: cycle.period } },
-        },
-        select: { managerId: true, rankFromBottom: true, cycle: { select: { period: true } } },
-      });
-      const history = new Map<string, MonthlyBottom>();
-      for (const e of earlier) {
-        const month = history.get(e.cycle.period) ?? { period: e.cycle.period, rankFromBottom: {} };
-        month.rankFromBottom[e.managerId] = e.rankFromBottom!;
-        history.set(e.cycle.period, month);
-      }
-      history.set(cycle.period, {
-        period: cycle.period,
-        rankFromBottom: Object.fromEntries(ranked.map((r) => [r.managerId, r.rankFromBottom])),
-      });
-      for (const flag of bottomRankFlags([...history.values()], cycle.period)) {
-        await tx.bottomRankFlag.upsert({
-          where: { managerId_cycleId: { managerId: flag.managerId, cycleId: cycle.id } },
-          update: {},
-          create: { managerId: flag.managerId, cycleId: cycle.id, period: cycle.period, rules: flag.rules },
-        });
-        await recordAudit(tx, {
-          at,
-          actorId: null,
-          action: 'manager.bottomRankFlagged',
-          entityType: 'manager',
-          entityId: flag.managerId,
-          cycleId: cycle.id,
-          details: { rules: flag.rules, period: cycle.period },
-          dedupeKey: `bottomRank:${cycle.id}:${flag.managerId}`,
-        });
-      }
-    }
-    if (cycle.type === 'QUARTERLY') {
-      const current = Object.fromEntries(evaluations.map((e) => [e.managerId, e.manager.starRating]));
-      const { topShare, bottomShare } = parseTemplateConfig(cycle.template.config).starMoves;
-      for (const move of starMoves(ranked, current, { ...defaultStarMovePolicy, topShare, bottomShare })) {
-        await tx.manager.update({ where: { id: move.managerId }, data: { starRating: move.to } });
-        await tx.starHistory.createMany({
-          data: [
-            {
-              managerId: move.managerId,
-              cycleId: cycle.id,
-              period: cycle.period,
-              fromStars: move.from,
-              toStars: move.to,
-              reason: move.to > move.from ? 'top share of the cohort' : 'bottom share of the cohort',
-            },
-          ],
-          skipDuplicates: true,
-        });
-        await recordAudit(tx, {
-          at,
-          actorId: null,
-          action: 'manager.starRatingMoved',
-          entityType: 'manager',
-          entityId: move.managerId,
-          cycleId: cycle.id,
-          details: move,
-          dedupeKey: `star:${cycle.id}:${move.managerId}`,
-        });
-      }
-    }
-    if (cycle.type === 'HALF_YEAR') {
-      // 技能等级: the level the skill assessment gave is recorded on the manager.
-      const skills = await tx.score.findMany({
-        where: {
-          component: 'skill',
-          evaluation: { cycleId: cycle.id, countyId: { in: countyIds }, stage: 'PUBLISHED' },
-        },
-        include: { evaluation: true },
-      });
-      for (const s of skills) {
-        const level = s.missing ? 'NONE' : (((s.details ?? {}) as { skillLevel?: SkillLevel }).skillLevel ?? 'NONE');
-        await tx.manager.update({
-          where: { id: s.evaluation.managerId },
-          data: { skillLevel: level, skillPeriod: cycle.period },
-        });
-        await recordAudit(tx, {
-          at,
-          actorId: null,
-          action: 'manager.skillLevelRecorded',
-          entityType: 'manager',
-          entityId: s.evaluation.managerId,
-          cycleId: cycle.id,
-          details: { skillLevel: level, skillScore: Number(s.value), period: cycle.period },
-          dedupeKey: `skill:${cycle.id}:${s.evaluation.managerId}`,
-        });
-      }
-    }
+    const { ranked, stars } = await rankCohortResults(tx, cycle, countyIds, at);
+    await tx.evaluation.updateMany({
+      where: { cycleId: cycle.id, countyId: { in: countyIds }, stage: 'PUBLISHED', publishedAt: null },
+      data: { publishedAt: at },
+    });
     for (const review of reviews) {
       await tx.countyReview.update({ where: { id: review.id }, data: { status: 'PUBLISHED' } });
       await recordAudit(tx, {
@@ -395,4 +285,206 @@ async function rankAndPublish(
     );
   }
   return { outboxIds };
+}
+
+/** Who is ranked where after a ranking (the published figures a re-ranking compares against). */
+export interface RankedResult {
+  managerId: string;
+  rank: number;
+  rankFromBottom: number;
+  cohortSize: number;
+}
+
+/**
+ * Ranks the published cohort of `countyIds` and applies what follows from the ranks:
+ * the monthly star, bottom-ranking flags (monthly), star moves (quarterly), skill levels
+ * (half-year). `rerank` (an objection's adjustment) runs it again on a published cohort:
+ * its audit entries are keyed by the objection, star moves of the cycle are undone and
+ * made again, and flags that no longer hold are lifted.
+ */
+export async function rankCohortResults(
+  tx: Tx,
+  cycle: { id: string; type: string; period: string; template: { config: unknown } },
+  countyIds: string[],
+  at: Date,
+  rerank?: { objectionId: string },
+): Promise<{ ranked: RankedResult[]; stars: Set<string>; newFlags: number }> {
+  const key = rerank ? `:objection:${rerank.objectionId}` : '';
+  const evaluations = await tx.evaluation.findMany({
+    where: { cycleId: cycle.id, countyId: { in: countyIds }, stage: { not: 'WITHDRAWN' } },
+    select: { managerId: true, compositeScore: true },
+  });
+  let newFlags = 0;
+  const ranked = rankCohort(evaluations.map((e) => ({ managerId: e.managerId, score: Number(e.compositeScore ?? 0) })));
+  const stars = new Set(cycle.type === 'MONTHLY' ? monthlyStars(ranked) : []);
+  for (const r of ranked) {
+    await tx.evaluation.updateMany({
+      where: { cycleId: cycle.id, managerId: r.managerId },
+      data: {
+        stage: 'PUBLISHED',
+        rank: r.rank,
+        rankFromBottom: r.rankFromBottom,
+        cohortSize: r.cohortSize,
+        monthlyStar: stars.has(r.managerId),
+      },
+    });
+  }
+  if (cycle.type === 'MONTHLY') {
+    // 末位淘汰: this month with the earlier monthly rankings of the same managers.
+    const earlier = await tx.evaluation.findMany({
+      where: {
+        managerId: { in: ranked.map((r) => r.managerId) },
+        rankFromBottom: { not: null },
+        cycle: { type: 'MONTHLY', period: { lt: cycle.period } },
+      },
+      select: { managerId: true, rankFromBottom: true, cycle: { select: { period: true } } },
+    });
+    const history = new Map<string, MonthlyBottom>();
+    for (const e of earlier) {
+      const month = history.get(e.cycle.period) ?? { period: e.cycle.period, rankFromBottom: {} };
+      month.rankFromBottom[e.managerId] = e.rankFromBottom!;
+      history.set(e.cycle.period, month);
+    }
+    history.set(cycle.period, {
+      period: cycle.period,
+      rankFromBottom: Object.fromEntries(ranked.map((r) => [r.managerId, r.rankFromBottom])),
+    });
+    const flags = bottomRankFlags([...history.values()], cycle.period);
+    newFlags = await recordBottomRankFlags(tx, { cycleId: cycle.id, period: cycle.period }, ranked, flags, at, rerank);
+    for (const flag of flags) {
+      await recordAudit(tx, {
+        at,
+        actorId: null,
+        action: 'manager.bottomRankFlagged',
+        entityType: 'manager',
+        entityId: flag.managerId,
+        cycleId: cycle.id,
+        details: { rules: flag.rules, period: cycle.period },
+        dedupeKey: `bottomRank:${cycle.id}:${flag.managerId}${key}`,
+      });
+    }
+  }
+  if (cycle.type === 'QUARTERLY') {
+    if (rerank)
+      await undoStarMoves(
+        tx,
+        cycle.id,
+        ranked.map((r) => r.managerId),
+      );
+    const rated = await tx.manager.findMany({
+      where: { id: { in: ranked.map((r) => r.managerId) } },
+      select: { id: true, starRating: true },
+    });
+    const current = Object.fromEntries(rated.map((m) => [m.id, m.starRating]));
+    const { topShare, bottomShare } = parseTemplateConfig(cycle.template.config).starMoves;
+    for (const move of starMoves(ranked, current, { ...defaultStarMovePolicy, topShare, bottomShare })) {
+      await tx.manager.update({ where: { id: move.managerId }, data: { starRating: move.to } });
+      await tx.starHistory.createMany({
+        data: [
+          {
+            managerId: move.managerId,
+            cycleId: cycle.id,
+            period: cycle.period,
+            fromStars: move.from,
+            toStars: move.to,
+            reason: move.to > move.from ? 'top share of the cohort' : 'bottom share of the cohort',
+          },
+        ],
+        skipDuplicates: true,
+      });
+      await recordAudit(tx, {
+        at,
+        actorId: null,
+        action: 'manager.starRatingMoved',
+        entityType: 'manager',
+        entityId: move.managerId,
+        cycleId: cycle.id,
+        details: move,
+        dedupeKey: `star:${cycle.id}:${move.managerId}${key}`,
+      });
+    }
+  }
+  if (cycle.type === 'HALF_YEAR') {
+    // 技能等级: the level the skill assessment gave is recorded on the manager.
+    const skills = await tx.score.findMany({
+      where: {
+        component: 'skill',
+        evaluation: { cycleId: cycle.id, countyId: { in: countyIds }, stage: 'PUBLISHED' },
+      },
+      include: { evaluation: true },
+    });
+    for (const s of skills) {
+      const level = s.missing ? 'NONE' : (((s.details ?? {}) as { skillLevel?: SkillLevel }).skillLevel ?? 'NONE');
+      await tx.manager.update({
+        where: { id: s.evaluation.managerId },
+        data: { skillLevel: level, skillPeriod: cycle.period },
+      });
+      await recordAudit(tx, {
+        at,
+        actorId: null,
+        action: 'manager.skillLevelRecorded',
+        entityType: 'manager',
+        entityId: s.evaluation.managerId,
+        cycleId: cycle.id,
+        details: { skillLevel: level, skillScore: Number(s.value), period: cycle.period },
+        dedupeKey: `skill:${cycle.id}:${s.evaluation.managerId}${key}`,
+      });
+    }
+  }
+  return { ranked, stars, newFlags };
+}
+
+/**
+ * The flags of this ranking: new ones created (counted), kept ones left; on a re-ranking,
+ * flags of the cycle's cohort no longer among them are lifted (their case, if one is open,
+ * shows it), and a lifted flag that holds again is restored.
+ */
+async function recordBottomRankFlags(
+  tx: Tx,
+  { cycleId, period }: { cycleId: string; period: string },
+  ranked: RankedResult[],
+  flags: { managerId: string; rules: string[] }[],
+  at: Date,
+  rerank?: { objectionId: string },
+): Promise<number> {
+  const existing = await tx.bottomRankFlag.findMany({
+    where: { cycleId, managerId: { in: ranked.map((r) => r.managerId) } },
+  });
+  let created = 0;
+  for (const flag of flags) {
+    const prior = existing.find((f) => f.managerId === flag.managerId);
+    if (!prior) {
+      await tx.bottomRankFlag.create({
+        data: { managerId: flag.managerId, cycleId, period, rules: flag.rules },
+      });
+      created++;
+    } else if (prior.liftedAt) {
+      await tx.bottomRankFlag.update({ where: { id: prior.id }, data: { liftedAt: null, rules: flag.rules } });
+    }
+  }
+  if (rerank) {
+    for (const prior of existing) {
+      if (prior.liftedAt || flags.some((f) => f.managerId === prior.managerId)) continue;
+      await tx.bottomRankFlag.update({ where: { id: prior.id }, data: { liftedAt: at } });
+      await recordAudit(tx, {
+        at,
+        actorId: null,
+        action: 'manager.bottomRankFlagLifted',
+        entityType: 'manager',
+        entityId: prior.managerId,
+        cycleId,
+        details: { rules: prior.rules, period: prior.period, objectionId: rerank.objectionId },
+        dedupeKey: `bottomRank:${cycleId}:${prior.managerId}:lifted:${rerank.objectionId}`,
+      });
+    }
+  }
+  return created;
+}
+
+/** A re-ranking of a quarter: the cycle's star moves are undone before they are made again. */
+async function undoStarMoves(tx: Tx, cycleId: string, managerIds: string[]): Promise<void> {
+  const moves = await tx.starHistory.findMany({ where: { cycleId, managerId: { in: managerIds } } });
+  for (const move of moves)
+    await tx.manager.update({ where: { id: move.managerId }, data: { starRating: move.fromStars } });
+  await tx.starHistory.deleteMany({ where: { id: { in: moves.map((m) => m.id) } } });
 }

@@ -3,9 +3,8 @@
 // exceed Temporal's limits), track the cycle's status.
 import { heartbeat } from '@temporalio/activity';
 import { WorkflowNotFoundError } from '@temporalio/client';
-import { parseTemplateConfig, type TemplateConfig } from '../domain/templates';
-import { compositeScore, type ComponentScores, type WeightedComponent } from '../domain/scoring';
-import { gatheredComponents, type TaskKind } from '../domain/taskKinds';
+import { compositeInputs, parseTemplateConfig, type TemplateConfig } from '../domain/templates';
+import { compositeScore } from '../domain/scoring';
 import type { CycleType } from '../domain/cycles';
 import { recordAudit } from '../prisma/audit';
 import type { ActivityDeps } from './deps';
@@ -244,13 +243,7 @@ export function cycleActivities(deps: ActivityDeps) {
         if (evaluation.stage !== 'TASKS_OPEN' && evaluation.compositeScore !== null)
           return { compositeScore: Number(evaluation.compositeScore) };
         const template = parseTemplateConfig(evaluation.cycle.template.config);
-        const values: ComponentScores = {};
-        for (const s of evaluation.scores) values[s.component as WeightedComponent] = s.missing ? 0 : Number(s.value);
-        const inspection = evaluation.scores.find((s) => s.component === 'inspection' && !s.missing);
-        const deductions = inspection
-          ? Number((inspection.details as { deductions?: number } | null)?.deductions ?? 100 - Number(inspection.value))
-          : 0;
-        const gathered = gatheredComponents(Object.keys(template.tasks) as TaskKind[]);
+        const { values, deductions, gathered } = compositeInputs(evaluation.scores, template);
         const composite = compositeScore(template.weights, values, gathered, deductions);
         await tx.evaluation.update({
           where: { id: evaluation.id },

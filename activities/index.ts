@@ -2,6 +2,7 @@
 import { countyReviewActivities } from './countyReviews';
 import { customerSurveyActivities } from './customerSurvey';
 import { bottomRankCaseActivities } from './bottomRankCases';
+import { objectionActivities } from './objections';
 import { cycleActivities } from './cycles';
 import { digestActivities } from './digests';
 import { gradeReviewActivities } from './gradeReviews';
@@ -22,6 +23,7 @@ export function createActivities(deps: ActivityDeps) {
     ...customerSurveyActivities(deps),
     ...gradeReviewActivities(deps),
     ...bottomRankCaseActivities(deps),
+    ...objectionActivities(deps),
     ...digestActivities(deps),
   };
 }

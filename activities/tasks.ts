@@ -14,12 +14,13 @@ import { cityApproval } from '../domain/taskKinds/cityApproval';
 import { countySignOff } from '../domain/taskKinds/countySignOff';
 import { roleHolders } from '../prisma/roleHolders';
 
-/** A task of one manager's evaluation, or (one per round) of a county's results, a county's grade determination, or a bottom-ranking case. */
+/** A task of one manager's evaluation, or (one per round) of a county's results, a county's grade determination, a bottom-ranking case or an objection. */
 export type TaskSubject =
   | { evaluationId: string }
   | { countyReviewId: string; round: number }
   | { gradeReviewId: string; round: number }
-  | { bottomRankCaseId: string; round: number };
+  | { bottomRankCaseId: string; round: number }
+  | { objectionId: string; round: number };
 type RoundSubject = Exclude<TaskSubject, { evaluationId: string }>;
 
 /** The cycle and county a round-based task belongs to, and the column that links it to its subject. */
@@ -31,6 +32,10 @@ async function subjectOwner(tx: Tx, subject: RoundSubject) {
   if ('gradeReviewId' in subject) {
     const r = await tx.gradeReview.findUniqueOrThrow({ where: { id: subject.gradeReviewId } });
     return { cycleId: r.cycleId, countyId: r.countyId, link: { gradeReviewId: r.id } };
+  }
+  if ('objectionId' in subject) {
+    const o = await tx.objection.findUniqueOrThrow({ where: { id: subject.objectionId } });
+    return { cycleId: o.cycleId, countyId: o.countyId, link: { objectionId: o.id } };
   }
   const c = await tx.bottomRankCase.findUniqueOrThrow({ where: { id: subject.bottomRankCaseId } });
   return { cycleId: c.cycleId, countyId: c.countyId, link: { bottomRankCaseId: c.id } };

@@ -17,6 +17,7 @@ import { templateRoutes } from './routes/templates';
 import { gradeRoutes } from './routes/grades';
 import { payRoutes } from './routes/pay';
 import { bottomRankCaseRoutes } from './routes/bottomRankCases';
+import { objectionRoutes } from './routes/objections';
 import { webRoutes } from './routes/web';
 import { taskRoutes } from './routes/tasks';
 import { taskContextRoutes } from './routes/taskContext';
@@ -51,6 +52,7 @@ export function createApp(ctx: ApiContext, extra?: (app: express.Express) => voi
     gradeRoutes(ctx),
     payRoutes(ctx),
     bottomRankCaseRoutes(ctx),
+    objectionRoutes(ctx),
     adminRoutes(ctx),
     calendarRoutes(ctx),
   );

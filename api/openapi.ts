@@ -16,6 +16,8 @@ import { extendBody, inboxQuery, reassignBody } from './routes/tasks';
 import { gradeChangeListQuery, gradeReviewListQuery } from './routes/grades';
 import { newPayTableBody, statementQuery } from './routes/pay';
 import { caseListQuery } from './routes/bottomRankCases';
+import { objectionListQuery } from './routes/objections';
+import { fileObjectionSchema } from '../domain/objections';
 import { calendarBody } from './routes/calendars';
 import { activeBody, newCountyBody, newUserBody, passwordBody, rolesBody, userListQuery } from './routes/admin';
 
@@ -193,6 +195,33 @@ export const operations: Operation[] = [
     tag: 'organisation',
     auth: true,
     responses: { '200': 'Evaluation', ...problem },
+  },
+  {
+    method: 'post',
+    path: '/api/evaluations/{id}/objection',
+    summary:
+      'The manager objects (申诉) to one or more components of their published result, with a reason, within the ' +
+      "template's window (default 5 days); the county head gives an opinion, the city decides (uphold or adjust, " +
+      're-ranked and re-published). One objection per result; the same objection again answers it',
+    tag: 'organisation',
+    auth: true,
+    body: fileObjectionSchema,
+    responses: {
+      '201': 'Filed',
+      '200': 'The same objection, already filed',
+      '202': 'Being recorded (ask again)',
+      '409': 'Not published, the window is over, or another objection exists',
+      ...problem,
+    },
+  },
+  {
+    method: 'get',
+    path: '/api/objections',
+    summary: 'Objections in the reader’s scope (a manager: their own), newest first, paged',
+    tag: 'organisation',
+    auth: true,
+    query: objectionListQuery,
+    responses: { '200': 'Objections', ...problem },
   },
   {
     method: 'put',

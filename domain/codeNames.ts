@@ -2,6 +2,7 @@
 // the exports and the mails, so no screen shows a raw code and no name is copied.
 import { bottomRankActionNames } from './bottomRankCases';
 import { gradeNames } from './grades';
+import { objectionDecisionNames } from './objections';
 import type { Language, Names } from './language';
 import { taskKindNames } from './taskKinds';
 
@@ -54,6 +55,13 @@ export const codeNames = {
     CITY_APPROVAL: n('待市局审批', 'Awaiting city approval'),
     DECIDED: n('已决定', 'Decided'),
   },
+  objectionStatus: {
+    COUNTY_REVIEW: n('待县局意见', 'Awaiting the county'),
+    CITY_DECISION: n('待市局裁定', 'Awaiting the city'),
+    UPHELD: n('维持原结果', 'Upheld'),
+    ADJUSTED: n('已调整', 'Adjusted'),
+  },
+  objectionDecision: objectionDecisionNames as Record<string, Names>,
   gradeReviewStatus: {
     PROPOSAL: n('县级推荐中', 'County proposing'),
     SIGN_OFF: n('市级审定中', 'City signing off'),

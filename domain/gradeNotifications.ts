@@ -1,5 +1,5 @@
 // The mail a manager gets when a grade change takes effect, in zh-CN and en.
-import { escapeHtml, type Language, type RenderedMail } from './notifications';
+import { mailHtml, type Language, type RenderedMail } from './notifications';
 
 export interface GradeChangeMail {
   recipientName: string;
@@ -31,6 +31,6 @@ export function renderGradeChangeNotification(d: GradeChangeMail, lang: Language
   return {
     subject,
     text: [...body, '', `${label}: ${d.url}`].join('\n'),
-    html: `<!doctype html><html lang="${lang}"><body style="font-family:sans-serif">${body.map((l) => `<p>${escapeHtml(l)}</p>`).join('')}<p><a href="${escapeHtml(d.url)}">${escapeHtml(label)}</a></p></body></html>`,
+    html: mailHtml(lang, body, d.url, label),
   };
 }

@@ -139,7 +139,7 @@ function baseLines(d: TaskNotificationData, lang: Language): { subject: string; 
 }
 
 /** Every mail's HTML body: its paragraphs, then one link. */
-function mailHtml(lang: Language, paragraphs: string[], url: string, linkLabel: string): string {
+export function mailHtml(lang: Language, paragraphs: string[], url: string, linkLabel: string): string {
   return `<!doctype html><html lang="${lang}"><body style="font-family:sans-serif">${paragraphs.map((l) => `<p>${escapeHtml(l)}</p>`).join('')}<p><a href="${escapeHtml(url)}">${escapeHtml(linkLabel)}</a></p></body></html>`;
 }
 

@@ -58,13 +58,13 @@ export function skillResult(
     (a.examScore * policy.examWeight + a.abilityReview * policy.abilityWeight) /
       (policy.examWeight + policy.abilityWeight),
   );
-  const level: SkillLevel =
-    score >= policy.thresholds.SENIOR
-      ? 'SENIOR'
-      : score >= policy.thresholds.MIDDLE
-        ? 'MIDDLE'
-        : score >= policy.thresholds.JUNIOR
-          ? 'JUNIOR'
-          : 'NONE';
-  return { score, level };
+  return { score, level: skillLevelOf(score, policy) };
+}
+
+/** The highest skill level whose threshold the score reaches. */
+export function skillLevelOf(score: number, policy: SkillPolicy = defaultSkillPolicy): SkillLevel {
+  if (score >= policy.thresholds.SENIOR) return 'SENIOR';
+  if (score >= policy.thresholds.MIDDLE) return 'MIDDLE';
+  if (score >= policy.thresholds.JUNIOR) return 'JUNIOR';
+  return 'NONE';
 }

@@ -6,10 +6,13 @@ import type { CycleType } from './cycles';
 import { customerSurveyPolicySchema, defaultCustomerSurveyPolicy } from './customerSurvey';
 import { defaultGradeQuota, gradeQuotaSchema } from './gradeQuotas';
 import { defaultKpiWeights } from './marketingReview';
+import { defaultObjectionWindowDays } from './objections';
 import { defaultStarMovePolicy } from './ranking';
+import type { ComponentScores, WeightedComponent } from './scoring';
 import { defaultSkillPolicy, skillPolicySchema } from './skillAssessment';
 import {
   defaultDueOffsetDays,
+  gatheredComponents,
   kindsInSlot,
   taskKind,
   taskKinds,
@@ -84,6 +87,10 @@ export const templateConfigSchema = z.object({
     .default(() => defaultGradeDetermination()),
   /** Bottom-ranking cases opened by this cycle's flags: deadlines of HR's decision and the city's approval. */
   bottomRankCase: z.object(slotShape('bottomRankCase')).default(() => defaultBottomRankCase()),
+  /** Objections (申诉): days after publication a manager may object, deadlines of the county's opinion and the city's decision. */
+  objection: z
+    .object({ windowDays: z.number().int().min(1).max(30), ...slotShape('objection') })
+    .default(() => defaultObjection()),
 });
 export type TemplateConfig = z.infer<typeof templateConfigSchema>;
 
@@ -137,6 +144,10 @@ function defaultBottomRankCase(): TemplateConfig['bottomRankCase'] {
   return slotDefaults('bottomRankCase');
 }
 
+function defaultObjection(): TemplateConfig['objection'] {
+  return { windowDays: defaultObjectionWindowDays, ...slotDefaults('objection') };
+}
+
 /** The deadline policy of any kind of task under a template (undefined if it names none). */
 export function policyFor(template: TemplateConfig, kind: TaskKind): TaskPolicy | undefined {
   const slot = taskKind(kind).policySlot;
@@ -163,9 +174,24 @@ export function defaultTemplateConfig(type: CycleType): TemplateConfig {
     skillAssessment: structuredClone(defaultSkillPolicy),
     gradeDetermination: defaultGradeDetermination(),
     bottomRankCase: defaultBottomRankCase(),
+    objection: defaultObjection(),
   };
 }
 
 export function parseTemplateConfig(value: unknown): TemplateConfig {
   return templateConfigSchema.parse(value);
+}
+
+/** An evaluation's stored scores as the composite takes them: component values, inspection deductions, the components gathered. */
+export function compositeInputs(
+  scores: { component: string; value: unknown; missing: boolean; details: unknown }[],
+  template: TemplateConfig,
+): { values: ComponentScores; deductions: number; gathered: WeightedComponent[] } {
+  const values: ComponentScores = {};
+  for (const s of scores) values[s.component as WeightedComponent] = s.missing ? 0 : Number(s.value);
+  const inspection = scores.find((s) => s.component === 'inspection' && !s.missing);
+  const deductions = inspection
+    ? Number((inspection.details as { deductions?: number } | null)?.deductions ?? 100 - Number(inspection.value))
+    : 0;
+  return { values, deductions, gathered: gatheredComponents(Object.keys(template.tasks) as TaskKind[]) };
 }

@@ -8,3 +8,4 @@ export { bottomRankCaseWorkflow } from './bottomRankCase';
 export { dailyDigestWorkflow } from './dailyDigest';
 export { openCycleWorkflow } from './openCycle';
 export { managerJoinWorkflow } from './managerJoin';
+export { objectionWorkflow } from './objection';

@@ -13,6 +13,7 @@ import { evaluationReaders } from '../../domain/roles';
 import { selfAssessment } from '../../domain/taskKinds/selfAssessment';
 import { gatheredComponents, type TaskKind } from '../../domain/taskKinds';
 import { parseTemplateConfig } from '../../domain/templates';
+import { objectionView, objectionWindowOf } from './objections';
 
 const evaluationText = { 'zh-CN': '考评结果', en: 'Evaluation' };
 const periodPlanText = { 'zh-CN': '三自定（本期目标、计划与重点）', en: 'Period plan (targets, plan and focus)' };
@@ -28,7 +29,9 @@ export function evaluationRoutes(ctx: ApiContext): Router {
           scores: true,
           periodPlan: true,
           tasks: { where: { kind: selfAssessment.kind }, select: { status: true } },
-          cycle: { select: { id: true, type: true, period: true, status: true } },
+          cycle: {
+            select: { id: true, type: true, period: true, status: true, template: { select: { config: true } } },
+          },
           manager: { select: { id: true, employeeNo: true, name: true, countyId: true } },
         },
       }),
@@ -64,9 +67,11 @@ export function evaluationRoutes(ctx: ApiContext): Router {
     const actor = actorOf(req);
     const evaluation = await loadEvaluation(String(req.params.id));
     await requireReader(actor, evaluation);
-    const { tasks: _selfAssessment, periodPlan: _plan, ...rest } = evaluation;
+    const { tasks: _selfAssessment, periodPlan: _plan, cycle, ...rest } = evaluation;
+    const { template, ...cycleFields } = cycle;
     res.json({
       ...rest,
+      cycle: cycleFields,
       compositeScore: evaluation.compositeScore === null ? null : Number(evaluation.compositeScore),
       scores: evaluation.scores.map((s) => ({
         component: s.component,
@@ -77,6 +82,11 @@ export function evaluationRoutes(ctx: ApiContext): Router {
       periodPlan: periodPlanView(evaluation),
       periodPlanEditable: actor.managerId === evaluation.managerId && editable(evaluation),
       explanation: await explanationOf(evaluation),
+      objection: await objectionView(ctx.prisma, evaluation.id),
+      objectionWindow: {
+        ...objectionWindowOf(evaluation, template.config),
+        mine: actor.managerId === evaluation.managerId,
+      },
     });
   });
 

@@ -8,7 +8,7 @@ import { defaultGradeQuota } from '../../domain/gradeQuotas';
 import type { Grade } from '../../domain/grades';
 import { rankCohort } from '../../domain/ranking';
 import { scoreChange, scoreOutliers } from '../../domain/reviewInsights';
-import { parseTemplateConfig } from '../../domain/templates';
+import { compositeInputs, parseTemplateConfig } from '../../domain/templates';
 import { actorOf, authenticate } from '../auth';
 import type { ApiContext } from '../context';
 import { findOr404, problems } from '../problems';
@@ -26,7 +26,7 @@ export function taskContextRoutes(ctx: ApiContext): Router {
     const task = await findOr404(String(req.params.id), taskText, (id) =>
       ctx.prisma.task.findUnique({
         where: { id },
-        include: { cycle: true, countyReview: true, gradeReview: true, bottomRankCase: true },
+        include: { cycle: true, countyReview: true, gradeReview: true, bottomRankCase: true, objection: true },
       }),
     );
     if (!(await canViewTask(ctx.prisma, actor, task))) throw problems.forbidden(taskText);
@@ -49,6 +49,8 @@ export function taskContextRoutes(ctx: ApiContext): Router {
     }
     if (task.gradeReviewId) return void res.json({ ...base, quota: await quotaContext(ctx.prisma) });
     if (task.bottomRankCaseId) return void res.json({ ...base, case: await caseContext(ctx.prisma, task) });
+    if (task.objectionId)
+      return void res.json({ ...base, objection: await objectionContext(ctx.prisma, task.objectionId) });
     res.json(base);
   });
   return router;
@@ -227,7 +229,7 @@ async function caseContext(prisma: Prisma, task: { bottomRankCaseId: string | nu
     id: c.id,
     status: c.status,
     manager: c.manager,
-    flag: { period: c.flag.period, rules: c.flag.rules },
+    flag: { period: c.flag.period, rules: c.flag.rules, liftedAt: c.flag.liftedAt },
     months: months.map((m) => ({
       period: m.cycle.period,
       compositeScore: m.compositeScore === null ? null : Number(m.compositeScore),
@@ -240,6 +242,76 @@ async function caseContext(prisma: Prisma, task: { bottomRankCaseId: string | nu
       taskId: t.id,
       kind: t.kind,
       round: t.round,
+      assignee: t.assignee.displayName,
+      status: t.status,
+      dueDate: t.dueDate,
+      submittedAt: t.submittedAt,
+      payload: t.submission?.payload ?? null,
+    })),
+  };
+}
+
+/**
+ * What an objection asks to change: the manager's result, the components objected to with
+ * their scores, the reason, the county's opinion, and what the composite is made of (the
+ * template's weights, every score, the deductions) and the cohort's composites, so the
+ * decider sees the new composite and rank an adjustment would give before deciding.
+ */
+async function objectionContext(prisma: Prisma, objectionId: string) {
+  const o = await prisma.objection.findUniqueOrThrow({
+    where: { id: objectionId },
+    include: {
+      evaluation: {
+        include: {
+          scores: true,
+          manager: { select: { id: true, name: true, employeeNo: true } },
+          cycle: { include: { template: true } },
+        },
+      },
+      tasks: {
+        include: { submission: true, assignee: { select: { displayName: true } } },
+        orderBy: [{ round: 'asc' }, { openedAt: 'asc' }],
+      },
+    },
+  });
+  const e = o.evaluation;
+  const config = parseTemplateConfig(e.cycle.template.config);
+  const { values, deductions, gathered } = compositeInputs(e.scores, config);
+  const cohortCounties =
+    config.rankingCohort === 'city'
+      ? (await prisma.countyReview.findMany({ where: { cycleId: e.cycleId }, select: { countyId: true } })).map(
+          (r) => r.countyId,
+        )
+      : [e.countyId];
+  const cohort = await prisma.evaluation.findMany({
+    where: { cycleId: e.cycleId, countyId: { in: cohortCounties }, stage: 'PUBLISHED' },
+    select: { managerId: true, compositeScore: true },
+  });
+  return {
+    id: o.id,
+    status: o.status,
+    reason: o.reason,
+    filedAt: o.createdAt,
+    components: o.components,
+    manager: e.manager,
+    evaluation: {
+      id: e.id,
+      compositeScore: e.compositeScore === null ? null : Number(e.compositeScore),
+      rank: e.rank,
+      rankFromBottom: e.rankFromBottom,
+      cohortSize: e.cohortSize,
+      scores: e.scores.map((s) => ({
+        component: s.component,
+        value: Number(s.value),
+        missing: s.missing,
+        details: s.details,
+      })),
+    },
+    composition: { weights: config.weights, gathered, values, deductions },
+    cohort: cohort.map((c) => ({ managerId: c.managerId, score: Number(c.compositeScore ?? 0) })),
+    chain: o.tasks.map((t) => ({
+      taskId: t.id,
+      kind: t.kind,
       assignee: t.assignee.displayName,
       status: t.status,
       dueDate: t.dueDate,

@@ -66,6 +66,7 @@ export function taskRoutes(ctx: ApiContext): Router {
           countyReview: true,
           gradeReview: true,
           bottomRankCase: true,
+          objection: true,
           cycle: true,
           submission: true,
           assignee: { select: { id: true, displayName: true } },
@@ -77,7 +78,8 @@ export function taskRoutes(ctx: ApiContext): Router {
       workflowId: (task.evaluation?.workflowId ??
         task.countyReview?.workflowId ??
         task.gradeReview?.workflowId ??
-        task.bottomRankCase?.workflowId)!,
+        task.bottomRankCase?.workflowId ??
+        task.objection?.workflowId)!,
     };
   }
 
@@ -107,6 +109,8 @@ export function taskRoutes(ctx: ApiContext): Router {
             { evaluation: { manager: { employeeNo: { contains: query.q } } } },
             { bottomRankCase: { manager: { name: { contains: query.q } } } },
             { bottomRankCase: { manager: { employeeNo: { contains: query.q } } } },
+            { objection: { evaluation: { manager: { name: { contains: query.q } } } } },
+            { objection: { evaluation: { manager: { employeeNo: { contains: query.q } } } } },
             { countyId: { in: matchingCounties.map((c) => c.id) } },
           ],
         }
@@ -128,6 +132,12 @@ export function taskRoutes(ctx: ApiContext): Router {
           cycle: { select: { type: true, period: true } },
           evaluation: { select: { managerId: true, manager: { select: { name: true, employeeNo: true } } } },
           bottomRankCase: { select: { managerId: true, manager: { select: { name: true, employeeNo: true } } } },
+          objection: {
+            select: {
+              managerId: true,
+              evaluation: { select: { manager: { select: { name: true, employeeNo: true } } } },
+            },
+          },
         },
         orderBy: [{ [sortField]: direction }, { id: 'asc' }],
         skip: (query.page - 1) * query.pageSize,
@@ -145,11 +155,11 @@ export function taskRoutes(ctx: ApiContext): Router {
     const countyById = new Map(counties.map((c) => [c.id, c]));
     const now = Date.now();
     res.json({
-      tasks: tasks.map(({ bottomRankCase, ...t }) => ({
+      tasks: tasks.map(({ bottomRankCase, objection, ...t }) => ({
         ...t,
-        // Who or what the task is about: a manager's evaluation, a case's manager, or a county.
+        // Who or what the task is about: a manager's evaluation, a case's or an objection's manager, or a county.
         subject: {
-          manager: t.evaluation?.manager ?? bottomRankCase?.manager ?? null,
+          manager: t.evaluation?.manager ?? bottomRankCase?.manager ?? objection?.evaluation.manager ?? null,
           county: countyById.get(t.countyId) ?? null,
         },
         overdue: t.status === 'OPEN' && t.dueAt.getTime() < now,

@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import type { CycleType } from '../cycles';
 import type { Names } from '../language';
 import type { KpiName } from '../marketingReview';
+import { objectionDecisionNames, objectionDecisions } from '../objections';
 import type { Role } from '../roles';
 import type { WeightedComponent } from '../scoring';
 import type { SkillPolicy } from '../skillAssessment';
@@ -28,7 +29,7 @@ export interface ScoringRules {
  * Where a template keeps the kind's deadline policy: `tasks` for the evaluations a
  * cycle gathers per manager, the other slots for the steps that follow them.
  */
-export type PolicySlot = 'tasks' | 'approvals' | 'gradeDetermination' | 'bottomRankCase';
+export type PolicySlot = 'tasks' | 'approvals' | 'gradeDetermination' | 'bottomRankCase' | 'objection';
 
 /**
  * Who a task of the kind goes to: the manager themself, the industry partner who
@@ -53,7 +54,7 @@ interface FieldBase {
 
 /**
  * A form field as the web app renders it. Groups (`kpis`, `checkItems`) and widgets
- * (`gradeProposals`, `gradeDecisions`, `countyManager`) are rendered by the app from
+ * (`gradeProposals`, `gradeDecisions`, `countyManager`, `objectionAdjustments`) are rendered by the app from
  * data the API gives it; the registry says which and where.
  */
 export type FormField =
@@ -70,7 +71,8 @@ export type FormField =
   | (FieldBase & { type: 'kpis' }) // the three KPIs, in %
   | (FieldBase & { type: 'checkItems' }) // inspection check items: passed, deduction, note, evidence
   | (FieldBase & { type: 'countyManager'; label: Names; cycleTypes: string[] }) // one manager of the county
-  | (FieldBase & { type: 'gradeProposals' | 'gradeDecisions' });
+  | (FieldBase & { type: 'gradeProposals' | 'gradeDecisions' })
+  | (FieldBase & { type: 'objectionAdjustments' }); // a new score per component objected to
 
 export interface TaskKindDefinition<
   K extends string = string,
@@ -148,3 +150,15 @@ export function decisionFields(refusal: { value: string; label: Names }): FormFi
     commentField('comment', { field: 'decision', in: ['approve'] }),
   ];
 }
+
+/** Uphold, or adjust the components objected to (new scores), always with a reason (申诉意见/裁定). */
+export const objectionDecisionFields: FormField[] = [
+  {
+    name: 'decision',
+    type: 'select',
+    label: { 'zh-CN': '意见', en: 'Decision' },
+    options: objectionDecisions.map((value) => ({ value, label: objectionDecisionNames[value] })),
+  },
+  { name: 'adjustments', type: 'objectionAdjustments', visibleWhen: { field: 'decision', in: ['adjust'] } },
+  reasonField(),
+];

@@ -16,6 +16,8 @@ import { gradeSignOff } from './gradeSignOff';
 import { industryFeedback } from './industryFeedback';
 import { inspection } from './inspection';
 import { marketingReview } from './marketingReview';
+import { objectionCityDecision } from './objectionCityDecision';
+import { objectionCountyReview } from './objectionCountyReview';
 import { selfAssessment } from './selfAssessment';
 import { skillAssessment } from './skillAssessment';
 
@@ -43,6 +45,8 @@ export const taskKinds = [
   'GRADE_SIGN_OFF',
   'BOTTOM_RANK_DECISION',
   'BOTTOM_RANK_APPROVAL',
+  'OBJECTION_COUNTY_REVIEW',
+  'OBJECTION_CITY_DECISION',
 ] as const;
 export type TaskKind = (typeof taskKinds)[number];
 
@@ -59,6 +63,8 @@ export const taskKindRegistry = {
   GRADE_SIGN_OFF: gradeSignOff,
   BOTTOM_RANK_DECISION: bottomRankDecision,
   BOTTOM_RANK_APPROVAL: bottomRankApproval,
+  OBJECTION_COUNTY_REVIEW: objectionCountyReview,
+  OBJECTION_CITY_DECISION: objectionCityDecision,
 } satisfies { [K in TaskKind]: TaskKindDefinition<K> };
 
 type Registry = typeof taskKindRegistry;

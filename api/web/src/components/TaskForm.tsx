@@ -16,6 +16,7 @@ import { ErrorAlert } from './data';
 import { person, todayInShanghai } from './format';
 import { QuotaImpact, type QuotaContext } from './QuotaImpact';
 import type { ContextManager } from './CountyResults';
+import { ObjectionAdjustments, type ObjectionContext } from './Objection';
 
 export interface GradeReviewManager {
   managerId: string;
@@ -44,6 +45,7 @@ export interface FormData {
   gradeReview?: GradeReviewManager[];
   quota?: QuotaContext;
   allowedActions?: string[];
+  objection?: ObjectionContext;
 }
 
 const path = (name: string) => name.split('.');
@@ -209,6 +211,8 @@ function FieldInput({ field, data, form }: { field: FormField; data: FormData; f
       return <GradeProposals prefix={field.name} data={data} />;
     case 'gradeDecisions':
       return <GradeDecisions prefix={field.name} data={data} form={form} />;
+    case 'objectionAdjustments':
+      return data.objection ? <ObjectionAdjustments prefix={field.name} o={data.objection} form={form} /> : null;
     default:
       return null;
   }

@@ -1,7 +1,8 @@
 // 考评周期: the cycles in my scope; HR opens one by hand and keeps the calendar.
 import { Button, Card, Checkbox, Form, Input, InputNumber, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { api, applyFieldErrors } from '../api';
+import { api } from '../api';
+import { useSubmit } from '../components/useSubmit';
 import { ErrorAlert, Loading, useApi } from '../components/data';
 import { countyName, formatTime } from '../components/format';
 import { navigate } from '../router';
@@ -67,21 +68,14 @@ function OpenCycleForm() {
   const { t, name, lang } = useSession();
   const counties = useApi<{ counties: County[] }>('/api/org/counties');
   const [form] = Form.useForm();
-  const [error, setError] = useState<Error>();
-  const [busy, setBusy] = useState(false);
-  const open = async (values: { type: string; period: string; countyId?: string }) => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      const c = await api<{ id: string }>('POST', '/api/cycles', { ...values, countyId: values.countyId || undefined });
-      navigate(`#/cycles/${c.id}`);
-    } catch (e) {
-      applyFieldErrors(form, e);
-      setError(e as Error);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const {
+    busy,
+    error,
+    submit: open,
+  } = useSubmit(form, async (values: { type: string; period: string; countyId?: string }) => {
+    const c = await api<{ id: string }>('POST', '/api/cycles', { ...values, countyId: values.countyId || undefined });
+    navigate(`#/cycles/${c.id}`);
+  });
   return (
     <Card title={t('openCycle')}>
       <Form

@@ -11,6 +11,7 @@ import { Chart } from '../components/Chart';
 import { Loading, useApi } from '../components/data';
 import { formatNumber } from '../components/format';
 import { PeriodPlanCard, type EvaluationDetail } from '../components/PeriodPlan';
+import { ObjectionCard, type ObjectionView, type ObjectionWindow } from '../components/Objection';
 import { useSession } from '../session';
 
 interface Explanation {
@@ -42,6 +43,8 @@ interface Evaluation extends EvaluationDetail {
   stage: string;
   scores: { component: string; value: number; missing: boolean }[];
   explanation: Explanation;
+  objection: ObjectionView | null;
+  objectionWindow: ObjectionWindow;
 }
 
 export function EvaluationPage({ id }: { id: string }) {
@@ -99,6 +102,14 @@ function EvaluationView({ e, reload }: { e: Evaluation; reload: () => void }) {
         </Descriptions>
         <a href={`#/managers/${e.manager.id}/timeline`}>{t('timeline')}</a>
       </Card>
+
+      <ObjectionCard
+        evaluationId={e.id}
+        objection={e.objection}
+        window={e.objectionWindow}
+        components={[...x.gathered, ...(e.scores.some((s) => s.component === 'inspection') ? ['inspection'] : [])]}
+        onFiled={reload}
+      />
 
       <Card title={t('howComposed')} id="breakdown">
         <Typography.Paragraph type="secondary">{t('formula')}</Typography.Paragraph>

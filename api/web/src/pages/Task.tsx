@@ -32,6 +32,7 @@ import { countyName, formatNumber, formatTime, person } from '../components/form
 import { PeriodPlanCard, type EvaluationDetail } from '../components/PeriodPlan';
 import type { QuotaContext } from '../components/QuotaImpact';
 import { TaskForm, type GradeReviewManager } from '../components/TaskForm';
+import { ObjectionTaskCard, type ObjectionContext } from '../components/Objection';
 import { useSession } from '../session';
 import { statusColor } from './Inbox';
 
@@ -83,6 +84,7 @@ export interface TaskContext {
     allowedActions: string[];
     chain: ChainStep[];
   };
+  objection?: ObjectionContext;
 }
 
 const kinds = publicTaskKinds();
@@ -132,7 +134,9 @@ function TaskView({
     ? person(task.evaluation.manager)
     : context?.case
       ? person(context.case.manager)
-      : countyName(context?.county, lang);
+      : context?.objection
+        ? person(context.objection.manager)
+        : countyName(context?.county, lang);
   const returns = context?.review?.returns.filter((r) => r.round === task.round - 1) ?? [];
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
@@ -198,6 +202,7 @@ function TaskView({
       )}
 
       {context?.case && <CaseCard c={context.case} />}
+      {context?.objection && <ObjectionTaskCard o={context.objection} />}
 
       {evaluation.data && <PeriodPlanCard evaluation={evaluation.data} onSaved={() => void evaluation.reload()} />}
 
@@ -216,6 +221,7 @@ function TaskView({
                     gradeReview: grade.data?.managers,
                     quota: context?.quota,
                     allowedActions: context?.case?.allowedActions,
+                    objection: context?.objection,
                   }}
                   onSubmitted={() => {
                     setDone(true);

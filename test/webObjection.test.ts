@@ -1,0 +1,87 @@
+// The objection in the pages (申诉): the manager objects on the result page, the county head
+// and the city see the objection and the composite and rank a new score gives, and the
+// result page shows the trail and the change.
+import type { Browser } from 'playwright-core';
+import { defaultTemplateConfig } from '../domain/templates';
+import { launchBrowser } from './support/browser';
+import { eventually, publishCountyCycle, startHarness, type Harness } from './support/harness';
+import { choose, fill, openTask, scriptErrors, shot, signedIn } from './support/pages';
+
+let h: Harness;
+let browser: Browser;
+beforeAll(async () => {
+  const t = defaultTemplateConfig('MONTHLY');
+  [h, browser] = await Promise.all([
+    startHarness({ templates: { MONTHLY: { ...t, tasks: { SELF_ASSESSMENT: t.tasks.SELF_ASSESSMENT! } } } }),
+    launchBrowser(),
+  ]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await h?.close();
+});
+
+test('a manager objects, the county proposes 90, the city adjusts: 70 → 90, rank 3 → 2', async () => {
+  const cycleId = await publishCountyCycle(h, {
+    type: 'MONTHLY',
+    period: '2026-11',
+    countyCode: 'C01',
+    selfScores: { m001: 95, m002: 80, m003: 70 },
+  });
+  const evaluation = await h.db.prisma.evaluation.findFirstOrThrow({
+    where: { cycleId, manager: { user: { username: 'm003' } } },
+  });
+  const manager = await signedIn(h, browser, 'm003');
+  await manager.goto(`${h.baseUrl}/app/#/evaluations/${evaluation.id}`);
+  await manager.waitForSelector('#objection-form');
+  expect(await manager.locator('#objection').textContent()).toContain('5 天内');
+  await manager.locator('#objection-form label.ant-checkbox-wrapper', { hasText: '自我评价' }).click();
+  await fill(manager, 'objection-form', 'reason', '自评表第三项漏算，实际应为 90 分');
+  await shot(manager, '40-objection-form');
+  await manager.click('#file-objection');
+  await manager.waitForSelector('#objection .ant-steps');
+  expect(await manager.locator('#objection').textContent()).toContain('待县局意见');
+
+  // The county head: the objection, the reason, and the preview of a new score.
+  const head = await signedIn(h, browser, 'head01');
+  await openTask(h, head, 'OBJECTION_COUNTY_REVIEW');
+  expect(await head.locator('#task-title').textContent()).toContain('申诉县局意见');
+  expect(await head.locator('#objection-reason').textContent()).toBe('自评表第三项漏算，实际应为 90 分');
+  await choose(head, 'task-form', '调整分数');
+  await head.fill('#adjust-selfEvaluation', '90');
+  await eventually(
+    async () => ((await head.locator('#adjustment-preview').textContent())?.includes('70 → 90') ? true : undefined),
+    5_000,
+    'the preview',
+  );
+  expect(await head.locator('#adjustment-preview').textContent()).toContain('3 → 2 / 3');
+  await fill(head, 'task-form', 'reason', '核实自评表，第三项确有漏算');
+  await shot(head, '41-objection-county-opinion');
+  await head.click('#task-form button[type=submit]');
+  await head.waitForSelector('#task-done');
+
+  // The city sees the county's opinion and decides.
+  const approver = await signedIn(h, browser, 'approver');
+  await openTask(h, approver, 'OBJECTION_CITY_DECISION');
+  expect(await approver.locator('#county-opinion').textContent()).toContain('调整分数');
+  await choose(approver, 'task-form', '调整分数');
+  await approver.fill('#adjust-selfEvaluation', '90');
+  await fill(approver, 'task-form', 'reason', '同意县局意见');
+  await shot(approver, '42-objection-city-decision');
+  await approver.click('#task-form button[type=submit]');
+  await approver.waitForSelector('#task-done');
+
+  await eventually(
+    async () =>
+      (await h.db.prisma.objection.findFirst({ where: { evaluationId: evaluation.id, status: 'ADJUSTED' } })) ??
+      undefined,
+    20_000,
+    'the adjustment',
+  );
+  await manager.reload();
+  await manager.waitForSelector('#objection-outcome');
+  expect(await manager.locator('#composite').textContent()).toBe('90');
+  expect(await manager.locator('#objection-outcome').textContent()).toContain('70 → 90');
+  await shot(manager, '43-objection-adjusted');
+  expect([...scriptErrors(manager), ...scriptErrors(head), ...scriptErrors(approver)]).toEqual([]);
+});
