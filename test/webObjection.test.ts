@@ -78,6 +78,10 @@ test('a manager objects, the county proposes 90, the city adjusts: 70 → 90, ra
     20_000,
     'the adjustment',
   );
+  // What the head submitted reads in words on their task, not as JSON.
+  await head.reload();
+  await head.waitForSelector('#submission');
+  expect(await head.locator('#submission').textContent()).toContain('调整后分数 · 自我评价90');
   await manager.reload();
   await manager.waitForSelector('#objection-outcome');
   expect(await manager.locator('#composite').textContent()).toBe('90');

@@ -332,6 +332,9 @@ function SubmissionView({
         label: f.label[lang],
         text: person(context?.managers?.find((m) => m.manager.id === v)?.manager) || plain(v),
       });
+    } else if (f.type === 'objectionAdjustments') {
+      for (const a of v as { component: string; score: number }[])
+        items.push({ label: `${t('newScore')} · ${name('component', a.component)}`, text: formatNumber(a.score) });
     } else if (f.type === 'gradeProposals' || f.type === 'gradeDecisions') {
       items.push({ label: t('decision'), text: `${(v as unknown[]).length}` });
     } else if ('label' in f) {
