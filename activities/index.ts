@@ -9,6 +9,7 @@ import { gradeReviewActivities } from './gradeReviews';
 import type { ActivityDeps } from './deps';
 import { notificationActivities } from './notifications';
 import { openCycleActivities } from './openCycle';
+import { resultsTalkActivities } from './resultsTalks';
 import { taskActivities } from './tasks';
 
 export type { ActivityDeps } from './deps';
@@ -24,6 +25,7 @@ export function createActivities(deps: ActivityDeps) {
     ...gradeReviewActivities(deps),
     ...bottomRankCaseActivities(deps),
     ...objectionActivities(deps),
+    ...resultsTalkActivities(deps),
     ...digestActivities(deps),
   };
 }

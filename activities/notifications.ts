@@ -73,8 +73,18 @@ export async function enqueueTaskNotice(
 ): Promise<string[]> {
   const task = await tx.task.findUniqueOrThrow({
     where: { id: notice.taskId },
-    include: { assignee: true, cycle: true },
+    include: {
+      assignee: true,
+      cycle: true,
+      evaluation: { select: { manager: { select: { name: true, userId: true } } } },
+      resultsTalk: { select: { evaluation: { select: { manager: { select: { name: true, userId: true } } } } } },
+      objection: { select: { evaluation: { select: { manager: { select: { name: true, userId: true } } } } } },
+    },
   });
+  // Whose task it is about, named when the task is not the manager's own.
+  const about =
+    task.evaluation?.manager ?? task.resultsTalk?.evaluation.manager ?? task.objection?.evaluation.manager ?? null;
+  const aboutName = about && about.userId !== task.assigneeId ? about.name : undefined;
   const recipients = await tx.user.findMany({ where: { id: { in: notice.recipientIds }, active: true } });
   const ids: string[] = [];
   for (const user of recipients) {
@@ -90,6 +100,7 @@ export async function enqueueTaskNotice(
         taskUrl: `${settings.publicUrl}/app/#/tasks/${task.id}`,
         escalationLevel: notice.escalationLevel,
         reason: notice.reason,
+        aboutName,
       },
       lang,
     );

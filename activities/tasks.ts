@@ -20,11 +20,22 @@ export type TaskSubject =
   | { countyReviewId: string; round: number }
   | { gradeReviewId: string; round: number }
   | { bottomRankCaseId: string; round: number }
-  | { objectionId: string; round: number };
+  | { objectionId: string; round: number }
+  | { resultsTalkId: string; round: number };
 type RoundSubject = Exclude<TaskSubject, { evaluationId: string }>;
 
+interface SubjectOwner {
+  cycleId: string;
+  countyId: string;
+  link: Record<string, string>;
+  /** The manager the subject is about, for the kinds that go to them (a talk's acknowledgement). */
+  manager?: { userId: string | null; industryPartnerId: string | null };
+  /** The holder the subject was given to (a talk's leader), for `chosenHolder` kinds. */
+  chosenId?: string | null;
+}
+
 /** The cycle and county a round-based task belongs to, and the column that links it to its subject. */
-async function subjectOwner(tx: Tx, subject: RoundSubject) {
+async function subjectOwner(tx: Tx, subject: RoundSubject): Promise<SubjectOwner> {
   if ('countyReviewId' in subject) {
     const r = await tx.countyReview.findUniqueOrThrow({ where: { id: subject.countyReviewId } });
     return { cycleId: r.cycleId, countyId: r.countyId, link: { countyReviewId: r.id } };
@@ -36,6 +47,14 @@ async function subjectOwner(tx: Tx, subject: RoundSubject) {
   if ('objectionId' in subject) {
     const o = await tx.objection.findUniqueOrThrow({ where: { id: subject.objectionId } });
     return { cycleId: o.cycleId, countyId: o.countyId, link: { objectionId: o.id } };
+  }
+  if ('resultsTalkId' in subject) {
+    const t = await tx.resultsTalk.findUniqueOrThrow({
+      where: { id: subject.resultsTalkId },
+      include: { evaluation: { include: { manager: true } } },
+    });
+    const link = { resultsTalkId: t.id };
+    return { cycleId: t.cycleId, countyId: t.countyId, link, manager: t.evaluation.manager, chosenId: t.leaderId };
   }
   const c = await tx.bottomRankCase.findUniqueOrThrow({ where: { id: subject.bottomRankCaseId } });
   return { cycleId: c.cycleId, countyId: c.countyId, link: { bottomRankCaseId: c.id } };
@@ -105,17 +124,22 @@ export const recipientsFor = roleHolders;
 
 /**
  * Who a task goes to, by its kind's assignee rule: the manager, the manager's own industry
- * partner if set; else the first holder of the kind's actor role for the county (or the
- * city), else the county head.
+ * partner if set, the holder the subject was given to while they still hold the role; else
+ * the first holder of the kind's actor role for the county (or the city), else up the chain.
  */
 export async function assigneeFor(
   tx: Tx,
   kind: TaskKind,
   manager: { userId: string | null; industryPartnerId: string | null } | null,
   countyId: string,
+  chosenId?: string | null,
 ): Promise<string> {
   const rule = taskKind(kind).assignee;
   if (rule === 'manager' && manager?.userId) return manager.userId;
+  if (rule === 'chosenHolder' && chosenId) {
+    const holders = await recipientsFor(tx, actorRoleOf[kind], countyId);
+    if (holders.includes(chosenId)) return chosenId;
+  }
   if (rule === 'managersPartner' && manager?.industryPartnerId) {
     const partner = await tx.user.findFirst({ where: { id: manager.industryPartnerId, active: true } });
     if (partner) return partner.id;
@@ -198,7 +222,7 @@ export function taskActivities(deps: ActivityDeps) {
                 cycleId: owner.cycleId,
                 countyId: owner.countyId,
                 kind: input.kind,
-                assigneeId: await assigneeFor(tx, input.kind, null, owner.countyId),
+                assigneeId: await assigneeFor(tx, input.kind, owner.manager ?? null, owner.countyId, owner.chosenId),
                 openedAt: new Date(input.at),
                 dueDate: input.dueDate,
                 dueAt: new Date(input.dueAt),

@@ -18,6 +18,7 @@ import { gradeRoutes } from './routes/grades';
 import { payRoutes } from './routes/pay';
 import { bottomRankCaseRoutes } from './routes/bottomRankCases';
 import { objectionRoutes } from './routes/objections';
+import { resultsTalkRoutes } from './routes/resultsTalks';
 import { webRoutes } from './routes/web';
 import { taskRoutes } from './routes/tasks';
 import { taskContextRoutes } from './routes/taskContext';
@@ -53,6 +54,7 @@ export function createApp(ctx: ApiContext, extra?: (app: express.Express) => voi
     payRoutes(ctx),
     bottomRankCaseRoutes(ctx),
     objectionRoutes(ctx),
+    resultsTalkRoutes(ctx),
     adminRoutes(ctx),
     calendarRoutes(ctx),
   );

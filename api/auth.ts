@@ -76,6 +76,21 @@ export async function countiesInScope(
   return [...new Set(ids)];
 }
 
+/**
+ * Rows about a manager the actor may list: the counties their `roles` cover, and their own
+ * rows if they are a manager; null when they may list none.
+ */
+export async function managerRowScope(
+  prisma: PrismaClient,
+  actor: Actor,
+  roles: readonly Role[],
+): Promise<{ OR?: ({ countyId: { in: string[] } } | { managerId: string })[] } | null> {
+  const counties = await countiesInScope(prisma, actor, roles);
+  if (counties === 'all') return {};
+  if (counties.length === 0 && !actor.managerId) return null;
+  return { OR: [{ countyId: { in: counties } }, ...(actor.managerId ? [{ managerId: actor.managerId }] : [])] };
+}
+
 export function hasRole(actor: Actor, ...roles: Role[]): boolean {
   return actor.roles.some((r) => roles.includes(r.role));
 }

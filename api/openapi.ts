@@ -17,6 +17,7 @@ import { gradeChangeListQuery, gradeReviewListQuery } from './routes/grades';
 import { newPayTableBody, statementQuery } from './routes/pay';
 import { caseListQuery } from './routes/bottomRankCases';
 import { objectionListQuery } from './routes/objections';
+import { resultsTalkListQuery } from './routes/resultsTalks';
 import { fileObjectionSchema } from '../domain/objections';
 import { calendarBody } from './routes/calendars';
 import { activeBody, newCountyBody, newUserBody, passwordBody, rolesBody, userListQuery } from './routes/admin';
@@ -222,6 +223,17 @@ export const operations: Operation[] = [
     auth: true,
     query: objectionListQuery,
     responses: { '200': 'Objections', ...problem },
+  },
+  {
+    method: 'get',
+    path: '/api/results-talks',
+    summary:
+      'Results talks (情感沟通) after monthly publications in the reader’s scope (the county’s leaders and the city; ' +
+      'a manager: their own), by cycle, county and status, with counts per status; held and acknowledged through their tasks',
+    tag: 'organisation',
+    auth: true,
+    query: resultsTalkListQuery,
+    responses: { '200': 'Results talks', ...problem },
   },
   {
     method: 'put',

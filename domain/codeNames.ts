@@ -3,6 +3,7 @@
 import { bottomRankActionNames } from './bottomRankCases';
 import { gradeNames } from './grades';
 import { objectionDecisionNames } from './objections';
+import { talkReasonNames } from './resultsTalk';
 import type { Language, Names } from './language';
 import { taskKindNames } from './taskKinds';
 
@@ -62,6 +63,13 @@ export const codeNames = {
     ADJUSTED: n('已调整', 'Adjusted'),
   },
   objectionDecision: objectionDecisionNames as Record<string, Names>,
+  talkStatus: {
+    TO_HOLD: n('待谈话', 'To be held'),
+    TO_ACKNOWLEDGE: n('待本人确认', 'Awaiting acknowledgement'),
+    ACKNOWLEDGED: n('已确认', 'Acknowledged'),
+    UNACKNOWLEDGED: n('逾期未确认', 'Not acknowledged'),
+  },
+  talkReason: talkReasonNames as Record<string, Names>,
   gradeReviewStatus: {
     PROPOSAL: n('县级推荐中', 'County proposing'),
     SIGN_OFF: n('市级审定中', 'City signing off'),

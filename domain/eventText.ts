@@ -14,6 +14,10 @@ export interface EventFacts {
 /** A detail as text: strings and numbers as they are, anything else empty. */
 const str = (v: unknown): string => (typeof v === 'string' || typeof v === 'number' ? String(v) : '');
 
+/** Score components named in the reader's language (申诉分项). */
+const componentList = (v: unknown, lang: Language): string =>
+  (Array.isArray(v) ? v.map((c) => nameOf('component', String(c), lang)) : []).join(lang === 'zh-CN' ? '、' : ', ');
+
 type Sentence = (d: Record<string, unknown>, who: (id: unknown) => string, lang: Language) => [string, string];
 
 const sentences: Record<string, Sentence> = {
@@ -89,6 +93,27 @@ const sentences: Record<string, Sentence> = {
     `等级由 ${nameOf('grade', str(d.from), 'zh-CN')} 调为 ${nameOf('grade', str(d.to), 'zh-CN')}（${str(d.effectiveDate)} 生效）`,
     `grade changed from ${nameOf('grade', str(d.from), 'en')} to ${nameOf('grade', str(d.to), 'en')} (from ${str(d.effectiveDate)})`,
   ],
+  'objection.filed': (d, _who, lang) => [
+    `提出申诉（${componentList(d.components, lang)}），理由：${str(d.reason)}`,
+    `objected to ${componentList(d.components, lang)}, because: ${str(d.reason)}`,
+  ],
+  'objection.cityDecisionOpened': () => [
+    '县局意见已提交，申诉转市局裁定',
+    'county opinion given: the city decides next',
+  ],
+  'objection.decided': (d, _who, lang) => [
+    `申诉裁定：${nameOf('objectionDecision', str(d.decision), lang)}，理由：${str(d.reason)}`,
+    `objection decided: ${nameOf('objectionDecision', str(d.decision), lang)}, because: ${str(d.reason)}`,
+  ],
+  'resultsTalk.held': (d) => [
+    `${str(d.heldOn)} 进行了结果谈话，商定改进：${str(d.agreedChange)}`,
+    `held the results talk on ${str(d.heldOn)}; agreed change: ${str(d.agreedChange)}`,
+  ],
+  'resultsTalk.acknowledged': (d) => [
+    `确认了谈话记录${d.comment ? `，意见：${str(d.comment)}` : ''}`,
+    `acknowledged the talk record${d.comment ? `, commenting: ${str(d.comment)}` : ''}`,
+  ],
+  'resultsTalk.unacknowledged': () => ['谈话记录逾期未确认', 'the talk record was not acknowledged in time'],
   'manager.joined': () => ['入职客户经理岗位', 'joined as a customer manager'],
   'manager.left': (d) => [`离开客户经理岗位，理由：${str(d.reason)}`, `left the post, because: ${str(d.reason)}`],
   'manager.transferred': (d, who) => [

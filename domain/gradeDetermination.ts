@@ -3,17 +3,16 @@
 // the batch or each change, or rejects with a reason, and the county proposes again for
 // those rejected. Approved changes take effect on a date.
 import { z } from 'zod';
-import { isCalendarDate, type CalendarDate } from './calendar';
+import type { CalendarDate } from './calendar';
+import { calendarDateSchema } from './calendarDate';
 import { gradeChangeKind, grades, type Grade } from './grades';
 import type { FieldProblem } from './fieldProblem';
 import { fullYears } from './pay';
 import { multiLine } from './text';
 
-const calendarDate = z.string().refine(isCalendarDate, 'YYYY-MM-DD');
-
 export const gradeProposalSchema = z.object({
   /** The day approved changes take effect. */
-  effectiveDate: calendarDate,
+  effectiveDate: calendarDateSchema,
   proposals: z
     .array(z.object({ managerId: z.uuid(), proposedGrade: z.enum(grades), reason: multiLine().max(1000).optional() }))
     .min(1)

@@ -18,6 +18,8 @@ export interface TaskNotificationData {
   escalationLevel?: number;
   /** Why the city returned the results (returned). */
   reason?: string;
+  /** The manager the task is about, when it is someone else's (an inspection, a results talk). */
+  aboutName?: string;
 }
 
 export interface RenderedMail {
@@ -42,7 +44,8 @@ function lines(d: TaskNotificationData, lang: Language): { subject: string; body
 }
 
 function baseLines(d: TaskNotificationData, lang: Language): { subject: string; body: string[] } {
-  const task = taskKindNames[d.taskKind][lang];
+  const about = d.aboutName ? (lang === 'zh-CN' ? `（${d.aboutName}）` : ` (${d.aboutName})`) : '';
+  const task = `${taskKindNames[d.taskKind][lang]}${about}`;
   if (lang === 'zh-CN') {
     switch (d.kind) {
       case 'taskOpened':

@@ -70,6 +70,8 @@ export const evaluationReaders = [
 ] as const satisfies readonly Role[];
 /** The org: counties and their managers; industry partners see the managers they rate. */
 export const orgViewers = [...evaluationReaders, 'INDUSTRY_PARTNER'] as const satisfies readonly Role[];
+/** Results talk records (情感沟通): the county's leaders and the city; the manager sees their own. */
+export const talkReaders = ['HR', 'CITY_APPROVER', 'ADMIN', 'COUNTY_HEAD'] as const satisfies readonly Role[];
 /** Grades, quotas, pay and bottom-ranking cases: the county's head and the city. */
 export const gradeAndPayReaders = ['HR', 'CITY_APPROVER', 'ADMIN', 'COUNTY_HEAD'] as const satisfies readonly Role[];
 /** A manager's retail customers (never the survey answers). */

@@ -8,6 +8,7 @@ import { defaultGradeQuota, gradeQuotaSchema } from './gradeQuotas';
 import { defaultKpiWeights } from './marketingReview';
 import { defaultObjectionWindowDays } from './objections';
 import { defaultStarMovePolicy } from './ranking';
+import { defaultTalkBottomN, talkScopes } from './resultsTalk';
 import type { ComponentScores, WeightedComponent } from './scoring';
 import { defaultSkillPolicy, skillPolicySchema } from './skillAssessment';
 import {
@@ -91,6 +92,18 @@ export const templateConfigSchema = z.object({
   objection: z
     .object({ windowDays: z.number().int().min(1).max(30), ...slotShape('objection') })
     .default(() => defaultObjection()),
+  /**
+   * Results talks (情感沟通) after each monthly publication: with every manager (default) or only the
+   * flagged and the bottom N; deadlines of the talk (days after publication) and of the manager's acknowledgement.
+   */
+  resultsTalk: z
+    .object({
+      enabled: z.boolean(),
+      scope: z.enum(talkScopes),
+      bottomN: z.number().int().min(1).max(50),
+      ...slotShape('resultsTalk'),
+    })
+    .default(() => defaultResultsTalk()),
 });
 export type TemplateConfig = z.infer<typeof templateConfigSchema>;
 
@@ -148,6 +161,17 @@ function defaultObjection(): TemplateConfig['objection'] {
   return { windowDays: defaultObjectionWindowDays, ...slotDefaults('objection') };
 }
 
+/** The talk is a decision (extended and escalated); an acknowledgement not given is closed as such. */
+function defaultResultsTalk(): TemplateConfig['resultsTalk'] {
+  return {
+    enabled: true,
+    scope: 'all',
+    bottomN: defaultTalkBottomN,
+    ...slotDefaults('resultsTalk'),
+    TALK_ACKNOWLEDGEMENT: policy(defaultDueOffsetDays.TALK_ACKNOWLEDGEMENT),
+  };
+}
+
 /** The deadline policy of any kind of task under a template (undefined if it names none). */
 export function policyFor(template: TemplateConfig, kind: TaskKind): TaskPolicy | undefined {
   const slot = taskKind(kind).policySlot;
@@ -175,6 +199,7 @@ export function defaultTemplateConfig(type: CycleType): TemplateConfig {
     gradeDetermination: defaultGradeDetermination(),
     bottomRankCase: defaultBottomRankCase(),
     objection: defaultObjection(),
+    resultsTalk: defaultResultsTalk(),
   };
 }
 

@@ -5,7 +5,7 @@ import { log, patched, setHandler } from '@temporalio/workflow';
 import { submissionSchemaOf } from '../domain/taskKinds';
 import { cityApproval, cityApprovalSchema } from '../domain/taskKinds/cityApproval';
 import { countySignOff } from '../domain/taskKinds/countySignOff';
-import { acts } from './activities';
+import { acts, batchActs } from './activities';
 import { HumanTask, handleOneTaskAtATime } from './humanTask';
 import { countyReviewStatusQuery, type CountyReviewInput, type CountyReviewStatus } from './countyReview.messages';
 import { nowIso } from './clock';
@@ -88,6 +88,9 @@ export async function countyReviewWorkflow(input: CountyReviewInput): Promise<Co
     // Bottom-ranking flags of the publication open their cases (末位淘汰).
     await acts.openBottomRankCases({ cycleId: input.cycleId, at: nowIso() });
   }
+  // Monthly cycles: the county's leaders talk with the managers about their results (情感沟通).
+  if (published && patched('results-talks'))
+    await batchActs.openResultsTalks({ cycleId: input.cycleId, countyIds: [input.countyId], at: nowIso() });
   // ... and that they are approved (city cohort) or published: it may close now.
   if (tellCycle) await acts.notifyCycleProgress({ cycleId: input.cycleId });
   return status();

@@ -77,6 +77,7 @@ export async function evaluationCycleWorkflow(input: EvaluationCycleInput & { wa
         await acts.startGradeDetermination({ cycleId: input.cycleId, at: nowIso() });
         await acts.openBottomRankCases({ cycleId: input.cycleId, at: nowIso() });
       }
+      if (patched('results-talks')) await batchActs.openResultsTalks({ cycleId: input.cycleId, at: nowIso() });
       continue;
     }
     if (counties.every((c) => c.reviewStatus === 'PUBLISHED')) break;

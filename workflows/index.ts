@@ -9,3 +9,4 @@ export { dailyDigestWorkflow } from './dailyDigest';
 export { openCycleWorkflow } from './openCycle';
 export { managerJoinWorkflow } from './managerJoin';
 export { objectionWorkflow } from './objection';
+export { resultsTalkWorkflow } from './resultsTalk';

@@ -9,11 +9,12 @@ import { actorOf, authenticate, countiesInScope, type Actor } from '../auth';
 import type { ApiContext } from '../context';
 import { findOr404, parseInput, problems, requestLanguage } from '../problems';
 import { recordAudit } from '../../prisma/audit';
-import { evaluationReaders } from '../../domain/roles';
+import { evaluationReaders, talkReaders, type Role } from '../../domain/roles';
 import { selfAssessment } from '../../domain/taskKinds/selfAssessment';
 import { gatheredComponents, type TaskKind } from '../../domain/taskKinds';
 import { parseTemplateConfig } from '../../domain/templates';
 import { objectionView, objectionWindowOf } from './objections';
+import { resultsTalkView } from './resultsTalks';
 
 const evaluationText = { 'zh-CN': '考评结果', en: 'Evaluation' };
 const periodPlanText = { 'zh-CN': '三自定（本期目标、计划与重点）', en: 'Period plan (targets, plan and focus)' };
@@ -40,10 +41,14 @@ export function evaluationRoutes(ctx: ApiContext): Router {
   };
   type Loaded = Awaited<ReturnType<typeof loadEvaluation>>;
 
+  /** The manager themself, or a holder of one of `roles` over the evaluation's county. */
+  const mayRead = async (actor: Actor, evaluation: Loaded, roles: readonly Role[]) => {
+    if (actor.managerId === evaluation.managerId) return true;
+    const counties = await countiesInScope(ctx.prisma, actor, roles);
+    return counties === 'all' || counties.includes(evaluation.countyId);
+  };
   const requireReader = async (actor: Actor, evaluation: Loaded) => {
-    if (actor.managerId === evaluation.managerId) return;
-    const counties = await countiesInScope(ctx.prisma, actor, evaluationReaders);
-    if (counties !== 'all' && !counties.includes(evaluation.countyId)) throw problems.forbidden(evaluationText);
+    if (!(await mayRead(actor, evaluation, evaluationReaders))) throw problems.forbidden(evaluationText);
   };
 
   const editable = (evaluation: Loaded) => periodPlanEditable(evaluation.stage, evaluation.tasks[0]?.status ?? null);
@@ -83,6 +88,10 @@ export function evaluationRoutes(ctx: ApiContext): Router {
       periodPlanEditable: actor.managerId === evaluation.managerId && editable(evaluation),
       explanation: await explanationOf(evaluation),
       objection: await objectionView(ctx.prisma, evaluation.id),
+      // The talk's record: the manager's own, and the county's leaders and the city (not the inspectors).
+      resultsTalk: (await mayRead(actor, evaluation, talkReaders))
+        ? await resultsTalkView(ctx.prisma, { evaluationId: evaluation.id })
+        : null,
       objectionWindow: {
         ...objectionWindowOf(evaluation, template.config),
         mine: actor.managerId === evaluation.managerId,

@@ -11,9 +11,20 @@ import type { PrismaClient } from '../../generated/prisma/client';
 import { startWorkflowOnce } from '../../workflows/client/startOnce';
 import { objectionWorkflow } from '../../workflows/objection';
 import { objectionWorkflowId, type ObjectionInput } from '../../workflows/objection.messages';
-import { actorOf, authenticate, countiesInScope } from '../auth';
+import { actorOf, authenticate, managerRowScope } from '../auth';
 import type { ApiContext } from '../context';
 import { findOr404, parseInput, problems, requestLanguage } from '../problems';
+
+/** What a list of objections or talks shows of each result: the manager, the cycle, the figures. */
+export const listedResult = {
+  id: true,
+  compositeScore: true,
+  rank: true,
+  cohortSize: true,
+  flagged: true,
+  manager: { select: { id: true, name: true, employeeNo: true } },
+  cycle: { select: { id: true, type: true, period: true } },
+} as const;
 
 const evaluationText = { 'zh-CN': '考评结果', en: 'Evaluation' };
 const objectionText = { 'zh-CN': '申诉', en: 'Objection' };
@@ -130,12 +141,8 @@ export function objectionRoutes(ctx: ApiContext): Router {
   router.get('/objections', authenticate(ctx.prisma), async (req, res) => {
     const actor = actorOf(req);
     const query = parseInput(objectionListQuery, req.query, 'query', requestLanguage(req));
-    const counties = await countiesInScope(ctx.prisma, actor, evaluationReaders);
-    const scope =
-      counties === 'all'
-        ? {}
-        : { OR: [{ countyId: { in: counties } }, ...(actor.managerId ? [{ managerId: actor.managerId }] : [])] };
-    if (counties !== 'all' && counties.length === 0 && !actor.managerId) throw problems.forbidden(objectionText);
+    const scope = await managerRowScope(ctx.prisma, actor, evaluationReaders);
+    if (!scope) throw problems.forbidden(objectionText);
     const where = {
       ...scope,
       ...(query.status ? { status: query.status } : {}),
@@ -145,16 +152,7 @@ export function objectionRoutes(ctx: ApiContext): Router {
       ctx.prisma.objection.findMany({
         where,
         include: {
-          evaluation: {
-            select: {
-              id: true,
-              compositeScore: true,
-              rank: true,
-              cohortSize: true,
-              manager: { select: { id: true, name: true, employeeNo: true } },
-              cycle: { select: { id: true, type: true, period: true } },
-            },
-          },
+          evaluation: { select: listedResult },
         },
         orderBy: [{ createdAt: 'desc' }, { id: 'asc' }],
         skip: (query.page - 1) * query.pageSize,

@@ -12,6 +12,7 @@ import { compositeInputs, parseTemplateConfig } from '../../domain/templates';
 import { actorOf, authenticate } from '../auth';
 import type { ApiContext } from '../context';
 import { findOr404, problems } from '../problems';
+import { previousTalk, resultsTalkView } from './resultsTalks';
 import { canViewTask } from '../taskAccess';
 
 const taskText = { 'zh-CN': '任务', en: 'Task' };
@@ -51,6 +52,7 @@ export function taskContextRoutes(ctx: ApiContext): Router {
     if (task.bottomRankCaseId) return void res.json({ ...base, case: await caseContext(ctx.prisma, task) });
     if (task.objectionId)
       return void res.json({ ...base, objection: await objectionContext(ctx.prisma, task.objectionId) });
+    if (task.resultsTalkId) return void res.json({ ...base, talk: await talkContext(ctx.prisma, task.resultsTalkId) });
     res.json(base);
   });
   return router;
@@ -295,11 +297,7 @@ async function objectionContext(prisma: Prisma, objectionId: string) {
     components: o.components,
     manager: e.manager,
     evaluation: {
-      id: e.id,
-      compositeScore: e.compositeScore === null ? null : Number(e.compositeScore),
-      rank: e.rank,
-      rankFromBottom: e.rankFromBottom,
-      cohortSize: e.cohortSize,
+      ...resultOf(e),
       scores: e.scores.map((s) => ({
         component: s.component,
         value: Number(s.value),
@@ -318,5 +316,53 @@ async function objectionContext(prisma: Prisma, objectionId: string) {
       submittedAt: t.submittedAt,
       payload: t.submission?.payload ?? null,
     })),
+  };
+}
+
+/**
+ * What a results talk is about: the manager's published result (composite, rank from the top
+ * and the bottom, flags, every component), why they are on the list, what the last talk
+ * agreed, and (for the acknowledgement) the record itself.
+ */
+async function talkContext(prisma: Prisma, resultsTalkId: string) {
+  const talk = await prisma.resultsTalk.findUniqueOrThrow({
+    where: { id: resultsTalkId },
+    include: {
+      evaluation: {
+        include: { scores: true, manager: { select: { id: true, name: true, employeeNo: true, area: true } } },
+      },
+    },
+  });
+  const e = talk.evaluation;
+  return {
+    record: await resultsTalkView(prisma, { id: talk.id }),
+    reason: talk.reason,
+    manager: e.manager,
+    evaluation: {
+      ...resultOf(e),
+      monthlyStar: e.monthlyStar,
+      flagged: e.flagged,
+      flagReasons: e.flagReasons,
+      publishedAt: e.publishedAt,
+      scores: e.scores.map((s) => ({ component: s.component, value: Number(s.value), missing: s.missing })),
+    },
+    previous: await previousTalk(prisma, talk.managerId, talk.createdAt),
+  };
+}
+
+/** A published result's figures as the decision cards read them. */
+function resultOf(e: {
+  id: string;
+  compositeScore: { toString(): string } | null;
+  rank: number | null;
+  rankFromBottom: number | null;
+  cohortSize: number | null;
+}) {
+  return {
+    id: e.id,
+    compositeScore: e.compositeScore === null ? null : Number(e.compositeScore),
+    rank: e.rank,
+    rankFromBottom: e.rankFromBottom,
+    cohortSize: e.cohortSize,
   };
 }

@@ -10,6 +10,7 @@ import {
   actorRoleOf,
   publicTaskKinds,
   reassignable,
+  sharedAmongHolders,
   submissionSchemaOf,
   taskKinds,
   type TaskKind,
@@ -67,6 +68,7 @@ export function taskRoutes(ctx: ApiContext): Router {
           gradeReview: true,
           bottomRankCase: true,
           objection: true,
+          resultsTalk: true,
           cycle: true,
           submission: true,
           assignee: { select: { id: true, displayName: true } },
@@ -79,7 +81,8 @@ export function taskRoutes(ctx: ApiContext): Router {
         task.countyReview?.workflowId ??
         task.gradeReview?.workflowId ??
         task.bottomRankCase?.workflowId ??
-        task.objection?.workflowId)!,
+        task.objection?.workflowId ??
+        task.resultsTalk?.workflowId)!,
     };
   }
 
@@ -111,6 +114,8 @@ export function taskRoutes(ctx: ApiContext): Router {
             { bottomRankCase: { manager: { employeeNo: { contains: query.q } } } },
             { objection: { evaluation: { manager: { name: { contains: query.q } } } } },
             { objection: { evaluation: { manager: { employeeNo: { contains: query.q } } } } },
+            { resultsTalk: { evaluation: { manager: { name: { contains: query.q } } } } },
+            { resultsTalk: { evaluation: { manager: { employeeNo: { contains: query.q } } } } },
             { countyId: { in: matchingCounties.map((c) => c.id) } },
           ],
         }
@@ -138,6 +143,12 @@ export function taskRoutes(ctx: ApiContext): Router {
               evaluation: { select: { manager: { select: { name: true, employeeNo: true } } } },
             },
           },
+          resultsTalk: {
+            select: {
+              managerId: true,
+              evaluation: { select: { manager: { select: { name: true, employeeNo: true } } } },
+            },
+          },
         },
         orderBy: [{ [sortField]: direction }, { id: 'asc' }],
         skip: (query.page - 1) * query.pageSize,
@@ -155,11 +166,16 @@ export function taskRoutes(ctx: ApiContext): Router {
     const countyById = new Map(counties.map((c) => [c.id, c]));
     const now = Date.now();
     res.json({
-      tasks: tasks.map(({ bottomRankCase, objection, ...t }) => ({
+      tasks: tasks.map(({ bottomRankCase, objection, resultsTalk, ...t }) => ({
         ...t,
-        // Who or what the task is about: a manager's evaluation, a case's or an objection's manager, or a county.
+        // Who or what the task is about: a manager's evaluation, a case's, objection's or talk's manager, or a county.
         subject: {
-          manager: t.evaluation?.manager ?? bottomRankCase?.manager ?? objection?.evaluation.manager ?? null,
+          manager:
+            t.evaluation?.manager ??
+            bottomRankCase?.manager ??
+            objection?.evaluation.manager ??
+            resultsTalk?.evaluation.manager ??
+            null,
           county: countyById.get(t.countyId) ?? null,
         },
         overdue: t.status === 'OPEN' && t.dueAt.getTime() < now,
@@ -301,9 +317,14 @@ export function taskRoutes(ctx: ApiContext): Router {
   }
 
   const reassignText = { 'zh-CN': '只有人力资源部可以转办任务', en: 'only HR reassigns tasks' };
+  /** HR of the county, or, for a kind its holders share (a results talk), the one who holds it now. */
+  async function requireReassigner(actor: Actor, task: { kind: TaskKind; assigneeId: string; countyId: string }) {
+    if (sharedAmongHolders[task.kind] && task.assigneeId === actor.id) return;
+    await requireHrOf(actor, task.countyId, reassignText);
+  }
   router.get('/tasks/:id/assignees', async (req, res) => {
     const task = await loadTask(String(req.params.id));
-    await requireHrOf(actorOf(req), task.countyId, reassignText);
+    await requireReassigner(actorOf(req), task);
     res.json(await eligibleAssignees(task));
   });
 
@@ -312,7 +333,7 @@ export function taskRoutes(ctx: ApiContext): Router {
     const actor = actorOf(req);
     const lang = requestLanguage(req);
     const task = await loadTask(String(req.params.id));
-    await requireHrOf(actor, task.countyId, reassignText);
+    await requireReassigner(actor, task);
     const body = parseInput(reassignBody, req.body, 'body', lang);
     const eligible = await eligibleAssignees(task, body.assigneeId);
     if (!eligible.reassignable)

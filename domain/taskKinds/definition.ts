@@ -29,14 +29,15 @@ export interface ScoringRules {
  * Where a template keeps the kind's deadline policy: `tasks` for the evaluations a
  * cycle gathers per manager, the other slots for the steps that follow them.
  */
-export type PolicySlot = 'tasks' | 'approvals' | 'gradeDetermination' | 'bottomRankCase' | 'objection';
+export type PolicySlot = 'tasks' | 'approvals' | 'gradeDetermination' | 'bottomRankCase' | 'objection' | 'resultsTalk';
 
 /**
  * Who a task of the kind goes to: the manager themself, the industry partner who
- * works with the manager (else the county's partner account), or a holder of the
- * actor role in the county (or the city, for city-wide roles).
+ * works with the manager (else the county's partner account), a holder of the
+ * actor role in the county (or the city, for city-wide roles), or the holder of the
+ * role its subject was given to when it opened (a results talk's leader), else as `actorRole`.
  */
-export type AssigneeRule = 'manager' | 'managersPartner' | 'actorRole';
+export type AssigneeRule = 'manager' | 'managersPartner' | 'actorRole' | 'chosenHolder';
 
 /** A field shows (and is sent) only while another field has one of these values. */
 export interface VisibleWhen {
@@ -104,6 +105,8 @@ export interface TaskKindDefinition<
   form: readonly FormField[];
   /** The self-assessment also shows the manager's period plan (三自定) beside its form. */
   showsPeriodPlan?: boolean;
+  /** Holders of the actor role in the county may hand an open task to one another (谈话分工). */
+  sharedAmongHolders?: boolean;
 }
 
 /** Keeps each kind's literal name and schema type (so submissions stay typed downstream). */

@@ -18,8 +18,10 @@ import { inspection } from './inspection';
 import { marketingReview } from './marketingReview';
 import { objectionCityDecision } from './objectionCityDecision';
 import { objectionCountyReview } from './objectionCountyReview';
+import { resultsTalk } from './resultsTalk';
 import { selfAssessment } from './selfAssessment';
 import { skillAssessment } from './skillAssessment';
+import { talkAcknowledgement } from './talkAcknowledgement';
 
 export type {
   AssigneeRule,
@@ -47,6 +49,8 @@ export const taskKinds = [
   'BOTTOM_RANK_APPROVAL',
   'OBJECTION_COUNTY_REVIEW',
   'OBJECTION_CITY_DECISION',
+  'RESULTS_TALK',
+  'TALK_ACKNOWLEDGEMENT',
 ] as const;
 export type TaskKind = (typeof taskKinds)[number];
 
@@ -65,6 +69,8 @@ export const taskKindRegistry = {
   BOTTOM_RANK_APPROVAL: bottomRankApproval,
   OBJECTION_COUNTY_REVIEW: objectionCountyReview,
   OBJECTION_CITY_DECISION: objectionCityDecision,
+  RESULTS_TALK: resultsTalk,
+  TALK_ACKNOWLEDGEMENT: talkAcknowledgement,
 } satisfies { [K in TaskKind]: TaskKindDefinition<K> };
 
 type Registry = typeof taskKindRegistry;
@@ -85,8 +91,11 @@ const each = <T>(f: (d: TaskKindDefinition) => T) =>
 export const actorRoleOf: Record<TaskKind, Role> = each((d) => d.actor);
 export const taskKindNames: Record<TaskKind, Names> = each((d) => d.names);
 export const defaultDueOffsetDays: Record<TaskKind, number> = each((d) => d.defaultDueOffsetDays);
+const ofRole = (d: TaskKindDefinition) => d.assignee === 'actorRole' || d.assignee === 'chosenHolder';
 /** HR may give a task to another holder of its role; a manager's own task (or their partner's) stays theirs. */
-export const reassignable: Record<TaskKind, boolean> = each((d) => d.assignee === 'actorRole');
+export const reassignable: Record<TaskKind, boolean> = each(ofRole);
+/** The holders of its role in the county may also hand it to one another (a results talk). */
+export const sharedAmongHolders: Record<TaskKind, boolean> = each((d) => d.sharedAmongHolders ?? false);
 
 export function kindsInSlot<S extends PolicySlot>(slot: S): KindsInSlot<S>[] {
   return taskKinds.filter((k) => taskKindRegistry[k].policySlot === slot) as KindsInSlot<S>[];
@@ -127,7 +136,8 @@ export function publicTaskKinds() {
       names: d.names,
       actor: d.actor,
       submittedByStaff: d.schema !== null,
-      reassignable: d.assignee === 'actorRole',
+      reassignable: ofRole(d),
+      sharedAmongHolders: d.sharedAmongHolders ?? false,
       showsPeriodPlan: d.showsPeriodPlan ?? false,
       form: d.form,
     };

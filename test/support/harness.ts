@@ -130,7 +130,7 @@ export async function startHarness(
     async close() {
       await harness.stopWorker();
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      await settleBackgroundCalls();
+      await settleBackgroundCalls(30_000);
       await env.teardown();
       await smtp.close();
       await db.close();

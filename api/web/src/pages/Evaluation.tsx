@@ -5,13 +5,13 @@
 import { ArrowDownOutlined, ArrowUpOutlined, StarFilled } from '@ant-design/icons';
 import { Card, Col, Descriptions, List, Progress, Row, Space, Table, Tag, Typography } from 'antd';
 import { useMemo } from 'react';
-import { flagReasonText } from '@domain/codeNames';
 import { compositeBreakdown, type WeightedComponent } from '@domain/scoring';
 import { Chart } from '../components/Chart';
 import { Loading, useApi } from '../components/data';
 import { formatNumber } from '../components/format';
 import { PeriodPlanCard, type EvaluationDetail } from '../components/PeriodPlan';
 import { ObjectionCard, type ObjectionView, type ObjectionWindow } from '../components/Objection';
+import { FlagTags, ResultsTalkCard, type TalkView } from '../components/ResultsTalk';
 import { useSession } from '../session';
 
 interface Explanation {
@@ -45,6 +45,7 @@ interface Evaluation extends EvaluationDetail {
   explanation: Explanation;
   objection: ObjectionView | null;
   objectionWindow: ObjectionWindow;
+  resultsTalk: TalkView | null;
 }
 
 export function EvaluationPage({ id }: { id: string }) {
@@ -53,7 +54,7 @@ export function EvaluationPage({ id }: { id: string }) {
 }
 
 function EvaluationView({ e, reload }: { e: Evaluation; reload: () => void }) {
-  const { t, name, lang } = useSession();
+  const { t, name } = useSession();
   const x = e.explanation;
   const scores = Object.fromEntries(e.scores.map((s) => [s.component, s.value]));
   const missing = new Set(e.scores.filter((s) => s.missing).map((s) => s.component));
@@ -92,11 +93,7 @@ function EvaluationView({ e, reload }: { e: Evaluation; reload: () => void }) {
           )}
           {e.flagReasons.length > 0 && (
             <Descriptions.Item label={t('flags')}>
-              {e.flagReasons.map((f) => (
-                <Tag key={f} color="volcano">
-                  {flagReasonText(f, lang)}
-                </Tag>
-              ))}
+              <FlagTags reasons={e.flagReasons} />
             </Descriptions.Item>
           )}
         </Descriptions>
@@ -110,6 +107,8 @@ function EvaluationView({ e, reload }: { e: Evaluation; reload: () => void }) {
         components={[...x.gathered, ...(e.scores.some((s) => s.component === 'inspection') ? ['inspection'] : [])]}
         onFiled={reload}
       />
+
+      {e.resultsTalk && <ResultsTalkCard talk={e.resultsTalk} />}
 
       <Card title={t('howComposed')} id="breakdown">
         <Typography.Paragraph type="secondary">{t('formula')}</Typography.Paragraph>

@@ -17,7 +17,7 @@ import {
   Timeline,
   Typography,
 } from 'antd';
-import { Button, DatePicker } from 'antd';
+import { Button, DatePicker, type FormInstance } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { bottomRankRulesText } from '@domain/codeNames';
@@ -33,6 +33,7 @@ import { PeriodPlanCard, type EvaluationDetail } from '../components/PeriodPlan'
 import type { QuotaContext } from '../components/QuotaImpact';
 import { TaskForm, type GradeReviewManager } from '../components/TaskForm';
 import { ObjectionTaskCard, type ObjectionContext } from '../components/Objection';
+import { TalkTaskCard, type TalkContext } from '../components/ResultsTalk';
 import { useSession } from '../session';
 import { statusColor } from './Inbox';
 
@@ -85,6 +86,7 @@ export interface TaskContext {
     chain: ChainStep[];
   };
   objection?: ObjectionContext;
+  talk?: TalkContext;
 }
 
 const kinds = publicTaskKinds();
@@ -136,7 +138,9 @@ function TaskView({
       ? person(context.case.manager)
       : context?.objection
         ? person(context.objection.manager)
-        : countyName(context?.county, lang);
+        : context?.talk
+          ? person(context.talk.manager)
+          : countyName(context?.county, lang);
   const returns = context?.review?.returns.filter((r) => r.round === task.round - 1) ?? [];
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
@@ -203,6 +207,7 @@ function TaskView({
 
       {context?.case && <CaseCard c={context.case} />}
       {context?.objection && <ObjectionTaskCard o={context.objection} />}
+      {context?.talk && <TalkTaskCard c={context.talk} kind={task.kind} />}
 
       {evaluation.data && <PeriodPlanCard evaluation={evaluation.data} onSaved={() => void evaluation.reload()} />}
 
@@ -253,6 +258,11 @@ function TaskView({
 
       {task.status === 'OPEN' && has('HR') && !done && (
         <HrTools task={task} reassignable={!!kind?.reassignable} onChanged={changed} />
+      )}
+      {task.status === 'OPEN' && !has('HR') && kind?.sharedAmongHolders && mine && !done && (
+        <Card title={t('handOver')} id="hand-over">
+          <ReassignForm task={task} onChanged={changed} />
+        </Card>
       )}
       <TaskTimeline taskId={task.id} key={version} />
     </Space>
@@ -352,6 +362,23 @@ function SubmissionView({
   );
 }
 
+/** Sends one of the task's forms; the form shows the fields the API names, the card the rest. */
+function useTaskAction(onChanged: () => Promise<unknown>) {
+  const [error, setError] = useState<Error>();
+  const send = async (form: FormInstance, path: string, body: unknown) => {
+    setError(undefined);
+    try {
+      await api('POST', path, body);
+      form.resetFields();
+      await onChanged();
+    } catch (e) {
+      applyFieldErrors(form, e);
+      setError(e as Error);
+    }
+  };
+  return { error, send };
+}
+
 /** HR: move the due date (reminders move with it) or give the task to another holder of its role. */
 function HrTools({
   task,
@@ -363,24 +390,8 @@ function HrTools({
   onChanged: () => Promise<unknown>;
 }) {
   const { t } = useSession();
-  const people = useApi<{ users: { id: string; displayName: string; username: string }[] }>(
-    reassignable ? `/api/tasks/${task.id}/assignees` : null,
-  );
   const [extend] = Form.useForm();
-  const [reassign] = Form.useForm();
-  const [error, setError] = useState<Error>();
-  const send = async (form: typeof extend, path: string, body: unknown) => {
-    setError(undefined);
-    try {
-      await api('POST', path, body);
-      form.resetFields();
-      await onChanged();
-    } catch (e) {
-      applyFieldErrors(form, e);
-      setError(e as Error);
-    }
-  };
-  const others = (people.data?.users ?? []).filter((p) => p.id !== task.assigneeId);
+  const { error, send } = useTaskAction(onChanged);
   return (
     <Card title={t('hrTools')}>
       <ErrorAlert error={error} />
@@ -411,32 +422,41 @@ function HrTools({
         {reassignable && (
           <Col xs={24} md={12}>
             <Typography.Title level={5}>{t('reassign')}</Typography.Title>
-            {others.length === 0 && !people.loading ? (
-              <Typography.Text type="secondary">{t('nobodyElse')}</Typography.Text>
-            ) : (
-              <Form
-                id="reassign-form"
-                form={reassign}
-                layout="vertical"
-                onFinish={(v) => void send(reassign, `/api/tasks/${task.id}/reassign`, v)}
-              >
-                <Form.Item
-                  name="assigneeId"
-                  label={t('reassignTo')}
-                  rules={[{ required: true, message: t('required') }]}
-                >
-                  <Select options={others.map((p) => ({ value: p.id, label: `${p.displayName}（${p.username}）` }))} />
-                </Form.Item>
-                <Form.Item name="reason" label={t('reason')} rules={[{ required: true, message: t('required') }]}>
-                  <Input maxLength={500} />
-                </Form.Item>
-                <Button htmlType="submit">{t('reassign')}</Button>
-              </Form>
-            )}
+            <ReassignForm task={task} onChanged={onChanged} />
           </Col>
         )}
       </Row>
     </Card>
+  );
+}
+
+/** Give the task to another holder of its role (HR, or the holder of a shared task: 谈话分工). */
+function ReassignForm({ task, onChanged }: { task: TaskDetail; onChanged: () => Promise<unknown> }) {
+  const { t } = useSession();
+  const people = useApi<{ users: { id: string; displayName: string; username: string }[] }>(
+    `/api/tasks/${task.id}/assignees`,
+  );
+  const [reassign] = Form.useForm();
+  const { error, send } = useTaskAction(onChanged);
+  const others = (people.data?.users ?? []).filter((p) => p.id !== task.assigneeId);
+  if (others.length === 0 && !people.loading)
+    return <Typography.Text type="secondary">{t('nobodyElse')}</Typography.Text>;
+  return (
+    <Form
+      id="reassign-form"
+      form={reassign}
+      layout="vertical"
+      onFinish={(v) => void send(reassign, `/api/tasks/${task.id}/reassign`, v)}
+    >
+      <ErrorAlert error={error} />
+      <Form.Item name="assigneeId" label={t('reassignTo')} rules={[{ required: true, message: t('required') }]}>
+        <Select options={others.map((p) => ({ value: p.id, label: `${p.displayName}（${p.username}）` }))} />
+      </Form.Item>
+      <Form.Item name="reason" label={t('reason')} rules={[{ required: true, message: t('required') }]}>
+        <Input maxLength={500} />
+      </Form.Item>
+      <Button htmlType="submit">{t('reassign')}</Button>
+    </Form>
   );
 }
 

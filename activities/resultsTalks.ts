@@ -1,0 +1,154 @@
+// Side effects of results talks (情感沟通): after a monthly publication, a talk per chosen
+// result, split among the county's leaders, each its own workflow; then the leader's
+// record and the manager's acknowledgement kept on the talk and on the manager's timeline.
+import { heartbeat } from '@temporalio/activity';
+import { splitTalks, talkAcknowledgementSchema, talkRecordSchema, talkSelection } from '../domain/resultsTalk';
+import { parseTemplateConfig } from '../domain/templates';
+import { recordAudit } from '../prisma/audit';
+import { roleHolders } from '../prisma/roleHolders';
+import { startWorkflowOnce } from '../workflows/client/startOnce';
+import { resultsTalkWorkflow } from '../workflows/resultsTalk';
+import { resultsTalkWorkflowId, type ResultsTalkInput } from '../workflows/resultsTalk.messages';
+import type { ActivityDeps } from './deps';
+
+/** Workflows started at a time: enough to keep Temporal busy, few enough to stay polite. */
+const startBatch = 25;
+
+export function resultsTalkActivities(deps: ActivityDeps) {
+  const { prisma, temporal, settings } = deps;
+
+  /** The talks of one county's published results: chosen by the template, split among its leaders. */
+  async function recordCountyTalks(
+    cycleId: string,
+    countyId: string,
+    scope: 'all' | 'flaggedAndBottom',
+    bottomN: number,
+  ) {
+    const results = await prisma.evaluation.findMany({
+      where: { cycleId, countyId, stage: 'PUBLISHED', resultsTalk: null },
+      select: { id: true, managerId: true, rank: true, rankFromBottom: true, flagged: true },
+    });
+    const chosen = talkSelection(
+      results.map((r) => ({ ...r, evaluationId: r.id })),
+      scope,
+      bottomN,
+    );
+    const leaders = await roleHolders(prisma, 'COUNTY_HEAD', countyId);
+    await prisma.resultsTalk.createMany({
+      data: splitTalks(chosen, leaders).map(({ talk, leaderId }) => ({
+        evaluationId: talk.result.id,
+        managerId: talk.result.managerId,
+        cycleId,
+        countyId,
+        leaderId,
+        reason: talk.reason,
+        workflowId: resultsTalkWorkflowId(talk.result.id),
+      })),
+      skipDuplicates: true,
+    });
+  }
+
+  return {
+    /**
+     * Monthly cycles whose template holds talks: each published result of the counties (all the
+     * cycle's when none is named) gets its talk and workflow. Idempotent: a talk is made once.
+     */
+    async openResultsTalks(input: { cycleId: string; countyIds?: string[]; at: string }): Promise<{ started: number }> {
+      const cycle = await prisma.cycle.findUniqueOrThrow({ where: { id: input.cycleId }, include: { template: true } });
+      const template = parseTemplateConfig(cycle.template.config);
+      if (cycle.type !== 'MONTHLY' || !template.resultsTalk.enabled) return { started: 0 };
+      const countyIds =
+        input.countyIds ??
+        (await prisma.countyReview.findMany({ where: { cycleId: cycle.id, status: 'PUBLISHED' } })).map(
+          (r) => r.countyId,
+        );
+      for (const countyId of countyIds)
+        await recordCountyTalks(cycle.id, countyId, template.resultsTalk.scope, template.resultsTalk.bottomN);
+      const talks = await prisma.resultsTalk.findMany({
+        where: { cycleId: cycle.id, countyId: { in: countyIds }, status: 'TO_HOLD' },
+        include: { evaluation: { select: { publishedAt: true } } },
+        orderBy: { id: 'asc' },
+      });
+      for (let i = 0; i < talks.length; i += startBatch) {
+        await Promise.all(
+          talks.slice(i, i + startBatch).map((talk) => {
+            const args: ResultsTalkInput = {
+              resultsTalkId: talk.id,
+              publishedAt: (talk.evaluation.publishedAt ?? new Date(input.at)).toISOString(),
+              template,
+            };
+            return startWorkflowOnce(temporal, resultsTalkWorkflow, {
+              taskQueue: settings.taskQueue,
+              workflowId: talk.workflowId,
+              args: [args],
+            });
+          }),
+        );
+        heartbeat(i);
+      }
+      return { started: talks.length };
+    },
+
+    /** The leader's record of the talk, from the task's submission; the manager is asked to acknowledge it. */
+    async recordResultsTalk(input: { resultsTalkId: string; taskId: string; at: string }): Promise<void> {
+      await prisma.$transaction(async (tx) => {
+        const submission = await tx.submission.findUniqueOrThrow({ where: { taskId: input.taskId } });
+        const record = talkRecordSchema.parse(submission.payload);
+        const talk = await tx.resultsTalk.findUniqueOrThrow({ where: { id: input.resultsTalkId } });
+        if (talk.status === 'TO_HOLD')
+          await tx.resultsTalk.update({
+            where: { id: talk.id },
+            data: {
+              ...record,
+              heldById: submission.submittedById,
+              recordedAt: new Date(input.at),
+              status: 'TO_ACKNOWLEDGE',
+            },
+          });
+        await recordAudit(tx, {
+          at: new Date(input.at),
+          actorId: submission.submittedById,
+          action: 'resultsTalk.held',
+          entityType: 'evaluation',
+          entityId: talk.evaluationId,
+          cycleId: talk.cycleId,
+          details: { resultsTalkId: talk.id, heldOn: record.heldOn, agreedChange: record.agreedChange },
+          dedupeKey: `resultsTalk:${talk.id}:held`,
+        });
+      });
+    },
+
+    /** The manager acknowledged the record (with their comment), or let it pass unacknowledged. */
+    async closeResultsTalk(input: {
+      resultsTalkId: string;
+      taskId: string;
+      acknowledged: boolean;
+      at: string;
+    }): Promise<void> {
+      await prisma.$transaction(async (tx) => {
+        const talk = await tx.resultsTalk.findUniqueOrThrow({ where: { id: input.resultsTalkId } });
+        const submission = input.acknowledged
+          ? await tx.submission.findUniqueOrThrow({ where: { taskId: input.taskId } })
+          : null;
+        const comment = submission ? (talkAcknowledgementSchema.parse(submission.payload).comment ?? null) : null;
+        if (talk.status === 'TO_ACKNOWLEDGE')
+          await tx.resultsTalk.update({
+            where: { id: talk.id },
+            data: submission
+              ? { status: 'ACKNOWLEDGED', acknowledgedAt: new Date(input.at), managerComment: comment }
+              : { status: 'UNACKNOWLEDGED' },
+          });
+        await recordAudit(tx, {
+          at: new Date(input.at),
+          actorId: submission?.submittedById ?? null,
+          action: submission ? 'resultsTalk.acknowledged' : 'resultsTalk.unacknowledged',
+          entityType: 'evaluation',
+          entityId: talk.evaluationId,
+          cycleId: talk.cycleId,
+          details: { resultsTalkId: talk.id, ...(comment ? { comment } : {}) },
+          dedupeKey: `resultsTalk:${talk.id}:closed`,
+        });
+      });
+    },
+  };
+}

@@ -1,0 +1,57 @@
+// A results talk (情感沟通) after a month's published result: the county leader it was split
+// to holds the talk and records it, then the manager acknowledges the record. Both are
+// human tasks with reminders and escalation; an acknowledgement never given is closed as such.
+import { log, setHandler } from '@temporalio/workflow';
+import { shanghaiDate } from '../domain/calendar';
+import { talkDateProblem, talkRecordSchema } from '../domain/resultsTalk';
+import { submissionSchemaOf } from '../domain/taskKinds';
+import { resultsTalk } from '../domain/taskKinds/resultsTalk';
+import { talkAcknowledgement } from '../domain/taskKinds/talkAcknowledgement';
+import { acts } from './activities';
+import { now, nowIso } from './clock';
+import { HumanTask, handleOneTaskAtATime } from './humanTask';
+import { invalid } from './refusals';
+import { resultsTalkStatusQuery, type ResultsTalkInput, type ResultsTalkStatus } from './resultsTalk.messages';
+
+export async function resultsTalkWorkflow(input: ResultsTalkInput): Promise<ResultsTalkStatus> {
+  // setup
+  let stage: ResultsTalkStatus['stage'] = 'TO_HOLD';
+  const tasks: HumanTask[] = [];
+  let current: HumanTask | undefined;
+  const status = (): ResultsTalkStatus => ({ stage, tasks: tasks.map((t) => ({ ...t.state })) });
+  setHandler(resultsTalkStatusQuery, status);
+  handleOneTaskAtATime(
+    () => current,
+    (task, request) => {
+      submissionSchemaOf(task.state.kind)?.parse(request.payload);
+      if (task.state.kind !== resultsTalk.kind) return;
+      const { heldOn } = talkRecordSchema.parse(request.payload);
+      const problem = talkDateProblem(heldOn, shanghaiDate(new Date(input.publishedAt)), shanghaiDate(now()));
+      if (problem) throw invalid([{ field: 'heldOn', ...problem }]);
+    },
+  );
+  const subject = { resultsTalkId: input.resultsTalkId, round: 1 };
+
+  // run: the talk, due some days after the results were published
+  current = new HumanTask(resultsTalk.kind, subject, input.template, new Date(input.publishedAt));
+  tasks.push(current);
+  await current.run();
+  if (current.state.phase !== 'SUBMITTED') return status(); // cancelled (the manager left)
+  await acts.recordResultsTalk({ resultsTalkId: input.resultsTalkId, taskId: current.state.taskId!, at: nowIso() });
+
+  stage = 'TO_ACKNOWLEDGE';
+  current = new HumanTask(talkAcknowledgement.kind, subject, input.template);
+  tasks.push(current);
+  await current.run();
+  const acknowledged = current.state.phase === 'SUBMITTED';
+  await acts.closeResultsTalk({
+    resultsTalkId: input.resultsTalkId,
+    taskId: current.state.taskId!,
+    acknowledged,
+    at: nowIso(),
+  });
+  current = undefined;
+  stage = acknowledged ? 'ACKNOWLEDGED' : 'UNACKNOWLEDGED';
+  log.info('results talk done', { resultsTalkId: input.resultsTalkId, stage });
+  return status();
+}
