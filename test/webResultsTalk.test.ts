@@ -43,14 +43,10 @@ test('the head records the talk with m003 (70, last of three); m003 acknowledges
   );
 
   const head = await signedIn(h, browser, 'head01');
-  await head.goto(`${h.baseUrl}/app/#/inbox`);
-  const row = head.locator('a.task-link[data-kind="RESULTS_TALK"]', { hasText: evaluation.manager.name });
-  await eventually(
-    async () => (await row.count()) > 0 || (await head.reload(), false),
-    20_000,
-    'the talk in the inbox',
-  );
-  await row.first().click();
+  const talkTask = await h.db.prisma.task.findFirstOrThrow({
+    where: { kind: 'RESULTS_TALK', resultsTalk: { evaluationId: evaluation.id } },
+  });
+  await head.goto(`${h.baseUrl}/app/#/tasks/${talkTask.id}`);
   await head.waitForSelector('#talk-card');
   expect(await head.locator('#task-title').textContent()).toContain(evaluation.manager.name);
   const card = await head.locator('#talk-card').textContent();
