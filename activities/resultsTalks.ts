@@ -2,7 +2,13 @@
 // result, split among the county's leaders, each its own workflow; then the leader's
 // record and the manager's acknowledgement kept on the talk and on the manager's timeline.
 import { heartbeat } from '@temporalio/activity';
-import { splitTalks, talkAcknowledgementSchema, talkRecordSchema, talkSelection } from '../domain/resultsTalk';
+import {
+  splitTalks,
+  talkAcknowledgementSchema,
+  talkRecordSchema,
+  talkSelection,
+  type TalkScope,
+} from '../domain/resultsTalk';
 import { parseTemplateConfig } from '../domain/templates';
 import { recordAudit } from '../prisma/audit';
 import { roleHolders } from '../prisma/roleHolders';
@@ -18,12 +24,7 @@ export function resultsTalkActivities(deps: ActivityDeps) {
   const { prisma, temporal, settings } = deps;
 
   /** The talks of one county's published results: chosen by the template, split among its leaders. */
-  async function recordCountyTalks(
-    cycleId: string,
-    countyId: string,
-    scope: 'all' | 'flaggedAndBottom',
-    bottomN: number,
-  ) {
+  async function recordCountyTalks(cycleId: string, countyId: string, scope: TalkScope, bottomN: number) {
     const results = await prisma.evaluation.findMany({
       where: { cycleId, countyId, stage: 'PUBLISHED', resultsTalk: null },
       select: { id: true, managerId: true, rank: true, rankFromBottom: true, flagged: true },

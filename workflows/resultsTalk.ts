@@ -3,7 +3,7 @@
 // human tasks with reminders and escalation; an acknowledgement never given is closed as such.
 import { log, setHandler } from '@temporalio/workflow';
 import { shanghaiDate } from '../domain/calendar';
-import { talkDateProblem, talkRecordSchema } from '../domain/resultsTalk';
+import { talkDateProblem, type TalkRecord } from '../domain/resultsTalk';
 import { submissionSchemaOf } from '../domain/taskKinds';
 import { resultsTalk } from '../domain/taskKinds/resultsTalk';
 import { talkAcknowledgement } from '../domain/taskKinds/talkAcknowledgement';
@@ -23,9 +23,9 @@ export async function resultsTalkWorkflow(input: ResultsTalkInput): Promise<Resu
   handleOneTaskAtATime(
     () => current,
     (task, request) => {
-      submissionSchemaOf(task.state.kind)?.parse(request.payload);
+      const parsed: unknown = submissionSchemaOf(task.state.kind)?.parse(request.payload);
       if (task.state.kind !== resultsTalk.kind) return;
-      const { heldOn } = talkRecordSchema.parse(request.payload);
+      const { heldOn } = parsed as TalkRecord;
       const problem = talkDateProblem(heldOn, shanghaiDate(new Date(input.publishedAt)), shanghaiDate(now()));
       if (problem) throw invalid([{ field: 'heldOn', ...problem }]);
     },

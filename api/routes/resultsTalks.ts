@@ -23,6 +23,13 @@ export const resultsTalkListQuery = z.object({
 
 const person = { select: { id: true, displayName: true } } as const;
 
+/** Who led and who held the talks, by id (null for nobody). */
+async function peopleNamed(prisma: PrismaClient, talks: { leaderId: string | null; heldById: string | null }[]) {
+  const ids = [...new Set(talks.flatMap((t) => [t.leaderId, t.heldById]))].filter((id): id is string => Boolean(id));
+  const users = await prisma.user.findMany({ where: { id: { in: ids } }, ...person });
+  return (id: string | null) => users.find((u) => u.id === id) ?? null;
+}
+
 /** A talk as people read it: who held it, the four answers, the manager's acknowledgement, its tasks. */
 export async function resultsTalkView(prisma: PrismaClient, where: { evaluationId: string } | { id: string }) {
   const talk = await prisma.resultsTalk.findUnique({
@@ -32,9 +39,7 @@ export async function resultsTalkView(prisma: PrismaClient, where: { evaluationI
     },
   });
   if (!talk) return null;
-  const ids = [talk.leaderId, talk.heldById].filter((id): id is string => Boolean(id));
-  const users = await prisma.user.findMany({ where: { id: { in: ids } }, ...person });
-  const name = (id: string | null) => users.find((u) => u.id === id) ?? null;
+  const name = await peopleNamed(prisma, [talk]);
   const { tasks, leaderId, heldById, ...rest } = talk;
   return {
     ...rest,
@@ -77,12 +82,13 @@ export function resultsTalkRoutes(ctx: ApiContext): Router {
     const query = parseInput(resultsTalkListQuery, req.query, 'query', requestLanguage(req));
     const scope = await managerRowScope(ctx.prisma, actor, talkReaders);
     if (!scope) throw problems.forbidden(talkText);
-    const where = {
+    // The counts per status follow every filter but the status itself.
+    const filters = {
       ...scope,
-      ...(query.status ? { status: query.status } : {}),
       ...(query.cycleId ? { cycleId: query.cycleId } : {}),
       ...(query.countyId ? { countyId: query.countyId } : {}),
     };
+    const where = { ...filters, ...(query.status ? { status: query.status } : {}) };
     const [rows, total, byStatus] = await Promise.all([
       ctx.prisma.resultsTalk.findMany({
         where,
@@ -94,13 +100,9 @@ export function resultsTalkRoutes(ctx: ApiContext): Router {
         take: query.pageSize,
       }),
       ctx.prisma.resultsTalk.count({ where }),
-      ctx.prisma.resultsTalk.groupBy({ by: ['status'], where: { ...scope, cycleId: query.cycleId }, _count: true }),
+      ctx.prisma.resultsTalk.groupBy({ by: ['status'], where: filters, _count: true }),
     ]);
-    const people = await ctx.prisma.user.findMany({
-      where: { id: { in: [...new Set(rows.flatMap((r) => [r.leaderId, r.heldById]).filter(Boolean))] as string[] } },
-      ...person,
-    });
-    const name = (id: string | null) => people.find((p) => p.id === id) ?? null;
+    const name = await peopleNamed(ctx.prisma, rows);
     res.json({
       talks: rows.map(({ leaderId, heldById, ...t }) => ({
         ...t,
