@@ -6,6 +6,7 @@ import { objectionActivities } from './objections';
 import { cycleActivities } from './cycles';
 import { digestActivities } from './digests';
 import { gradeReviewActivities } from './gradeReviews';
+import { incidentActivities } from './incidents';
 import type { ActivityDeps } from './deps';
 import { notificationActivities } from './notifications';
 import { openCycleActivities } from './openCycle';
@@ -27,6 +28,7 @@ export function createActivities(deps: ActivityDeps) {
     ...objectionActivities(deps),
     ...resultsTalkActivities(deps),
     ...digestActivities(deps),
+    ...incidentActivities(deps),
   };
 }
 

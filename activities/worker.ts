@@ -5,6 +5,7 @@ import { type NativeConnection, Worker, type WorkerOptions } from '@temporalio/w
 import type { Transporter } from 'nodemailer';
 import { createActivities } from '.';
 import type { PrismaClient } from '../prisma/database';
+import { permanentErrorInterceptors } from './permanentErrors';
 
 export interface WorkerDeps {
   connection: NativeConnection;
@@ -35,6 +36,7 @@ export async function createWorker(deps: WorkerDeps): Promise<Worker> {
       mailer: deps.mailer,
       settings: { taskQueue: deps.taskQueue, publicUrl: deps.publicUrl, mailFrom: deps.mailFrom },
     }),
+    interceptors: { activity: [permanentErrorInterceptors] },
     shutdownGraceTime: '5 seconds',
     maxConcurrentActivityTaskExecutions: deps.maxConcurrentActivities ?? 20,
     ...(deps.maxCachedWorkflows !== undefined ? { maxCachedWorkflows: deps.maxCachedWorkflows } : {}),

@@ -19,6 +19,7 @@ import { payRoutes } from './routes/pay';
 import { bottomRankCaseRoutes } from './routes/bottomRankCases';
 import { objectionRoutes } from './routes/objections';
 import { resultsTalkRoutes } from './routes/resultsTalks';
+import { incidentRoutes } from './routes/incidents';
 import { webRoutes } from './routes/web';
 import { taskRoutes } from './routes/tasks';
 import { taskContextRoutes } from './routes/taskContext';
@@ -55,6 +56,7 @@ export function createApp(ctx: ApiContext, extra?: (app: express.Express) => voi
     bottomRankCaseRoutes(ctx),
     objectionRoutes(ctx),
     resultsTalkRoutes(ctx),
+    incidentRoutes(ctx),
     adminRoutes(ctx),
     calendarRoutes(ctx),
   );

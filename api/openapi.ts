@@ -18,6 +18,7 @@ import { newPayTableBody, statementQuery } from './routes/pay';
 import { caseListQuery } from './routes/bottomRankCases';
 import { objectionListQuery } from './routes/objections';
 import { resultsTalkListQuery } from './routes/resultsTalks';
+import { incidentListQuery, retryIncidentBody, retryIncidentsBody } from './routes/incidents';
 import { fileObjectionSchema } from '../domain/objections';
 import { calendarBody } from './routes/calendars';
 import { activeBody, newCountyBody, newUserBody, passwordBody, rolesBody, userListQuery } from './routes/admin';
@@ -234,6 +235,45 @@ export const operations: Operation[] = [
     auth: true,
     query: resultsTalkListQuery,
     responses: { '200': 'Results talks', ...problem },
+  },
+  {
+    method: 'get',
+    path: '/api/incidents',
+    summary:
+      'Incidents (故障): workflow steps that ran out of retries (or failed for good) and wait for a retry, newest first, ' +
+      'by status and cycle, with counts per status; each told in words (process, step, cause) with its technical message. HR and the admin',
+    tag: 'cycles',
+    auth: true,
+    query: incidentListQuery,
+    responses: { '200': 'Incidents', ...problem },
+  },
+  {
+    method: 'get',
+    path: '/api/incidents/{id}',
+    summary: 'One incident with its history (raised, retries asked for and by whom, resolved)',
+    tag: 'cycles',
+    auth: true,
+    responses: { '200': 'Incident', ...problem },
+  },
+  {
+    method: 'post',
+    path: '/api/incidents/{id}/retry',
+    summary:
+      'Runs the failed step again once its cause is fixed (an account reopened, a row repaired); the incident resolves ' +
+      'when the step goes through, and is raised again if it fails again',
+    tag: 'cycles',
+    auth: true,
+    body: retryIncidentBody,
+    responses: { '202': 'Retry asked for', '409': 'Resolved already, or its process no longer runs', ...problem },
+  },
+  {
+    method: 'post',
+    path: '/api/incidents/retry',
+    summary: 'Retries every open incident (of one cycle, or all; at most 1,000), e.g. after an outage',
+    tag: 'cycles',
+    auth: true,
+    body: retryIncidentsBody,
+    responses: { '202': 'How many were retried, and how many processes were gone', ...problem },
   },
   {
     method: 'put',

@@ -2,6 +2,7 @@
 // the exports and the mails, so no screen shows a raw code and no name is copied.
 import { bottomRankActionNames } from './bottomRankCases';
 import { gradeNames } from './grades';
+import { incidentStatusNames } from './incidents';
 import { objectionDecisionNames } from './objections';
 import { talkReasonNames } from './resultsTalk';
 import type { Language, Names } from './language';
@@ -70,6 +71,7 @@ export const codeNames = {
     UNACKNOWLEDGED: n('逾期未确认', 'Not acknowledged'),
   },
   talkReason: talkReasonNames as Record<string, Names>,
+  incidentStatus: incidentStatusNames as Record<string, Names>,
   gradeReviewStatus: {
     PROPOSAL: n('县级推荐中', 'County proposing'),
     SIGN_OFF: n('市级审定中', 'City signing off'),

@@ -1,5 +1,6 @@
 // A timeline event as a sentence in the reader's language: who did what, from what to what.
 import { bottomRankRulesText, nameOf } from './codeNames';
+import { incidentCause } from './incidents';
 import type { Language } from './language';
 
 export interface EventFacts {
@@ -114,6 +115,18 @@ const sentences: Record<string, Sentence> = {
     `acknowledged the talk record${d.comment ? `, commenting: ${str(d.comment)}` : ''}`,
   ],
   'resultsTalk.unacknowledged': () => ['谈话记录逾期未确认', 'the talk record was not acknowledged in time'],
+  'incident.raised': (d) => [
+    `步骤多次失败，记为故障：${incidentCause(str(d.errorType), 'zh-CN')}`,
+    `the step failed again and again, recorded as an incident: ${incidentCause(str(d.errorType), 'en')}`,
+  ],
+  'incident.retryRequested': (d) => [
+    `请求重试${d.note ? `，已排除：${str(d.note)}` : ''}`,
+    `asked for a retry${d.note ? `, fixed: ${str(d.note)}` : ''}`,
+  ],
+  'incident.resolved': (d) => [
+    `重试成功，故障恢复（共失败 ${str(d.failures)} 轮）`,
+    `the step went through, incident resolved (after ${str(d.failures)} failed round(s))`,
+  ],
   'manager.joined': () => ['入职客户经理岗位', 'joined as a customer manager'],
   'manager.left': (d) => [`离开客户经理岗位，理由：${str(d.reason)}`, `left the post, because: ${str(d.reason)}`],
   'manager.transferred': (d, who) => [

@@ -88,3 +88,5 @@ export const managerMaintainers = ['HR', 'ADMIN'] as const satisfies readonly Ro
 export const payTableReaders = ['HR', 'ADMIN'] as const satisfies readonly Role[];
 /** Who reads the calendars (HR changes them). */
 export const calendarReaders = ['HR', 'CITY_APPROVER', 'ADMIN'] as const satisfies readonly Role[];
+/** Incidents (故障): the steps that kept failing, and their retry. */
+export const incidentKeepers = ['HR', 'ADMIN'] as const satisfies readonly Role[];

@@ -60,6 +60,14 @@ const policy: Array<{ path: (p: Record<string, string>) => string; allowed: Pers
   { path: () => '/api/pay-tables', allowed: ['hr', 'admin'] },
   { path: () => '/api/admin/users', allowed: ['hr', 'admin'] },
   { path: () => '/api/calendars', allowed: cityWide },
+  // Objections and results talks: a manager lists their own, a county its county's (B's head an empty list).
+  {
+    path: () => '/api/objections',
+    allowed: [...cityWide, ...countyAStaff, 'head02', 'm001', 'm002'],
+  },
+  { path: () => '/api/results-talks', allowed: [...cityWide, 'head01', 'head02', 'm001', 'm002'] },
+  // Incidents (stalled workflow steps) are for HR and the admin, who can retry them.
+  { path: () => '/api/incidents', allowed: ['hr', 'admin'] },
   // The rules people are evaluated by (weights, deadlines) are open to everyone signed in.
   { path: () => '/api/templates', allowed: [...people] },
   // Everyone reads their own notices (the bell); nobody another's (checked below).

@@ -1,17 +1,34 @@
-// Activity stubs with the retry and timeout policy every workflow uses.
+// Activity stubs with the retry and timeout policy every workflow uses. Retries are bounded
+// (about 30 minutes); a step that runs out of them becomes an incident (workflows/incidents.ts).
 import { proxyActivities } from '@temporalio/workflow';
+import { incidentPolicy } from '../domain/incidents';
 import type { Activities } from '../activities';
+import { guarded } from './incidents';
 
 // Each is a few database statements or one e-mail; a short timeout lets a task whose
 // worker died be retried soon.
-export const acts = proxyActivities<Activities>({
-  startToCloseTimeout: '20 seconds',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '5 minutes' },
-});
+export const acts = guarded(
+  proxyActivities<Activities>({
+    startToCloseTimeout: '20 seconds',
+    retry: {
+      initialInterval: '1 second',
+      backoffCoefficient: 2,
+      maximumInterval: `${incidentPolicy.maximumIntervalSeconds} seconds`,
+      maximumAttempts: incidentPolicy.maximumAttempts,
+    },
+  }),
+);
 
 /** Creating thousands of evaluations or starting their workflows takes longer; they heartbeat. */
-export const batchActs = proxyActivities<Activities>({
-  startToCloseTimeout: '10 minutes',
-  heartbeatTimeout: '30 seconds',
-  retry: { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '5 minutes' },
-});
+export const batchActs = guarded(
+  proxyActivities<Activities>({
+    startToCloseTimeout: '10 minutes',
+    heartbeatTimeout: '30 seconds',
+    retry: {
+      initialInterval: '2 seconds',
+      backoffCoefficient: 2,
+      maximumInterval: `${incidentPolicy.maximumIntervalSeconds} seconds`,
+      maximumAttempts: incidentPolicy.batchMaximumAttempts,
+    },
+  }),
+);

@@ -15,8 +15,10 @@ import { nowIso } from './clock';
 import { deliver } from './delivery';
 import { bottomRankApproval } from '../domain/taskKinds/bottomRankApproval';
 import { bottomRankDecision } from '../domain/taskKinds/bottomRankDecision';
+import { setIncidentScope } from './incidents';
 
 export async function bottomRankCaseWorkflow(input: BottomRankCaseInput): Promise<BottomRankCaseStatus> {
+  setIncidentScope({ subject: { caseId: input.caseId } });
   // setup
   let round = 1;
   let stage: BottomRankCaseStatus['stage'] = 'HR_DECISION';

@@ -10,8 +10,14 @@ import { HumanTask, handleOneTaskAtATime } from './humanTask';
 import { countyReviewStatusQuery, type CountyReviewInput, type CountyReviewStatus } from './countyReview.messages';
 import { nowIso } from './clock';
 import { deliver } from './delivery';
+import { setIncidentScope } from './incidents';
 
 export async function countyReviewWorkflow(input: CountyReviewInput): Promise<CountyReviewStatus> {
+  setIncidentScope({
+    cycleId: input.cycleId,
+    countyId: input.countyId,
+    subject: { countyReviewId: input.countyReviewId },
+  });
   // setup
   const anchor = new Date(input.cycleOpenedAt);
   let round = 1;

@@ -5,11 +5,13 @@ import { acts, batchActs } from './activities';
 import { cycleProgressedSignal, cycleStatusQuery, type EvaluationCycleInput } from './evaluationCycle.messages';
 import { nowIso } from './clock';
 import { deliver } from './delivery';
+import { setIncidentScope } from './incidents';
 
 const startPageSize = 200;
 const progressCheckInterval = '1 hour';
 
 export async function evaluationCycleWorkflow(input: EvaluationCycleInput & { watching?: boolean }): Promise<void> {
+  setIncidentScope({ cycleId: input.cycleId });
   let phase: string = input.watching ? 'watching' : 'setup';
   let evaluations = 0;
   let started = 0;

@@ -26,6 +26,7 @@ import { nowIso } from './clock';
 import { deliver } from './delivery';
 import { gradeProposal } from '../domain/taskKinds/gradeProposal';
 import { gradeSignOff } from '../domain/taskKinds/gradeSignOff';
+import { setIncidentScope } from './incidents';
 
 /** The city approver's sign-off: decided under the quotas, in one activity, or refused with the numbers. */
 class GradeSignOffTask extends HumanTask {
@@ -62,6 +63,11 @@ class GradeSignOffTask extends HumanTask {
 }
 
 export async function gradeDeterminationWorkflow(input: GradeDeterminationInput): Promise<GradeDeterminationStatus> {
+  setIncidentScope({
+    cycleId: input.cycleId,
+    countyId: input.countyId,
+    subject: { gradeReviewId: input.gradeReviewId },
+  });
   // setup
   let round = 1;
   let stage: GradeDeterminationStatus['stage'] = 'proposal';

@@ -17,8 +17,10 @@ import {
 import { customerSurvey } from '../domain/taskKinds/customerSurvey';
 import { invalid, refuse } from './refusals';
 import { nowIso } from './clock';
+import { setIncidentScope } from './incidents';
 
 export async function managerEvaluationWorkflow(input: ManagerEvaluationInput): Promise<EvaluationStatus> {
+  setIncidentScope({ cycleId: input.cycleId, countyId: input.countyId, evaluationId: input.evaluationId });
   // setup
   const tasks: EvaluationTask[] = (Object.keys(input.template.tasks) as TaskKind[]).map((kind) =>
     kind === customerSurvey.kind

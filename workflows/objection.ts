@@ -11,8 +11,10 @@ import { deliver } from './delivery';
 import { HumanTask, handleOneTaskAtATime } from './humanTask';
 import { objectionStatusQuery, type ObjectionInput, type ObjectionStatus } from './objection.messages';
 import { invalid } from './refusals';
+import { setIncidentScope } from './incidents';
 
 export async function objectionWorkflow(input: ObjectionInput): Promise<ObjectionStatus> {
+  setIncidentScope({ evaluationId: input.evaluationId, subject: { objectionId: input.objectionId } });
   // setup
   let stage: ObjectionStatus['stage'] = 'FILING';
   const tasks: HumanTask[] = [];

@@ -12,8 +12,10 @@ import { now, nowIso } from './clock';
 import { HumanTask, handleOneTaskAtATime } from './humanTask';
 import { invalid } from './refusals';
 import { resultsTalkStatusQuery, type ResultsTalkInput, type ResultsTalkStatus } from './resultsTalk.messages';
+import { setIncidentScope } from './incidents';
 
 export async function resultsTalkWorkflow(input: ResultsTalkInput): Promise<ResultsTalkStatus> {
+  setIncidentScope({ subject: { resultsTalkId: input.resultsTalkId } });
   // setup
   let stage: ResultsTalkStatus['stage'] = 'TO_HOLD';
   const tasks: HumanTask[] = [];

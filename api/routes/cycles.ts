@@ -14,6 +14,7 @@ import { oneLine } from '../../domain/text';
 import { bilingual } from '../../domain/issueText';
 import { bottomRankRulesText, flagReasonText, nameOf } from '../../domain/codeNames';
 import { resultWithin } from '../workflowUpdates';
+import { openIncidentCount } from './incidents';
 
 export const openCycleBody = z
   .object({
@@ -117,7 +118,7 @@ export function cycleRoutes(ctx: ApiContext): Router {
       OR: [{ overdueSince: { not: null } }, { escalationLevel: { gt: 0 } }, { dueAt: { lt: new Date() } }],
       ...countyFilter,
     };
-    const [total, tasks, units] = await Promise.all([
+    const [total, tasks, units, openIncidents] = await Promise.all([
       ctx.prisma.task.count({ where }),
       ctx.prisma.task.findMany({
         where,
@@ -139,15 +140,16 @@ export function cycleRoutes(ctx: ApiContext): Router {
         where: { kind: 'COUNTY' },
         select: { id: true, code: true, name: true, nameEn: true },
       }),
+      openIncidentCount(ctx.prisma, id, countyFilter),
     ]);
     const countyById = new Map(units.map((u) => [u.id, u]));
-    res.json({ total, tasks: tasks.map((t) => ({ ...t, county: countyById.get(t.countyId) ?? null })) });
+    res.json({ total, openIncidents, tasks: tasks.map((t) => ({ ...t, county: countyById.get(t.countyId) ?? null })) });
   });
 
   /** Per county: how many tasks are open, submitted, overdue, escalated and closed by policy. */
   router.get('/cycles/:id/status', async (req, res) => {
     const { id, cycle, countyFilter } = await cycleInScope(req);
-    const [byStatus, overdue, escalated, units] = await Promise.all([
+    const [byStatus, overdue, escalated, units, openIncidents] = await Promise.all([
       ctx.prisma.task.groupBy({
         by: ['countyId', 'kind', 'status'],
         where: { cycleId: id, ...countyFilter },
@@ -167,6 +169,7 @@ export function cycleRoutes(ctx: ApiContext): Router {
         where: { kind: 'COUNTY' },
         select: { id: true, code: true, name: true, nameEn: true },
       }),
+      openIncidentCount(ctx.prisma, id, countyFilter),
     ]);
     type Counts = {
       total: number;
@@ -205,7 +208,7 @@ export function cycleRoutes(ctx: ApiContext): Router {
       }),
       { total: 0, open: 0, submitted: 0, overdue: 0, escalated: 0, closedMissing: 0 },
     );
-    res.json({ cycle, totals, byCountyAndStage: stages });
+    res.json({ cycle, totals, openIncidents, byCountyAndStage: stages });
   });
 
   /** The results: per county, ranked, with stars, flags, bottom-rank flags and the county's recommendation. */

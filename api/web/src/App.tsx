@@ -14,6 +14,7 @@ import { EvaluationPage } from './pages/Evaluation';
 import { TimelinePage } from './pages/Timeline';
 import { QuotasPage } from './pages/Quotas';
 import { CasesPage } from './pages/Cases';
+import { IncidentPage, IncidentsPage } from './pages/Incidents';
 import { PayPage } from './pages/Pay';
 import { AdminPage } from './pages/Admin';
 import { AccountPage } from './pages/Account';
@@ -61,6 +62,10 @@ export function App() {
       return view([t('quotas')], <QuotasPage />);
     case 'cases':
       return view([t('cases')], <CasesPage />);
+    case 'incidents':
+      return id
+        ? view([t('incidents'), id.slice(0, 8)], <IncidentPage id={id} key={id} />)
+        : view([t('incidents')], <IncidentsPage key={location.hash} />);
     case 'pay':
       return view([t('payroll')], <PayPage />);
     case 'admin':

@@ -1,6 +1,7 @@
 // The frame people know from Chinese back-office apps: a left menu by role, breadcrumbs,
 // a header with notifications, the language and the signed-in user.
 import {
+  AlertOutlined,
   AuditOutlined,
   CalendarOutlined,
   CheckSquareOutlined,
@@ -49,6 +50,7 @@ export const menuEntries: MenuEntry[] = [
     icon: <MoneyCollectOutlined />,
     roles: ['HR', 'ADMIN', 'CITY_APPROVER', 'COUNTY_HEAD', 'MANAGER'],
   },
+  { key: 'incidents', label: 'incidents', icon: <AlertOutlined />, roles: ['HR', 'ADMIN'] },
   { key: 'admin', label: 'admin', icon: <SettingOutlined />, roles: ['ADMIN', 'HR'] },
   { key: 'account', label: 'account', icon: <UserOutlined />, roles: 'all' },
 ];

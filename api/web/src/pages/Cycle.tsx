@@ -19,6 +19,7 @@ interface County {
 interface Status {
   cycle: { id: string; type: string; period: string; status: string };
   totals: { total: number; open: number; submitted: number; overdue: number; escalated: number; closedMissing: number };
+  openIncidents: number;
   byCountyAndStage: {
     county: County | null;
     kind: string;
@@ -69,6 +70,19 @@ export function CyclePage({ id }: { id: string }) {
           <Typography.Title level={3} className="page-title">
             {`${name('cycleType', s.cycle.type)} ${s.cycle.period}`} <Tag>{name('cycleStatus', s.cycle.status)}</Tag>
           </Typography.Title>
+          {s.openIncidents > 0 && has('HR', 'ADMIN') && (
+            <Alert
+              id="cycle-incidents"
+              type="error"
+              showIcon
+              title={`${t('incidentsOpenInCycle')}（${s.openIncidents}）`}
+              action={
+                <Button size="small" href={`#/incidents?cycle=${id}`}>
+                  {t('incidents')}
+                </Button>
+              }
+            />
+          )}
           <Totals s={s} />
           {has('MARKETING_REVIEWER') && (
             <KpiImport cycleId={id} onImported={() => void Promise.all([status.reload(), results.reload()])} />
