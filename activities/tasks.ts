@@ -133,20 +133,23 @@ export async function assigneeFor(
   manager: { userId: string | null; industryPartnerId: string | null } | null,
   countyId: string,
   chosenId?: string | null,
-): Promise<string> {
+): Promise<{ assigneeId: string; wantedRole: Role | null }> {
   const rule = taskKind(kind).assignee;
-  if (rule === 'manager' && manager?.userId) return manager.userId;
+  const own = (assigneeId: string) => ({ assigneeId, wantedRole: null });
+  if (rule === 'manager' && manager?.userId) return own(manager.userId);
   if (rule === 'chosenHolder' && chosenId) {
     const holders = await recipientsFor(tx, actorRoleOf[kind], countyId);
-    if (holders.includes(chosenId)) return chosenId;
+    if (holders.includes(chosenId)) return own(chosenId);
   }
   if (rule === 'managersPartner' && manager?.industryPartnerId) {
     const partner = await tx.user.findFirst({ where: { id: manager.industryPartnerId, active: true } });
-    if (partner) return partner.id;
+    if (partner) return own(partner.id);
   }
   const found = await firstHolderUp(tx, actorRoleOf[kind], countyId);
-  if (found) return found.userId;
-  // Nobody at all, HR included: retried (every 5 minutes at most) until an admin adds someone.
+  // Someone above the role that had nobody: the task is theirs, flagged as unassigned.
+  if (found)
+    return { assigneeId: found.userId, wantedRole: found.role === actorRoleOf[kind] ? null : actorRoleOf[kind] };
+  // Nobody at all, HR included: retried until its retries run out, then an incident HR and the admin see.
   throw ApplicationFailure.retryable(`no active user can act on ${kind} in county ${countyId}`, 'NoAssignee');
 }
 
@@ -174,7 +177,7 @@ export async function findOrCreateEvaluationTask(tx: Tx, evaluationId: string, i
         cycleId: evaluation.cycleId,
         countyId: evaluation.countyId,
         kind: input.kind,
-        assigneeId: await assigneeFor(tx, input.kind, evaluation.manager, evaluation.countyId),
+        ...(await assigneeFor(tx, input.kind, evaluation.manager, evaluation.countyId)),
         openedAt: new Date(input.at),
         dueDate: input.dueDate,
         dueAt: new Date(input.dueAt),
@@ -222,7 +225,7 @@ export function taskActivities(deps: ActivityDeps) {
                 cycleId: owner.cycleId,
                 countyId: owner.countyId,
                 kind: input.kind,
-                assigneeId: await assigneeFor(tx, input.kind, owner.manager ?? null, owner.countyId, owner.chosenId),
+                ...(await assigneeFor(tx, input.kind, owner.manager ?? null, owner.countyId, owner.chosenId)),
                 openedAt: new Date(input.at),
                 dueDate: input.dueDate,
                 dueAt: new Date(input.dueAt),
@@ -237,7 +240,13 @@ export function taskActivities(deps: ActivityDeps) {
           entityType: 'task',
           entityId: task.id,
           cycleId: task.cycleId,
-          details: { kind: task.kind, assigneeId: task.assigneeId, dueDate: task.dueDate, ...details },
+          details: {
+            kind: task.kind,
+            assigneeId: task.assigneeId,
+            dueDate: task.dueDate,
+            ...(task.wantedRole ? { wantedRole: task.wantedRole } : {}),
+            ...details,
+          },
           dedupeKey: `task:${task.id}:opened`,
         });
         const outboxIds = await enqueueTaskNotice(tx, settings, {
@@ -358,7 +367,7 @@ export function taskActivities(deps: ActivityDeps) {
         if (task.status !== 'OPEN') return { outboxIds: [] };
         const key = `task:${task.id}:reassigned:${input.assigneeId}:${input.at}`;
         if (task.assigneeId !== input.assigneeId) {
-          await tx.task.update({ where: { id: task.id }, data: { assigneeId: input.assigneeId } });
+          await tx.task.update({ where: { id: task.id }, data: { assigneeId: input.assigneeId, wantedRole: null } });
           await recordAudit(tx, {
             at: new Date(input.at),
             actorId: input.actorId,

@@ -22,10 +22,13 @@ const componentList = (v: unknown, lang: Language): string =>
 type Sentence = (d: Record<string, unknown>, who: (id: unknown) => string, lang: Language) => [string, string];
 
 const sentences: Record<string, Sentence> = {
-  'task.opened': (d, who) => [
-    `任务开启，办理人 ${who(d.assigneeId)}，截止 ${str(d.dueDate)}`,
-    `opened for ${who(d.assigneeId)}, due ${str(d.dueDate)}`,
-  ],
+  'task.opened': (d, who, lang) => {
+    const wanted = d.wantedRole ? nameOf('role', str(d.wantedRole), lang) : '';
+    return [
+      `任务开启，办理人 ${who(d.assigneeId)}，截止 ${str(d.dueDate)}${wanted ? `（无在岗的${wanted}，已上交）` : ''}`,
+      `opened for ${who(d.assigneeId)}, due ${str(d.dueDate)}${wanted ? ` (no ${wanted} active: sent up the chain)` : ''}`,
+    ];
+  },
   'task.reminded': (d, who) => [
     `提醒 ${who(d.to)}：${Number(d.daysBeforeDue) > 0 ? `距截止还有 ${str(d.daysBeforeDue)} 天` : '今天截止'}`,
     `reminded ${who(d.to)}: ${Number(d.daysBeforeDue) > 0 ? `${str(d.daysBeforeDue)} day(s) before the due date` : 'due today'}`,

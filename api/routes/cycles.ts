@@ -115,7 +115,12 @@ export function cycleRoutes(ctx: ApiContext): Router {
     const where = {
       cycleId: id,
       status: 'OPEN' as const,
-      OR: [{ overdueSince: { not: null } }, { escalationLevel: { gt: 0 } }, { dueAt: { lt: new Date() } }],
+      OR: [
+        { overdueSince: { not: null } },
+        { escalationLevel: { gt: 0 } },
+        { dueAt: { lt: new Date() } },
+        { wantedRole: { not: null } }, // 无人可办: nobody of its role, sent up the chain
+      ],
       ...countyFilter,
     };
     const [total, tasks, units, openIncidents] = await Promise.all([
@@ -131,6 +136,7 @@ export function cycleRoutes(ctx: ApiContext): Router {
           dueDate: true,
           escalationLevel: true,
           overdueSince: true,
+          wantedRole: true,
           round: true,
           assignee: { select: { id: true, displayName: true } },
           evaluation: { select: { manager: { select: { id: true, employeeNo: true, name: true } } } },
@@ -149,7 +155,7 @@ export function cycleRoutes(ctx: ApiContext): Router {
   /** Per county: how many tasks are open, submitted, overdue, escalated and closed by policy. */
   router.get('/cycles/:id/status', async (req, res) => {
     const { id, cycle, countyFilter } = await cycleInScope(req);
-    const [byStatus, overdue, escalated, units, openIncidents] = await Promise.all([
+    const [byStatus, overdue, escalated, unassigned, units, openIncidents] = await Promise.all([
       ctx.prisma.task.groupBy({
         by: ['countyId', 'kind', 'status'],
         where: { cycleId: id, ...countyFilter },
@@ -165,6 +171,11 @@ export function cycleRoutes(ctx: ApiContext): Router {
         where: { cycleId: id, escalationLevel: { gt: 0 }, ...countyFilter },
         _count: { _all: true },
       }),
+      ctx.prisma.task.groupBy({
+        by: ['countyId', 'kind'],
+        where: { cycleId: id, status: 'OPEN', wantedRole: { not: null }, ...countyFilter },
+        _count: { _all: true },
+      }),
       ctx.prisma.orgUnit.findMany({
         where: { kind: 'COUNTY' },
         select: { id: true, code: true, name: true, nameEn: true },
@@ -177,13 +188,25 @@ export function cycleRoutes(ctx: ApiContext): Router {
       submitted: number;
       overdue: number;
       escalated: number;
+      /** Open, with nobody of its role: sent up the chain (无人可办). */
+      unassigned: number;
       closedMissing: number;
     };
     const rows = new Map<string, Counts & { countyId: string; kind: string }>();
     const row = (countyId: string, kind: string) => {
       const key = `${countyId}/${kind}`;
       if (!rows.has(key))
-        rows.set(key, { countyId, kind, total: 0, open: 0, submitted: 0, overdue: 0, escalated: 0, closedMissing: 0 });
+        rows.set(key, {
+          countyId,
+          kind,
+          total: 0,
+          open: 0,
+          submitted: 0,
+          overdue: 0,
+          escalated: 0,
+          unassigned: 0,
+          closedMissing: 0,
+        });
       return rows.get(key)!;
     };
     for (const g of byStatus) {
@@ -195,6 +218,7 @@ export function cycleRoutes(ctx: ApiContext): Router {
     }
     for (const g of overdue) row(g.countyId, g.kind).overdue += g._count._all;
     for (const g of escalated) row(g.countyId, g.kind).escalated += g._count._all;
+    for (const g of unassigned) row(g.countyId, g.kind).unassigned += g._count._all;
     const countyById = new Map(units.map((u) => [u.id, u]));
     const stages = [...rows.values()].map((r) => ({ ...r, county: countyById.get(r.countyId) }));
     const totals = stages.reduce<Counts>(
@@ -204,9 +228,10 @@ export function cycleRoutes(ctx: ApiContext): Router {
         submitted: t.submitted + r.submitted,
         overdue: t.overdue + r.overdue,
         escalated: t.escalated + r.escalated,
+        unassigned: t.unassigned + r.unassigned,
         closedMissing: t.closedMissing + r.closedMissing,
       }),
-      { total: 0, open: 0, submitted: 0, overdue: 0, escalated: 0, closedMissing: 0 },
+      { total: 0, open: 0, submitted: 0, overdue: 0, escalated: 0, unassigned: 0, closedMissing: 0 },
     );
     res.json({ cycle, totals, openIncidents, byCountyAndStage: stages });
   });

@@ -14,6 +14,11 @@ const words = {
   quotas: ['等级比例', 'Grade quotas'],
   cases: ['末位淘汰', 'Bottom-ranking cases'],
   incidents: ['流程故障', 'Incidents'],
+  unassigned: ['无人可办', 'Unassigned'],
+  unassignedHint: [
+    '没有在岗的{role}，已上交给上级办理；可转办给合适的人',
+    'No {role} was active: it went up the chain; reassign it to the right person',
+  ],
   incidentsIntro: [
     '流程中多次重试仍失败的步骤。流程不会停止：它在等待重试。请先排除原因（例如恢复账号、修正数据），再点“重试”；若无人处理，系统每隔数小时自动重试。',
     'Steps of a process that failed again and again. The process has not stopped: it waits for a retry. Fix the cause first (reopen an account, repair the data), then press Retry; left alone, it is retried by itself every few hours.',

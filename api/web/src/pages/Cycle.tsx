@@ -10,6 +10,7 @@ import { ErrorAlert, Loading, useApi } from '../components/data';
 import { Chart } from '../components/Chart';
 import { countyName, formatNumber, person } from '../components/format';
 import { useSession } from '../session';
+import { UnassignedTag } from './Inbox';
 
 interface County {
   code: string;
@@ -18,7 +19,15 @@ interface County {
 }
 interface Status {
   cycle: { id: string; type: string; period: string; status: string };
-  totals: { total: number; open: number; submitted: number; overdue: number; escalated: number; closedMissing: number };
+  totals: {
+    total: number;
+    open: number;
+    submitted: number;
+    overdue: number;
+    escalated: number;
+    unassigned: number;
+    closedMissing: number;
+  };
   openIncidents: number;
   byCountyAndStage: {
     county: County | null;
@@ -28,6 +37,7 @@ interface Status {
     closedMissing: number;
     overdue: number;
     escalated: number;
+    unassigned: number;
   }[];
 }
 interface Results {
@@ -52,6 +62,7 @@ interface Overdue {
     kind: string;
     dueDate: string;
     escalationLevel: number;
+    wantedRole: string | null;
     county: County | null;
     assignee: { displayName: string };
     evaluation: { manager: { name: string; employeeNo: string } } | null;
@@ -124,6 +135,7 @@ export function CyclePage({ id }: { id: string }) {
                   render: (n: number) => (n ? <Tag color="red">{n}</Tag> : 0),
                 },
                 { title: t('escalated'), dataIndex: 'escalated' },
+                { title: t('unassigned'), dataIndex: 'unassigned' },
                 { title: t('closedMissing'), dataIndex: 'closedMissing' },
               ]}
             />
@@ -150,12 +162,13 @@ function Totals({ s }: { s: Status }) {
     [name('taskStatus', 'SUBMITTED'), s.totals.submitted],
     [t('overdue'), s.totals.overdue, '#cf1322'],
     [t('escalated'), s.totals.escalated, '#d46b08'],
+    [t('unassigned'), s.totals.unassigned, '#c41d7f'],
     [t('closedMissing'), s.totals.closedMissing],
   ];
   return (
     <Row gutter={[12, 12]} className="stat-cards" id="cycle-totals">
       {items.map(([label, value, color]) => (
-        <Col key={label} xs={12} sm={8} lg={4}>
+        <Col key={label} xs={12} sm={8} lg={6} xl={3}>
           <Card size="small">
             <Statistic title={label} value={value} styles={{ content: color ? { color } : undefined }} />
           </Card>
@@ -179,7 +192,15 @@ function OverdueCard({ overdue }: { overdue: Overdue }) {
           { title: t('kind'), render: (_: unknown, x) => <a href={`#/tasks/${x.id}`}>{name('taskKind', x.kind)}</a> },
           { title: t('manager'), render: (_: unknown, x) => person(x.evaluation?.manager) },
           { title: t('county'), render: (_: unknown, x) => countyName(x.county, lang) },
-          { title: t('assignee'), render: (_: unknown, x) => x.assignee.displayName },
+          {
+            title: t('assignee'),
+            render: (_: unknown, x) => (
+              <Space>
+                {x.assignee.displayName}
+                {x.wantedRole && <UnassignedTag role={x.wantedRole} />}
+              </Space>
+            ),
+          },
           { title: t('due'), dataIndex: 'dueDate' },
           { title: t('escalated'), dataIndex: 'escalationLevel', render: (n: number) => (n ? `×${n}` : '') },
         ]}

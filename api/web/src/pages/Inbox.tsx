@@ -15,6 +15,7 @@ export interface InboxTask {
   dueDate: string;
   round: number;
   escalationLevel: number;
+  wantedRole: string | null;
   overdue: boolean;
   cycle: { type: string; period: string };
   subject: {
@@ -179,6 +180,7 @@ export function InboxPage() {
                       {t('escalated')} ×{r.escalationLevel}
                     </Tag>
                   )}
+                  {r.wantedRole && <UnassignedTag role={r.wantedRole} />}
                 </Space>
               ),
             },
@@ -191,5 +193,15 @@ export function InboxPage() {
         />
       </Card>
     </>
+  );
+}
+
+/** 无人可办: the task's own role had nobody, so it came up the chain to this reader. */
+export function UnassignedTag({ role }: { role: string }) {
+  const { t, name } = useSession();
+  return (
+    <Tag color="magenta" className="unassigned-tag" title={t('unassignedHint', { role: name('role', role) })}>
+      {t('unassigned')}
+    </Tag>
   );
 }
