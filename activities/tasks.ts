@@ -3,6 +3,7 @@
 // Times come from the workflow (`at`), so records carry the workflow's clock.
 import { ApplicationFailure } from '@temporalio/activity';
 import type { Prisma } from '../generated/prisma/client';
+import type { RemindNowInput } from '../workflows/remindNow.messages';
 import { chainOfCommand, escalationTarget, type Role } from '../domain/roles';
 import { actorRoleOf, decisionOf, scoresOfSubmission, taskKind, type TaskKind } from '../domain/taskKinds';
 import { parseTemplateConfig } from '../domain/templates';
@@ -283,6 +284,62 @@ export function taskActivities(deps: ActivityDeps) {
             dedupeKey: key,
           }),
         };
+      });
+    },
+
+    /**
+     * HR reminds the people of open tasks now (催办), with a note: one mail each, at most one
+     * an hour per task, so a double click or a resent request mails nobody twice.
+     */
+    async remindTasksNow(input: RemindNowInput): Promise<NoticeResult & { reminded: string[]; skipped: string[] }> {
+      return prisma.$transaction(async (tx) => {
+        const tasks = await tx.task.findMany({ where: { id: { in: input.taskIds } } });
+        const at = new Date(input.at);
+        const lastHour = await tx.auditLog.findMany({
+          where: {
+            entityType: 'task',
+            entityId: { in: input.taskIds },
+            action: 'task.reminded',
+            dedupeKey: { contains: ':remindNow:' },
+            at: { gt: new Date(at.getTime() - 3_600_000) },
+          },
+          select: { entityId: true, dedupeKey: true },
+        });
+        const outboxIds: string[] = [];
+        const reminded: string[] = [];
+        for (const task of tasks.filter((t) => t.status === 'OPEN')) {
+          const key = `task:${task.id}:remindNow:${at.getTime()}`;
+          // Reminded by hand within the hour (this same request retried is let through: same key).
+          if (lastHour.some((e) => e.entityId === task.id && e.dedupeKey !== key)) continue;
+          const fresh = await recordAudit(tx, {
+            at,
+            actorId: input.actorId,
+            action: 'task.reminded',
+            entityType: 'task',
+            entityId: task.id,
+            cycleId: task.cycleId,
+            details: {
+              to: task.assigneeId,
+              dueDate: task.dueDate,
+              byHand: true,
+              ...(input.note ? { note: input.note } : {}),
+            },
+            dedupeKey: key,
+          });
+          // Not fresh: this same request, retried; its mails are found again by their keys.
+          if (fresh) await tx.task.update({ where: { id: task.id }, data: { remindersSent: { increment: 1 } } });
+          reminded.push(task.id);
+          const notice = {
+            kind: 'reminder' as const,
+            taskId: task.id,
+            recipientIds: [task.assigneeId],
+            dedupeKey: key,
+          };
+          outboxIds.push(
+            ...(await enqueueTaskNotice(tx, settings, { ...notice, ...(input.note ? { reason: input.note } : {}) })),
+          );
+        }
+        return { outboxIds, reminded, skipped: input.taskIds.filter((id) => !reminded.includes(id)) };
       });
     },
 

@@ -8,11 +8,11 @@ import { periodPlanSchema } from '../domain/periodPlan';
 import { submissionSchemaOf, taskKinds } from '../domain/taskKinds';
 import { changePasswordBody, languageBody, loginBody } from './routes/auth';
 import { noticeListQuery, noticeReadBody } from './routes/notices';
-import { cycleListQuery, openCycleBody, resultsQuery } from './routes/cycles';
+import { cycleListQuery, openCycleBody, outstandingQuery, resultsQuery } from './routes/cycles';
 import { customersBody, leaveBody, managerListQuery, newManagerBody, partnerBody, transferBody } from './routes/org';
 import { timelineQuery } from './routes/managers';
 import { newTemplateBody, templateListQuery } from './routes/templates';
-import { extendBody, inboxQuery, reassignBody } from './routes/tasks';
+import { bulkExtendBody, bulkReassignBody, bulkRemindBody, extendBody, inboxQuery, reassignBody } from './routes/tasks';
 import { gradeChangeListQuery, gradeReviewListQuery } from './routes/grades';
 import { newPayTableBody, statementQuery } from './routes/pay';
 import { caseListQuery } from './routes/bottomRankCases';
@@ -443,6 +443,17 @@ export const operations: Operation[] = [
   },
   {
     method: 'get',
+    path: '/api/cycles/{id}/outstanding',
+    summary:
+      'Who has not submitted (未提交名单): the cycle’s open tasks by kind, county, lateness and name, due first, paged, ' +
+      'with counts per kind and how many are overdue; each with its assignee, manager, days overdue, reminders and escalation',
+    tag: 'cycles',
+    auth: true,
+    query: outstandingQuery,
+    responses: { '200': 'Open tasks', ...problem },
+  },
+  {
+    method: 'get',
     path: '/api/cycles/{id}/status',
     summary: 'Tasks open, submitted, overdue, escalated and closed by policy, per county and stage',
     tag: 'cycles',
@@ -548,6 +559,35 @@ export const operations: Operation[] = [
     auth: true,
     body: reassignBody,
     responses: { '200': 'Reassigned', '409': 'Task closed', ...problem },
+  },
+  {
+    method: 'post',
+    path: '/api/tasks/bulk/extend',
+    summary: 'HR moves the due date of up to 200 open tasks, each as if alone; the answer says how each went',
+    tag: 'tasks',
+    auth: true,
+    body: bulkExtendBody,
+    responses: { '200': 'Done and failed, per task', ...problem },
+  },
+  {
+    method: 'post',
+    path: '/api/tasks/bulk/reassign',
+    summary: 'HR gives up to 200 open tasks to one user of their role, each as if alone; the answer says how each went',
+    tag: 'tasks',
+    auth: true,
+    body: bulkReassignBody,
+    responses: { '200': 'Done and failed, per task', ...problem },
+  },
+  {
+    method: 'post',
+    path: '/api/tasks/bulk/remind',
+    summary:
+      'HR reminds the people of up to 200 open tasks now (催办), with an optional note in the mail; at most once an hour ' +
+      'per task (a resent request, with the same Idempotency-Key or not, mails nobody twice)',
+    tag: 'tasks',
+    auth: true,
+    body: bulkRemindBody,
+    responses: { '202': 'Reminded and skipped (or pending, if the mails are still being written)', ...problem },
   },
   {
     method: 'get',

@@ -29,10 +29,16 @@ const sentences: Record<string, Sentence> = {
       `opened for ${who(d.assigneeId)}, due ${str(d.dueDate)}${wanted ? ` (no ${wanted} active: sent up the chain)` : ''}`,
     ];
   },
-  'task.reminded': (d, who) => [
-    `提醒 ${who(d.to)}：${Number(d.daysBeforeDue) > 0 ? `距截止还有 ${str(d.daysBeforeDue)} 天` : '今天截止'}`,
-    `reminded ${who(d.to)}: ${Number(d.daysBeforeDue) > 0 ? `${str(d.daysBeforeDue)} day(s) before the due date` : 'due today'}`,
-  ],
+  'task.reminded': (d, who) =>
+    d.byHand
+      ? [
+          `催办 ${who(d.to)}${d.note ? `，留言：${str(d.note)}` : ''}`,
+          `reminded ${who(d.to)} by hand${d.note ? `, with the note: ${str(d.note)}` : ''}`,
+        ]
+      : [
+          `提醒 ${who(d.to)}：${Number(d.daysBeforeDue) > 0 ? `距截止还有 ${str(d.daysBeforeDue)} 天` : '今天截止'}`,
+          `reminded ${who(d.to)}: ${Number(d.daysBeforeDue) > 0 ? `${str(d.daysBeforeDue)} day(s) before the due date` : 'due today'}`,
+        ],
   'task.escalated': (d, who, lang) => {
     const to = Array.isArray(d.to) ? d.to.map(who).join('、') : '';
     const role = nameOf('role', str(d.toRole), lang);

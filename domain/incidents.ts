@@ -30,6 +30,7 @@ export const incidentStepNames: Record<string, Names> = {
   joinLateManagers: n('补充迟到的客户经理', 'join managers recorded late'),
   openTask: n('开启待办', 'open the task'),
   remindTask: n('发送提醒', 'send a reminder'),
+  remindTasksNow: n('人力资源催办', 'send the reminders HR asked for'),
   escalateTask: n('逾期上报', 'escalate the overdue task'),
   extendTaskDeadline: n('延长截止日期', 'extend the due date'),
   reassignTask: n('转交待办', 'reassign the task'),
@@ -79,6 +80,7 @@ export const incidentWorkflowNames: Record<string, Names> = {
   objectionWorkflow: n('申诉', 'objection'),
   resultsTalkWorkflow: n('情感沟通', 'results talk'),
   dailyDigestWorkflow: n('每日逾期汇总', 'daily overdue digest'),
+  remindNowWorkflow: n('人力资源催办', 'reminders by HR'),
 };
 
 /** Why the step failed, by the error's type, in words; the technical message is shown below it. */

@@ -59,6 +59,7 @@ function baseLines(d: TaskNotificationData, lang: Language): { subject: string; 
           body: [
             `${d.recipientName}，您好：`,
             `您的${d.cycleLabel}${task}尚未提交，截止日期为 ${d.dueDate}，请及时提交。`,
+            ...(d.reason ? [`人力资源部留言：${d.reason}`] : []),
           ],
         };
       case 'returned':
@@ -107,6 +108,7 @@ function baseLines(d: TaskNotificationData, lang: Language): { subject: string; 
         body: [
           `Dear ${d.recipientName},`,
           `Your ${task} for ${d.cycleLabel} has not been submitted yet. It is due on ${d.dueDate}.`,
+          ...(d.reason ? [`A note from HR: ${d.reason}`] : []),
         ],
       };
     case 'returned':

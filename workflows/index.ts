@@ -10,3 +10,4 @@ export { openCycleWorkflow } from './openCycle';
 export { managerJoinWorkflow } from './managerJoin';
 export { objectionWorkflow } from './objection';
 export { resultsTalkWorkflow } from './resultsTalk';
+export { remindNowWorkflow } from './remindNow';

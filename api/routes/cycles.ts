@@ -15,6 +15,7 @@ import { bilingual } from '../../domain/issueText';
 import { bottomRankRulesText, flagReasonText, nameOf } from '../../domain/codeNames';
 import { resultWithin } from '../workflowUpdates';
 import { openIncidentCount } from './incidents';
+import { reassignable, taskKinds } from '../../domain/taskKinds';
 
 export const openCycleBody = z
   .object({
@@ -40,6 +41,17 @@ export const cycleListQuery = z.object({
 });
 
 const cycleText = { 'zh-CN': '考评周期', en: 'Cycle' };
+
+/** Who has not submitted yet (未提交名单): the cycle's open tasks, by kind, county and lateness. */
+export const outstandingQuery = z.object({
+  kind: z.enum(taskKinds).optional(),
+  countyId: z.uuid().optional(),
+  overdue: z.enum(['true', 'false']).optional(),
+  /** Manager's name or employee number, or the assignee's name. */
+  q: oneLine().max(50).optional(),
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(500).default(50),
+});
 
 export function cycleRoutes(ctx: ApiContext): Router {
   const router = Router();
@@ -150,6 +162,72 @@ export function cycleRoutes(ctx: ApiContext): Router {
     ]);
     const countyById = new Map(units.map((u) => [u.id, u]));
     res.json({ total, openIncidents, tasks: tasks.map((t) => ({ ...t, county: countyById.get(t.countyId) ?? null })) });
+  });
+
+  router.get('/cycles/:id/outstanding', async (req, res) => {
+    const { id, countyFilter } = await cycleInScope(req);
+    const query = parseInput(outstandingQuery, req.query, 'query', requestLanguage(req));
+    const now = new Date();
+    const text = query.q
+      ? {
+          OR: [
+            { evaluation: { manager: { name: { contains: query.q } } } },
+            { evaluation: { manager: { employeeNo: { contains: query.q } } } },
+            { assignee: { displayName: { contains: query.q } } },
+          ],
+        }
+      : {};
+    // The kind counts follow every filter but the kind itself.
+    const filters = {
+      cycleId: id,
+      status: 'OPEN' as const,
+      ...countyFilter,
+      ...(query.countyId ? { AND: [{ countyId: query.countyId }] } : {}),
+      ...(query.overdue === 'true' ? { dueAt: { lt: now } } : {}),
+      ...text,
+    };
+    const where = { ...filters, ...(query.kind ? { kind: query.kind } : {}) };
+    const [rows, total, byKind, overdue] = await Promise.all([
+      ctx.prisma.task.findMany({
+        where,
+        orderBy: [{ dueAt: 'asc' }, { countyId: 'asc' }, { id: 'asc' }],
+        skip: (query.page - 1) * query.pageSize,
+        take: query.pageSize,
+        select: {
+          id: true,
+          kind: true,
+          countyId: true,
+          dueDate: true,
+          dueAt: true,
+          remindersSent: true,
+          escalationLevel: true,
+          wantedRole: true,
+          assignee: { select: { id: true, displayName: true } },
+          evaluation: { select: { id: true, manager: { select: { id: true, employeeNo: true, name: true } } } },
+        },
+      }),
+      ctx.prisma.task.count({ where }),
+      ctx.prisma.task.groupBy({ by: ['kind'], where: filters, _count: { _all: true } }),
+      ctx.prisma.task.count({ where: { ...where, dueAt: { lt: now } } }),
+    ]);
+    const counties = await ctx.prisma.orgUnit.findMany({
+      where: { id: { in: [...new Set(rows.map((r) => r.countyId))] } },
+      select: { id: true, code: true, name: true, nameEn: true },
+    });
+    res.json({
+      tasks: rows.map(({ evaluation, ...t }) => ({
+        ...t,
+        manager: evaluation?.manager ?? null,
+        county: counties.find((c) => c.id === t.countyId) ?? null,
+        overdueDays: t.dueAt < now ? Math.ceil((now.getTime() - t.dueAt.getTime()) / 86_400_000) : 0,
+        reassignable: reassignable[t.kind],
+      })),
+      byKind: Object.fromEntries(byKind.map((g) => [g.kind, g._count._all])),
+      total,
+      overdue,
+      page: query.page,
+      pageSize: query.pageSize,
+    });
   });
 
   /** Per county: how many tasks are open, submitted, overdue, escalated and closed by policy. */

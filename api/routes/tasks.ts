@@ -2,7 +2,8 @@
 // manager's workflow (a Temporal update): acknowledged only once recorded, and a
 // request sent twice counts once.
 import { createHash } from 'node:crypto';
-import { Router } from 'express';
+import { randomUUID } from 'node:crypto';
+import { Router, type Request } from 'express';
 import { z } from 'zod';
 import { isCalendarDate } from '../../domain/calendar';
 import { countySignOff, recommendationRequired } from '../../domain/taskKinds/countySignOff';
@@ -19,8 +20,12 @@ import { nameOf } from '../../domain/codeNames';
 import { extendDeadlineUpdate, reassignTaskUpdate, submitTaskUpdate } from '../../workflows/humanTask.messages';
 import { actorOf, authenticate, countiesInScope, hasRole, type Actor } from '../auth';
 import type { ApiContext } from '../context';
-import { executeUpdate } from '../workflowUpdates';
-import { findOr404, parseInput, problems, requestLanguage } from '../problems';
+import { executeUpdate, resultWithin } from '../workflowUpdates';
+import { startWorkflowOnce } from '../../workflows/client/startOnce';
+import { remindNowWorkflow } from '../../workflows/remindNow';
+import { remindNowWorkflowId, type RemindNowInput } from '../../workflows/remindNow.messages';
+import type { Language } from '../../domain/language';
+import { findOr404, HttpProblem, parseInput, problems, requestLanguage } from '../problems';
 import { multiLine, oneLine } from '../../domain/text';
 import { canViewTask } from '../taskAccess';
 import { peopleOf } from '../eventPeople';
@@ -43,6 +48,21 @@ export const extendBody = z.object({
   reason: multiLine().min(2).max(500),
 });
 export const reassignBody = z.object({ assigneeId: z.uuid(), reason: multiLine().min(2).max(500) });
+const bulkTaskIds = z.array(z.uuid()).min(1).max(200);
+export const bulkExtendBody = extendBody.extend({ taskIds: bulkTaskIds }).strict();
+export const bulkReassignBody = reassignBody.extend({ taskIds: bulkTaskIds }).strict();
+export const bulkRemindBody = z.object({ taskIds: bulkTaskIds, note: multiLine().max(200).optional() }).strict();
+
+/** How many tasks of a bulk change run at once: each is its own workflow update. */
+const bulkParallel = 4;
+type BulkResult = { taskId: string; ok: true } | { taskId: string; ok: false; status: number; title: string };
+
+function bulkResultOf(taskId: string, settled: PromiseSettledResult<unknown>, lang: Language): BulkResult {
+  if (settled.status === 'fulfilled') return { taskId, ok: true };
+  const e: unknown = settled.reason;
+  if (e instanceof HttpProblem) return { taskId, ok: false, status: e.status, title: e.text[lang] };
+  throw e;
+}
 const idempotencyKey = z
   .string()
   .trim()
@@ -57,6 +77,50 @@ export function taskRoutes(ctx: ApiContext): Router {
     res.json({ taskKinds: publicTaskKinds() });
   });
   router.use('/tasks', authenticate(ctx.prisma));
+
+  // Before the /tasks/:id routes, which would take 'bulk' for an id.
+  router.post('/tasks/bulk/extend', async (req, res) => {
+    const lang = requestLanguage(req);
+    const { taskIds, ...body } = parseInput(bulkExtendBody, req.body, 'body', lang);
+    res.json(await eachTask(req, taskIds, (id) => extendOne(actorOf(req), lang, id, body)));
+  });
+
+  router.post('/tasks/bulk/reassign', async (req, res) => {
+    const lang = requestLanguage(req);
+    const { taskIds, ...body } = parseInput(bulkReassignBody, req.body, 'body', lang);
+    res.json(await eachTask(req, taskIds, (id) => reassignOne(actorOf(req), lang, id, body)));
+  });
+
+  /** HR reminds the people of open tasks now (催办), with a note; once an hour per task at most. */
+  router.post('/tasks/bulk/remind', async (req, res) => {
+    const actor = actorOf(req);
+    const lang = requestLanguage(req);
+    const body = parseInput(bulkRemindBody, req.body, 'body', lang);
+    const tasks = await ctx.prisma.task.findMany({
+      where: { id: { in: body.taskIds } },
+      select: { id: true, countyId: true },
+    });
+    for (const task of tasks)
+      await requireHrOf(actor, task.countyId, { 'zh-CN': '只有人力资源部可以催办', en: 'only HR sends reminders' });
+    if (tasks.length === 0) throw problems.notFound(taskText);
+    const key = req.headers['idempotency-key'];
+    const requestId = typeof key === 'string' && /^[\w-]{8,64}$/.test(key) ? key : randomUUID();
+    const input: RemindNowInput = {
+      taskIds: tasks.map((t) => t.id),
+      actorId: actor.id,
+      at: new Date().toISOString(),
+      ...(body.note ? { note: body.note } : {}),
+    };
+    const handle = await startWorkflowOnce(ctx.temporal, remindNowWorkflow, {
+      workflowId: remindNowWorkflowId(requestId),
+      taskQueue: ctx.taskQueue,
+      args: [input],
+    });
+    const done = await resultWithin(handle.result());
+    const unknown = body.taskIds.filter((id) => !tasks.some((t) => t.id === id));
+    // 202: the reminders are written and go out even if this answer came before they were mailed.
+    res.status(202).json(done ? { ...done, skipped: [...done.skipped, ...unknown] } : { pending: true, unknown });
+  });
 
   async function loadTask(id: string) {
     const task = await findOr404(id, taskText, (id) =>
@@ -273,12 +337,10 @@ export function taskRoutes(ctx: ApiContext): Router {
   });
 
   /** HR moves a task's due date; its reminders and escalations move with it. */
-  router.post('/tasks/:id/extend', async (req, res) => {
-    const actor = actorOf(req);
-    const lang = requestLanguage(req);
-    const task = await loadTask(String(req.params.id));
+  /** HR moves one task's due date (its workflow re-plans reminders and escalations). */
+  async function extendOne(actor: Actor, lang: Language, taskId: string, body: z.infer<typeof extendBody>) {
+    const task = await loadTask(taskId);
     await requireHrOf(actor, task.countyId, { 'zh-CN': '只有人力资源部可以延期', en: 'only HR extends due dates' });
-    const body = parseInput(extendBody, req.body, 'body', lang);
     if (body.dueDate <= task.dueDate)
       throw problems.badRequest([
         {
@@ -292,11 +354,15 @@ export function taskRoutes(ctx: ApiContext): Router {
         'zh-CN': '任务已关闭，不能延期',
         en: 'The task is closed and cannot be extended',
       });
-    res.json(
-      await executeUpdate(ctx.temporal, lang, task.workflowId, extendDeadlineUpdate, [
-        { taskId: task.id, dueDate: body.dueDate, actorId: actor.id, reason: body.reason },
-      ]),
-    );
+    return executeUpdate(ctx.temporal, lang, task.workflowId, extendDeadlineUpdate, [
+      { taskId: task.id, dueDate: body.dueDate, actorId: actor.id, reason: body.reason },
+    ]);
+  }
+
+  router.post('/tasks/:id/extend', async (req, res) => {
+    const lang = requestLanguage(req);
+    const body = parseInput(extendBody, req.body, 'body', lang);
+    res.json(await extendOne(actorOf(req), lang, String(req.params.id), body));
   });
 
   /** Who may take a task: active users holding its role for its county (or the whole city). */
@@ -329,12 +395,9 @@ export function taskRoutes(ctx: ApiContext): Router {
   });
 
   /** HR gives a task to another user who holds the task's role in its county (an inspector on leave). */
-  router.post('/tasks/:id/reassign', async (req, res) => {
-    const actor = actorOf(req);
-    const lang = requestLanguage(req);
-    const task = await loadTask(String(req.params.id));
+  async function reassignOne(actor: Actor, lang: Language, taskId: string, body: z.infer<typeof reassignBody>) {
+    const task = await loadTask(taskId);
     await requireReassigner(actor, task);
-    const body = parseInput(reassignBody, req.body, 'body', lang);
     const eligible = await eligibleAssignees(task, body.assigneeId);
     if (!eligible.reassignable)
       throw problems.conflict('not_reassignable', {
@@ -363,12 +426,33 @@ export function taskRoutes(ctx: ApiContext): Router {
         'zh-CN': '任务已关闭，不能转办',
         en: 'The task is closed and cannot be reassigned',
       });
-    res.json(
-      await executeUpdate(ctx.temporal, lang, task.workflowId, reassignTaskUpdate, [
-        { taskId: task.id, assigneeId: assignee.id, actorId: actor.id, reason: body.reason },
-      ]),
-    );
+    return executeUpdate(ctx.temporal, lang, task.workflowId, reassignTaskUpdate, [
+      { taskId: task.id, assigneeId: assignee.id, actorId: actor.id, reason: body.reason },
+    ]);
+  }
+
+  router.post('/tasks/:id/reassign', async (req, res) => {
+    const lang = requestLanguage(req);
+    const body = parseInput(reassignBody, req.body, 'body', lang);
+    res.json(await reassignOne(actorOf(req), lang, String(req.params.id), body));
   });
+
+  /**
+   * The same change for many tasks (HR's 批量 on the cycle's 未提交名单): each task on its own,
+   * as if sent alone, a few at a time; the answer says how each went.
+   */
+  async function eachTask(req: Request, taskIds: string[], change: (taskId: string) => Promise<unknown>) {
+    const actor = actorOf(req);
+    if (!hasRole(actor, 'HR')) throw problems.forbidden({ 'zh-CN': '批量处理', en: 'Bulk changes' });
+    const lang = requestLanguage(req);
+    const results: BulkResult[] = [];
+    for (let i = 0; i < taskIds.length; i += bulkParallel) {
+      const page = taskIds.slice(i, i + bulkParallel);
+      const settled = await Promise.allSettled(page.map((id) => change(id)));
+      settled.forEach((r, j) => results.push(bulkResultOf(page[j]!, r, lang)));
+    }
+    return { done: results.filter((r) => r.ok).length, failed: results.filter((r) => !r.ok).length, results };
+  }
 
   return router;
 }

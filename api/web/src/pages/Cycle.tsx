@@ -11,8 +11,10 @@ import { Chart } from '../components/Chart';
 import { countyName, formatNumber, person } from '../components/format';
 import { useSession } from '../session';
 import { UnassignedTag } from './Inbox';
+import { OutstandingCard } from '../components/Outstanding';
 
 interface County {
+  id: string;
   code: string;
   name: string;
   nameEn: string;
@@ -141,6 +143,13 @@ export function CyclePage({ id }: { id: string }) {
             />
           </Card>
           {overdue.data && overdue.data.total > 0 && <OverdueCard overdue={overdue.data} />}
+          {s.totals.open > 0 && (
+            <OutstandingCard
+              cycleId={id}
+              counties={uniqueCounties(s.byCountyAndStage.map((r) => r.county))}
+              onChanged={() => void Promise.all([status.reload(), overdue.reload()])}
+            />
+          )}
           {results.data && <ResultsCards cycle={s.cycle} results={results.data} />}
           <ErrorAlert error={results.error} />
         </Space>
@@ -397,4 +406,10 @@ function KpiImport({ cycleId, onImported }: { cycleId: string; onImported: () =>
       </div>
     </Card>
   );
+}
+
+function uniqueCounties(counties: (County | null)[]): County[] {
+  const seen = new Map<string, County>();
+  for (const c of counties) if (c) seen.set(c.id, c);
+  return [...seen.values()].sort((a, b) => a.code.localeCompare(b.code));
 }
