@@ -358,19 +358,34 @@ test('proposal, a quota breach refused with its numbers, decisions per change, e
     ['M003', '见习', '初级C档', '已生效', '甲县负责人', '市局考评组 陈明', ''],
   ]);
   const ranking = await xlsx(`/api/cycles/${opened.body.id}/results?format=xlsx`);
-  expect(ranking[0]).toEqual([
+  expect(String(ranking[0]![0])).toMatch(/^2026年度考评结果（导出于 \d{4}-\d\d-\d\d \d\d:\d\d）$/);
+  expect(ranking[1]).toEqual([
     '县区',
     '名次',
+    '倒数名次',
     '参评人数',
     '工号',
     '姓名',
+    '自我评价 (100%)',
+    '督察扣分',
+    '客户满意率',
     '综合得分',
+    '星级变化',
     '每月之星',
     '标记',
     '末位淘汰标记',
+    '县级签核人',
+    '签核时间',
+    '市级审批人',
+    '审批时间',
+    '申诉',
     '阶段',
   ]);
-  expect(ranking).toHaveLength(4);
+  const m003 = ranking.find((r) => r[4] === 'M003')!;
+  expect(m003.slice(0, 10)).toEqual(['甲县', 1, 1, 3, 'M003', '张敏', 85, undefined, undefined, 85]);
+  expect(m003[14]).toBe('甲县负责人');
+  expect(m003[19]).toBe('已发布');
+  expect(ranking).toHaveLength(5); // the title, the header, three managers
   expect(
     await fetch(`${h.baseUrl}/api/grade-changes?format=csv`, { headers: { authorization: `Bearer ${t.hr}` } }).then(
       (r) => r.text(),

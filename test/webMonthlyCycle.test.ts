@@ -212,6 +212,27 @@ test('a monthly cycle through the pages, role by role, with every decision shown
   await hr.locator('#lang-switch label', { hasText: 'EN' }).click();
   await hr.locator('.ant-card-head-title', { hasText: 'Ranking' }).waitFor();
   await shot(hr, '08-hr-cycle-dashboard-en');
+  // The results as a file, from the English page: English headers, every component with its
+  // share, the deductions, the composite, who signed off and approved.
+  const hrToken = await h.login('hr');
+  const csv = await fetch(`${h.baseUrl}/api/cycles/${cycle.id}/results?format=csv`, {
+    headers: { authorization: `Bearer ${hrToken}`, 'accept-language': 'en' },
+  }).then((r) => r.text());
+  const [csvHeader, ...csvRows] = csv
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .split(/\r?\n/);
+  expect(csvHeader).toBe(
+    'County,Rank,Rank from bottom,Cohort,Employee no.,Name,Performance (57.1%),Self-evaluation (14.3%),' +
+      'Marketing review (28.6%),' +
+      'Inspection deductions,Satisfaction rate (%),Composite,Star change,Star of the month,Flags,Bottom-ranking flag,' +
+      'Signed off by,Signed off at,Approved by,Approved at,Objection,Stage',
+  );
+  const m004Row = csvRows.find((r) => r.includes('M004'))!;
+  expect(m004Row).toMatch(/^County B,1,\d+,\d+,M004,刘洋,96\.8,[\d.]+,88\.5,5,,87\.74,/);
+  expect(m004Row).toMatch(
+    /,乙县负责人,\d{4}-\d\d-\d\d \d\d:\d\d,市局考评组 陈明,\d{4}-\d\d-\d\d \d\d:\d\d,,Published$/,
+  );
 
   // The manager: the bell counts the unread notices (the result among them); opening one reads it.
   const m004User = await h.db.prisma.user.findUniqueOrThrow({ where: { username: 'm004' } });

@@ -12,9 +12,10 @@ import { findOr404, parseInput, problems, requestLanguage } from '../problems';
 import { evaluationReaders } from '../../domain/roles';
 import { oneLine } from '../../domain/text';
 import { bilingual } from '../../domain/issueText';
-import { bottomRankRulesText, flagReasonText, nameOf } from '../../domain/codeNames';
+
 import { resultWithin } from '../workflowUpdates';
 import { openIncidentCount } from './incidents';
+import { resultsTable, type RankedRow } from '../resultsExport';
 import { reassignable, taskKinds } from '../../domain/taskKinds';
 
 export const openCycleBody = z
@@ -350,10 +351,12 @@ export function cycleRoutes(ctx: ApiContext): Router {
           ? { status: review.status, round: review.round, recommendedManagerId: review.recommendedManagerId }
           : null,
         ranking: countyEvaluations.map((e) => ({
+          evaluationId: e.id,
           manager: e.manager,
           stage: e.stage,
           compositeScore: e.compositeScore === null ? null : Number(e.compositeScore),
           rank: e.rank,
+          rankFromBottom: e.rankFromBottom,
           cohortSize: e.cohortSize,
           monthlyStar: e.monthlyStar,
           flagged: e.flagged,
@@ -363,38 +366,16 @@ export function cycleRoutes(ctx: ApiContext): Router {
       };
     });
     if (format === 'csv' || format === 'xlsx') {
-      const header = [
-        '县区',
-        '名次',
-        '参评人数',
-        '工号',
-        '姓名',
-        '综合得分',
-        '每月之星',
-        '标记',
-        '末位淘汰标记',
-        '阶段',
-      ];
-      const rows = byCounty.flatMap((c) =>
-        c.ranking.map((r) => [
-          c.county?.name ?? '',
-          r.rank,
-          r.cohortSize,
-          r.manager.employeeNo,
-          r.manager.name,
-          r.compositeScore,
-          r.monthlyStar ? '是' : '',
-          r.flagReasons.map((f) => flagReasonText(f, 'zh-CN')).join('；'),
-          bottomRankRulesText(r.bottomRankFlag ?? [], 'zh-CN'),
-          nameOf('evaluationStage', r.stage, 'zh-CN'),
-        ]),
+      const ranked: RankedRow[] = byCounty.flatMap((c) =>
+        c.ranking.map((r) => ({ ...r, county: c.county, managerId: r.manager.id })),
       );
+      const table = await resultsTable(ctx.prisma, cycle, ranked, requestLanguage(req));
       return sendTable(
         res,
         format,
-        { name: `results-${cycle.type.toLowerCase()}-${cycle.period}`, sheet: `${cycle.period} 考评结果` },
-        header,
-        rows,
+        { name: `results-${cycle.type.toLowerCase()}-${cycle.period}`, sheet: table.sheet, title: table.title },
+        table.columns,
+        table.cells,
       );
     }
     res.json({ cycle, counties: byCounty });
