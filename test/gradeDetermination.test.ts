@@ -294,8 +294,10 @@ test('proposal, a quota breach refused with its numbers, decisions per change, e
   expect((await h.api('GET', '/api/pay/statements?month=2026-13', { token: t.hr })).status).toBe(400);
 
   // Exports as Excel files: pay statements, grade changes, the annual ranking.
-  const xlsx = async (path: string) => {
-    const r = await fetch(`${h.baseUrl}${path}`, { headers: { authorization: `Bearer ${t.hr}` } });
+  const xlsx = async (path: string, language = 'zh-CN') => {
+    const r = await fetch(`${h.baseUrl}${path}`, {
+      headers: { authorization: `Bearer ${t.hr}`, 'accept-language': language },
+    });
     expect(r.headers.get('content-type')).toContain('spreadsheetml');
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(Buffer.from(await r.arrayBuffer()) as unknown as ArrayBuffer);
@@ -304,7 +306,8 @@ test('proposal, a quota breach refused with its numbers, decisions per change, e
       .map((row) => (row as unknown[]).slice(1));
   };
   const pay = await xlsx(`/api/pay/statements?month=${effectiveMonth}&format=xlsx`);
-  expect(pay[0]).toEqual([
+  expect(pay[0]![0]).toBe(`${effectiveMonth} 客户经理工资单（元）`);
+  expect(pay[1]).toEqual([
     '工号',
     '姓名',
     '县区',
@@ -336,6 +339,20 @@ test('proposal, a quota breach refused with its numbers, decisions per change, e
     1500,
     4300,
   ]);
+  const payEn = await xlsx(`/api/pay/statements?month=${effectiveMonth}&format=xlsx`, 'en');
+  expect(payEn[1]!.slice(0, 7)).toEqual([
+    'Employee no.',
+    'Name',
+    'County',
+    'Area',
+    'Employment',
+    'Assessed grade',
+    'Pay grade',
+  ]);
+  expect(payEn.find((r) => r[0] === 'M003')!.slice(3, 5)).toEqual(['Urban', 'Formal staff']);
+  const changesEn = await xlsx('/api/grade-changes?format=xlsx', 'en');
+  expect(changesEn[0]![8]).toBe('Status');
+  expect(changesEn.slice(1).map((r) => r[8])).toEqual(['Rejected', 'In effect', 'In effect']);
   const changes = await xlsx('/api/grade-changes?format=xlsx');
   expect(changes[0]).toEqual([
     '年度',

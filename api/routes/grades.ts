@@ -7,6 +7,7 @@ import { shanghaiDate } from '../../domain/calendar';
 import { basicConditions } from '../../domain/gradeDetermination';
 import { defaultGradeQuota, quotaUsage, type QuotaUsage } from '../../domain/gradeQuotas';
 import { gradeNames, type Grade } from '../../domain/grades';
+import { nameOf as codeName } from '../../domain/codeNames';
 import { exportFormat, sendTable } from '../exports';
 import { parseTemplateConfig } from '../../domain/templates';
 import { actorOf, authenticate, countiesInScope } from '../auth';
@@ -57,39 +58,41 @@ export function gradeRoutes(ctx: ApiContext): Router {
       select: { id: true, displayName: true },
     });
     const nameOf = (uid: string | null) => (uid ? (people.find((p) => p.id === uid)?.displayName ?? '') : '');
-    const statusNames = { PROPOSED: '待审定', APPROVED: '已批准', REJECTED: '未批准', APPLIED: '已生效' } as const;
     if (query.format === 'csv' || query.format === 'xlsx') {
+      const lang = requestLanguage(req);
+      const bi = (zh: string, en: string) => (lang === 'en' ? en : zh);
       const header = [
-        '年度',
-        '县区',
-        '工号',
-        '姓名',
-        '原等级',
-        '推荐等级',
-        '推荐理由',
-        '生效日期',
-        '状态',
-        '推荐人',
-        '审定人',
-        '审定时间',
-        '审定意见',
+        bi('年度', 'Year'),
+        bi('县区', 'County'),
+        bi('工号', 'Employee no.'),
+        bi('姓名', 'Name'),
+        bi('原等级', 'From grade'),
+        bi('推荐等级', 'Proposed grade'),
+        bi('推荐理由', 'Reason'),
+        bi('生效日期', 'Effective'),
+        bi('状态', 'Status'),
+        bi('推荐人', 'Proposed by'),
+        bi('审定人', 'Decided by'),
+        bi('审定时间', 'Decided at'),
+        bi('审定意见', 'Decision note'),
       ];
       const rows = changes.map((c) => [
         c.gradeReview.cycle.period,
-        c.manager.county.name,
+        lang === 'en' ? c.manager.county.nameEn : c.manager.county.name,
         c.manager.employeeNo,
         c.manager.name,
-        gradeNames[c.fromGrade]['zh-CN'],
-        gradeNames[c.toGrade]['zh-CN'],
+        gradeNames[c.fromGrade][lang],
+        gradeNames[c.toGrade][lang],
         c.reason,
         c.effectiveDate,
-        statusNames[c.status],
+        codeName('gradeChangeStatus', c.status, lang),
         nameOf(c.proposedById),
         nameOf(c.decidedById),
-        c.decidedAt ? c.decidedAt.toISOString() : '',
+        c.decidedAt ? new Date(c.decidedAt.getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ') : '',
         c.decisionReason ?? '',
       ]);
-      return sendTable(res, query.format, { name: 'grade-changes', sheet: '等级调整' }, header, rows);
+      const file = { name: 'grade-changes', sheet: bi('等级调整', 'Grade changes') };
+      return sendTable(res, query.format, file, header, rows);
     }
     res.json({
       gradeChanges: changes.map((c) => ({

@@ -9,7 +9,8 @@ import { roundHalfUp2 } from '../../domain/rounding';
 import { payStatement, payTableSchema } from '../../domain/pay';
 import { actorOf, authenticate, countiesInScope, hasRole } from '../auth';
 import type { ApiContext } from '../context';
-import { exportFormat, sendTable } from '../exports';
+import { exportFormat, sendTable, type Column } from '../exports';
+import { nameOf } from '../../domain/codeNames';
 import { HttpProblem, parseInput, problems, requestLanguage } from '../problems';
 import { gradeAndPayReaders, payTableReaders } from '../../domain/roles';
 
@@ -131,30 +132,33 @@ export function payRoutes(ctx: ApiContext): Router {
       total: sum('total'),
     };
     if (query.format === 'csv' || query.format === 'xlsx') {
-      const header = [
-        '工号',
-        '姓名',
-        '县区',
-        '区域',
-        '用工性质',
-        '评定等级',
-        '计薪等级',
-        '岗位基本工资',
-        '岗位浮动工资',
-        '本岗年限',
-        '年功工资',
-        '绩效系数',
-        '绩效工资',
-        '应发合计',
+      const lang = requestLanguage(req);
+      const bi = (zh: string, en: string) => (lang === 'en' ? en : zh);
+      const money = (zh: string, en: string): Column => ({ header: bi(zh, en), format: 'money' });
+      const header: Column[] = [
+        { header: bi('工号', 'Employee no.') },
+        { header: bi('姓名', 'Name') },
+        { header: bi('县区', 'County') },
+        { header: bi('区域', 'Area') },
+        { header: bi('用工性质', 'Employment') },
+        { header: bi('评定等级', 'Assessed grade') },
+        { header: bi('计薪等级', 'Pay grade') },
+        money('岗位基本工资', 'Base post wage'),
+        money('岗位浮动工资', 'Floating wage'),
+        { header: bi('本岗年限', 'Years in post'), format: 'integer' },
+        money('年功工资', 'Seniority wage'),
+        { header: bi('绩效系数', 'Performance coefficient'), format: 'score' },
+        money('绩效工资', 'Performance wage'),
+        money('应发合计', 'Total'),
       ];
       const rows = statements.map((s) => [
         s.employeeNo,
         s.name,
         s.county,
-        s.area === 'RURAL' ? '农村' : '城区',
-        s.employment === 'CONTRACT' ? '聘用工' : '正式员工',
-        gradeNames[s.assessedGrade]['zh-CN'],
-        gradeNames[s.payGrade]['zh-CN'],
+        nameOf('area', s.area, lang),
+        nameOf('employment', s.employment, lang),
+        gradeNames[s.assessedGrade][lang],
+        gradeNames[s.payGrade][lang],
         s.basePostWage,
         s.floatingWage,
         s.seniorityYears,
@@ -164,8 +168,8 @@ export function payRoutes(ctx: ApiContext): Router {
         s.total,
       ]);
       rows.push([
-        '合计',
-        `${totals.managers} 人`,
+        bi('合计', 'Total'),
+        bi(`${totals.managers} 人`, `${totals.managers} managers`),
         '',
         '',
         '',
@@ -179,7 +183,12 @@ export function payRoutes(ctx: ApiContext): Router {
         totals.performanceWage,
         totals.total,
       ]);
-      return sendTable(res, query.format, { name: `pay-${query.month}`, sheet: `${query.month} 工资单` }, header, rows);
+      const file = {
+        name: `pay-${query.month}`,
+        sheet: bi(`${query.month} 工资单`, `Payroll ${query.month}`),
+        title: bi(`${query.month} 客户经理工资单（元）`, `Customer managers' pay, ${query.month} (CNY)`),
+      };
+      return sendTable(res, query.format, file, header, rows);
     }
     const q = query.q;
     const found = q
