@@ -4,6 +4,8 @@
 import { eventually, startHarness, type Harness } from './support/harness';
 import { selfAssessmentOnlyTemplate } from './support/harness';
 import { validSelfAssessment } from './support/fixtures';
+import { launchBrowser } from './support/browser';
+import { scriptErrors, shot, signedIn } from './support/pages';
 
 let h: Harness;
 beforeAll(async () => {
@@ -115,7 +117,23 @@ test('quarterly: recommendation at sign-off, star moves and results', async () =
     ['M002', 2, 80, false],
     ['M003', 3, 60, false],
   ]);
+  expect(county.ranking.map((r: { starMove: unknown }) => r.starMove)).toEqual([{ from: 3, to: 4 }, null, null]);
   expect((await h.api('GET', `/api/cycles/${cycle.id}/results`, { token: t.head02 })).status).toBe(403);
+
+  // On the cycle's page: the recommended manager and the star move beside the ranking.
+  const browser = await launchBrowser();
+  try {
+    const hr = await signedIn(h, browser, 'hr');
+    await hr.goto(`${h.baseUrl}/app/#/cycles/${cycle.id}`);
+    await hr.waitForSelector('.ranking .star-move');
+    const first = await hr.locator('.ranking tbody tr.ant-table-row').first().textContent();
+    expect(first).toContain('推荐优秀客户经理');
+    expect(first).toContain('★★★ → ★★★★');
+    await shot(hr, '54-quarterly-stars-and-recommendation');
+    expect(scriptErrors(hr)).toEqual([]);
+  } finally {
+    await browser.close();
+  }
 
   // The county's publication tells the cycle at once: HR sees it closed, not an hour
   // later at the cycle's next safety-net check (workflow time: a skipped hour would show).

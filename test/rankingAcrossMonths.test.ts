@@ -52,6 +52,25 @@ test('ranks, the monthly star and the bottom-2-twice flag', async () => {
   // Bottom 2 of 3 in October and November: M002 and M003.
   expect(byManager).toEqual({ M002: ['consecutive'], M003: ['consecutive'] });
   expect(await h.db.prisma.auditLog.count({ where: { action: 'manager.bottomRankFlagged' } })).toBe(2);
+
+  // The trend against the month before: each manager's October score and rank beside November's.
+  const results = await h.api('GET', `/api/cycles/${november}/results`, { token: tokens.hr });
+  expect(results.body.previousPeriod).toBe('2026-10');
+  const trend = results.body.counties[0].ranking.map(
+    (r: { manager: { employeeNo: string }; compositeScore: number; previous: unknown }) => [
+      r.manager.employeeNo,
+      r.compositeScore,
+      r.previous,
+    ],
+  );
+  expect(trend).toEqual([
+    ['M001', 95, { period: '2026-10', compositeScore: 95, rank: 1 }],
+    ['M002', 80, { period: '2026-10', compositeScore: 80, rank: 2 }],
+    ['M003', 70, { period: '2026-10', compositeScore: 70, rank: 3 }],
+  ]);
+  const first = await h.api('GET', `/api/cycles/${october}/results`, { token: tokens.hr });
+  expect(first.body.previousPeriod).toBeNull();
+  expect(first.body.counties[0].ranking[0].previous).toBeNull();
 });
 
 test('each flag opens a case: HR decides by employment type, the city approves; nothing happens without both', async () => {

@@ -319,7 +319,7 @@ export function cycleRoutes(ctx: ApiContext): Router {
   router.get('/cycles/:id/results', async (req, res) => {
     const { id, cycle, countyFilter } = await cycleInScope(req);
     const { format } = parseInput(resultsQuery, req.query, 'query', requestLanguage(req));
-    const [evaluations, reviews, flags, units] = await Promise.all([
+    const [evaluations, reviews, flags, units, stars, earlier] = await Promise.all([
       ctx.prisma.evaluation.findMany({
         where: { cycleId: id, ...countyFilter },
         include: {
@@ -333,7 +333,26 @@ export function cycleRoutes(ctx: ApiContext): Router {
         where: { kind: 'COUNTY' },
         select: { id: true, code: true, name: true, nameEn: true },
       }),
+      ctx.prisma.starHistory.findMany({ where: { cycleId: id } }),
+      // The period before this one (of the same type), for the trend against it.
+      ctx.prisma.cycle.findFirst({
+        where: { type: cycle.type, period: { lt: cycle.period } },
+        orderBy: { period: 'desc' },
+        select: { period: true },
+      }),
     ]);
+    const previous = earlier
+      ? await ctx.prisma.evaluation.findMany({
+          where: {
+            managerId: { in: evaluations.map((e) => e.managerId) },
+            cycle: { type: cycle.type, period: earlier.period },
+            stage: { not: 'WITHDRAWN' },
+          },
+          select: { managerId: true, compositeScore: true, rank: true, cohortSize: true },
+        })
+      : [];
+    const previousOf = new Map(previous.map((p) => [p.managerId, p]));
+    const starOf = new Map(stars.map((s) => [s.managerId, s]));
     // Maps, not scans: a city-wide cycle has 10,000 evaluations in hundreds of counties.
     const countyById = new Map(units.map((u) => [u.id, u]));
     const reviewByCounty = new Map(reviews.map((r) => [r.countyId, r]));
@@ -362,6 +381,19 @@ export function cycleRoutes(ctx: ApiContext): Router {
           flagged: e.flagged,
           flagReasons: e.flagReasons,
           bottomRankFlag: flagRulesByManager.get(e.managerId) ?? null,
+          starMove: starOf.has(e.managerId)
+            ? { from: starOf.get(e.managerId)!.fromStars, to: starOf.get(e.managerId)!.toStars }
+            : null,
+          previous: previousOf.has(e.managerId)
+            ? {
+                period: earlier!.period,
+                compositeScore:
+                  previousOf.get(e.managerId)!.compositeScore === null
+                    ? null
+                    : Number(previousOf.get(e.managerId)!.compositeScore),
+                rank: previousOf.get(e.managerId)!.rank,
+              }
+            : null,
         })),
       };
     });
@@ -378,7 +410,7 @@ export function cycleRoutes(ctx: ApiContext): Router {
         table.cells,
       );
     }
-    res.json({ cycle, counties: byCounty });
+    res.json({ cycle, previousPeriod: earlier?.period ?? null, counties: byCounty });
   });
 
   return router;

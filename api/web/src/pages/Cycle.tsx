@@ -43,8 +43,10 @@ interface Status {
   }[];
 }
 interface Results {
+  previousPeriod: string | null;
   counties: {
     county: County | null;
+    review: { recommendedManagerId: string | null } | null;
     ranking: {
       manager: { id: string; name: string; employeeNo: string };
       compositeScore: number | null;
@@ -54,6 +56,8 @@ interface Results {
       flagReasons: string[];
       bottomRankFlag: string[] | null;
       stage: string;
+      starMove: { from: number; to: number } | null;
+      previous: { period: string; compositeScore: number | null; rank: number | null } | null;
     }[];
   }[];
 }
@@ -247,6 +251,7 @@ function ResultsCards({ cycle, results }: { cycle: Status['cycle']; results: Res
     download(`/api/cycles/${cycle.id}/results?format=${format}`, `results-${cycle.period}.${format}`).catch(
       (e: Error) => setError(e),
     );
+  const anyStarMove = results.counties.some((c) => c.ranking.some((r) => r.starMove));
   // County against county (县区对比): mean, lowest and highest composite of each county.
   const byCounty = results.counties.map((c) => {
     const s = c.ranking.map((r) => r.compositeScore).filter((x): x is number => x !== null);
@@ -255,6 +260,7 @@ function ResultsCards({ cycle, results }: { cycle: Status['cycle']; results: Res
       mean: s.length ? Math.round((100 * s.reduce((a, b) => a + b, 0)) / s.length) / 100 : null,
       min: s.length ? Math.min(...s) : null,
       max: s.length ? Math.max(...s) : null,
+      previousMean: meanOf(c.ranking.map((r) => r.previous?.compositeScore ?? null)),
     };
   });
   const countyKey = JSON.stringify(byCounty);
@@ -262,7 +268,7 @@ function ResultsCards({ cycle, results }: { cycle: Status['cycle']; results: Res
     const rows = JSON.parse(countyKey) as typeof byCounty;
     return {
       tooltip: { trigger: 'axis' },
-      legend: { top: 0, data: [t('mean'), t('lowest'), t('highest')] },
+      legend: { top: 0, data: [t('mean'), t('previousMean'), t('lowest'), t('highest')] },
       grid: { left: 40, right: 12, top: 36, bottom: 28 },
       xAxis: { type: 'category', data: rows.map((r) => r.county) },
       yAxis: { type: 'value', max: 100 },
@@ -273,6 +279,12 @@ function ResultsCards({ cycle, results }: { cycle: Status['cycle']; results: Res
           data: rows.map((r) => r.mean),
           itemStyle: { color: '#0a6e4f' },
           label: { show: true, position: 'top' },
+        },
+        {
+          name: t('previousMean'),
+          type: 'bar',
+          data: rows.map((r) => r.previousMean),
+          itemStyle: { color: '#9cc9b5' },
         },
         { name: t('lowest'), type: 'line', data: rows.map((r) => r.min), itemStyle: { color: '#cf1322' } },
         { name: t('highest'), type: 'line', data: rows.map((r) => r.max), itemStyle: { color: '#1677ff' } },
@@ -319,9 +331,52 @@ function ResultsCards({ cycle, results }: { cycle: Status['cycle']; results: Res
                 { title: t('rank'), dataIndex: 'rank', render: (r: number | null) => r ?? '—' },
                 {
                   title: t('manager'),
-                  render: (_: unknown, r) => <a href={`#/managers/${r.manager.id}/timeline`}>{person(r.manager)}</a>,
+                  render: (_: unknown, r) => (
+                    <Space size={4} wrap>
+                      <a href={`#/managers/${r.manager.id}/timeline`}>{person(r.manager)}</a>
+                      {c.review?.recommendedManagerId === r.manager.id && (
+                        <Tag color="gold" className="recommended">
+                          {t('recommendedManager')}
+                        </Tag>
+                      )}
+                    </Space>
+                  ),
                 },
                 { title: t('score'), dataIndex: 'compositeScore', render: (s: number | null) => formatNumber(s) },
+                ...(results.previousPeriod
+                  ? [
+                      {
+                        title: `${t('previousPeriodScore')} ${results.previousPeriod}`,
+                        key: 'previous',
+                        render: (_: unknown, r: Results['counties'][number]['ranking'][number]) => (
+                          <Trend now={r.compositeScore} before={r.previous?.compositeScore ?? null} />
+                        ),
+                      },
+                    ]
+                  : []),
+                ...(anyStarMove
+                  ? [
+                      {
+                        title: t('starChange'),
+                        key: 'starMove',
+                        render: (_: unknown, r: Results['counties'][number]['ranking'][number]) =>
+                          r.starMove ? (
+                            <Tag
+                              className="star-move"
+                              color={
+                                r.starMove.to > r.starMove.from
+                                  ? 'green'
+                                  : r.starMove.to < r.starMove.from
+                                    ? 'red'
+                                    : undefined
+                              }
+                            >{`${'★'.repeat(r.starMove.from)} → ${'★'.repeat(r.starMove.to)}`}</Tag>
+                          ) : (
+                            ''
+                          ),
+                      },
+                    ]
+                  : []),
                 { title: t('star'), dataIndex: 'monthlyStar', render: (s: boolean) => (s ? '★' : '') },
                 {
                   title: t('flags'),
@@ -412,4 +467,25 @@ function uniqueCounties(counties: (County | null)[]): County[] {
   const seen = new Map<string, County>();
   for (const c of counties) if (c) seen.set(c.id, c);
   return [...seen.values()].sort((a, b) => a.code.localeCompare(b.code));
+}
+
+function meanOf(values: (number | null)[]): number | null {
+  const s = values.filter((x): x is number => x !== null);
+  return s.length ? Math.round((100 * s.reduce((a, b) => a + b, 0)) / s.length) / 100 : null;
+}
+
+/** The score of the period before, and the change to this one (▲ 2.50 / ▼ 1.00). */
+function Trend({ now, before }: { now: number | null; before: number | null }) {
+  if (before === null) return <>—</>;
+  const change = now === null ? null : Math.round((now - before) * 100) / 100;
+  return (
+    <Space size={4} className="trend">
+      {formatNumber(before)}
+      {change !== null && change !== 0 && (
+        <Typography.Text type={change > 0 ? 'success' : 'danger'}>
+          {change > 0 ? `▲ ${formatNumber(change)}` : `▼ ${formatNumber(-change)}`}
+        </Typography.Text>
+      )}
+    </Space>
+  );
 }
