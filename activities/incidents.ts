@@ -1,5 +1,7 @@
 // Incidents (故障): written by the incident guard of every workflow when a step runs out of
 // retries; the bell tells HR and the admin, who retry it from the incident list.
+import { heartbeat } from '@temporalio/activity';
+import type { WorkflowExecutionInfo } from '@temporalio/client';
 import { incidentSentence } from '../domain/incidents';
 import { languageOf } from '../domain/language';
 import { incidentKeepers } from '../domain/roles';
@@ -35,8 +37,114 @@ async function scopeOf(tx: Tx, input: RaiseIncidentInput): Promise<Where> {
   };
 }
 
-export function incidentActivities({ prisma }: ActivityDeps) {
+/** What a workflow is about, found by its id in the rows that name it. */
+async function scopeOfWorkflow(tx: Tx, workflowId: string): Promise<Where> {
+  const select = { cycleId: true, countyId: true } as const;
+  const evaluation = await tx.evaluation.findUnique({ where: { workflowId }, select: { ...select, id: true } });
+  if (evaluation) return { ...evaluation, evaluationId: evaluation.id };
+  const found =
+    (await tx.countyReview.findUnique({ where: { workflowId }, select })) ??
+    (await tx.gradeReview.findUnique({ where: { workflowId }, select })) ??
+    (await tx.bottomRankCase.findUnique({ where: { workflowId }, select })) ??
+    (await tx.objection.findUnique({ where: { workflowId }, select: { ...select, evaluationId: true } })) ??
+    (await tx.resultsTalk.findUnique({ where: { workflowId }, select: { ...select, evaluationId: true } })) ??
+    (await tx.cycle
+      .findUnique({ where: { workflowId }, select: { id: true } })
+      .then((c) => (c ? { cycleId: c.id, countyId: null } : null)));
   return {
+    cycleId: found?.cycleId ?? null,
+    countyId: found?.countyId ?? null,
+    evaluationId: found && 'evaluationId' in found ? String(found.evaluationId) : null,
+  };
+}
+
+const closedStatuses = {
+  FAILED: 'WorkflowFailed',
+  TERMINATED: 'WorkflowTerminated',
+  TIMED_OUT: 'WorkflowTimedOut',
+} as const;
+
+/** Why a closed workflow ended: its failure's message (a failure, a termination's reason). */
+async function closeReason(temporal: ActivityDeps['temporal'], workflowId: string, runId: string): Promise<string> {
+  try {
+    await temporal.workflow.getHandle(workflowId, runId).result();
+    return '';
+  } catch (err) {
+    const cause = (err as { cause?: { message?: string } }).cause;
+    return cause?.message ?? (err instanceof Error ? err.message : String(err));
+  }
+}
+
+const grpcUnimplemented = 12;
+
+export function incidentActivities({ prisma, temporal }: ActivityDeps) {
+  /** One closed workflow as an incident (once); 1 if it was raised now. */
+  async function raiseForClosed(wf: WorkflowExecutionInfo): Promise<number> {
+    let raised = 0;
+    heartbeat(wf.workflowId);
+    const errorType = closedStatuses[wf.status.name as keyof typeof closedStatuses];
+    if (!errorType || (await prisma.incident.findUnique({ where: { id: wf.runId } }))) return 0;
+    const message = (await closeReason(temporal, wf.workflowId, wf.runId)).slice(0, messageLimit);
+    const at = wf.closeTime ?? new Date();
+    await prisma.$transaction(async (tx) => {
+      const { cycleId, countyId, evaluationId } = await scopeOfWorkflow(tx, wf.workflowId);
+      const created = await tx.incident.createMany({
+        data: [
+          {
+            id: wf.runId,
+            workflowId: wf.workflowId,
+            workflowType: wf.type,
+            step: 'workflow',
+            cycleId,
+            countyId,
+            evaluationId,
+            subject: { runId: wf.runId },
+            errorType,
+            message,
+            firstSeenAt: at,
+            lastSeenAt: at,
+          },
+        ],
+        skipDuplicates: true,
+      });
+      if (created.count === 0) return;
+      raised = 1;
+      await recordAudit(tx, {
+        at,
+        actorId: null,
+        action: 'incident.raised',
+        entityType: 'incident',
+        entityId: wf.runId,
+        cycleId,
+        details: { workflowId: wf.workflowId, step: 'workflow', errorType, message },
+      });
+      await tellKeepers(tx, { incidentId: wf.runId, workflowType: wf.type, step: 'workflow', errorType });
+    });
+    return raised;
+  }
+
+  return {
+    /**
+     * Workflows that ended without finishing their work (failed in their own code, terminated,
+     * timed out) in the last days: each an incident, once, which HR retries by a reset.
+     */
+    async sweepClosedWorkflows(input: { at: string; lookBackDays: number }): Promise<{ raised: number }> {
+      const since = new Date(new Date(input.at).getTime() - input.lookBackDays * 86_400_000).toISOString();
+      const query =
+        '(ExecutionStatus="Failed" OR ExecutionStatus="Terminated" OR ExecutionStatus="TimedOut") ' +
+        `AND CloseTime > "${since}"`;
+      let raised = 0;
+      try {
+        for await (const wf of temporal.workflow.list({ query })) raised += await raiseForClosed(wf);
+      } catch (err) {
+        // A Temporal server without visibility queries (the time-skipping test server) has nothing to list.
+        const e = err as { code?: number; cause?: { code?: number } };
+        if (e.code === grpcUnimplemented || e.cause?.code === grpcUnimplemented) return { raised };
+        throw err;
+      }
+      return { raised };
+    },
+
     /** Records (or counts again) the incident, and tells HR and the admin the first time. */
     async raiseIncident(input: RaiseIncidentInput): Promise<void> {
       const at = new Date(input.at);
@@ -114,7 +222,10 @@ export function incidentActivities({ prisma }: ActivityDeps) {
 }
 
 /** A notice on the bell of every active HR and admin account, in their language. */
-async function tellKeepers(tx: Tx, input: RaiseIncidentInput): Promise<void> {
+async function tellKeepers(
+  tx: Tx,
+  input: Pick<RaiseIncidentInput, 'incidentId' | 'workflowType' | 'step' | 'errorType'>,
+): Promise<void> {
   const keepers = await tx.user.findMany({
     where: { active: true, roles: { some: { role: { in: [...incidentKeepers] } } } },
     select: { id: true, language: true },

@@ -62,6 +62,9 @@ export const incidentStepNames: Record<string, Names> = {
   recordResultsTalk: n('保存沟通记录', 'save the talk record'),
   closeResultsTalk: n('结束情感沟通', 'close the results talk'),
   sendOverdueDigests: n('发送逾期汇总', 'send the overdue digests'),
+  sweepClosedWorkflows: n('检查中止的流程', 'look for processes that stopped'),
+  /** Not an activity: the process itself ended without finishing (failed, terminated, timed out). */
+  workflow: n('继续运行流程', 'carry on with the process'),
   prepareCycle: n('创建本期考评', 'create the cycle’s evaluations'),
   startEvaluationWorkflows: n('启动客户经理考评流程', 'start the managers’ evaluations'),
   publishCityResults: n('公布全市排名结果', 'publish the city’s results'),
@@ -92,6 +95,18 @@ export const incidentCauseNames: Record<string, Names> = {
   PermanentError: n(
     '数据不符合要求（缺少记录或违反约束），重试前需要先修复数据',
     'the data is not as required (a missing row or a broken constraint); fix the data, then retry',
+  ),
+  WorkflowFailed: n(
+    '流程因程序错误而中止；修复后“重试”会把流程重置到最后一个正常步骤继续运行',
+    'the process stopped on an error in its code; once fixed, Retry resets it to its last good step',
+  ),
+  WorkflowTerminated: n(
+    '流程被人为终止（例如在 Temporal 界面中）；“重试”会把流程重置到最后一个正常步骤继续运行',
+    'the process was terminated by hand (in the Temporal UI, say); Retry resets it to its last good step',
+  ),
+  WorkflowTimedOut: n(
+    '流程超时结束；“重试”会把流程重置到最后一个正常步骤继续运行',
+    'the process timed out; Retry resets it to its last good step',
   ),
   Timeout: n(
     '步骤多次超时（数据库或邮件服务器可能不可用）',

@@ -126,7 +126,15 @@ test('a monthly self-assessment cycle: tasks, submissions, reminders, escalation
   // HR sees per county and stage: open, submitted, overdue, escalated.
   const status = await h.api('GET', `/api/cycles/${opened.body.id}/status`, { token: hr });
   expect(status.status).toBe(200);
-  expect(status.body.totals).toEqual({ total: 3, open: 1, submitted: 2, overdue: 1, escalated: 1, closedMissing: 0 });
+  expect(status.body.totals).toEqual({
+    total: 3,
+    open: 1,
+    submitted: 2,
+    overdue: 1,
+    escalated: 1,
+    unassigned: 0,
+    closedMissing: 0,
+  });
   expect(status.body.byCountyAndStage).toEqual([
     expect.objectContaining({ kind: 'SELF_ASSESSMENT', county: expect.objectContaining({ code: 'C01' }), overdue: 1 }),
   ]);

@@ -1,7 +1,8 @@
 // Started every morning by a Temporal Schedule (08:00, Asia/Shanghai): the overdue digest
-// for county heads and HR, written to the outbox and sent.
-import { acts } from './activities';
-import { log } from '@temporalio/workflow';
+// for county heads and HR, written to the outbox and sent; then a look for processes
+// that stopped without finishing.
+import { acts, batchActs } from './activities';
+import { log, patched } from '@temporalio/workflow';
 import { nowIso } from './clock';
 import { deliver } from './delivery';
 
@@ -9,5 +10,10 @@ export async function dailyDigestWorkflow(): Promise<{ sent: number }> {
   const { outboxIds } = await acts.sendOverdueDigests({ at: nowIso() });
   await deliver(outboxIds, 100);
   log.info('overdue digests sent', { mails: outboxIds.length });
+  // Processes that ended without finishing in the last week become incidents HR can retry.
+  if (patched('sweep-closed-workflows')) {
+    const { raised } = await batchActs.sweepClosedWorkflows({ at: nowIso(), lookBackDays: 8 });
+    if (raised) log.warn('stopped processes found', { raised });
+  }
   return { sent: outboxIds.length };
 }

@@ -1,6 +1,7 @@
 // Incidents (故障): the workflow steps that kept failing, for HR and the admin, with the retry
 // they ask for once the cause is fixed. The list reads the database; a retry is a signal to
 // the waiting workflow, which runs the step again and marks the incident itself.
+import { randomUUID } from 'node:crypto';
 import { WorkflowNotFoundError } from '@temporalio/client';
 import { Router } from 'express';
 import { z } from 'zod';
@@ -175,8 +176,9 @@ export function incidentRoutes(ctx: ApiContext): Router {
   return router;
 }
 
-/** Signals the waiting workflow and audits who asked; false when the workflow is gone. */
+/** Signals the waiting workflow (or resets a stopped one) and audits who asked; false when the workflow is gone. */
 async function retry(ctx: ApiContext, incident: Incident, actorId: string, note?: string): Promise<boolean> {
+  if (incident.step === 'workflow') return resetStopped(ctx, incident, actorId, note);
   await recordAudit(ctx.prisma, {
     actorId,
     action: 'incident.retryRequested',
@@ -192,4 +194,55 @@ async function retry(ctx: ApiContext, incident: Incident, actorId: string, note?
     if (err instanceof WorkflowNotFoundError) return false;
     throw err;
   }
+}
+
+/**
+ * A process that ended without finishing (failed, terminated, timed out): reset to its last
+ * completed workflow task, so it carries on from its last good step on the current code.
+ */
+async function resetStopped(ctx: ApiContext, incident: Incident, actorId: string, note?: string): Promise<boolean> {
+  const runId = incident.id;
+  let lastGood: Awaited<ReturnType<typeof lastCompletedTask>>;
+  try {
+    lastGood = await lastCompletedTask(ctx, incident.workflowId, runId);
+  } catch (err) {
+    if (err instanceof WorkflowNotFoundError) return false;
+    throw err;
+  }
+  if (!lastGood) return false;
+  const reset = await ctx.temporal.workflowService.resetWorkflowExecution({
+    namespace: ctx.temporal.options.namespace,
+    workflowExecution: { workflowId: incident.workflowId, runId },
+    reason: note ?? 'incident retry',
+    workflowTaskFinishEventId: lastGood,
+    requestId: randomUUID(),
+  });
+  const at = new Date();
+  await ctx.prisma.$transaction(async (tx) => {
+    await tx.incident.update({
+      where: { id: incident.id },
+      data: { status: 'RESOLVED', retriedAt: at, resolvedAt: at },
+    });
+    const details = {
+      workflowId: incident.workflowId,
+      step: incident.step,
+      newRunId: reset.runId,
+      ...(note ? { note } : {}),
+    };
+    const entry = { entityType: 'incident', entityId: incident.id, cycleId: incident.cycleId, at } as const;
+    await recordAudit(tx, { ...entry, actorId, action: 'incident.retryRequested', details });
+    await recordAudit(tx, {
+      ...entry,
+      actorId: null,
+      action: 'incident.resolved',
+      details: { ...details, failures: 1 },
+    });
+  });
+  return true;
+}
+
+/** The event id of a run's last completed workflow task: the last point its code went through. */
+async function lastCompletedTask(ctx: ApiContext, workflowId: string, runId: string) {
+  const history = await ctx.temporal.workflow.getHandle(workflowId, runId).fetchHistory();
+  return (history.events ?? []).filter((e) => e.workflowTaskCompletedEventAttributes).at(-1)?.eventId ?? undefined;
 }
