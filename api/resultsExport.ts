@@ -2,6 +2,7 @@
 // the inspection's deductions, the survey's satisfaction rate, the composite and rank, the
 // star move, flags, who signed off and approved the county's results and when, and any
 // objection; in the reader's language, names not codes.
+import { shanghaiMinute } from '../domain/calendar';
 import { bottomRankRulesText, flagReasonText, nameOf } from '../domain/codeNames';
 import { cycleLabel } from '../domain/notifications';
 import type { Language } from '../domain/language';
@@ -49,10 +50,6 @@ const words = {
   results: ['考评结果', 'results'],
   exported: ['导出于', 'exported'],
 } as const;
-
-/** A time as the reader's city reads it: 2026-12-03 10:25 (Asia/Shanghai). */
-const shanghaiTime = (at: Date | null | undefined): string =>
-  at ? new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ') : '';
 
 export async function resultsTable(
   prisma: PrismaClient,
@@ -146,9 +143,9 @@ export async function resultsTable(
       r.flagReasons.map((f) => flagReasonText(f, lang)).join(list),
       bottomRankRulesText(r.bottomRankFlag ?? [], lang),
       signOff?.assignee.displayName ?? '',
-      shanghaiTime(signOff?.submittedAt),
+      shanghaiMinute(signOff?.submittedAt),
       approval?.assignee.displayName ?? '',
-      shanghaiTime(approval?.submittedAt),
+      shanghaiMinute(approval?.submittedAt),
       objection ? nameOf('objectionStatus', objection, lang) : '',
       nameOf('evaluationStage', r.stage, lang),
     ];
@@ -157,8 +154,8 @@ export async function resultsTable(
   return {
     title:
       lang === 'en'
-        ? `${label}: ${w('results')} (${w('exported')} ${shanghaiTime(new Date())})`
-        : `${label}结果（${w('exported')} ${shanghaiTime(new Date())}）`,
+        ? `${label}: ${w('results')} (${w('exported')} ${shanghaiMinute(new Date())})`
+        : `${label}结果（${w('exported')} ${shanghaiMinute(new Date())}）`,
     sheet: `${cycle.period} ${w('results')}`,
     columns,
     cells,

@@ -22,6 +22,11 @@ export function shanghaiDate(instant: Date): CalendarDate {
   return new Date(instant.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
 }
 
+/** An instant as Shanghai reads it, to the minute: 2026-12-03 10:25 (exports, empty for none). */
+export function shanghaiMinute(instant: Date | null | undefined): string {
+  return instant ? new Date(instant.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 16).replace('T', ' ') : '';
+}
+
 /** The instant at which `hour:minute` Shanghai time falls on `date`. */
 export function shanghaiInstant(date: CalendarDate, hour = 0, minute = 0): Date {
   if (!isCalendarDate(date)) throw new RangeError(`not a calendar date: ${date}`);

@@ -3,7 +3,7 @@
 // proposed and decided changes; quotas in use; a manager's grade and star history.
 import { Router } from 'express';
 import { z } from 'zod';
-import { shanghaiDate } from '../../domain/calendar';
+import { shanghaiDate, shanghaiMinute } from '../../domain/calendar';
 import { basicConditions } from '../../domain/gradeDetermination';
 import { defaultGradeQuota, quotaUsage, type QuotaUsage } from '../../domain/gradeQuotas';
 import { gradeNames, type Grade } from '../../domain/grades';
@@ -88,7 +88,7 @@ export function gradeRoutes(ctx: ApiContext): Router {
         codeName('gradeChangeStatus', c.status, lang),
         nameOf(c.proposedById),
         nameOf(c.decidedById),
-        c.decidedAt ? new Date(c.decidedAt.getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ') : '',
+        shanghaiMinute(c.decidedAt),
         c.decisionReason ?? '',
       ]);
       const file = { name: 'grade-changes', sheet: bi('等级调整', 'Grade changes') };

@@ -257,7 +257,7 @@ function ResultsCards({ cycle, results }: { cycle: Status['cycle']; results: Res
     const s = c.ranking.map((r) => r.compositeScore).filter((x): x is number => x !== null);
     return {
       county: countyName(c.county, lang),
-      mean: s.length ? Math.round((100 * s.reduce((a, b) => a + b, 0)) / s.length) / 100 : null,
+      mean: meanOf(s),
       min: s.length ? Math.min(...s) : null,
       max: s.length ? Math.max(...s) : null,
       previousMean: meanOf(c.ranking.map((r) => r.previous?.compositeScore ?? null)),
