@@ -9,6 +9,7 @@ import {
   type NotificationKind,
   type RenderedMail,
 } from '../domain/notifications';
+import { createHash } from 'node:crypto';
 import type { ActivityDeps } from './deps';
 import type { Tx } from '../prisma/database';
 
@@ -118,6 +119,22 @@ export async function enqueueTaskNotice(
   return ids;
 }
 
+/**
+ * One Message-ID per outbox row, the same on every attempt. A worker killed after the mail
+ * server accepted a mail and before the row was marked sent sends it again on restart (no
+ * protocol can tell it was delivered); the copy carries the same Message-ID, so the mail
+ * catcher and mail services that deduplicate by it (Gmail, Exchange's duplicate detection) show one.
+ */
+export function messageIdOf(dedupeKey: string, publicUrl: string): string {
+  let host = 'kaoping.local';
+  try {
+    host = new URL(publicUrl).hostname || host;
+  } catch {
+    /* keep the default */
+  }
+  return `<${createHash('sha256').update(dedupeKey).digest('hex').slice(0, 32)}@${host}>`;
+}
+
 export function notificationActivities(deps: ActivityDeps) {
   return {
     /** Sends the outbox rows not yet sent. Throws (so Temporal retries) if any send fails. */
@@ -135,6 +152,7 @@ export function notificationActivities(deps: ActivityDeps) {
             subject: row.subject,
             text: row.textBody,
             html: row.htmlBody,
+            messageId: messageIdOf(row.dedupeKey, deps.settings.publicUrl),
             headers: { 'X-Kaoping-Notification': row.dedupeKey },
           });
           // A survey link is personal: once mailed it is kept nowhere, not even in the outbox.

@@ -4,6 +4,7 @@ import type { NextFunction, Request, Response } from 'express';
 import { z } from 'zod';
 import { languageOf, type Language } from '../domain/notifications';
 import { issueNames } from '../domain/issueText';
+import { isOutage } from './outages';
 
 type Text = Record<Language, string>;
 
@@ -45,11 +46,15 @@ export const problems = {
   notFound: (what: Text) =>
     new HttpProblem(404, 'not_found', { 'zh-CN': `未找到${what['zh-CN']}`, en: `${what.en} not found` }),
   conflict: (code: string, text: Text) => new HttpProblem(409, code, text),
-  unavailable: () =>
-    new HttpProblem(503, 'unavailable', {
-      'zh-CN': '服务暂不可用，请稍后重试',
-      en: 'Service temporarily unavailable, please retry',
-    }),
+  /** A service is unreachable for a moment: send the same request again in `seconds`. */
+  unavailable: (seconds = 2) =>
+    new HttpProblem(
+      503,
+      'unavailable',
+      { 'zh-CN': '服务暂不可用，请稍后重试', en: 'Service temporarily unavailable, please retry' },
+      [],
+      { retryAfter: seconds },
+    ),
   /** The workflow did not answer in time: send the same request again in `seconds`. */
   busy: (seconds: number) =>
     new HttpProblem(
@@ -111,7 +116,10 @@ export function sendProblem(res: Response, req: Request, problem: HttpProblem): 
     });
 }
 
-/** The last middleware: known problems as they are; malformed JSON as 400; anything else 500, logged. */
+/**
+ * The last middleware: known problems as they are; malformed JSON as 400; a service that
+ * cannot be reached 503; anything else 500, logged.
+ */
 export function problemHandler(err: unknown, req: Request, res: Response, _next: NextFunction): void {
   if (err instanceof HttpProblem) return sendProblem(res, req, err);
   const e = err as { type?: string; status?: number };
@@ -129,6 +137,10 @@ export function problemHandler(err: unknown, req: Request, res: Response, _next:
     );
   if (typeof e?.status === 'number' && e.status >= 400 && e.status < 500) {
     return sendProblem(res, req, new HttpProblem(e.status, 'bad_request', { 'zh-CN': '请求无效', en: 'Bad request' }));
+  }
+  if (isOutage(err)) {
+    console.warn(`[api] ${req.method} ${req.path}: a service is unreachable (503): ${(err as Error).message}`);
+    return sendProblem(res, req, problems.unavailable());
   }
   console.error('[api] unexpected error', err);
   sendProblem(res, req, new HttpProblem(500, 'internal', { 'zh-CN': '服务器内部错误', en: 'Internal server error' }));

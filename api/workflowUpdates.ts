@@ -7,6 +7,7 @@ import { describeBreach, type QuotaBreach } from '../domain/gradeQuotas';
 import type { Language } from '../domain/language';
 import type { RefusalType } from '../workflows/refusals';
 import { HttpProblem, problems } from './problems';
+import { isOutage } from './outages';
 
 /** How long a request waits for its update; then 503 with Retry-After (sending it again is safe). */
 const updateDeadlineMs = 15_000;
@@ -123,7 +124,8 @@ function quotaExceeded(breaches: QuotaBreach[]): HttpProblem {
 }
 
 function transportProblem(err: unknown): HttpProblem {
-  if (err instanceof Error && /UNAVAILABLE|DEADLINE_EXCEEDED|connect/i.test(err.message)) return problems.unavailable();
+  if (isOutage(err) || (err instanceof Error && /UNAVAILABLE|DEADLINE_EXCEEDED|connect/i.test(err.message)))
+    return problems.unavailable();
   throw err;
 }
 

@@ -1,5 +1,7 @@
 // The embedded mail catcher of `npm start`: a real SMTP server that keeps every mail
-// under data/mail and shows them on a page, so a person can read what was sent.
+// under data/mail and shows them on a page, so a person can read what was sent; a mail
+// that arrives twice with the same Message-ID (sent again after a crash) is kept once.
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Express, NextFunction, Request, Response } from 'express';
@@ -25,7 +27,17 @@ export async function startMailCatcher(
   dir: string,
   port: number,
 ): Promise<{ server: SMTPServer; list: () => CaughtMail[]; close: () => Promise<void> }> {
-  fs.mkdirSync(dir, { recursive: true });
+  fs.mkdirSync(path.join(dir, 'seen'), { recursive: true });
+  const firstTime = (messageId: string) => {
+    const marker = path.join(dir, 'seen', createHash('sha256').update(messageId).digest('hex').slice(0, 32));
+    try {
+      fs.writeFileSync(marker, '', { flag: 'wx' });
+      return true;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'EEXIST') return false;
+      throw err;
+    }
+  };
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
@@ -33,6 +45,8 @@ export async function startMailCatcher(
     onData(stream, _session, callback) {
       simpleParser(stream)
         .then((mail) => {
+          // A mail sent again after a crash carries the same Message-ID: kept once.
+          if (mail.messageId && !firstTime(mail.messageId)) return callback();
           const id = `${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
           const record: CaughtMail = {
             id,

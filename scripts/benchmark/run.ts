@@ -14,7 +14,8 @@ import nodemailer from 'nodemailer';
 import { SMTPServer } from 'smtp-server';
 import { createApp } from '../../api/app';
 import { openDatabase, type Database } from '../../prisma/database';
-import { seedOrganisation, type Organisation } from '../../prisma/seed';
+import { seedOrganisation } from '../../prisma/seed';
+import { generatedOrganisation, perCounty } from './organisation';
 import { createWorker } from '../../activities/worker';
 import type { Server } from 'node:http';
 import { cityApproval } from '../../domain/taskKinds/cityApproval';
@@ -26,68 +27,7 @@ import { selfAssessment } from '../../domain/taskKinds/selfAssessment';
 const { findTemporalBinary } = require('../temporalBinaries');
 
 const password = 'bench-password';
-const perCounty = 25;
 const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 16);
-
-function organisation(n: number): Organisation {
-  const counties = Array.from({ length: Math.ceil(n / perCounty) }, (_, i) => ({
-    code: `B${String(i + 1).padStart(4, '0')}`,
-    name: `县${i + 1}`,
-    nameEn: `County ${i + 1}`,
-  }));
-  const grades = ['SENIOR_A', 'MIDDLE_B', 'MIDDLE_C', 'JUNIOR_A', 'JUNIOR_C', 'TRAINEE'] as const;
-  return {
-    city: { code: 'BENCH', name: '基准市', nameEn: 'Benchmark City' },
-    counties,
-    managers: Array.from({ length: n }, (_, i) => ({
-      employeeNo: `B${String(i + 1).padStart(5, '0')}`,
-      name: `经理${i + 1}`,
-      countyCode: counties[Math.floor(i / perCounty)]!.code,
-      area: i % 3 === 2 ? 'RURAL' : 'URBAN',
-      employment: i % 4 === 1 ? 'CONTRACT' : 'FORMAL',
-      hireDate: '2015-01-01',
-      postStartDate: '2016-01-01',
-      education: 'BACHELOR',
-      grade: grades[i % grades.length]!,
-      starRating: 1 + (i % 5),
-    })),
-    staff: [
-      { username: 'hr', displayName: 'HR', email: 'hr@bench.local', role: 'HR', scope: 'BENCH' },
-      {
-        username: 'approver',
-        displayName: 'Approver',
-        email: 'approver@bench.local',
-        role: 'CITY_APPROVER',
-        scope: 'BENCH',
-      },
-      ...counties.flatMap((c) => [
-        {
-          username: `head-${c.code}`,
-          displayName: `Head ${c.code}`,
-          email: `head-${c.code}@bench.local`,
-          role: 'COUNTY_HEAD' as const,
-          scope: c.code,
-        },
-        {
-          username: `inspector-${c.code}`,
-          displayName: `Inspector ${c.code}`,
-          email: `inspector-${c.code}@bench.local`,
-          role: 'INSPECTOR' as const,
-          scope: c.code,
-        },
-        {
-          username: `reviewer-${c.code}`,
-          displayName: `Reviewer ${c.code}`,
-          email: `reviewer-${c.code}@bench.local`,
-          role: 'MARKETING_REVIEWER' as const,
-          scope: c.code,
-        },
-      ]),
-    ],
-    emailDomain: 'bench.local',
-    retailCustomersPerManager: 0,
-  };
-}
 
 const payloads: Record<string, unknown> = {
   [selfAssessment.kind]: {
@@ -168,7 +108,7 @@ async function main() {
   const t0 = Date.now();
   if (await db.prisma.orgUnit.findUnique({ where: { code: 'BENCH' } }))
     throw new Error('the database already holds a benchmark city: use an empty database');
-  await seedOrganisation(db.prisma, organisation(n), password);
+  await seedOrganisation(db.prisma, generatedOrganisation(n), password);
   console.log(
     `seeded ${n} managers in ${Math.ceil(n / perCounty)} counties in ${((Date.now() - t0) / 1000).toFixed(1)} s`,
   );

@@ -10,6 +10,7 @@ export interface ReceivedMail {
   text: string;
   html: string;
   notification: string;
+  messageId: string;
 }
 
 export interface TestSmtp {
@@ -49,6 +50,7 @@ export async function startTestSmtp(): Promise<TestSmtp> {
             text: m.text ?? '',
             html: typeof m.html === 'string' ? m.html : '',
             notification: headerText(m.headers.get('x-kaoping-notification')),
+            messageId: m.messageId ?? '',
           });
           callback();
         })
