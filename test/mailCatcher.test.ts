@@ -52,6 +52,35 @@ test('a sender dropping its connection mid-message leaves the catcher running an
   }
 });
 
+test('a mail sent again after a crash, with the same Message-ID, is kept once', async () => {
+  const { messageIdOf } = await import('../activities/notifications');
+  const catcher = await startMailCatcher(fs.mkdtempSync(path.join(dir, 'again-')), 0);
+  const port = (catcher.server.server.address() as AddressInfo).port;
+  const transport = nodemailer.createTransport({ host: '127.0.0.1', port, secure: false, ignoreTLS: true });
+  try {
+    const mail = (key: string) => ({
+      from: 'kaoping@test.local',
+      to: 'm001@test.local',
+      subject: `任务 ${key}`,
+      text: '请提交。',
+      messageId: messageIdOf(key, 'http://kaoping.test'),
+    });
+    await transport.sendMail(mail('task:1:opened'));
+    await transport.sendMail(mail('task:1:opened'));
+    await transport.sendMail(mail('task:2:opened'));
+    expect(
+      catcher
+        .list()
+        .map((m) => m.subject)
+        .sort(),
+    ).toEqual(['任务 task:1:opened', '任务 task:2:opened']);
+    expect(messageIdOf('task:1:opened', 'http://kaoping.test')).toMatch(/^<[0-9a-f]{32}@kaoping\.test>$/);
+  } finally {
+    transport.close();
+    await catcher.close();
+  }
+});
+
 test('the sent-mail pages are for HR and the admin only (they hold live survey links)', async () => {
   const { startHarness } = await import('./support/harness');
   const { testPassword } = await import('./support/fixtures');
