@@ -77,15 +77,27 @@ async function closeReason(temporal: ActivityDeps['temporal'], workflowId: strin
 
 const grpcUnimplemented = 12;
 
+/** Running, but its workflow task fails again and again: a bug, or a non-determinism after a deployment. */
+const stuckTypes = ['WorkflowTaskFailing', 'WorkflowNondeterministic'] as const;
+
+/** Temporal's own flag on such a run (TemporalReportedProblems: its category and cause). */
+function stuckTypeOf(wf: WorkflowExecutionInfo): (typeof stuckTypes)[number] | undefined {
+  const problems = (wf.searchAttributes as Record<string, unknown> | undefined)?.TemporalReportedProblems;
+  if (!Array.isArray(problems) || problems.length === 0) return undefined;
+  return problems.some((p) => /NonDeterministic/i.test(String(p))) ? 'WorkflowNondeterministic' : 'WorkflowTaskFailing';
+}
+
+/** The failure of a run's last failed workflow task, in the words the worker reported. */
+async function lastTaskFailure(temporal: ActivityDeps['temporal'], workflowId: string, runId: string) {
+  const history = await temporal.workflow.getHandle(workflowId, runId).fetchHistory();
+  const failed = (history.events ?? []).filter((e) => e.workflowTaskFailedEventAttributes).at(-1);
+  return failed?.workflowTaskFailedEventAttributes?.failure?.message ?? '';
+}
+
 export function incidentActivities({ prisma, temporal }: ActivityDeps) {
-  /** One closed workflow as an incident (once); 1 if it was raised now. */
-  async function raiseForClosed(wf: WorkflowExecutionInfo): Promise<number> {
+  /** One run as an incident of its own (id = the run's id), once; 1 if it was raised now. */
+  async function raiseForRun(wf: WorkflowExecutionInfo, errorType: string, message: string, at: Date) {
     let raised = 0;
-    heartbeat(wf.workflowId);
-    const errorType = closedStatuses[wf.status.name as keyof typeof closedStatuses];
-    if (!errorType || (await prisma.incident.findUnique({ where: { id: wf.runId } }))) return 0;
-    const message = (await closeReason(temporal, wf.workflowId, wf.runId)).slice(0, messageLimit);
-    const at = wf.closeTime ?? new Date();
     await prisma.$transaction(async (tx) => {
       const { cycleId, countyId, evaluationId } = await scopeOfWorkflow(tx, wf.workflowId);
       const created = await tx.incident.createMany({
@@ -100,7 +112,7 @@ export function incidentActivities({ prisma, temporal }: ActivityDeps) {
             evaluationId,
             subject: { runId: wf.runId },
             errorType,
-            message,
+            message: message.slice(0, messageLimit),
             firstSeenAt: at,
             lastSeenAt: at,
           },
@@ -116,32 +128,97 @@ export function incidentActivities({ prisma, temporal }: ActivityDeps) {
         entityType: 'incident',
         entityId: wf.runId,
         cycleId,
-        details: { workflowId: wf.workflowId, step: 'workflow', errorType, message },
+        details: { workflowId: wf.workflowId, step: 'workflow', errorType, message: message.slice(0, messageLimit) },
       });
       await tellKeepers(tx, { incidentId: wf.runId, workflowType: wf.type, step: 'workflow', errorType });
     });
     return raised;
   }
 
+  /** A workflow that ended without finishing its work. */
+  async function raiseForClosed(wf: WorkflowExecutionInfo): Promise<number> {
+    heartbeat(wf.workflowId);
+    const errorType = closedStatuses[wf.status.name as keyof typeof closedStatuses];
+    if (!errorType || (await prisma.incident.findUnique({ where: { id: wf.runId } }))) return 0;
+    const message = await closeReason(temporal, wf.workflowId, wf.runId);
+    return raiseForRun(wf, errorType, message, wf.closeTime ?? new Date());
+  }
+
+  /** A running workflow that Temporal reports as failing its workflow tasks. */
+  async function raiseForStuck(wf: WorkflowExecutionInfo, at: Date): Promise<number> {
+    heartbeat(wf.workflowId);
+    const errorType = stuckTypeOf(wf);
+    if (!errorType || (await prisma.incident.findUnique({ where: { id: wf.runId } }))) return 0;
+    return raiseForRun(wf, errorType, await lastTaskFailure(temporal, wf.workflowId, wf.runId), at);
+  }
+
+  /** Stuck runs that go on again (the code was fixed and deployed, or a reset): resolved. */
+  async function resolveRecovered(at: Date, stillStuck: Set<string>): Promise<number> {
+    const open = await prisma.incident.findMany({
+      where: { step: 'workflow', errorType: { in: [...stuckTypes] }, status: { not: 'RESOLVED' } },
+      select: { id: true },
+    });
+    let resolved = 0;
+    for (const incident of open.filter((i) => !stillStuck.has(i.id))) {
+      await resolveOne(incident.id, at, { recovered: true });
+      resolved++;
+    }
+    return resolved;
+  }
+
+  /** Marks one incident resolved (once) and audits it. */
+  async function resolveOne(incidentId: string, at: Date, extra: Record<string, unknown> = {}): Promise<void> {
+    await prisma.$transaction(async (tx) => {
+      const done = await tx.incident.updateMany({
+        where: { id: incidentId, status: { not: 'RESOLVED' } },
+        data: { status: 'RESOLVED', resolvedAt: at },
+      });
+      if (done.count === 0) return;
+      const incident = await tx.incident.findUniqueOrThrow({ where: { id: incidentId } });
+      await recordAudit(tx, {
+        at,
+        actorId: null,
+        action: 'incident.resolved',
+        entityType: 'incident',
+        entityId: incidentId,
+        cycleId: incident.cycleId,
+        details: { workflowId: incident.workflowId, step: incident.step, failures: incident.failures, ...extra },
+      });
+    });
+  }
+
+  /** Every result of a visibility query, or none on a server without visibility (the time-skipping one). */
+  async function listed(query: string): Promise<WorkflowExecutionInfo[] | undefined> {
+    const found: WorkflowExecutionInfo[] = [];
+    try {
+      for await (const wf of temporal.workflow.list({ query })) found.push(wf);
+    } catch (err) {
+      const e = err as { code?: number; cause?: { code?: number } };
+      if (e.code === grpcUnimplemented || e.cause?.code === grpcUnimplemented) return undefined;
+      throw err;
+    }
+    return found;
+  }
+
   return {
     /**
      * Workflows that ended without finishing their work (failed in their own code, terminated,
-     * timed out) in the last days: each an incident, once, which HR retries by a reset.
+     * timed out) in the last days, and running ones whose code keeps failing: each an incident,
+     * once, which HR retries by a reset. A stuck run that goes on again is resolved.
      */
     async sweepClosedWorkflows(input: { at: string; lookBackDays: number }): Promise<{ raised: number }> {
-      const since = new Date(new Date(input.at).getTime() - input.lookBackDays * 86_400_000).toISOString();
-      const query =
+      const at = new Date(input.at);
+      const since = new Date(at.getTime() - input.lookBackDays * 86_400_000).toISOString();
+      const closed = await listed(
         '(ExecutionStatus="Failed" OR ExecutionStatus="Terminated" OR ExecutionStatus="TimedOut") ' +
-        `AND CloseTime > "${since}"`;
+          `AND CloseTime > "${since}"`,
+      );
+      if (!closed) return { raised: 0 };
       let raised = 0;
-      try {
-        for await (const wf of temporal.workflow.list({ query })) raised += await raiseForClosed(wf);
-      } catch (err) {
-        // A Temporal server without visibility queries (the time-skipping test server) has nothing to list.
-        const e = err as { code?: number; cause?: { code?: number } };
-        if (e.code === grpcUnimplemented || e.cause?.code === grpcUnimplemented) return { raised };
-        throw err;
-      }
+      for (const wf of closed) raised += await raiseForClosed(wf);
+      const stuck = (await listed('ExecutionStatus="Running" AND TemporalReportedProblems IS NOT NULL')) ?? [];
+      for (const wf of stuck) raised += await raiseForStuck(wf, at);
+      await resolveRecovered(at, new Set(stuck.map((wf) => wf.runId)));
       return { raised };
     },
 
@@ -200,23 +277,7 @@ export function incidentActivities({ prisma, temporal }: ActivityDeps) {
 
     /** The step went through after its incident. */
     async resolveIncident(input: { incidentId: string; at: string }): Promise<void> {
-      await prisma.$transaction(async (tx) => {
-        const done = await tx.incident.updateMany({
-          where: { id: input.incidentId, status: { not: 'RESOLVED' } },
-          data: { status: 'RESOLVED', resolvedAt: new Date(input.at) },
-        });
-        if (done.count === 0) return;
-        const incident = await tx.incident.findUniqueOrThrow({ where: { id: input.incidentId } });
-        await recordAudit(tx, {
-          at: new Date(input.at),
-          actorId: null,
-          action: 'incident.resolved',
-          entityType: 'incident',
-          entityId: input.incidentId,
-          cycleId: incident.cycleId,
-          details: { workflowId: incident.workflowId, step: incident.step, failures: incident.failures },
-        });
-      });
+      await resolveOne(input.incidentId, new Date(input.at));
     },
   };
 }

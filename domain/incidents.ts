@@ -108,6 +108,14 @@ export const incidentCauseNames: Record<string, Names> = {
     '流程超时结束；“重试”会把流程重置到最后一个正常步骤继续运行',
     'the process timed out; Retry resets it to its last good step',
   ),
+  WorkflowTaskFailing: n(
+    '流程仍在运行，但它的程序每次推进都出错（多为新部署的程序有误）；修复并部署后流程自行继续，也可“重试”把它重置到最后一个正常步骤',
+    'the process is running but its code fails at every step (a fault in a new deployment?); once fixed and deployed it carries on by itself, or Retry resets it to its last good step',
+  ),
+  WorkflowNondeterministic: n(
+    '流程仍在运行，但新部署的程序与它已走过的步骤不一致（非确定性变更，应以 patched 版本化）；部署兼容的程序后流程自行继续，也可“重试”把它重置到最后一个正常步骤',
+    'the process is running but the newly deployed code does not match the steps it already took (a non-deterministic change; version it with patched); once compatible code is deployed it carries on by itself, or Retry resets it to its last good step',
+  ),
   Timeout: n(
     '步骤多次超时（数据库或邮件服务器可能不可用）',
     'the step timed out again and again (database or mail server unreachable?)',

@@ -18,7 +18,7 @@ import { createWorker } from '../activities/worker';
 import { mountLandingPage } from '../api/pages/landing';
 import { listen } from '../api/server';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { findTemporalBinary } = require('./temporalBinaries');
+const { findTemporalBinary, devServerDynamicConfig } = require('./temporalBinaries');
 
 const log = (msg: string) => console.log(`[kaoping] ${msg}`);
 
@@ -71,10 +71,7 @@ async function startTemporalDevServer(
       String(uiPort),
       '--log-level',
       'warn',
-      '--dynamic-config-value',
-      'frontend.enableUpdateWorkflowExecution=true',
-      '--dynamic-config-value',
-      'frontend.enableUpdateWorkflowExecutionAsyncAccepted=true',
+      ...devServerDynamicConfig,
     ],
     { stdio: ['ignore', logFile, logFile] },
   );

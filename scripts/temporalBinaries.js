@@ -32,4 +32,15 @@ function findTemporalBinary(kind) {
   return undefined;
 }
 
-module.exports = { findTemporalBinary };
+/**
+ * The dev server's settings for Kaoping: workflow updates on, and a workflow whose workflow
+ * task fails twice in a row (a bug or a non-determinism after a deployment) is marked with
+ * the TemporalReportedProblems search attribute, which the daily sweep lists as an incident.
+ */
+const devServerDynamicConfig = [
+  'frontend.enableUpdateWorkflowExecution=true',
+  'frontend.enableUpdateWorkflowExecutionAsyncAccepted=true',
+  'system.numConsecutiveWorkflowTaskProblemsToTriggerSearchAttribute=2',
+].flatMap((value) => ['--dynamic-config-value', value]);
+
+module.exports = { findTemporalBinary, devServerDynamicConfig };

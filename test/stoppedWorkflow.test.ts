@@ -1,6 +1,10 @@
 // A process that stops without finishing is not lost silently: m001's evaluation is
 // terminated by hand (as an operator might in the Temporal UI); the daily look finds it and
 // raises an incident in words; HR's retry resets it to its last good step, and m001 submits.
+// And one that keeps running but whose code fails at every step (a bad deployment): listed
+// the same way, and resolved by itself once good code is deployed.
+import { bundleWorkflowCode } from '@temporalio/worker';
+import { retryIncidentSignal } from '../workflows/incidents.messages';
 import { dailyDigestWorkflow } from '../workflows/dailyDigest';
 import { taskQueue } from '../workflows/taskQueue';
 import { validSelfAssessment } from './support/fixtures';
@@ -81,3 +85,56 @@ test('a terminated evaluation becomes an incident; the retry resets it and it ca
   // A second retry: resolved already.
   expect((await h.api('POST', `/api/incidents/${incident.id}/retry`, { token: t.hr, body: {} })).status).toBe(409);
 });
+
+test('a running evaluation whose code fails at every step is an incident until good code is back', async () => {
+  const task = await taskAssignedTo(h, 'm002');
+  const evaluation = await h.db.prisma.evaluation.findUniqueOrThrow({ where: { id: task.evaluationId! } });
+  const { code } = await bundleWorkflowCode({
+    workflowsPath: require.resolve('./support/brokenWorkflows'),
+    logger: { log() {}, trace() {}, debug() {}, info() {}, warn() {}, error: console.error },
+  });
+  // The bad build goes out; the next thing the evaluation does (here a signal) runs its code.
+  await h.stopWorker();
+  await h.startWorker(code);
+  await h.env.client.workflow.getHandle(evaluation.workflowId).signal(retryIncidentSignal, { incidentId: 'none' });
+
+  let round = 0;
+  const sweep = () =>
+    h.env.client.workflow.execute(dailyDigestWorkflow, { taskQueue, workflowId: `digest-stuck-${++round}` });
+  const incident = await eventually(
+    async () => {
+      await sweep();
+      return (await h.db.prisma.incident.findFirst({ where: { workflowId: evaluation.workflowId } })) ?? undefined;
+    },
+    90_000,
+    'the incident of the failing evaluation',
+  );
+  expect(incident).toMatchObject({
+    status: 'OPEN',
+    step: 'workflow',
+    errorType: 'WorkflowTaskFailing',
+    workflowType: 'managerEvaluationWorkflow',
+    evaluationId: evaluation.id,
+  });
+  expect(incident.message).toContain('this build cannot go on');
+  const shown = await h.api('GET', `/api/incidents/${incident.id}`, { token: t.hr });
+  expect(shown.body.sentence).toMatch(/^客户经理考评：无法继续运行流程 — 流程仍在运行，但它的程序每次推进都出错/);
+  const status = await h.api('GET', `/api/cycles/${evaluation.cycleId}/status`, { token: t.hr });
+  expect(status.body.openIncidents).toBeGreaterThanOrEqual(1);
+
+  // The fix is deployed: the evaluation carries on by itself, and the next look resolves it.
+  await h.stopWorker();
+  await h.startWorker();
+  await eventually(
+    async () => {
+      await sweep();
+      const now = await h.db.prisma.incident.findUniqueOrThrow({ where: { id: incident.id } });
+      return now.status === 'RESOLVED' || undefined;
+    },
+    120_000,
+    'resolved once good code runs',
+  );
+  const m002 = await h.login('m002');
+  const submitted = await h.api('POST', `/api/tasks/${task.id}/submission`, { token: m002, body: validSelfAssessment });
+  expect(submitted.status).toBe(201);
+}, 300_000);

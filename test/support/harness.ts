@@ -19,7 +19,7 @@ import { startTestSmtp, type TestSmtp } from './smtp';
 import { listen } from '../../api/server';
 import { settleBackgroundCalls } from '../../api/workflowUpdates';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { findTemporalBinary } = require('../../scripts/temporalBinaries');
+const { findTemporalBinary, devServerDynamicConfig } = require('../../scripts/temporalBinaries');
 
 export const publicUrl = 'http://kaoping.test';
 
@@ -33,7 +33,12 @@ export async function startTimeSkippingServer(): Promise<TestWorkflowEnvironment
 /** The Temporal CLI's dev server (as `npm start` runs it): real task timeouts, no time skipping. */
 export async function startDevServer(): Promise<TestWorkflowEnvironment> {
   const path: string | undefined = findTemporalBinary('cli');
-  return TestWorkflowEnvironment.createLocal(path ? { server: { executable: { type: 'existing-path', path } } } : {});
+  return TestWorkflowEnvironment.createLocal({
+    server: {
+      ...(path ? { executable: { type: 'existing-path', path } } : {}),
+      extraArgs: devServerDynamicConfig,
+    },
+  });
 }
 
 export interface ApiResponse {
@@ -53,7 +58,8 @@ export interface Harness {
     options?: { token?: string; body?: unknown; headers?: Record<string, string> },
   ): Promise<ApiResponse>;
   login(username: string, password?: string): Promise<string>;
-  startWorker(): Promise<void>;
+  /** The worker, on the tests' workflow bundle or on `workflowCode` (another build). */
+  startWorker(workflowCode?: string): Promise<void>;
   stopWorker(): Promise<void>;
   close(): Promise<void>;
 }
@@ -109,7 +115,7 @@ export async function startHarness(
       if (res.status !== 200) throw new Error(`login ${username}: ${res.status} ${JSON.stringify(res.body)}`);
       return res.body.token;
     },
-    async startWorker() {
+    async startWorker(workflowCode) {
       worker = await createWorker({
         connection: env.nativeConnection,
         taskQueue,
@@ -118,7 +124,7 @@ export async function startHarness(
         mailer: smtp.transport,
         publicUrl,
         mailFrom: 'Kaoping <noreply@test.local>',
-        workflowBundle,
+        workflowBundle: workflowCode ? { code: workflowCode } : workflowBundle,
       });
       running = worker.run();
     },

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { Connection } from '@temporalio/client';
 import { taskQueue } from '../../workflows/taskQueue';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { findTemporalBinary } = require('../../scripts/temporalBinaries');
+const { findTemporalBinary, devServerDynamicConfig } = require('../../scripts/temporalBinaries');
 
 const root = path.join(__dirname, '..', '..');
 
@@ -146,10 +146,7 @@ export function temporalDevServer(dbFile: string, port: number, namespaces: stri
         '--headless',
         '--log-level',
         'error',
-        '--dynamic-config-value',
-        'frontend.enableUpdateWorkflowExecution=true',
-        '--dynamic-config-value',
-        'frontend.enableUpdateWorkflowExecutionAsyncAccepted=true',
+        ...devServerDynamicConfig,
         ...namespaces.flatMap((n) => ['--namespace', n]),
       ],
     }),
