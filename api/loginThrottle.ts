@@ -1,78 +1,79 @@
-// Login throttling (登录限制): after a few wrong passwords for one account, or many from
-// one address, further tries wait, each lock-out twice as long as the one before (30 s,
-// 1 min, 2 min … at most 15 min). Kept in the API process's memory: every API process
-// throttles on its own, and a restart forgets (the audit log keeps each lock-out).
+// The login throttle's state in the database, so every API process counts the same
+// failures and a restart forgets nothing (the rule itself: domain/loginThrottle).
+import {
+  afterFailure,
+  defaultThrottleLimits,
+  freshEntry,
+  secondsToWait,
+  type ThrottleEntry,
+  type ThrottleLimits,
+} from '../domain/loginThrottle';
+import type { PrismaClient } from '../prisma/database';
 
-export interface ThrottleLimits {
-  /** Wrong passwords per account, and per client address, before the first lock-out. */
-  perAccount: number;
-  perAddress: number;
-  /** Failures older than this are forgotten. */
-  windowMs: number;
-  firstLockMs: number;
-  maxLockMs: number;
-}
-
-export const defaultThrottleLimits: ThrottleLimits = {
-  perAccount: 5,
-  perAddress: 30,
-  windowMs: 15 * 60_000,
-  firstLockMs: 30_000,
-  maxLockMs: 15 * 60_000,
-};
-
-interface Entry {
-  failures: number[];
-  lockedUntil: number;
-  lockouts: number;
-}
+/** Rows untouched for this long are deleted: far past any window or lock. */
+const forgetAfterMs = 24 * 3600_000;
 
 export class LoginThrottle {
-  private readonly entries = new Map<string, Entry>();
-
   constructor(
+    private readonly prisma: PrismaClient,
     private readonly limits: ThrottleLimits = defaultThrottleLimits,
     private readonly now: () => number = Date.now,
   ) {}
 
   /** Seconds to wait before `keys` may try again (0: may try now). */
-  retryAfter(keys: string[]): number {
-    const t = this.now();
-    const until = Math.max(0, ...keys.map((k) => this.entries.get(k)?.lockedUntil ?? 0));
-    return until > t ? Math.ceil((until - t) / 1000) : 0;
+  async retryAfter(keys: string[]): Promise<number> {
+    const rows = await this.prisma.loginThrottle.findMany({
+      where: { key: { in: keys } },
+      select: { lockedUntil: true },
+    });
+    return secondsToWait(
+      rows.map((r) => ({ lockedUntil: r.lockedUntil?.getTime() ?? 0 })),
+      this.now(),
+    );
   }
 
   /** A wrong password: returns the keys locked out by this failure. */
-  failed(account: string, address: string): string[] {
+  async failed(account: string, address: string): Promise<string[]> {
     const locked: string[] = [];
     for (const [key, limit] of [
       [account, this.limits.perAccount],
       [address, this.limits.perAddress],
     ] as const) {
-      const t = this.now();
-      const e = this.entries.get(key) ?? { failures: [], lockedUntil: 0, lockouts: 0 };
-      e.failures = [...e.failures.filter((f) => t - f < this.limits.windowMs), t];
-      if (e.failures.length >= limit) {
-        const lockMs = Math.min(this.limits.maxLockMs, this.limits.firstLockMs * 2 ** e.lockouts);
-        e.lockedUntil = t + lockMs;
-        e.lockouts++;
-        e.failures = [];
-        locked.push(key);
-      }
-      this.entries.set(key, e);
-      if (this.entries.size > 100_000) this.forgetOld();
+      if (await this.countFailure(key, limit)) locked.push(key);
     }
+    await this.prisma.loginThrottle.deleteMany({ where: { updatedAt: { lt: new Date(this.now() - forgetAfterMs) } } });
     return locked;
   }
 
   /** The right password: the account starts afresh (the address keeps its count). */
-  succeeded(account: string): void {
-    this.entries.delete(account);
+  async succeeded(account: string): Promise<void> {
+    await this.prisma.loginThrottle.deleteMany({ where: { key: account } });
   }
 
-  private forgetOld(): void {
-    const t = this.now();
-    for (const [k, e] of this.entries)
-      if (e.lockedUntil < t && e.failures.every((f) => t - f >= this.limits.windowMs)) this.entries.delete(k);
+  /** One failure on one key, under a row lock: two processes never lose a count. */
+  private countFailure(key: string, limit: number): Promise<boolean> {
+    return this.prisma.$transaction(async (tx) => {
+      await tx.$executeRaw`INSERT INTO "LoginThrottle" ("key", "failures", "lockouts", "updatedAt")
+        VALUES (${key}, '{}', 0, now()) ON CONFLICT ("key") DO NOTHING`;
+      const [row] = await tx.$queryRaw<Array<{ failures: Date[] | null; lockedUntil: Date | null; lockouts: number }>>`
+        SELECT "failures", "lockedUntil", "lockouts" FROM "LoginThrottle" WHERE "key" = ${key} FOR UPDATE`;
+      const entry: ThrottleEntry = row
+        ? {
+            failures: (row.failures ?? []).map((d) => new Date(d).getTime()),
+            lockedUntil: row.lockedUntil ? new Date(row.lockedUntil).getTime() : 0,
+            lockouts: row.lockouts,
+          }
+        : freshEntry();
+      const next = afterFailure(entry, this.now(), limit, this.limits);
+      await tx.loginThrottle.update({
+        where: { key },
+        data: {
+          failures: next.entry.failures.map((t) => new Date(t)),
+          lockedUntil: next.entry.lockedUntil ? new Date(next.entry.lockedUntil) : null,
+          lockouts: next.entry.lockouts,
+        },
+      });
+      return next.locked;
+    });
   }
 }

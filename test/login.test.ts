@@ -24,6 +24,43 @@ test('five wrong passwords lock the account: 429 with Retry-After, even with the
   expect(await h.db.prisma.auditLog.count({ where: { action: 'auth.lockedOut', entityId: user.id } })).toBe(1);
 });
 
+test('two API processes count the same failures: wrong passwords at once on both lock once', async () => {
+  const { createApp } = await import('../api/app');
+  const { listen } = await import('../api/server');
+  const { taskQueue } = await import('../workflows/taskQueue');
+  const other = await listen(
+    createApp({ prisma: h.db.prisma, temporal: h.env.client, taskQueue, sessionTtlHours: 12 }),
+    0,
+    '127.0.0.1',
+  );
+  const otherUrl = `http://127.0.0.1:${(other.address() as import('node:net').AddressInfo).port}`;
+  const loginThere = (username: string, password: string) =>
+    fetch(`${otherUrl}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username, password }),
+    });
+  try {
+    // Five wrong passwords at the same moment, three here and two there.
+    const answers = await Promise.all([
+      ...[0, 1, 2].map(() => login('reviewer02', 'wrong-password').then((r) => r.status)),
+      ...[0, 1].map(() => loginThere('reviewer02', 'wrong-password').then((r) => r.status)),
+    ]);
+    expect(answers.sort()).toEqual([401, 401, 401, 401, 401]);
+    // Locked on both, and once.
+    expect((await login('reviewer02', testPassword)).status).toBe(429);
+    expect((await loginThere('reviewer02', testPassword)).status).toBe(429);
+    const user = await h.db.prisma.user.findUniqueOrThrow({ where: { username: 'reviewer02' } });
+    expect(await h.db.prisma.auditLog.count({ where: { action: 'auth.lockedOut', entityId: user.id } })).toBe(1);
+    expect(await h.db.prisma.loginThrottle.findUnique({ where: { key: 'account:reviewer02' } })).toMatchObject({
+      lockouts: 1,
+      failures: [],
+    });
+  } finally {
+    await new Promise((r) => other.close(r));
+  }
+});
+
 test('an unknown username takes as long as a wrong password', async () => {
   const time = async (username: string) => {
     const start = performance.now();

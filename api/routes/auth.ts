@@ -30,7 +30,7 @@ export const languageBody = z.object({ language: z.enum(languages) }).strict();
 export function authRoutes(ctx: ApiContext): Router {
   const router = Router();
 
-  const throttle = new LoginThrottle();
+  const throttle = new LoginThrottle(ctx.prisma);
   const keysOf = (req: Request, username: string) => ({
     account: `account:${username.toLowerCase()}`,
     address: `address:${req.ip ?? req.socket.remoteAddress ?? 'unknown'}`,
@@ -39,13 +39,13 @@ export function authRoutes(ctx: ApiContext): Router {
   /** A wrong password: counted, and a lock-out it causes audited. */
   async function wrongPassword(req: Request, username: string, userId: string | null) {
     const keys = keysOf(req, username);
-    for (const key of throttle.failed(keys.account, keys.address)) {
+    for (const key of await throttle.failed(keys.account, keys.address)) {
       await recordAudit(ctx.prisma, {
         actorId: null,
         action: 'auth.lockedOut',
         entityType: key === keys.account ? 'user' : 'address',
         entityId: key === keys.account ? (userId ?? username) : keys.address.slice('address:'.length),
-        details: { username, retryAfterSeconds: throttle.retryAfter([key]) },
+        details: { username, retryAfterSeconds: await throttle.retryAfter([key]) },
       });
     }
   }
@@ -53,7 +53,7 @@ export function authRoutes(ctx: ApiContext): Router {
   router.post('/auth/login', async (req, res) => {
     const body = parseInput(loginBody, req.body, 'body', requestLanguage(req));
     const keys = keysOf(req, body.username);
-    const wait = throttle.retryAfter([keys.account, keys.address]);
+    const wait = await throttle.retryAfter([keys.account, keys.address]);
     if (wait > 0) throw problems.tooManyAttempts(wait);
     const user = await ctx.prisma.user.findUnique({ where: { username: body.username } });
     // The same work whether or not the account exists, so answers do not tell usernames apart.
@@ -62,7 +62,7 @@ export function authRoutes(ctx: ApiContext): Router {
       await wrongPassword(req, body.username, user?.id ?? null);
       throw problems.badCredentials();
     }
-    throttle.succeeded(keys.account);
+    await throttle.succeeded(keys.account);
     const session = await createSession(ctx.prisma, user.id, ctx.sessionTtlHours);
     res.json({
       token: session.token,
@@ -77,7 +77,7 @@ export function authRoutes(ctx: ApiContext): Router {
     const lang = requestLanguage(req);
     const body = parseInput(changePasswordBody, req.body, 'body', lang);
     const keys = keysOf(req, actor.username);
-    const wait = throttle.retryAfter([keys.account, keys.address]);
+    const wait = await throttle.retryAfter([keys.account, keys.address]);
     if (wait > 0) throw problems.tooManyAttempts(wait);
     const user = await ctx.prisma.user.findUniqueOrThrow({ where: { id: actor.id } });
     if (!(await verifyPassword(body.currentPassword, user.passwordHash))) {
@@ -113,7 +113,7 @@ export function authRoutes(ctx: ApiContext): Router {
       });
       return count;
     });
-    throttle.succeeded(keys.account);
+    await throttle.succeeded(keys.account);
     res.json({ changed: true, otherSessionsEnded: ended });
   });
 

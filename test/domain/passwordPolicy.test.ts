@@ -1,5 +1,5 @@
 import { isWeakPassword, newPasswordSchema } from '../../domain/passwordPolicy';
-import { LoginThrottle } from '../../api/loginThrottle';
+import { afterFailure, freshEntry, secondsToWait } from '../../domain/loginThrottle';
 
 describe('password policy', () => {
   test('at least 10 characters, not a common or easy one, not the username', () => {
@@ -19,21 +19,30 @@ describe('password policy', () => {
 });
 
 describe('login throttle', () => {
-  test('5 wrong passwords lock the account for 30 s, then 60 s; the address has its own count', () => {
+  test('5 wrong passwords lock the account for 30 s, then 60 s; the window forgets old ones', () => {
+    let entry = freshEntry();
     let now = 0;
-    const throttle = new LoginThrottle(undefined, () => now);
-    for (let i = 0; i < 4; i++) expect(throttle.failed('account:a', 'address:x')).toEqual([]);
-    expect(throttle.failed('account:a', 'address:x')).toEqual(['account:a']);
-    expect(throttle.retryAfter(['account:a', 'address:x'])).toBe(30);
-    expect(throttle.retryAfter(['account:b', 'address:y'])).toBe(0);
+    const fail = (limit = 5) => {
+      const next = afterFailure(entry, now, limit);
+      entry = next.entry;
+      return next.locked;
+    };
+    for (let i = 0; i < 4; i++) expect(fail()).toBe(false);
+    expect(fail()).toBe(true);
+    expect(secondsToWait([entry, undefined], now)).toBe(30);
     now += 30_000;
-    expect(throttle.retryAfter(['account:a'])).toBe(0);
-    for (let i = 0; i < 5; i++) throttle.failed('account:a', 'address:x');
-    expect(throttle.retryAfter(['account:a'])).toBe(60);
-    throttle.succeeded('account:a');
-    expect(throttle.retryAfter(['account:a'])).toBe(0);
-    // 30 wrong tries from one address across accounts lock the address.
-    for (let i = 0; i < 20; i++) throttle.failed(`account:u${i}`, 'address:x');
-    expect(throttle.retryAfter(['account:new', 'address:x'])).toBeGreaterThan(0);
+    expect(secondsToWait([entry], now)).toBe(0);
+    for (let i = 0; i < 4; i++) fail();
+    expect(fail()).toBe(true);
+    expect(secondsToWait([entry], now)).toBe(60); // twice as long
+    // Four failures, then 15 minutes of quiet: they are forgotten.
+    entry = freshEntry();
+    for (let i = 0; i < 4; i++) fail();
+    now += 15 * 60_000;
+    expect(fail()).toBe(false);
+    // At most 15 minutes however often.
+    expect(afterFailure({ failures: [], lockedUntil: 0, lockouts: 10 }, now, 1).entry.lockedUntil - now).toBe(
+      15 * 60_000,
+    );
   });
 });
