@@ -1,6 +1,7 @@
 // Logging in: wrong passwords are throttled per account (429 with Retry-After, audited),
 // unknown usernames cost the same work as wrong passwords, and every user changes their
 // own password (their other sessions end).
+import type { AddressInfo } from 'node:net';
 import { startHarness, type Harness } from './support/harness';
 import { testPassword } from './support/fixtures';
 
@@ -33,7 +34,7 @@ test('two API processes count the same failures: wrong passwords at once on both
     0,
     '127.0.0.1',
   );
-  const otherUrl = `http://127.0.0.1:${(other.address() as import('node:net').AddressInfo).port}`;
+  const otherUrl = `http://127.0.0.1:${(other.address() as AddressInfo).port}`;
   const loginThere = (username: string, password: string) =>
     fetch(`${otherUrl}/api/auth/login`, {
       method: 'POST',
