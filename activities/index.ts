@@ -7,6 +7,7 @@ import { cycleActivities } from './cycles';
 import { digestActivities } from './digests';
 import { gradeReviewActivities } from './gradeReviews';
 import { incidentActivities } from './incidents';
+import { kpiImportActivities } from './kpiImport';
 import type { ActivityDeps } from './deps';
 import { notificationActivities } from './notifications';
 import { openCycleActivities } from './openCycle';
@@ -29,6 +30,7 @@ export function createActivities(deps: ActivityDeps) {
     ...resultsTalkActivities(deps),
     ...digestActivities(deps),
     ...incidentActivities(deps),
+    ...kpiImportActivities(deps),
   };
 }
 

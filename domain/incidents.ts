@@ -31,6 +31,7 @@ export const incidentStepNames: Record<string, Names> = {
   openTask: n('开启待办', 'open the task'),
   remindTask: n('发送提醒', 'send a reminder'),
   remindTasksNow: n('人力资源催办', 'send the reminders HR asked for'),
+  applyKpiImportRows: n('导入营销部审核', 'apply the imported marketing reviews'),
   escalateTask: n('逾期上报', 'escalate the overdue task'),
   extendTaskDeadline: n('延长截止日期', 'extend the due date'),
   reassignTask: n('转交待办', 'reassign the task'),
@@ -84,6 +85,7 @@ export const incidentWorkflowNames: Record<string, Names> = {
   resultsTalkWorkflow: n('情感沟通', 'results talk'),
   dailyDigestWorkflow: n('每日逾期汇总', 'daily overdue digest'),
   remindNowWorkflow: n('人力资源催办', 'reminders by HR'),
+  kpiImportWorkflow: n('营销部审核导入', 'marketing review import'),
 };
 
 /** Why the step failed, by the error's type, in words; the technical message is shown below it. */

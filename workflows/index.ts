@@ -11,3 +11,4 @@ export { managerJoinWorkflow } from './managerJoin';
 export { objectionWorkflow } from './objection';
 export { resultsTalkWorkflow } from './resultsTalk';
 export { remindNowWorkflow } from './remindNow';
+export { kpiImportWorkflow } from './kpiImport';

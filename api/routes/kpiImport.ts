@@ -1,18 +1,19 @@
 // A county's marketing reviews (KPIs, review score, comment) from one CSV file.
-// Every row is checked first (values, the manager, an open task of the uploader's);
-// one bad row rejects the file with its line number and nothing is saved.
+// Every row is checked first (values, the manager, an open task of the uploader's); any
+// bad row rejects the file, naming each (the first 100), and nothing is saved. A file that
+// passes is applied whole by a durable job (kpiImportWorkflow), never half.
 import { createHash } from 'node:crypto';
 import express, { Router } from 'express';
 import { importProblemText, parseKpiImport, type ImportProblem } from '../../domain/kpiImport';
 import type { Language } from '../../domain/language';
-import { submitTaskUpdate } from '../../workflows/humanTask.messages';
+import { startWorkflowOnce } from '../../workflows/client/startOnce';
+import { kpiImportWorkflow } from '../../workflows/kpiImport';
+import { kpiImportWorkflowId, type KpiImportInput, type KpiImportRowResult } from '../../workflows/kpiImport.messages';
 import { actorOf, authenticate, hasRole } from '../auth';
 import type { ApiContext } from '../context';
-import { executeUpdate } from '../workflowUpdates';
+import { resultWithin } from '../workflowUpdates';
 import { HttpProblem, findOr404, problems, requestLanguage } from '../problems';
 import { marketingReview } from '../../domain/taskKinds/marketingReview';
-
-const importConcurrency = 8;
 
 export function kpiImportRoutes(ctx: ApiContext): Router {
   const router = Router();
@@ -36,12 +37,12 @@ export function kpiImportRoutes(ctx: ApiContext): Router {
         throw problems.badRequest([
           {
             field: 'body',
-            message: requestLanguage(req) === 'en' ? 'body: send the file as text/csv' : 'body：请以 text/csv 上传文件',
+            message: lang === 'en' ? 'body: send the file as text/csv' : 'body：请以 text/csv 上传文件',
           },
         ]);
 
       const parsed = parseKpiImport(req.body);
-      if (!parsed.ok) throw rowProblems(parsed.problems, requestLanguage(req));
+      if (!parsed.ok) throw rowProblems(parsed.problems, lang);
       const managers = await ctx.prisma.manager.findMany({
         where: { employeeNo: { in: parsed.rows.map((r) => r.employeeNo) } },
         select: { id: true, employeeNo: true },
@@ -85,59 +86,53 @@ export function kpiImportRoutes(ctx: ApiContext): Router {
           });
         else rowTasks.push({ row, task });
       }
-      if (rowErrors.length) throw rowProblems(rowErrors, requestLanguage(req));
+      if (rowErrors.length) throw rowProblems(rowErrors, lang);
 
       const fileHash = createHash('sha256').update(req.body).digest('hex').slice(0, 24);
-      const results: Array<{
-        line: number;
-        employeeNo: string;
-        outcome: string;
-        submissionId?: string;
-        reason?: string;
-      }> = [];
-      let next = 0;
-      await Promise.all(
-        Array.from({ length: Math.min(importConcurrency, rowTasks.length) }, async () => {
-          while (next < rowTasks.length) {
-            const { row, task } = rowTasks[next++]!;
-            if (task.status === 'SUBMITTED') {
-              results.push({ line: row.line, employeeNo: row.employeeNo, outcome: 'duplicate' });
-              continue;
-            }
-            try {
-              const result = await executeUpdate(
-                ctx.temporal,
-                lang,
-                task.evaluation!.workflowId,
-                submitTaskUpdate,
-                [{ taskId: task.id, requestId: `import-${fileHash}`, submittedById: actor.id, payload: row.review }],
-                `submit:${task.id}:import-${fileHash}`,
-              );
-              results.push({
-                line: row.line,
-                employeeNo: row.employeeNo,
-                outcome: result.outcome,
-                submissionId: result.submissionId,
-              });
-            } catch (err) {
-              // Closed since the file was checked (or the workflow is busy): said per row;
-              // the same file sent again submits what is left, and nothing twice.
-              const reason = err instanceof HttpProblem ? err.text[lang] : String(err);
-              results.push({ line: row.line, employeeNo: row.employeeNo, outcome: 'notAccepted', reason });
-            }
-          }
-        }),
-      );
-      results.sort((a, b) => a.line - b.line);
-      res.status(201).json({
-        imported: results.filter((r) => r.outcome === 'accepted').length,
-        alreadySubmitted: results.filter((r) => r.outcome === 'duplicate').length,
-        notAccepted: results.filter((r) => r.outcome === 'notAccepted').length,
-        rows: results,
+      const already: KpiImportRowResult[] = rowTasks
+        .filter(({ task }) => task.status === 'SUBMITTED')
+        .map(({ row }) => ({ line: row.line, employeeNo: row.employeeNo, outcome: 'duplicate' }));
+      const toApply = rowTasks.filter(({ task }) => task.status === 'OPEN');
+      if (toApply.length === 0) return res.status(201).json(importSummary(already));
+      // One durable job per file and set of open tasks: the same file sent again joins it.
+      const importKey = createHash('sha256')
+        .update(`${fileHash}:${actor.id}:${toApply.map(({ task }) => task.id).join(',')}`)
+        .digest('hex')
+        .slice(0, 32);
+      const input: KpiImportInput = {
+        cycleId: cycle.id,
+        requestId: `import-${fileHash}`,
+        submittedById: actor.id,
+        rows: toApply.map(({ row, task }) => ({
+          line: row.line,
+          employeeNo: row.employeeNo,
+          taskId: task.id,
+          workflowId: task.evaluation!.workflowId,
+          payload: row.review,
+        })),
+      };
+      const handle = await startWorkflowOnce(ctx.temporal, kpiImportWorkflow, {
+        workflowId: kpiImportWorkflowId(cycle.id, importKey),
+        taskQueue: ctx.taskQueue,
+        args: [input],
       });
+      const done = await resultWithin(handle.result());
+      // 202: accepted as a whole; every row goes in, the reviews show as they do.
+      if (!done) return res.status(202).json({ pending: true, importId: importKey, rows: toApply.length });
+      res.status(201).json(importSummary([...already, ...done.rows]));
     },
   );
   return router;
+}
+
+function importSummary(rows: KpiImportRowResult[]) {
+  const sorted = [...rows].sort((a, b) => a.line - b.line);
+  return {
+    imported: sorted.filter((r) => r.outcome === 'accepted').length,
+    alreadySubmitted: sorted.filter((r) => r.outcome === 'duplicate').length,
+    notAccepted: sorted.filter((r) => r.outcome === 'notAccepted').length,
+    rows: sorted,
+  };
 }
 
 /** Every bad row at once (the first 100 of them, and how many more), and nothing imported. */

@@ -154,6 +154,11 @@ const words = {
   chooseFile: ['选择文件', 'Choose a file'],
   imported: ['已导入', 'Imported'],
   alreadySubmitted: ['此前已提交', 'already submitted'],
+  importPending: [
+    '文件已受理，共 {n} 行正在逐行导入；稍后刷新即可看到',
+    'File accepted: its {n} rows are going in; refresh in a moment to see them',
+  ],
+  importNotAccepted: ['未被受理（文件检查后任务已关闭）', 'not accepted (the task closed after the file was checked)'],
   exportXlsx: ['导出 Excel', 'Export Excel'],
   exportCsv: ['导出 CSV', 'Export CSV'],
   none: ['无', 'None'],

@@ -402,12 +402,22 @@ function ResultsCards({ cycle, results }: { cycle: Status['cycle']; results: Res
   );
 }
 
+/** What the import answers: how each row went (201), or accepted and going in (202). */
+type ImportAnswer =
+  | {
+      imported: number;
+      alreadySubmitted: number;
+      notAccepted: number;
+      rows: Array<{ line: number; employeeNo: string; outcome: string }>;
+    }
+  | { pending: true; rows: number };
+
 /** A marketing reviewer uploads the county's KPIs and reviews as one CSV file; every bad row is listed. */
 function KpiImport({ cycleId, onImported }: { cycleId: string; onImported: () => void }) {
   const { t } = useSession();
   const [file, setFile] = useState<File>();
   const [busy, setBusy] = useState(false);
-  const [result, setResult] = useState<{ imported: number; alreadySubmitted: number }>();
+  const [result, setResult] = useState<ImportAnswer>();
   const [error, setError] = useState<Error>();
   const send = async () => {
     if (!file) return;
@@ -415,7 +425,7 @@ function KpiImport({ cycleId, onImported }: { cycleId: string; onImported: () =>
     setError(undefined);
     setResult(undefined);
     try {
-      const r = await postText<{ imported: number; alreadySubmitted: number }>(
+      const r = await postText<ImportAnswer>(
         `/api/cycles/${cycleId}/marketing-reviews/import`,
         await file.text(),
         'text/csv',
@@ -450,11 +460,18 @@ function KpiImport({ cycleId, onImported }: { cycleId: string; onImported: () =>
         </Button>
       </Space>
       <div id="kpi-result" style={{ marginTop: 12 }}>
-        {result && (
+        {result && 'pending' in result && (
+          <Alert type="info" showIcon title={t('importPending').replace('{n}', String(result.rows))} />
+        )}
+        {result && !('pending' in result) && (
           <Alert
-            type="success"
+            type={result.notAccepted ? 'warning' : 'success'}
             showIcon
             title={`${t('imported')}: ${result.imported}（${t('alreadySubmitted')} ${result.alreadySubmitted}）`}
+            description={result.rows
+              .filter((r) => r.outcome === 'notAccepted')
+              .map((r) => `${r.employeeNo}: ${t('importNotAccepted')}`)
+              .join('；')}
           />
         )}
         <ErrorAlert error={error} />
