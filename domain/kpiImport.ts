@@ -35,6 +35,12 @@ export type KpiImport =
   | { ok: true; rows: Array<{ line: number; employeeNo: string; review: MarketingReview }> }
   | { ok: false; problems: ImportProblem[] };
 
+/**
+ * Rows one file may hold: far more than a county has managers, and few enough that
+ * checking them holds the API's event loop for tens of milliseconds, never seconds.
+ */
+export const maxImportRows = 1000;
+
 export function parseKpiImport(text: string): KpiImport {
   const [header, ...data] = parseCsv(text);
   if (!header) return { ok: false, problems: [{ line: 1, field: 'header', message: says('文件为空', 'empty file') }] };
@@ -55,6 +61,20 @@ export function parseKpiImport(text: string): KpiImport {
   if (problems.length) return { ok: false, problems };
   if (data.length === 0)
     return { ok: false, problems: [{ line: header.line, field: 'rows', message: says('没有数据行', 'no data rows') }] };
+  if (data.length > maxImportRows)
+    return {
+      ok: false,
+      problems: [
+        {
+          line: header.line,
+          field: 'rows',
+          message: says(
+            `一个文件最多 ${maxImportRows} 行，此文件有 ${data.length} 行；请按县分开导入`,
+            `at most ${maxImportRows} rows in a file, this one has ${data.length}; import each county on its own`,
+          ),
+        },
+      ],
+    };
   const rows: Array<{ line: number; employeeNo: string; review: MarketingReview }> = [];
   const seen = new Map<string, number>();
   for (const row of data) {

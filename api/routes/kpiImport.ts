@@ -20,7 +20,7 @@ export function kpiImportRoutes(ctx: ApiContext): Router {
   router.post(
     '/cycles/:id/marketing-reviews/import',
     authenticate(ctx.prisma),
-    express.text({ type: ['text/csv', 'text/plain'], limit: '2mb' }),
+    express.text({ type: ['text/csv', 'text/plain'], limit: '1mb' }),
     async (req, res) => {
       const actor = actorOf(req);
       const lang = requestLanguage(req);
