@@ -414,13 +414,23 @@ export const operations: Operation[] = [
     method: 'post',
     path: '/api/cycles/{id}/marketing-reviews/import',
     summary:
-      "A marketing reviewer imports the county's KPIs and reviews as CSV (text/csv; columns 员工编号/employeeNo, " +
+      "A marketing reviewer imports the county's KPIs and reviews as CSV (text/csv, UTF-8 or GBK; columns 员工编号/employeeNo, " +
       '销量完成率, 访销成功率, 基础数据维护, 审核评分, 审核意见); any bad row rejects the whole file (400 naming ' +
       'the first 100); a file that passes is applied whole by a durable job: 201 with each row, or 202 when it ' +
       'takes longer than a few seconds (every row still goes in; the same file sent again answers how it went)',
     tag: 'cycles',
     auth: true,
     responses: { '201': 'Imported', '202': 'Accepted, going in', ...problem },
+  },
+  {
+    method: 'get',
+    path: '/api/cycles/{id}/marketing-reviews/template',
+    summary:
+      "The import file to fill (CSV, UTF-8 with BOM, headers in the reader's language): a row per manager whose " +
+      'marketing review the reviewer holds open in this cycle, with the name beside the employee number',
+    tag: 'cycles',
+    auth: true,
+    responses: { '200': 'CSV file', ...problem },
   },
   {
     method: 'get',

@@ -31,6 +31,25 @@ export function importProblemText(p: ImportProblem, lang: 'zh-CN' | 'en'): strin
     ? `第 ${p.line} 行 ${column ? column[1] : p.field}：${p.message['zh-CN']}`
     : `line ${p.line} ${p.field}: ${p.message.en}`;
 }
+/**
+ * A CSV file's bytes as text: UTF-8 (with or without BOM) when they are valid UTF-8, else
+ * GB18030/GBK, which Excel and WPS write for「CSV（逗号分隔）」on a Chinese Windows.
+ */
+export function decodeCsvFile(bytes: Uint8Array): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return new TextDecoder('gb18030').decode(bytes);
+  }
+}
+
+/** The import file's columns in the reader's language, with the manager's name (read by people, ignored on import). */
+export function kpiTemplateHeader(lang: 'zh-CN' | 'en'): string[] {
+  const name = lang === 'zh-CN' ? '姓名' : 'name';
+  const [employeeNo, ...rest] = Object.values(kpiImportColumns).map((names) => names[lang === 'zh-CN' ? 1 : 0]);
+  return [employeeNo!, name, ...rest];
+}
+
 export type KpiImport =
   | { ok: true; rows: Array<{ line: number; employeeNo: string; review: MarketingReview }> }
   | { ok: false; problems: ImportProblem[] };

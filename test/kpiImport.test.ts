@@ -1,5 +1,7 @@
 // A county's marketing reviews imported from CSV: one bad row rejects the file with
-// its line number and nothing is saved; a good file submits every review once.
+// its line number and nothing is saved; a good file submits every review once; the
+// template lists the reviewer's managers, and a GBK file from Excel reads as well as UTF-8.
+import iconv from 'iconv-lite';
 import { eventually, startHarness, type Harness } from './support/harness';
 
 let h: Harness;
@@ -82,4 +84,59 @@ test("import the county's KPIs and reviews from a CSV file", async () => {
     performance: 96.8,
     marketingReview: 88,
   });
+});
+
+test('the template to fill, and a file Excel saved in GBK, go in', async () => {
+  const hr = await h.login('hr');
+  const reviewer01 = await h.login('reviewer01');
+  const countyA = await h.db.prisma.orgUnit.findUniqueOrThrow({ where: { code: 'C01' } });
+  const cycle = (
+    await h.api('POST', '/api/cycles', {
+      token: hr,
+      body: { type: 'MONTHLY', period: '2026-12', countyId: countyA.id },
+    })
+  ).body;
+  await eventually(
+    async () =>
+      (await h.db.prisma.task.count({ where: { kind: 'MARKETING_REVIEW', cycleId: cycle.id } })) === 3 || undefined,
+    20_000,
+    'review tasks',
+  );
+  // The template: a row per manager whose review is the reviewer's, the name beside the number.
+  const res = await fetch(`${h.baseUrl}/api/cycles/${cycle.id}/marketing-reviews/template`, {
+    headers: { authorization: `Bearer ${reviewer01}` },
+  });
+  expect(res.status).toBe(200);
+  expect(res.headers.get('content-type')).toContain('text/csv');
+  expect(decodeURIComponent(res.headers.get('content-disposition') ?? '')).toContain('营销部审核-2026-12.csv');
+  const bytes = Buffer.from(await res.arrayBuffer());
+  expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // the BOM, so that Excel reads UTF-8
+  const template = bytes.subarray(3).toString('utf8');
+  expect(template.split(/\r?\n/).slice(0, 4)).toEqual([
+    '员工编号,姓名,销量完成率,访销成功率,基础数据维护,审核评分,审核意见',
+    'M001,王伟,,,,,',
+    'M002,李娜,,,,,',
+    'M003,张敏,,,,,',
+  ]);
+  expect((await h.api('GET', `/api/cycles/${cycle.id}/marketing-reviews/template`, { token: hr })).status).toBe(403);
+
+  // Filled in Excel on a Chinese Windows and saved as CSV: GBK bytes, CRLF, the name column kept.
+  const filled = template
+    .replace('M001,王伟,,,,,', 'M001,王伟,104%,96,90,88,完成较好')
+    .replace('M002,李娜,,,,,', 'M002,李娜,95,92,100,80,数据维护及时')
+    .replace('M003,张敏,,,,,', 'M003,张敏,80,85,70,70,需加强')
+    .replace(/\r?\n/g, '\r\n');
+  const gbk = iconv.encode(filled, 'gbk');
+  expect(gbk.toString('utf8')).not.toContain('员工编号'); // really not UTF-8
+  const imported = await fetch(`${h.baseUrl}/api/cycles/${cycle.id}/marketing-reviews/import`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${reviewer01}`, 'content-type': 'text/csv' },
+    body: gbk,
+  });
+  expect(imported.status).toBe(201);
+  expect(await imported.json()).toMatchObject({ imported: 3, alreadySubmitted: 0, notAccepted: 0 });
+  const m002 = await h.db.prisma.submission.findFirstOrThrow({
+    where: { task: { cycleId: cycle.id, evaluation: { manager: { employeeNo: 'M002' } } } },
+  });
+  expect(m002.payload).toMatchObject({ comment: '数据维护及时' });
 });

@@ -1,6 +1,7 @@
 // A KPI file that passed its checks is applied whole, even when the worker is down as it
 // arrives: the answer is 202 (accepted, going in), and once a worker is back every row is
 // submitted, once. The real dev server, so that no time is skipped while the worker is away.
+import fs from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { launchBrowser } from './support/browser';
 import { eventually, startHarness, type Harness } from './support/harness';
@@ -48,6 +49,10 @@ test('an accepted file goes in whole after the worker comes back, and once', asy
   await h.stopWorker();
   const page = await signedIn(h, browser, 'reviewer01');
   await page.goto(`${h.baseUrl}/app/#/cycles/${cycle.id}`);
+  // The template to fill comes from the same card.
+  const [template] = await Promise.all([page.waitForEvent('download'), page.click('#kpi-template')]);
+  expect(template.suggestedFilename()).toBe('营销部审核导入模板.csv');
+  expect(fs.readFileSync((await template.path())!, 'utf8')).toContain('M002,李娜,,,,,');
   await page.setInputFiles('#kpi-form input[type=file]', {
     name: '营销部审核.csv',
     mimeType: 'text/csv',

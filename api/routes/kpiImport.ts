@@ -4,7 +4,13 @@
 // passes is applied whole by a durable job (kpiImportWorkflow), never half.
 import { createHash } from 'node:crypto';
 import express, { Router } from 'express';
-import { importProblemText, parseKpiImport, type ImportProblem } from '../../domain/kpiImport';
+import {
+  decodeCsvFile,
+  importProblemText,
+  kpiTemplateHeader,
+  parseKpiImport,
+  type ImportProblem,
+} from '../../domain/kpiImport';
 import type { Language } from '../../domain/language';
 import { startWorkflowOnce } from '../../workflows/client/startOnce';
 import { kpiImportWorkflow } from '../../workflows/kpiImport';
@@ -14,26 +20,23 @@ import type { ApiContext } from '../context';
 import { resultWithin } from '../workflowUpdates';
 import { HttpProblem, findOr404, problems, requestLanguage } from '../problems';
 import { marketingReview } from '../../domain/taskKinds/marketingReview';
+import { sendTable } from '../exports';
 
 export function kpiImportRoutes(ctx: ApiContext): Router {
   const router = Router();
   router.post(
     '/cycles/:id/marketing-reviews/import',
     authenticate(ctx.prisma),
-    express.text({ type: ['text/csv', 'text/plain'], limit: '1mb' }),
+    express.raw({ type: ['text/csv', 'text/plain', 'application/vnd.ms-excel'], limit: '1mb' }),
     async (req, res) => {
       const actor = actorOf(req);
       const lang = requestLanguage(req);
-      if (!hasRole(actor, 'MARKETING_REVIEWER'))
-        throw problems.forbidden({
-          'zh-CN': '只有营销部审核人员可以导入',
-          en: 'only marketing reviewers import reviews',
-        });
+      if (!hasRole(actor, 'MARKETING_REVIEWER')) throw problems.forbidden(onlyReviewers);
       const id = String(req.params.id);
       const cycle = await findOr404(id, { 'zh-CN': '考评周期', en: 'Cycle' }, (id) =>
         ctx.prisma.cycle.findUnique({ where: { id } }),
       );
-      if (typeof req.body !== 'string')
+      if (!Buffer.isBuffer(req.body))
         throw problems.badRequest([
           {
             field: 'body',
@@ -41,7 +44,7 @@ export function kpiImportRoutes(ctx: ApiContext): Router {
           },
         ]);
 
-      const parsed = parseKpiImport(req.body);
+      const parsed = parseKpiImport(decodeCsvFile(req.body));
       if (!parsed.ok) throw rowProblems(parsed.problems, lang);
       const managers = await ctx.prisma.manager.findMany({
         where: { employeeNo: { in: parsed.rows.map((r) => r.employeeNo) } },
@@ -122,8 +125,35 @@ export function kpiImportRoutes(ctx: ApiContext): Router {
       res.status(201).json(importSummary([...already, ...done.rows]));
     },
   );
+  /** The file to fill: a row per manager whose review the reviewer holds open in this cycle (CSV, UTF-8 with BOM). */
+  router.get('/cycles/:id/marketing-reviews/template', authenticate(ctx.prisma), async (req, res) => {
+    const actor = actorOf(req);
+    const lang = requestLanguage(req);
+    if (!hasRole(actor, 'MARKETING_REVIEWER')) throw problems.forbidden(onlyReviewers);
+    const cycle = await findOr404(String(req.params.id), { 'zh-CN': '考评周期', en: 'Cycle' }, (id) =>
+      ctx.prisma.cycle.findUnique({ where: { id } }),
+    );
+    const tasks = await ctx.prisma.task.findMany({
+      where: { cycleId: cycle.id, kind: marketingReview.kind, assigneeId: actor.id, status: 'OPEN' },
+      select: { evaluation: { select: { manager: { select: { employeeNo: true, name: true } } } } },
+    });
+    const managers = tasks
+      .map((t) => t.evaluation?.manager)
+      .filter((m): m is { employeeNo: string; name: string } => !!m)
+      .sort((a, b) => a.employeeNo.localeCompare(b.employeeNo));
+    const header = kpiTemplateHeader(lang);
+    await sendTable(
+      res,
+      'csv',
+      { name: `${lang === 'en' ? 'marketing-reviews' : '营销部审核'}-${cycle.period}`, sheet: 'reviews' },
+      header,
+      managers.map((m) => [m.employeeNo, m.name, ...header.slice(2).map(() => '')]),
+    );
+  });
   return router;
 }
+
+const onlyReviewers = { 'zh-CN': '只有营销部审核人员可以导入', en: 'only marketing reviewers import reviews' };
 
 function importSummary(rows: KpiImportRowResult[]) {
   const sorted = [...rows].sort((a, b) => a.line - b.line);

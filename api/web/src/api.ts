@@ -89,9 +89,9 @@ export async function download(path: string, filename: string): Promise<void> {
   URL.revokeObjectURL(a.href);
 }
 
-/** A raw body (a CSV file) posted as it is. */
-export async function postText<T>(path: string, text: string, type: string): Promise<T> {
-  const res = await fetch(path, { method: 'POST', headers: headers({ 'content-type': type }), body: text });
+/** A raw body (a CSV file's bytes, whatever their encoding) posted as it is. */
+export async function postText<T>(path: string, body: string | ArrayBuffer, type: string): Promise<T> {
+  const res = await fetch(path, { method: 'POST', headers: headers({ 'content-type': type }), body });
   if (!res.ok) throw new ApiError(await problemOf(res));
   return (await res.json()) as T;
 }

@@ -148,12 +148,14 @@ const words = {
   nobodyElse: ['没有其他可办理此任务的人员', 'Nobody else may take this task'],
   importCsv: ['导入 KPI 与审核评分（CSV 文件）', 'Import KPIs and reviews (CSV file)'],
   importHint: [
-    '列：员工编号,销量完成率,访销成功率,基础数据维护,审核评分,审核意见',
-    'Columns: employee no., sales volume completion, order success rate, basic data maintenance, review score, review comment',
+    '列：员工编号,销量完成率,访销成功率,基础数据维护,审核评分,审核意见（姓名等其他列不读取）。下载模板填写后上传，Excel 或 WPS 另存的 CSV（UTF-8 或 GBK）均可；有误的行会逐行列出，整个文件不导入。',
+    'Columns: employee no., sales volume completion, order success rate, basic data maintenance, review score, review comment (other columns such as the name are not read). Fill in the template and upload it; a CSV saved by Excel or WPS (UTF-8 or GBK) is fine. Bad rows are listed, and then nothing is imported.',
   ],
   chooseFile: ['选择文件', 'Choose a file'],
   imported: ['已导入', 'Imported'],
   alreadySubmitted: ['此前已提交', 'already submitted'],
+  kpiTemplate: ['下载模板', 'Download template'],
+  kpiTemplateFile: ['营销部审核导入模板', 'marketing-review-template'],
   importPending: [
     '文件已受理，共 {n} 行正在逐行导入；稍后刷新即可看到',
     'File accepted: its {n} rows are going in; refresh in a moment to see them',

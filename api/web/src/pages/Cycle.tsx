@@ -1,6 +1,6 @@
 // One cycle as HR and the county follow it: totals, progress per county and stage, the
 // overdue tasks, the score distribution, the rankings with exports; the reviewer's KPI import.
-import { UploadOutlined } from '@ant-design/icons';
+import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Col, Progress, Row, Space, Statistic, Table, Tag, Typography, Upload } from 'antd';
 import { useMemo, useState } from 'react';
 import { flagReasonText, bottomRankRulesText } from '@domain/codeNames';
@@ -427,7 +427,7 @@ function KpiImport({ cycleId, onImported }: { cycleId: string; onImported: () =>
     try {
       const r = await postText<ImportAnswer>(
         `/api/cycles/${cycleId}/marketing-reviews/import`,
-        await file.text(),
+        await file.arrayBuffer(), // as saved: UTF-8, or GBK from Excel/WPS (the server tells them apart)
         'text/csv',
       );
       setResult(r);
@@ -457,6 +457,17 @@ function KpiImport({ cycleId, onImported }: { cycleId: string; onImported: () =>
         </Upload>
         <Button type="primary" onClick={() => void send()} disabled={!file} loading={busy} id="kpi-submit">
           {t('submit')}
+        </Button>
+        <Button
+          icon={<DownloadOutlined />}
+          id="kpi-template"
+          onClick={() =>
+            void download(`/api/cycles/${cycleId}/marketing-reviews/template`, `${t('kpiTemplateFile')}.csv`).catch(
+              (e: unknown) => setError(e as ApiError),
+            )
+          }
+        >
+          {t('kpiTemplate')}
         </Button>
       </Space>
       <div id="kpi-result" style={{ marginTop: 12 }}>
