@@ -2,7 +2,7 @@
 // its line number and nothing is saved; a good file submits every review once; the
 // template lists the reviewer's managers, and a GBK file from Excel reads as well as UTF-8.
 import iconv from 'iconv-lite';
-import { eventually, startHarness, type Harness } from './support/harness';
+import { openCountyCycleWithTasks, startHarness, type Harness } from './support/harness';
 
 let h: Harness;
 beforeAll(async () => {
@@ -16,18 +16,13 @@ test("import the county's KPIs and reviews from a CSV file", async () => {
   const hr = await h.login('hr');
   const reviewer01 = await h.login('reviewer01');
   const reviewer02 = await h.login('reviewer02');
-  const countyA = await h.db.prisma.orgUnit.findUniqueOrThrow({ where: { code: 'C01' } });
-  const cycle = (
-    await h.api('POST', '/api/cycles', {
-      token: hr,
-      body: { type: 'MONTHLY', period: '2026-11', countyId: countyA.id },
-    })
-  ).body;
-  await eventually(
-    async () => (await h.db.prisma.task.count({ where: { kind: 'MARKETING_REVIEW' } })) === 3 || undefined,
-    20_000,
-    'review tasks',
-  );
+  const { cycleId } = await openCountyCycleWithTasks(h, hr, {
+    countyCode: 'C01',
+    period: '2026-11',
+    kind: 'MARKETING_REVIEW',
+    count: 3,
+  });
+  const cycle = { id: cycleId };
   const csv = (rows: string[]) => ({ body: [header, ...rows].join('\n'), headers: { 'content-type': 'text/csv' } });
   const path = `/api/cycles/${cycle.id}/marketing-reviews/import`;
 
@@ -89,19 +84,13 @@ test("import the county's KPIs and reviews from a CSV file", async () => {
 test('the template to fill, and a file Excel saved in GBK, go in', async () => {
   const hr = await h.login('hr');
   const reviewer01 = await h.login('reviewer01');
-  const countyA = await h.db.prisma.orgUnit.findUniqueOrThrow({ where: { code: 'C01' } });
-  const cycle = (
-    await h.api('POST', '/api/cycles', {
-      token: hr,
-      body: { type: 'MONTHLY', period: '2026-12', countyId: countyA.id },
-    })
-  ).body;
-  await eventually(
-    async () =>
-      (await h.db.prisma.task.count({ where: { kind: 'MARKETING_REVIEW', cycleId: cycle.id } })) === 3 || undefined,
-    20_000,
-    'review tasks',
-  );
+  const { cycleId } = await openCountyCycleWithTasks(h, hr, {
+    countyCode: 'C01',
+    period: '2026-12',
+    kind: 'MARKETING_REVIEW',
+    count: 3,
+  });
+  const cycle = { id: cycleId };
   // The template: a row per manager whose review is the reviewer's, the name beside the number.
   const res = await fetch(`${h.baseUrl}/api/cycles/${cycle.id}/marketing-reviews/template`, {
     headers: { authorization: `Bearer ${reviewer01}` },

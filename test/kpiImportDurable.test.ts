@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { launchBrowser } from './support/browser';
-import { eventually, startHarness, type Harness } from './support/harness';
+import { eventually, openCountyCycleWithTasks, startHarness, type Harness } from './support/harness';
 import { scriptErrors, shot, signedIn } from './support/pages';
 
 let h: Harness;
@@ -25,19 +25,13 @@ const file = [header, 'M001,104,96,90,88,完成较好', 'M002,95,92,100,80,需�
 test('an accepted file goes in whole after the worker comes back, and once', async () => {
   const hr = await h.login('hr');
   const reviewer = await h.login('reviewer01');
-  const countyA = await h.db.prisma.orgUnit.findUniqueOrThrow({ where: { code: 'C01' } });
-  const cycle = (
-    await h.api('POST', '/api/cycles', {
-      token: hr,
-      body: { type: 'MONTHLY', period: '2026-11', countyId: countyA.id },
-    })
-  ).body;
-  await eventually(
-    async () =>
-      (await h.db.prisma.task.count({ where: { kind: 'MARKETING_REVIEW', status: 'OPEN' } })) === 3 || undefined,
-    30_000,
-    'review tasks',
-  );
+  const { cycleId } = await openCountyCycleWithTasks(h, hr, {
+    countyCode: 'C01',
+    period: '2026-11',
+    kind: 'MARKETING_REVIEW',
+    count: 3,
+  });
+  const cycle = { id: cycleId };
   const send = () =>
     h.api('POST', `/api/cycles/${cycle.id}/marketing-reviews/import`, {
       token: reviewer,
@@ -52,7 +46,7 @@ test('an accepted file goes in whole after the worker comes back, and once', asy
   // The template to fill comes from the same card.
   const [template] = await Promise.all([page.waitForEvent('download'), page.click('#kpi-template')]);
   expect(template.suggestedFilename()).toBe('营销部审核导入模板.csv');
-  expect(fs.readFileSync((await template.path())!, 'utf8')).toContain('M002,李娜,,,,,');
+  expect(fs.readFileSync(await template.path(), 'utf8')).toContain('M002,李娜,,,,,');
   await page.setInputFiles('#kpi-form input[type=file]', {
     name: '营销部审核.csv',
     mimeType: 'text/csv',

@@ -177,6 +177,24 @@ export async function openCountyCycle(h: Harness, hrToken: string, countyCode: s
   return { cycleId: opened.body.id as string, county };
 }
 
+/** HR opens a county's monthly cycle; resolves once `count` open tasks of `kind` exist in it. */
+export async function openCountyCycleWithTasks(
+  h: Harness,
+  hrToken: string,
+  opts: { countyCode: string; period: string; kind: string; count: number },
+) {
+  const opened = await openCountyCycle(h, hrToken, opts.countyCode, opts.period);
+  await eventually(
+    async () =>
+      (await h.db.prisma.task.count({
+        where: { cycleId: opened.cycleId, kind: opts.kind as never, status: 'OPEN' },
+      })) === opts.count || undefined,
+    30_000,
+    `${opts.count} ${opts.kind} tasks`,
+  );
+  return opened;
+}
+
 /** The first task assigned to `username`, once it exists. */
 export function taskAssignedTo(h: Harness, username: string, timeoutMs = 20_000) {
   return eventually(
