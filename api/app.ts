@@ -4,6 +4,7 @@ import type { ApiContext } from './context';
 import { mountApiDocs } from './openapi';
 import { problemHandler, problems } from './problems';
 import { securityHeaders } from './securityHeaders';
+import { mountReadiness } from './readiness';
 import { authRoutes } from './routes/auth';
 import { cycleRoutes } from './routes/cycles';
 import { managerRoutes } from './routes/managers';
@@ -31,10 +32,7 @@ export function createApp(ctx: ApiContext, extra?: (app: express.Express) => voi
   app.use(securityHeaders);
   app.set('query parser', 'simple');
   app.use(express.json({ limit: '1mb' }));
-  app.get('/api/health', async (_req, res) => {
-    await ctx.prisma.$queryRaw`SELECT 1`;
-    res.json({ status: 'ok' });
-  });
+  mountReadiness(app, ctx);
   const surveys = surveyRoutes(ctx);
   app.use(surveys.pages);
   app.use(webRoutes());

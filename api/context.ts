@@ -7,4 +7,6 @@ export interface ApiContext {
   temporal: Client;
   taskQueue: string;
   sessionTtlHours: number;
+  /** The SMTP server the worker mails through, for the readiness check (none: not checked). */
+  smtpUrl?: string;
 }

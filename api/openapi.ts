@@ -45,9 +45,18 @@ export const operations: Operation[] = [
   {
     method: 'get',
     path: '/api/health',
-    summary: 'Health of the API and its database',
+    summary: 'Liveness: the API process answers (nothing else is checked)',
     tag: 'system',
     responses: { '200': 'OK' },
+  },
+  {
+    method: 'get',
+    path: '/api/ready',
+    summary:
+      'Readiness: the database, Temporal and the SMTP server each answer within 2 s (503 with each check ' +
+      'otherwise), for a load balancer or a process supervisor',
+    tag: 'system',
+    responses: { '200': 'Ready', '503': 'Not ready: which check failed' },
   },
   {
     method: 'post',

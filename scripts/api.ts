@@ -19,6 +19,7 @@ async function main() {
     temporal,
     taskQueue: config.TEMPORAL_TASK_QUEUE,
     sessionTtlHours: config.SESSION_TTL_HOURS,
+    smtpUrl: config.SMTP_URL,
   });
   const server = await listen(app, config.PORT, config.HOST);
   console.log(`[api] listening on ${config.HOST}:${config.PORT}`);

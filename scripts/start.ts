@@ -142,7 +142,13 @@ async function main() {
 
   // API
   const app = createApp(
-    { prisma: db.prisma, temporal, taskQueue: config.TEMPORAL_TASK_QUEUE, sessionTtlHours: config.SESSION_TTL_HOURS },
+    {
+      prisma: db.prisma,
+      temporal,
+      taskQueue: config.TEMPORAL_TASK_QUEUE,
+      sessionTtlHours: config.SESSION_TTL_HOURS,
+      smtpUrl: config.SMTP_URL ?? `smtp://127.0.0.1:${config.MAIL_CATCHER_PORT}`,
+    },
     (a) => {
       if (catcher) mountMailPages(a, catcher.list, db.prisma);
       mountLandingPage(a, {
