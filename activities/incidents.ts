@@ -76,6 +76,7 @@ async function closeReason(temporal: ActivityDeps['temporal'], workflowId: strin
 }
 
 const grpcUnimplemented = 12;
+const grpcInvalidArgument = 3;
 
 /** Running, but its workflow task fails again and again: a bug, or a non-determinism after a deployment. */
 const stuckTypes = ['WorkflowTaskFailing', 'WorkflowNondeterministic'] as const;
@@ -187,14 +188,19 @@ export function incidentActivities({ prisma, temporal }: ActivityDeps) {
     });
   }
 
-  /** Every result of a visibility query, or none on a server without visibility (the time-skipping one). */
-  async function listed(query: string): Promise<WorkflowExecutionInfo[] | undefined> {
+  /**
+   * Every result of a visibility query, or none on a server without visibility (the
+   * time-skipping one) or, where `unknownIsNone`, without the query's search attribute
+   * (a server older than 1.28 has no TemporalReportedProblems).
+   */
+  async function listed(query: string, unknownIsNone = false): Promise<WorkflowExecutionInfo[] | undefined> {
     const found: WorkflowExecutionInfo[] = [];
     try {
       for await (const wf of temporal.workflow.list({ query })) found.push(wf);
     } catch (err) {
       const e = err as { code?: number; cause?: { code?: number } };
-      if (e.code === grpcUnimplemented || e.cause?.code === grpcUnimplemented) return undefined;
+      const code = e.code ?? e.cause?.code;
+      if (code === grpcUnimplemented || (unknownIsNone && code === grpcInvalidArgument)) return undefined;
       throw err;
     }
     return found;
@@ -216,7 +222,7 @@ export function incidentActivities({ prisma, temporal }: ActivityDeps) {
       if (!closed) return { raised: 0 };
       let raised = 0;
       for (const wf of closed) raised += await raiseForClosed(wf);
-      const stuck = (await listed('ExecutionStatus="Running" AND TemporalReportedProblems IS NOT NULL')) ?? [];
+      const stuck = (await listed('ExecutionStatus="Running" AND TemporalReportedProblems IS NOT NULL', true)) ?? [];
       for (const wf of stuck) raised += await raiseForStuck(wf, at);
       await resolveRecovered(at, new Set(stuck.map((wf) => wf.runId)));
       return { raised };
