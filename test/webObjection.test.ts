@@ -87,5 +87,21 @@ test('a manager objects, the county proposes 90, the city adjusts: 70 → 90, ra
   expect(await manager.locator('#composite').textContent()).toBe('90');
   expect(await manager.locator('#objection-outcome').textContent()).toContain('70 → 90');
   await shot(manager, '43-objection-adjusted');
-  expect([...scriptErrors(manager), ...scriptErrors(head), ...scriptErrors(approver)]).toEqual([]);
+
+  // HR's 申诉与沟通 page: the objection, decided, with its component; then the county's talks.
+  const hr = await signedIn(h, browser, 'hr');
+  await hr.goto(`${h.baseUrl}/app/#/feedback`);
+  const row = hr.locator('#objection-table tr.ant-table-row');
+  await row.first().waitFor();
+  expect(await row.count()).toBe(1);
+  const text = await row.first().innerText();
+  for (const part of ['张敏（M003）', '自我评价', '已调整', '月度']) expect(text).toContain(part);
+  await shot(hr, '56-feedback-objections');
+  await hr.locator('#feedback-view').getByText('情感沟通').click();
+  const talks = hr.locator('#talk-table tr.ant-table-row');
+  await talks.first().waitFor();
+  expect(await talks.count()).toBe(3);
+  expect(await talks.first().innerText()).toMatch(/待谈话/);
+  await shot(hr, '57-feedback-talks');
+  expect([...scriptErrors(manager), ...scriptErrors(head), ...scriptErrors(approver), ...scriptErrors(hr)]).toEqual([]);
 });

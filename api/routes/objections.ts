@@ -32,6 +32,7 @@ const objectionText = { 'zh-CN': '申诉', en: 'Objection' };
 export const objectionListQuery = z.object({
   status: z.enum(['COUNTY_REVIEW', 'CITY_DECISION', 'UPHELD', 'ADJUSTED']).optional(),
   cycleId: z.uuid().optional(),
+  countyId: z.uuid().optional(),
   page: z.coerce.number().int().min(1).max(10_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(20),
 });
@@ -143,12 +144,14 @@ export function objectionRoutes(ctx: ApiContext): Router {
     const query = parseInput(objectionListQuery, req.query, 'query', requestLanguage(req));
     const scope = await managerRowScope(ctx.prisma, actor, evaluationReaders);
     if (!scope) throw problems.forbidden(objectionText);
-    const where = {
+    // The counts per status follow every filter but the status itself.
+    const filters = {
       ...scope,
-      ...(query.status ? { status: query.status } : {}),
       ...(query.cycleId ? { cycleId: query.cycleId } : {}),
+      ...(query.countyId ? { countyId: query.countyId } : {}),
     };
-    const [rows, total] = await Promise.all([
+    const where = { ...filters, ...(query.status ? { status: query.status } : {}) };
+    const [rows, total, byStatus] = await Promise.all([
       ctx.prisma.objection.findMany({
         where,
         include: {
@@ -159,6 +162,7 @@ export function objectionRoutes(ctx: ApiContext): Router {
         take: query.pageSize,
       }),
       ctx.prisma.objection.count({ where }),
+      ctx.prisma.objection.groupBy({ by: ['status'], where: filters, _count: true }),
     ]);
     res.json({
       objections: rows.map((o) => ({
@@ -168,6 +172,7 @@ export function objectionRoutes(ctx: ApiContext): Router {
           compositeScore: o.evaluation.compositeScore === null ? null : Number(o.evaluation.compositeScore),
         },
       })),
+      counts: Object.fromEntries(byStatus.map((g) => [g.status, g._count])),
       total,
       page: query.page,
       pageSize: query.pageSize,

@@ -15,6 +15,7 @@ import { TimelinePage } from './pages/Timeline';
 import { QuotasPage } from './pages/Quotas';
 import { CasesPage } from './pages/Cases';
 import { IncidentPage, IncidentsPage } from './pages/Incidents';
+import { FeedbackPage } from './pages/Feedback';
 import { PayPage } from './pages/Pay';
 import { AdminPage } from './pages/Admin';
 import { AccountPage } from './pages/Account';
@@ -62,6 +63,8 @@ export function App() {
       return view([t('quotas')], <QuotasPage />);
     case 'cases':
       return view([t('cases')], <CasesPage />);
+    case 'feedback':
+      return view([t('feedback')], <FeedbackPage />);
     case 'incidents':
       return id
         ? view([t('incidents'), id.slice(0, 8)], <IncidentPage id={id} key={id} />)

@@ -155,6 +155,17 @@ const words = {
   imported: ['已导入', 'Imported'],
   alreadySubmitted: ['此前已提交', 'already submitted'],
   kpiTemplate: ['下载模板', 'Download template'],
+  feedback: ['申诉与沟通', 'Objections and talks'],
+  feedbackIntro: [
+    '本人权限范围内的全部申诉和情感沟通：谁在等谁、进行到哪一步。点客户经理查看其考评结果。',
+    'Every objection and results talk in your scope: who is waiting on whom, and where each stands. Open a manager for their result.',
+  ],
+  objections: ['申诉', 'Objections'],
+  resultsTalks: ['情感沟通', 'Results talks'],
+  noObjections: ['没有申诉', 'No objections'],
+  noTalks: ['没有情感沟通', 'No results talks'],
+  filedAt: ['提出时间', 'Filed'],
+  talkHeldOn: ['谈话日期', 'Held on'],
   kpiTemplateFile: ['营销部审核导入模板', 'marketing-review-template'],
   importPending: [
     '文件已受理，共 {n} 行正在逐行导入；稍后刷新即可看到',
