@@ -234,8 +234,10 @@ async function main() {
     log('stopped');
     process.exit(0);
   };
-  process.once('SIGINT', () => void shutdown('SIGINT'));
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  // on, not once: Ctrl-C under npm arrives twice (npm passes its own on), and a second
+  // signal must not end the process before it has stopped the Temporal dev server.
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
 }
 
 main().catch((err) => {
