@@ -1,6 +1,7 @@
 // What the HTTP API needs: the database for reads, Temporal for every change of a process.
 import type { Client } from '@temporalio/client';
 import type { PrismaClient } from '../prisma/database';
+import type { PdfPrinter } from './pdf';
 
 export interface ApiContext {
   prisma: PrismaClient;
@@ -9,4 +10,6 @@ export interface ApiContext {
   sessionTtlHours: number;
   /** The SMTP server the worker mails through, for the readiness check (none: not checked). */
   smtpUrl?: string;
+  /** Prints result sheets to PDF (none: the PDF routes answer 503, the printable pages still work). */
+  pdf?: PdfPrinter;
 }

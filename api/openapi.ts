@@ -8,7 +8,8 @@ import { periodPlanSchema } from '../domain/periodPlan';
 import { submissionSchemaOf, taskKinds } from '../domain/taskKinds';
 import { changePasswordBody, languageBody, loginBody } from './routes/auth';
 import { noticeListQuery, noticeReadBody } from './routes/notices';
-import { cycleListQuery, openCycleBody, outstandingQuery, resultsQuery } from './routes/cycles';
+import { cycleListQuery, openCycleBody, outstandingQuery, resultsQuery, sheetsQuery } from './routes/cycles';
+import { resultSheetQuery } from './resultSheet';
 import { customersBody, leaveBody, managerListQuery, newManagerBody, partnerBody, transferBody } from './routes/org';
 import { timelineQuery } from './routes/managers';
 import { newTemplateBody, templateListQuery } from './routes/templates';
@@ -206,6 +207,17 @@ export const operations: Operation[] = [
     tag: 'organisation',
     auth: true,
     responses: { '200': 'Evaluation', ...problem },
+  },
+  {
+    method: 'get',
+    path: '/api/evaluations/{id}/sheet',
+    summary:
+      'The result sheet (考评表): the printable A4 page (format=html, default) or its PDF (format=pdf, printed by ' +
+      'headless Chromium with the Chinese fonts embedded; 503 pdf_unavailable on a server without Chromium)',
+    tag: 'organisation',
+    auth: true,
+    query: resultSheetQuery,
+    responses: { '200': 'The sheet (text/html or application/pdf)', ...problem },
   },
   {
     method: 'post',
@@ -451,6 +463,17 @@ export const operations: Operation[] = [
     auth: true,
     query: resultsQuery,
     responses: { '200': 'Results', ...problem },
+  },
+  {
+    method: 'get',
+    path: '/api/cycles/{id}/sheets',
+    summary:
+      "A county's result sheets (考评表) in one document, a page per manager by rank: the printable page " +
+      '(format=html) or one PDF (format=pdf). A city-wide cycle names the county (countyId)',
+    tag: 'cycles',
+    auth: true,
+    query: sheetsQuery,
+    responses: { '200': 'The sheets (text/html or application/pdf)', ...problem },
   },
   {
     method: 'get',

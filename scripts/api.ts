@@ -1,6 +1,7 @@
 // The production API process: DATABASE_URL, TEMPORAL_ADDRESS and SMTP_URL required.
 import { Client, Connection } from '@temporalio/client';
 import { createApp } from '../api/app';
+import { PdfPrinter } from '../api/pdf';
 import { openDatabase } from '../prisma/database';
 import { loadConfig, productionConfigSchema } from './config';
 import { listen } from '../api/server';
@@ -14,18 +15,21 @@ async function main() {
   );
   const connection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
   const temporal = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
+  const pdf = new PdfPrinter();
   const app = createApp({
     prisma: db.prisma,
     temporal,
     taskQueue: config.TEMPORAL_TASK_QUEUE,
     sessionTtlHours: config.SESSION_TTL_HOURS,
     smtpUrl: config.SMTP_URL,
+    pdf,
   });
   const server = await listen(app, config.PORT, config.HOST);
   console.log(`[api] listening on ${config.HOST}:${config.PORT}`);
   const stop = () =>
     server.close(async () => {
       await settleBackgroundCalls();
+      await pdf.close();
       await db.close();
       await connection.close();
       process.exit(0);

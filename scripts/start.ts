@@ -9,6 +9,7 @@ import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
 import nodemailer from 'nodemailer';
 import { createApp } from '../api/app';
+import { PdfPrinter } from '../api/pdf';
 import { openDatabase } from '../prisma/database';
 import { demoPassword, seedDemoCity } from '../prisma/seed';
 import { embeddedConfigSchema, loadConfig } from './config';
@@ -174,6 +175,7 @@ async function main() {
   }
 
   // API
+  const pdf = new PdfPrinter();
   const app = createApp(
     {
       prisma: db.prisma,
@@ -181,6 +183,7 @@ async function main() {
       taskQueue: config.TEMPORAL_TASK_QUEUE,
       sessionTtlHours: config.SESSION_TTL_HOURS,
       smtpUrl: config.SMTP_URL ?? `smtp://127.0.0.1:${config.MAIL_CATCHER_PORT}`,
+      pdf,
     },
     (a) => {
       if (catcher) mountMailPages(a, catcher.list, db.prisma);
@@ -229,6 +232,7 @@ async function main() {
     await nativeConnection.close().catch(() => undefined);
     await connection.close().catch(() => undefined);
     await catcher?.close();
+    await pdf.close();
     await db.close();
     await temporalProcess?.stop();
     log('stopped');

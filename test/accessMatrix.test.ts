@@ -49,6 +49,9 @@ const policy: Array<{ path: (p: Record<string, string>) => string; allowed: Pers
   { path: (p) => `/api/tasks/${p.task}/timeline`, allowed: [...cityWide, ...countyAStaff, 'm001'] },
   { path: (p) => `/api/tasks/${p.task}/context`, allowed: [...cityWide, ...countyAStaff, 'm001'] },
   { path: (p) => `/api/evaluations/${p.evaluation}`, allowed: [...cityWide, ...countyAStaff, 'm001'] },
+  // The result sheet (考评表) as its page: whoever reads the result; a county's sheets: whoever reads its results.
+  { path: (p) => `/api/evaluations/${p.evaluation}/sheet`, allowed: [...cityWide, ...countyAStaff, 'm001'] },
+  { path: (p) => `/api/cycles/${p.cycle}/sheets`, allowed: [...cityWide, ...countyAStaff] },
   { path: (p) => `/api/managers/${p.manager}/timeline`, allowed: [...cityWide, ...countyAStaff, 'm001'] },
   { path: (p) => `/api/org/managers/${p.manager}/customers`, allowed: [...cityWide, 'head01', 'reviewer01'] },
   { path: () => '/api/org/managers', allowed: [...cityWide, ...countyAStaff, 'head02', 'partner02'] },

@@ -6,11 +6,14 @@
 // reason, the head sees the reason on the new sign-off, the approver approves; HR sees the
 // dashboard, the manager the result and the bell. On a phone nothing scrolls sideways.
 // Screenshots go to test-output/screenshots.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { addDays } from '../domain/calendar';
 import { eventually, startHarness, type Harness } from './support/harness';
 import { testPassword } from './support/fixtures';
-import { launchBrowser } from './support/browser';
+import { launchBrowser, screenshotDir } from './support/browser';
 import {
   choose,
   fieldError,
@@ -271,6 +274,83 @@ test('a monthly cycle through the pages, role by role, with every decision shown
 
   for (const page of [hr, m004, inspector, reviewer, head, approver, phoneHead]) expect(scriptErrors(page)).toEqual([]);
 }, 240_000);
+
+test('the result sheet (考评表): the A4 page from the result, its PDF with Chinese text, the county’s sheets', async () => {
+  const evaluation = await h.db.prisma.evaluation.findFirstOrThrow({
+    where: { manager: { employeeNo: 'M004' }, stage: 'PUBLISHED' },
+  });
+  // From the result page: the sheet in its frame, with the components, the inspection and the signature lines.
+  const m004 = await signedIn(h, browser, 'm004');
+  await m004.goto(`${h.baseUrl}/app/#/evaluations/${evaluation.id}`);
+  await m004.click('#sheet-link');
+  const sheet = m004.frameLocator('#sheet-frame');
+  await sheet.locator('h1').waitFor();
+  const text = (await sheet.locator('body').textContent())!;
+  expect(await sheet.locator('h1').textContent()).toBe('测试市 客户经理考评表');
+  for (const words of [
+    '刘洋',
+    'M004',
+    '经营业绩',
+    '96.80',
+    '加权合计',
+    '92.74',
+    '−5.00',
+    '87.74',
+    '11 月 12 日首签缺失',
+    '销量完成较好，数据维护需加强。',
+    '县级审核',
+    '乙县负责人',
+    '市局考评组 陈明',
+    '客户经理（签字）',
+    '县区负责人（签字）',
+  ])
+    expect(text).toContain(words);
+  await shot(m004, '58-result-sheet');
+
+  // The PDF, printed on the server: pdftotext reads the Chinese back, pdftoppm renders page 1.
+  const token = await h.login('m004');
+  const res = await fetch(`${h.baseUrl}/api/evaluations/${evaluation.id}/sheet?format=pdf`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
+  expect(res.status).toBe(200);
+  expect(res.headers.get('content-type')).toBe('application/pdf');
+  expect(res.headers.get('content-disposition')).toContain(encodeURIComponent('2026-11-M004-刘洋'));
+  const file = path.join(screenshotDir, '59-result-sheet.pdf');
+  fs.writeFileSync(file, Buffer.from(await res.arrayBuffer()));
+  const pdfText = execFileSync('pdftotext', ['-layout', file, '-']).toString();
+  for (const words of ['测试市 客户经理考评表', '刘洋', '87.74', '督察检查', '客户经理（签字）', '1/1'])
+    expect(pdfText).toContain(words);
+  execFileSync('pdftoppm', ['-png', '-r', '60', '-singlefile', file, path.join(screenshotDir, '59-result-sheet-pdf')]);
+  expect(fs.statSync(path.join(screenshotDir, '59-result-sheet-pdf.png')).size).toBeGreaterThan(10_000);
+
+  // The county's sheets in one PDF, for its head; another county's head may not print them; in English on request.
+  const county = await h.db.prisma.orgUnit.findUniqueOrThrow({ where: { code: 'C02' } });
+  const sheets = (who: string, query: string, lang = 'zh-CN') =>
+    h.login(who).then((t) =>
+      fetch(`${h.baseUrl}/api/cycles/${evaluation.cycleId}/sheets?${query}`, {
+        headers: { authorization: `Bearer ${t}`, 'accept-language': lang },
+      }),
+    );
+  const countyPdf = await sheets('head02', `countyId=${county.id}&format=pdf`);
+  expect(countyPdf.status).toBe(200);
+  expect((await countyPdf.arrayBuffer()).byteLength).toBeGreaterThan(10_000);
+  expect((await sheets('head01', `countyId=${county.id}`)).status).toBe(403);
+  expect((await sheets('hr', `countyId=${county.id}&format=docx`)).status).toBe(400);
+  const english = await (await sheets('hr', `countyId=${county.id}`, 'en')).text();
+  expect(english).toContain('Customer manager evaluation sheet');
+  expect(english).toContain('Inspection deductions');
+  expect((await sheets('hr', 'format=html')).status).toBe(200); // a county cycle names its county itself
+
+  // HR opens the county's sheets from the cycle's ranking.
+  const hr = await signedIn(h, browser, 'hr');
+  await hr.goto(`${h.baseUrl}/app/#/cycles/${evaluation.cycleId}`);
+  await hr.click('a.county-sheets');
+  await hr.frameLocator('#sheet-frame').locator('section.sheet').first().waitFor();
+  expect(await hr.frameLocator('#sheet-frame').locator('section.sheet').count()).toBe(
+    await h.db.prisma.evaluation.count({ where: { cycleId: evaluation.cycleId, countyId: county.id } }),
+  );
+  for (const page of [m004, hr]) expect(scriptErrors(page)).toEqual([]);
+}, 120_000);
 
 test('the inbox tells every row apart: kind, who or what, cycle, due date; filters and counts', async () => {
   const hrToken = await h.login('hr');

@@ -16,6 +16,8 @@ import { bilingual } from '../../domain/issueText';
 import { resultWithin } from '../workflowUpdates';
 import { openIncidentCount } from './incidents';
 import { resultsTable, type RankedRow } from '../resultsExport';
+import { loadResultSheets, resultSheetQuery, sendResultSheets } from '../resultSheet';
+import { cycleLabel } from '../../domain/notifications';
 import { reassignable, taskKinds } from '../../domain/taskKinds';
 
 export const openCycleBody = z
@@ -42,6 +44,8 @@ export const cycleListQuery = z.object({
 });
 
 const cycleText = { 'zh-CN': '考评周期', en: 'Cycle' };
+const countyText = { 'zh-CN': '县区', en: 'County' };
+export const sheetsQuery = resultSheetQuery.extend({ countyId: z.string().max(64).optional() });
 
 /** Who has not submitted yet (未提交名单): the cycle's open tasks, by kind, county and lateness. */
 export const outstandingQuery = z.object({
@@ -313,6 +317,43 @@ export function cycleRoutes(ctx: ApiContext): Router {
       { total: 0, open: 0, submitted: 0, overdue: 0, escalated: 0, unassigned: 0, closedMissing: 0 },
     );
     res.json({ cycle, totals, openIncidents, byCountyAndStage: stages });
+  });
+
+  /**
+   * A county's result sheets (考评表) in one document, a page per manager by rank: the
+   * printable page or one PDF. A city-wide cycle names the county (`countyId`).
+   */
+  router.get('/cycles/:id/sheets', async (req, res) => {
+    const lang = requestLanguage(req);
+    const { id, cycle, countyFilter } = await cycleInScope(req);
+    const query = parseInput(sheetsQuery, req.query, 'query', lang);
+    const countyId = query.countyId ?? (cycle.scope.kind === 'COUNTY' ? cycle.scopeId : undefined);
+    if (!countyId)
+      throw problems.badRequest([
+        { field: 'query.countyId', message: lang === 'en' ? 'choose a county' : '请选择县区' },
+      ]);
+    const county = await findOr404(countyId, countyText, (id) =>
+      ctx.prisma.orgUnit.findFirst({ where: { id, kind: 'COUNTY' } }),
+    );
+    if (countyFilter.countyId && !countyFilter.countyId.in.includes(county.id)) throw problems.forbidden(countyText);
+    const sheets = await loadResultSheets(ctx.prisma, {
+      cycleId: id,
+      countyId: county.id,
+      stage: { not: 'WITHDRAWN' },
+    });
+    const label = cycleLabel(cycle.type, cycle.period, lang);
+    const place = lang === 'en' ? county.nameEn : county.name;
+    await sendResultSheets(
+      res,
+      {
+        sheets,
+        lang,
+        format: query.format,
+        title: lang === 'en' ? `${label}: ${place}` : `${label} · ${place}`,
+        fileName: `${cycle.period}-${place}`,
+      },
+      ctx.pdf,
+    );
   });
 
   /** The results: per county, ranked, with stars, flags, bottom-rank flags and the county's recommendation. */

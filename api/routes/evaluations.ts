@@ -11,8 +11,9 @@ import { findOr404, parseInput, problems, requestLanguage } from '../problems';
 import { recordAudit } from '../../prisma/audit';
 import { evaluationReaders, talkReaders, type Role } from '../../domain/roles';
 import { selfAssessment } from '../../domain/taskKinds/selfAssessment';
-import { gatheredComponents, type TaskKind } from '../../domain/taskKinds';
-import { parseTemplateConfig } from '../../domain/templates';
+import { explanationOf } from '../resultExplanation';
+import { loadResultSheets, resultSheetQuery, sendResultSheets } from '../resultSheet';
+import { cycleLabel } from '../../domain/notifications';
 import { objectionView, objectionWindowOf } from './objections';
 import { resultsTalkView } from './resultsTalks';
 
@@ -86,7 +87,7 @@ export function evaluationRoutes(ctx: ApiContext): Router {
       })),
       periodPlan: periodPlanView(evaluation),
       periodPlanEditable: actor.managerId === evaluation.managerId && editable(evaluation),
-      explanation: await explanationOf(evaluation),
+      explanation: await explanationOf(ctx.prisma, evaluation),
       objection: await objectionView(ctx.prisma, evaluation.id),
       // The talk's record: the manager's own, and the county's leaders and the city (not the inspectors).
       resultsTalk: (await mayRead(actor, evaluation, talkReaders))
@@ -99,72 +100,27 @@ export function evaluationRoutes(ctx: ApiContext): Router {
     });
   });
 
-  /**
-   * The result explained (得分说明): the template's weights and what the cycle gathers, the
-   * inspection's items, the survey against its target, what the reviewers, partner, county
-   * head and city wrote, the star move, and the manager's results across cycles.
-   */
-  async function explanationOf(evaluation: Loaded) {
-    const [cycle, tasks, reviewTasks, star, history] = await Promise.all([
-      ctx.prisma.cycle.findUniqueOrThrow({ where: { id: evaluation.cycleId }, include: { template: true } }),
-      ctx.prisma.task.findMany({
-        where: { evaluationId: evaluation.id },
-        include: { submission: true, assignee: { select: { displayName: true } } },
-      }),
-      ctx.prisma.task.findMany({
-        where: { countyReview: { cycleId: evaluation.cycleId, countyId: evaluation.countyId }, status: 'SUBMITTED' },
-        include: { submission: true, assignee: { select: { displayName: true } } },
-        orderBy: [{ round: 'asc' }, { openedAt: 'asc' }],
-      }),
-      ctx.prisma.starHistory.findUnique({
-        where: { managerId_cycleId: { managerId: evaluation.managerId, cycleId: evaluation.cycleId } },
-      }),
-      ctx.prisma.evaluation.findMany({
-        where: { managerId: evaluation.managerId, stage: { not: 'WITHDRAWN' } },
-        select: {
-          id: true,
-          compositeScore: true,
-          rank: true,
-          cohortSize: true,
-          cycle: { select: { type: true, period: true } },
-        },
-        orderBy: { cycle: { period: 'asc' } },
-      }),
-    ]);
-    const config = parseTemplateConfig(cycle.template.config);
-    const payload = (kind: string) =>
-      tasks.find((t) => t.kind === kind)?.submission?.payload as Record<string, unknown> | undefined;
-    const said = [...tasks, ...reviewTasks]
-      .map((t) => {
-        const p = (t.submission?.payload ?? {}) as { comment?: string; reason?: string };
-        const text = p.comment ?? p.reason;
-        return text ? { kind: t.kind, round: t.round, by: t.assignee.displayName, text } : null;
-      })
-      .filter((x) => x !== null);
-    const customer = evaluation.scores.find((s) => s.component === 'customer');
-    const inspectionScore = evaluation.scores.find((s) => s.component === 'inspection');
-    return {
-      weights: config.weights,
-      gathered: gatheredComponents(Object.keys(config.tasks) as TaskKind[]),
-      deductions: inspectionScore
-        ? Number((inspectionScore.details as { deductions?: number } | null)?.deductions ?? 0)
-        : 0,
-      inspection: (payload('INSPECTION')?.items as unknown[] | undefined) ?? null,
-      survey: customer?.details
-        ? { ...(customer.details as object), target: config.customerSurvey.satisfactionTarget }
-        : null,
-      comments: said,
-      star: star ? { from: star.fromStars, to: star.toStars, reason: star.reason } : null,
-      history: history.map((e) => ({
-        evaluationId: e.id,
-        type: e.cycle.type,
-        period: e.cycle.period,
-        compositeScore: e.compositeScore === null ? null : Number(e.compositeScore),
-        rank: e.rank,
-        cohortSize: e.cohortSize,
-      })),
-    };
-  }
+  /** The result sheet (考评表): the printable A4 page (`format=html`) or its PDF. */
+  router.get('/evaluations/:id/sheet', authenticate(ctx.prisma), async (req, res) => {
+    const lang = requestLanguage(req);
+    const { format } = parseInput(resultSheetQuery, req.query, 'query', lang);
+    const evaluation = await loadEvaluation(String(req.params.id));
+    await requireReader(actorOf(req), evaluation);
+    const sheets = await loadResultSheets(ctx.prisma, { id: evaluation.id });
+    const label = cycleLabel(evaluation.cycle.type, evaluation.cycle.period, lang);
+    const who = `${evaluation.manager.name}（${evaluation.manager.employeeNo}）`;
+    await sendResultSheets(
+      res,
+      {
+        sheets,
+        lang,
+        format,
+        title: lang === 'en' ? `${label}: ${who}` : `${label} · ${who}`,
+        fileName: `${evaluation.cycle.period}-${evaluation.manager.employeeNo}-${evaluation.manager.name}`,
+      },
+      ctx.pdf,
+    );
+  });
 
   /**
    * 三自定: the manager sets (or changes) their own targets, plan and focus for the

@@ -1,15 +1,10 @@
-// Headless Chromium (Debian's, or CHROMIUM_PATH) driven by playwright-core.
-import fs from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+// Headless Chromium (Debian's, or CHROMIUM_PATH) driven by playwright-core: the same
+// browser the API prints its PDFs with.
+import type { Browser } from 'playwright-core';
+import { chromiumPath as foundChromium, launchChromium } from '../../api/pdf';
 
 export function chromiumPath(): string {
-  const candidates = [
-    process.env.CHROMIUM_PATH,
-    '/usr/bin/chromium',
-    '/usr/bin/chromium-browser',
-    '/usr/bin/google-chrome',
-  ].filter((p): p is string => !!p);
-  const found = candidates.find((p) => fs.existsSync(p));
+  const found = foundChromium();
   if (!found)
     throw new Error(
       "No Chromium found: install Debian's chromium (apt-get install chromium fonts-noto-cjk) or set CHROMIUM_PATH",
@@ -18,11 +13,7 @@ export function chromiumPath(): string {
 }
 
 export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: chromiumPath(),
-    headless: true,
-    args: ['--no-sandbox', '--disable-background-networking', '--disable-gpu'],
-  });
+  return launchChromium(chromiumPath());
 }
 
 export const screenshotDir = 'test-output/screenshots';

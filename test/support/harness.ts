@@ -7,6 +7,7 @@ import type { Server } from 'node:http';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Worker } from '@temporalio/worker';
 import { createApp } from '../../api/app';
+import { PdfPrinter } from '../../api/pdf';
 import type { CycleType } from '../../domain/cycles';
 import { defaultTemplateConfig, type TemplateConfig } from '../../domain/templates';
 import { seedOrganisation } from '../../prisma/seed';
@@ -79,7 +80,8 @@ export async function startHarness(
     // A newer template version, as HR would create: cycles opened from now on use it.
     await db.prisma.evaluationTemplate.create({ data: { cycleType: cycleType as CycleType, version: 2, config } });
   }
-  const app = createApp({ prisma: db.prisma, temporal: env.client, taskQueue, sessionTtlHours: 12 });
+  const pdf = new PdfPrinter();
+  const app = createApp({ prisma: db.prisma, temporal: env.client, taskQueue, sessionTtlHours: 12, pdf });
   const server: Server = await listen(app, 0, '127.0.0.1');
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
@@ -137,6 +139,7 @@ export async function startHarness(
       await harness.stopWorker();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await settleBackgroundCalls(30_000);
+      await pdf.close();
       await env.teardown();
       await smtp.close();
       await db.close();

@@ -11,6 +11,7 @@ import { TaskPage } from './pages/Task';
 import { CyclesPage } from './pages/Cycles';
 import { CyclePage } from './pages/Cycle';
 import { EvaluationPage } from './pages/Evaluation';
+import { ResultSheetPage } from './pages/ResultSheet';
 import { TimelinePage } from './pages/Timeline';
 import { QuotasPage } from './pages/Quotas';
 import { CasesPage } from './pages/Cases';
@@ -50,8 +51,28 @@ export function App() {
     case 'tasks':
       return id ? view([t('inbox'), t('kind')], <TaskPage id={id} key={id} />) : view([t('inbox')], <InboxPage />);
     case 'cycles':
+      if (id && sub === 'sheets' && route[3])
+        return view(
+          [t('cycles'), t('countySheets')],
+          <ResultSheetPage
+            key={route[3]}
+            path={`/api/cycles/${id}/sheets?countyId=${encodeURIComponent(route[3])}`}
+            fileName={`sheets-${route[3].slice(0, 8)}`}
+            back={`#/cycles/${id}`}
+          />,
+        );
       return id ? view([t('cycles'), t('cycle')], <CyclePage id={id} key={id} />) : view([t('cycles')], <CyclesPage />);
     case 'evaluations':
+      if (sub === 'sheet')
+        return view(
+          [t('results'), t('resultSheet')],
+          <ResultSheetPage
+            key={id}
+            path={`/api/evaluations/${id}/sheet`}
+            fileName={`sheet-${(id ?? '').slice(0, 8)}`}
+            back={`#/evaluations/${id}`}
+          />,
+        );
       return view([t('results')], <EvaluationPage id={id ?? ''} key={id} />);
     case 'managers':
       return sub === 'timeline'

@@ -78,15 +78,32 @@ export async function api<T>(method: string, path: string, body?: unknown): Prom
   return (await res.json()) as T;
 }
 
-/** A file the API makes (CSV, XLSX), fetched with the session's token and saved under its name. */
+/** The name the API gives a file (`filename*=UTF-8''…`), e.g. a sheet named after the manager. */
+function serverFileName(res: Response): string | undefined {
+  const m = /filename\*=UTF-8''([^;]+)/i.exec(res.headers.get('content-disposition') ?? '');
+  try {
+    return m ? decodeURIComponent(m[1]!) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A file the API makes (CSV, XLSX, PDF), fetched with the session's token and saved under its name. */
 export async function download(path: string, filename: string): Promise<void> {
   const res = await fetch(path, { headers: headers() });
   if (!res.ok) throw new ApiError(await problemOf(res));
   const a = document.createElement('a');
   a.href = URL.createObjectURL(await res.blob());
-  a.download = filename;
+  a.download = serverFileName(res) ?? filename;
   a.click();
   URL.revokeObjectURL(a.href);
+}
+
+/** A page the API renders (the result sheet's HTML), fetched with the session's token. */
+export async function getText(path: string): Promise<string> {
+  const res = await fetch(path, { headers: headers() });
+  if (!res.ok) throw new ApiError(await problemOf(res));
+  return res.text();
 }
 
 /** A raw body (a CSV file's bytes, whatever their encoding) posted as it is. */

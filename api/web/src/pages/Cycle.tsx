@@ -319,7 +319,14 @@ function ResultsCards({ cycle, results }: { cycle: Status['cycle']; results: Res
         <ErrorAlert error={error} />
         {results.counties.map((c) => (
           <div key={c.county?.code ?? 'city'} style={{ marginBottom: 16 }}>
-            <Typography.Title level={5}>{countyName(c.county, lang)}</Typography.Title>
+            <Space align="baseline" size="large">
+              <Typography.Title level={5}>{countyName(c.county, lang)}</Typography.Title>
+              {c.county && (
+                <a href={`#/cycles/${cycle.id}/sheets/${c.county.id}`} className="county-sheets">
+                  {t('countySheets')}
+                </a>
+              )}
+            </Space>
             <Table
               className="ranking"
               size="small"

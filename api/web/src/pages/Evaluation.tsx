@@ -2,7 +2,7 @@
 // template's weights (domain/scoring, the engine's own arithmetic), the inspection's items,
 // the survey against its target, what the reviewers and deciders wrote, the star move, and
 // the results across cycles as a trend.
-import { ArrowDownOutlined, ArrowUpOutlined, StarFilled } from '@ant-design/icons';
+import { ArrowDownOutlined, ArrowUpOutlined, PrinterOutlined, StarFilled } from '@ant-design/icons';
 import { Card, Col, Descriptions, List, Progress, Row, Space, Table, Tag, Typography } from 'antd';
 import { useMemo } from 'react';
 import { compositeBreakdown, type WeightedComponent } from '@domain/scoring';
@@ -97,7 +97,12 @@ function EvaluationView({ e, reload }: { e: Evaluation; reload: () => void }) {
             </Descriptions.Item>
           )}
         </Descriptions>
-        <a href={`#/managers/${e.manager.id}/timeline`}>{t('timeline')}</a>
+        <Space size="large">
+          <a href={`#/managers/${e.manager.id}/timeline`}>{t('timeline')}</a>
+          <a href={`#/evaluations/${e.id}/sheet`} id="sheet-link">
+            <PrinterOutlined /> {t('resultSheet')}
+          </a>
+        </Space>
       </Card>
 
       <ObjectionCard
