@@ -1,4 +1,5 @@
 // The HTTP API.
+import { bulkSubmitRoutes } from './routes/bulkSubmit';
 import express from 'express';
 import type { ApiContext } from './context';
 import { mountApiDocs } from './openapi';
@@ -46,6 +47,7 @@ export function createApp(ctx: ApiContext, extra?: (app: express.Express) => voi
     kpiImportRoutes(ctx),
     evaluationRoutes(ctx),
     cycleRoutes(ctx),
+    bulkSubmitRoutes(ctx),
     taskRoutes(ctx),
     taskContextRoutes(ctx),
     noticeRoutes(ctx),

@@ -17,6 +17,7 @@ import { bulkExtendBody, bulkReassignBody, bulkRemindBody, extendBody, inboxQuer
 import { gradeChangeListQuery, gradeReviewListQuery } from './routes/grades';
 import { newPayTableBody, statementQuery } from './routes/pay';
 import { caseListQuery } from './routes/bottomRankCases';
+import { bulkSubmitBody } from './routes/bulkSubmit';
 import { objectionListQuery } from './routes/objections';
 import { resultsTalkListQuery } from './routes/resultsTalks';
 import { incidentListQuery, retryIncidentBody, retryIncidentsBody } from './routes/incidents';
@@ -632,6 +633,23 @@ export const operations: Operation[] = [
     auth: true,
     body: bulkRemindBody,
     responses: { '202': 'Reminded and skipped (or pending, if the mails are still being written)', ...problem },
+  },
+  {
+    method: 'post',
+    path: '/api/tasks/bulk/submit',
+    summary:
+      "Up to 200 of the caller's own evaluations at once (the inspector's grid, 督察批量录入; a partner's or " +
+      "reviewer's list): every row is checked first by its kind's schema, any bad row refuses the batch naming each " +
+      'row and field (badRows) and nothing is saved; a batch that passes is applied whole by a durable job. ' +
+      'Sending it again (or with the same Idempotency-Key) submits nothing twice',
+    tag: 'tasks',
+    auth: true,
+    body: bulkSubmitBody,
+    responses: {
+      '201': 'Each row: accepted, or already submitted',
+      '202': 'Accepted whole and being applied',
+      ...problem,
+    },
   },
   {
     method: 'get',

@@ -92,11 +92,15 @@ export function parseInput<T extends z.ZodType>(
 ): z.infer<T> {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
-  const fields = result.error.issues.map((issue) => {
-    const field = [where, ...issue.path.map(String)].join('.');
+  throw problems.badRequest(fieldErrorsOf(result.error, [where], lang));
+}
+
+/** Each issue of a failed parse as a field error, its path under `prefix` (body.rows.3.payload…). */
+export function fieldErrorsOf(error: z.ZodError, prefix: string[], lang: Language): FieldError[] {
+  return error.issues.map((issue) => {
+    const field = [...prefix, ...issue.path.map(String)].join('.');
     return { field, message: `${field} ${issueNames(issue)[lang]}` };
   });
-  throw problems.badRequest(fields);
 }
 
 export function sendProblem(res: Response, req: Request, problem: HttpProblem): void {

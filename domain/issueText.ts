@@ -38,6 +38,8 @@ function limitMessage(issue: z.core.$ZodIssue): Names | undefined {
     return { 'zh-CN': '密码太容易被猜到，请换一个', en: 'is too easy to guess: choose another' };
   if (issue.code === 'invalid_type' && /received undefined/.test(issue.message))
     return { 'zh-CN': '必填', en: 'is required' };
+  if (issue.code === 'not_multiple_of')
+    return { 'zh-CN': `须为 ${Number(issue.divisor)} 的整数倍`, en: `must be a multiple of ${Number(issue.divisor)}` };
   if (issue.code !== 'too_big' && issue.code !== 'too_small') return undefined;
   const limit = Number(issue.code === 'too_big' ? issue.maximum : issue.minimum);
   if (issue.origin === 'number') {

@@ -45,7 +45,8 @@ test('an accepted file goes in whole after the worker comes back, and once', asy
   await page.goto(`${h.baseUrl}/app/#/cycles/${cycle.id}`);
   // The template to fill comes from the same card.
   const [template] = await Promise.all([page.waitForEvent('download'), page.click('#kpi-template')]);
-  expect(template.suggestedFilename()).toBe('营销部审核导入模板.csv');
+  // Named by the API: the kind and the period.
+  expect(template.suggestedFilename()).toBe('营销部审核-2026-11.csv');
   expect(fs.readFileSync(await template.path(), 'utf8')).toContain('M002,李娜,,,,,');
   await page.setInputFiles('#kpi-form input[type=file]', {
     name: '营销部审核.csv',

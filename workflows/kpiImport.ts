@@ -1,5 +1,5 @@
-// A checked KPI file is applied as one job that does not stop half-way: every row goes to
-// its manager's evaluation (a workflow update, idempotent by the file's key), page by page,
+// A checked batch of submissions (a KPI file, the inspector's grid) is applied as one job
+// that does not stop half-way: every row goes to its manager's evaluation (a workflow update, idempotent by the file's key), page by page,
 // retried through outages; a step that keeps failing is an incident, not a half import.
 import { batchActs } from './activities';
 import { setIncidentScope } from './incidents';

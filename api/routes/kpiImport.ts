@@ -12,12 +12,10 @@ import {
   type ImportProblem,
 } from '../../domain/kpiImport';
 import type { Language } from '../../domain/language';
-import { startWorkflowOnce } from '../../workflows/client/startOnce';
-import { kpiImportWorkflow } from '../../workflows/kpiImport';
-import { kpiImportWorkflowId, type KpiImportInput, type KpiImportRowResult } from '../../workflows/kpiImport.messages';
+import type { KpiImportRowResult } from '../../workflows/kpiImport.messages';
+import { applyBatch } from '../batchSubmission';
 import { actorOf, authenticate, hasRole } from '../auth';
 import type { ApiContext } from '../context';
-import { resultWithin } from '../workflowUpdates';
 import { HttpProblem, findOr404, problems, requestLanguage } from '../problems';
 import { marketingReview } from '../../domain/taskKinds/marketingReview';
 import { sendTable } from '../exports';
@@ -96,16 +94,17 @@ export function kpiImportRoutes(ctx: ApiContext): Router {
         .filter(({ task }) => task.status === 'SUBMITTED')
         .map(({ row }) => ({ line: row.line, employeeNo: row.employeeNo, outcome: 'duplicate' }));
       const toApply = rowTasks.filter(({ task }) => task.status === 'OPEN');
-      if (toApply.length === 0) return res.status(201).json(importSummary(already));
       // One durable job per file and set of open tasks: the same file sent again joins it.
       const importKey = createHash('sha256')
         .update(`${fileHash}:${actor.id}:${toApply.map(({ task }) => task.id).join(',')}`)
         .digest('hex')
         .slice(0, 32);
-      const input: KpiImportInput = {
+      await applyBatch(ctx, res, {
         cycleId: cycle.id,
+        key: importKey,
         requestId: `import-${fileHash}`,
         submittedById: actor.id,
+        already,
         rows: toApply.map(({ row, task }) => ({
           line: row.line,
           employeeNo: row.employeeNo,
@@ -113,16 +112,7 @@ export function kpiImportRoutes(ctx: ApiContext): Router {
           workflowId: task.evaluation!.workflowId,
           payload: row.review,
         })),
-      };
-      const handle = await startWorkflowOnce(ctx.temporal, kpiImportWorkflow, {
-        workflowId: kpiImportWorkflowId(cycle.id, importKey),
-        taskQueue: ctx.taskQueue,
-        args: [input],
       });
-      const done = await resultWithin(handle.result());
-      // 202: accepted as a whole; every row goes in, the reviews show as they do.
-      if (!done) return res.status(202).json({ pending: true, importId: importKey, rows: toApply.length });
-      res.status(201).json(importSummary([...already, ...done.rows]));
     },
   );
   /** The file to fill: a row per manager whose review the reviewer holds open in this cycle (CSV, UTF-8 with BOM). */
@@ -154,16 +144,6 @@ export function kpiImportRoutes(ctx: ApiContext): Router {
 }
 
 const onlyReviewers = { 'zh-CN': '只有营销部审核人员可以导入', en: 'only marketing reviewers import reviews' };
-
-function importSummary(rows: KpiImportRowResult[]) {
-  const sorted = [...rows].sort((a, b) => a.line - b.line);
-  return {
-    imported: sorted.filter((r) => r.outcome === 'accepted').length,
-    alreadySubmitted: sorted.filter((r) => r.outcome === 'duplicate').length,
-    notAccepted: sorted.filter((r) => r.outcome === 'notAccepted').length,
-    rows: sorted,
-  };
-}
 
 /** Every bad row at once (the first 100 of them, and how many more), and nothing imported. */
 function rowProblems(rows: ImportProblem[], lang: Language): HttpProblem {

@@ -63,7 +63,8 @@ function bulkResultOf(taskId: string, settled: PromiseSettledResult<unknown>, la
   if (e instanceof HttpProblem) return { taskId, ok: false, status: e.status, title: e.text[lang] };
   throw e;
 }
-const idempotencyKey = z
+/** A client's Idempotency-Key header: the same key is the same request. */
+export const idempotencyKey = z
   .string()
   .trim()
   .min(8)

@@ -94,6 +94,13 @@ export const defaultDueOffsetDays: Record<TaskKind, number> = each((d) => d.defa
 const ofRole = (d: TaskKindDefinition) => d.assignee === 'actorRole' || d.assignee === 'chosenHolder';
 /** HR may give a task to another holder of its role; a manager's own task (or their partner's) stays theirs. */
 export const reassignable: Record<TaskKind, boolean> = each(ofRole);
+/**
+ * Submitted in a batch (the inspector's grid, a file): evaluations entered for many managers
+ * by one person. Decisions stay one by one (the approvals page shows each).
+ */
+export const batchSubmittable: Record<TaskKind, boolean> = each(
+  (d) => d.policyKind === 'evaluation' && d.schema !== null && d.assignee !== 'manager',
+);
 /** The holders of its role in the county may also hand it to one another (a results talk). */
 export const sharedAmongHolders: Record<TaskKind, boolean> = each((d) => d.sharedAmongHolders ?? false);
 

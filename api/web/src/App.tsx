@@ -12,6 +12,7 @@ import { CyclesPage } from './pages/Cycles';
 import { CyclePage } from './pages/Cycle';
 import { EvaluationPage } from './pages/Evaluation';
 import { ResultSheetPage } from './pages/ResultSheet';
+import { InspectionGridPage } from './pages/InspectionGrid';
 import { TimelinePage } from './pages/Timeline';
 import { QuotasPage } from './pages/Quotas';
 import { CasesPage } from './pages/Cases';
@@ -78,6 +79,8 @@ export function App() {
       return sub === 'timeline'
         ? view([t('timeline')], <TimelinePage managerId={id ?? ''} key={id} />)
         : view([t('inbox')], <InboxPage />);
+    case 'inspections':
+      return view([t('inbox'), t('inspectionGrid')], <InspectionGridPage />);
     case 'approvals':
       return view([t('batchApprove')], <ApprovalsPage />);
     case 'quotas':

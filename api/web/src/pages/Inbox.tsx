@@ -1,6 +1,6 @@
 // 我的任务: every row told apart (kind, manager or county, cycle, due, status), overdue
 // marked, filtered, searched, sorted and paged on the server, with counts per status.
-import { Badge, Card, Input, Select, Space, Switch, Table, Tabs, Tag, Typography } from 'antd';
+import { Badge, Button, Card, Input, Select, Space, Switch, Table, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { taskKinds } from '@domain/taskKinds';
 import { useApi } from '../components/data';
@@ -37,7 +37,7 @@ export const statusColor: Record<string, string> = {
 };
 
 export function InboxPage() {
-  const { t, name, lang } = useSession();
+  const { t, name, lang, has } = useSession();
   const [status, setStatus] = useState('OPEN');
   const [kind, setKind] = useState<string>();
   const [q, setQ] = useState('');
@@ -64,9 +64,16 @@ export function InboxPage() {
   if (state.error && !state.data) return <ProblemResult error={state.error} onRetry={state.reload} />;
   return (
     <>
-      <Typography.Title level={3} className="page-title">
-        {t('inbox')}
-      </Typography.Title>
+      <Space style={{ width: '100%', justifyContent: 'space-between' }} align="baseline">
+        <Typography.Title level={3} className="page-title">
+          {t('inbox')}
+        </Typography.Title>
+        {has('INSPECTOR') && (
+          <Button href="#/inspections" id="inspection-grid-link">
+            {t('inspectionGrid')}
+          </Button>
+        )}
+      </Space>
       <Card>
         <Tabs
           activeKey={status}
