@@ -1,7 +1,13 @@
 // The daily digest (每日督办汇总): each county head and each HR user gets one mail a day
 // listing the tasks overdue in their scope (none: no mail). Idempotent per user and day.
 import { shanghaiDate } from '../domain/calendar';
-import { languageOf, renderOverdueDigest, type DigestItem } from '../domain/notifications';
+import {
+  cycleLabel,
+  languageOf,
+  renderNewTaskDigest,
+  renderOverdueDigest,
+  type DigestItem,
+} from '../domain/notifications';
 import type { ActivityDeps } from './deps';
 import { enqueueMail } from './notifications';
 
@@ -63,6 +69,61 @@ export function digestActivities(deps: ActivityDeps) {
             language: lang,
             rendered: mail,
             link: '#/cycles',
+          }),
+        );
+      }
+      return { outboxIds };
+    },
+
+    /**
+     * 新任务每日汇总: for each user who chose it, one mail with the tasks opened for them in
+     * the day before `at` and still open (none: no mail). Idempotent per user and day.
+     */
+    async sendNewTaskDigests(input: { at: string }): Promise<{ outboxIds: string[] }> {
+      const at = new Date(input.at);
+      const date = shanghaiDate(at);
+      const users = await prisma.user.findMany({ where: { taskMail: 'DAILY_DIGEST', active: true } });
+      const outboxIds: string[] = [];
+      for (const user of users) {
+        const where = {
+          assigneeId: user.id,
+          status: 'OPEN' as const,
+          openedAt: { gte: new Date(at.getTime() - dayMs), lt: at },
+        };
+        const [total, tasks] = await Promise.all([
+          prisma.task.count({ where }),
+          prisma.task.findMany({
+            where,
+            orderBy: [{ dueAt: 'asc' }, { openedAt: 'asc' }],
+            take: listed,
+            include: { cycle: true, evaluation: { include: { manager: true } } },
+          }),
+        ]);
+        if (total === 0) continue;
+        const lang = languageOf(user.language);
+        const mail = renderNewTaskDigest(
+          {
+            recipientName: user.displayName,
+            date,
+            total,
+            items: tasks.map((t) => ({
+              taskKind: t.kind,
+              managerName: t.evaluation?.manager.name ?? null,
+              cycleLabel: cycleLabel(t.cycle.type, t.cycle.period, lang),
+              dueDate: t.dueDate,
+            })),
+            url: `${settings.publicUrl}/app/#/inbox`,
+          },
+          lang,
+        );
+        outboxIds.push(
+          await enqueueMail(prisma, {
+            dedupeKey: `newTasks:${date}:${user.id}`,
+            kind: 'newTaskDigest',
+            user,
+            language: lang,
+            rendered: mail,
+            link: '#/inbox',
           }),
         );
       }

@@ -20,6 +20,8 @@ export interface TaskNotice {
   dedupeKey: string;
   escalationLevel?: number;
   reason?: string;
+  /** A newly opened task: a recipient who chose the morning digest gets the notice, not a mail. */
+  digestible?: boolean;
 }
 
 /**
@@ -38,6 +40,15 @@ export async function enqueueMail(
     link?: string;
   },
 ): Promise<string> {
+  return recordNotice(tx, mail);
+}
+
+/** The in-app notice, and (unless `mailed` is false: a digest carries it) the mail in the outbox. */
+async function recordNotice(
+  tx: Pick<Tx, 'notificationOutbox' | 'notice'>,
+  mail: Parameters<typeof enqueueMail>[1],
+  mailed = true,
+): Promise<string> {
   await tx.notice.upsert({
     where: { dedupeKey: mail.dedupeKey },
     update: {},
@@ -49,6 +60,7 @@ export async function enqueueMail(
       link: mail.link ?? null,
     },
   });
+  if (!mailed) return '';
   const row = await tx.notificationOutbox.upsert({
     where: { dedupeKey: mail.dedupeKey },
     update: {},
@@ -105,16 +117,17 @@ export async function enqueueTaskNotice(
       },
       lang,
     );
-    ids.push(
-      await enqueueMail(tx, {
-        dedupeKey: `${notice.dedupeKey}:${user.id}`,
-        kind: notice.kind,
-        user,
-        language: lang,
-        rendered: mail,
-        link: `#/tasks/${task.id}`,
-      }),
-    );
+    const one = {
+      dedupeKey: `${notice.dedupeKey}:${user.id}`,
+      kind: notice.kind,
+      user,
+      language: lang,
+      rendered: mail,
+      link: `#/tasks/${task.id}`,
+    };
+    // 新任务每日汇总: the bell now, the mail in tomorrow morning's digest.
+    if (notice.digestible && user.taskMail === 'DAILY_DIGEST') await recordNotice(tx, one, false);
+    else ids.push(await enqueueMail(tx, one));
   }
   return ids;
 }

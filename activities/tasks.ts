@@ -255,6 +255,7 @@ export function taskActivities(deps: ActivityDeps) {
           taskId: task.id,
           recipientIds: [task.assigneeId],
           dedupeKey: `task:${task.id}:opened`,
+          digestible: true,
         });
         return { taskId: task.id, assigneeId: task.assigneeId, outboxIds };
       });

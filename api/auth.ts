@@ -10,6 +10,8 @@ export interface Actor {
   username: string;
   displayName: string;
   language: string;
+  /** New tasks mailed one by one (EACH) or in one morning digest (DAILY_DIGEST). */
+  taskMail: 'EACH' | 'DAILY_DIGEST';
   roles: Array<{ role: Role; orgUnitId: string }>;
   managerId: string | null;
 }
@@ -48,6 +50,7 @@ export function authenticate(prisma: PrismaClient) {
       username: u.username,
       displayName: u.displayName,
       language: u.language,
+      taskMail: u.taskMail,
       roles: u.roles.map((r) => ({ role: r.role, orgUnitId: r.orgUnitId })),
       managerId: u.manager?.id ?? null,
     };

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { surveyAnswerSchema } from '../domain/customerSurvey';
 import { periodPlanSchema } from '../domain/periodPlan';
 import { submissionSchemaOf, taskKinds } from '../domain/taskKinds';
-import { changePasswordBody, languageBody, loginBody } from './routes/auth';
+import { changePasswordBody, languageBody, loginBody, taskMailBody } from './routes/auth';
 import { noticeListQuery, noticeReadBody } from './routes/notices';
 import { cycleListQuery, openCycleBody, outstandingQuery, resultsQuery, sheetsQuery } from './routes/cycles';
 import { resultSheetQuery } from './resultSheet';
@@ -107,6 +107,17 @@ export const operations: Operation[] = [
     tag: 'auth',
     auth: true,
     body: languageBody,
+    responses: { '200': 'Saved', ...problem },
+  },
+  {
+    method: 'put',
+    path: '/api/me/task-mail',
+    summary:
+      'How my new tasks reach me by mail: EACH (a mail per task) or DAILY_DIGEST (one mail at 08:00 with the ' +
+      'tasks opened the day before, 新任务每日汇总; the bell still shows each at once). Reminders and escalations always come one by one',
+    tag: 'auth',
+    auth: true,
+    body: taskMailBody,
     responses: { '200': 'Saved', ...problem },
   },
   {

@@ -148,6 +148,10 @@ export const codeNames = {
     performanceWage: n('绩效工资', 'Performance wage'),
     total: n('应发合计', 'Total'),
   },
+  taskMail: {
+    EACH: n('每项新任务一封邮件', 'A mail for each new task'),
+    DAILY_DIGEST: n('每天早上一封汇总邮件', 'One summary mail each morning'),
+  },
   decision: {
     approved: n('同意', 'Approved'),
     returned: n('退回', 'Returned'),

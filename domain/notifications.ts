@@ -285,6 +285,48 @@ export interface DigestItem {
   escalationLevel: number;
 }
 
+export interface NewTaskItem {
+  taskKind: TaskKind;
+  managerName: string | null;
+  cycleLabel: string;
+  dueDate: string;
+}
+
+/**
+ * 新任务每日汇总: one morning mail with the tasks opened for the reader since the last one,
+ * for who chose it over a mail per task (an inspector with a county of managers).
+ */
+export function renderNewTaskDigest(
+  d: { recipientName: string; date: string; total: number; items: NewTaskItem[]; url: string },
+  lang: Language,
+): RenderedMail {
+  const line = (i: NewTaskItem) =>
+    lang === 'zh-CN'
+      ? `${taskKindNames[i.taskKind]['zh-CN']}${i.managerName ? `（${i.managerName}）` : ''}：${i.cycleLabel}，截止 ${i.dueDate}`
+      : `${taskKindNames[i.taskKind].en}${i.managerName ? ` (${i.managerName})` : ''}: ${i.cycleLabel}, due ${i.dueDate}`;
+  const more = d.total - d.items.length;
+  const body =
+    lang === 'zh-CN'
+      ? [
+          `${d.recipientName}，您好：`,
+          `过去一天您有 ${d.total} 项新的考评任务：`,
+          ...d.items.map(line),
+          ...(more > 0 ? [`另有 ${more} 项未列出。`] : []),
+          '（您选择了每日汇总新任务；可在“我的账号”改为逐项通知。）',
+        ]
+      : [
+          `Dear ${d.recipientName},`,
+          `You have ${d.total} new evaluation task(s) since yesterday:`,
+          ...d.items.map(line),
+          ...(more > 0 ? [`and ${more} more.`] : []),
+          '(You chose one morning mail for new tasks; My account switches back to a mail per task.)',
+        ];
+  const subject =
+    lang === 'zh-CN' ? `【考评】${d.date} 新任务 ${d.total} 项` : `[Kaoping] ${d.total} new task(s), ${d.date}`;
+  const label = lang === 'zh-CN' ? '打开我的任务' : 'Open my tasks';
+  return { subject, text: [...body, '', `${label}: ${d.url}`].join('\n'), html: mailHtml(lang, body, d.url, label) };
+}
+
 /** The daily digest (每日督办汇总) of what is overdue in a county head's or HR's scope. */
 export function renderOverdueDigest(
   d: { recipientName: string; date: string; total: number; items: DigestItem[]; url: string },

@@ -44,12 +44,13 @@ test('county heads and HR get one digest a day of what is overdue in their scope
 
   // Nothing overdue yet: no digest.
   const first = await h.env.client.workflow.execute('dailyDigestWorkflow', { taskQueue, workflowId: 'digest-1' });
-  expect(first).toEqual({ sent: 0 });
+  expect(first).toEqual({ sent: 0, newTaskDigests: 0 });
 
   // A day after the due date: three self-assessments overdue (2 in 甲县, 1 in 乙县).
   await h.env.sleep(earliest.dueAt.getTime() + 24 * 3600_000 - (await h.env.currentTimeMs()));
   expect(await h.env.client.workflow.execute('dailyDigestWorkflow', { taskQueue, workflowId: 'digest-2' })).toEqual({
     sent: 3,
+    newTaskDigests: 0,
   });
   await h.smtp.waitFor((m) => m.filter((x) => x.subject.includes('督办汇总')).length === 3);
   const digest = (to: string) => h.smtp.mails.find((x) => x.to === to && x.subject.includes('督办汇总'))!;

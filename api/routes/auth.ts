@@ -26,6 +26,7 @@ const unknownUserHash = hashPassword('no such account: the same work as a wrong 
 const bearerToken = (req: Request) => /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
 
 export const languageBody = z.object({ language: z.enum(languages) }).strict();
+export const taskMailBody = z.object({ taskMail: z.enum(['EACH', 'DAILY_DIGEST']) }).strict();
 
 export function authRoutes(ctx: ApiContext): Router {
   const router = Router();
@@ -131,9 +132,18 @@ export function authRoutes(ctx: ApiContext): Router {
       username: actor.username,
       displayName: actor.displayName,
       language: actor.language,
+      taskMail: actor.taskMail,
       managerId: actor.managerId,
       roles: actor.roles.map((r) => ({ role: r.role, orgUnit: units.find((u) => u.id === r.orgUnitId) })),
     });
+  });
+
+  /** How my new tasks reach me by mail: one by one, or in one mail each morning (新任务每日汇总). */
+  router.put('/me/task-mail', authenticate(ctx.prisma), async (req, res) => {
+    const actor = actorOf(req);
+    const body = parseInput(taskMailBody, req.body, 'body', requestLanguage(req));
+    await ctx.prisma.user.update({ where: { id: actor.id }, data: { taskMail: body.taskMail } });
+    res.json({ taskMail: body.taskMail });
   });
 
   /** The language of my pages and my mails (界面与邮件语言). */

@@ -106,6 +106,11 @@ const words = {
   distribution: ['得分分布', 'Score distribution'],
   timeline: ['时间线', 'Timeline'],
   resultSheet: ['考评表', 'Result sheet'],
+  taskMail: ['新任务邮件', 'New-task mail'],
+  taskMailHint: [
+    '选每日汇总时，新任务仍立即出现在“我的任务”和提醒铃中，邮件在每天 8:00 汇总发出；催办、提醒和督办照常逐项发送。',
+    'With the morning summary, new tasks still show at once in My tasks and the bell; the mail comes at 08:00. Reminders and escalations still come one by one.',
+  ],
   inspectionGrid: ['督察批量录入', 'Inspection grid'],
   gridHint: [
     '{n} 名客户经理待督察，逐行录入后一次保存',

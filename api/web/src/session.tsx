@@ -13,6 +13,7 @@ export interface Me {
   username: string;
   displayName: string;
   language: string;
+  taskMail: 'EACH' | 'DAILY_DIGEST';
   managerId: string | null;
   roles: { role: string; orgUnit?: { id: string; code: string; name: string; nameEn: string; kind: string } }[];
 }

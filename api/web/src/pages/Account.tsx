@@ -1,4 +1,5 @@
-// My account: the language of my pages and mails, and my password (my other sessions end).
+// My account: the language of my pages and mails, how new tasks are mailed, and my password
+// (my other sessions end).
 import { Button, Card, Form, Input, Radio, Space, Typography, message } from 'antd';
 import { useState } from 'react';
 import { api, applyFieldErrors } from '../api';
@@ -59,6 +60,7 @@ export function AccountPage() {
           </Typography.Paragraph>
         )}
       </Card>
+      <TaskMailCard initial={me.taskMail} />
       <Card title={t('changeMyPassword')}>
         <Form id="password-change-form" form={form} layout="vertical" onFinish={(v) => void change(v)}>
           <Form.Item
@@ -85,5 +87,43 @@ export function AccountPage() {
         </Form>
       </Card>
     </Space>
+  );
+}
+
+/** 新任务邮件: a mail per new task, or one each morning (an inspector with a county of managers). */
+function TaskMailCard({ initial }: { initial: 'EACH' | 'DAILY_DIGEST' }) {
+  const { t, name } = useSession();
+  const [value, setValue] = useState(initial);
+  const [saved, setSaved] = useState(false);
+  const [error, setError] = useState<Error>();
+  const choose = (taskMail: 'EACH' | 'DAILY_DIGEST') => {
+    setSaved(false);
+    setError(undefined);
+    api('PUT', '/api/me/task-mail', { taskMail }).then(
+      () => {
+        setValue(taskMail);
+        setSaved(true);
+      },
+      (e: Error) => setError(e),
+    );
+  };
+  return (
+    <Card title={t('taskMail')}>
+      <Radio.Group
+        id="account-task-mail"
+        value={value}
+        onChange={(e) => choose(e.target.value as 'EACH' | 'DAILY_DIGEST')}
+        options={(['EACH', 'DAILY_DIGEST'] as const).map((v) => ({ value: v, label: name('taskMail', v) }))}
+      />
+      <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
+        {t('taskMailHint')}
+      </Typography.Paragraph>
+      {saved && (
+        <Typography.Paragraph type="success" id="task-mail-saved" style={{ marginTop: 8 }}>
+          {t('saved')}
+        </Typography.Paragraph>
+      )}
+      <ErrorAlert error={error} />
+    </Card>
   );
 }
