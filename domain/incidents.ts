@@ -63,6 +63,7 @@ export const incidentStepNames: Record<string, Names> = {
   recordResultsTalk: n('保存沟通记录', 'save the talk record'),
   closeResultsTalk: n('结束情感沟通', 'close the results talk'),
   sendOverdueDigests: n('发送逾期汇总', 'send the overdue digests'),
+  sendNewTaskDigests: n('发送新任务汇总', 'send the new-task digests'),
   sweepClosedWorkflows: n('检查中止的流程', 'look for processes that stopped'),
   /** Not an activity: the process itself ended without finishing (failed, terminated, timed out). */
   workflow: n('继续运行流程', 'carry on with the process'),
