@@ -199,6 +199,7 @@ export async function storeSubmission(tx: Tx, taskId: string, input: Omit<Record
     },
   });
   await tx.task.update({ where: { id: taskId }, data: { status: 'SUBMITTED', submittedAt: new Date(input.at) } });
+  await tx.taskDraft.deleteMany({ where: { taskId } }); // what was typed is now the submission
   return submission;
 }
 

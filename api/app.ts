@@ -1,5 +1,6 @@
 // The HTTP API.
 import { bulkSubmitRoutes } from './routes/bulkSubmit';
+import { taskDraftRoutes } from './routes/taskDrafts';
 import express from 'express';
 import type { ApiContext } from './context';
 import { mountApiDocs } from './openapi';
@@ -48,6 +49,7 @@ export function createApp(ctx: ApiContext, extra?: (app: express.Express) => voi
     evaluationRoutes(ctx),
     cycleRoutes(ctx),
     bulkSubmitRoutes(ctx),
+    taskDraftRoutes(ctx),
     taskRoutes(ctx),
     taskContextRoutes(ctx),
     noticeRoutes(ctx),

@@ -18,6 +18,7 @@ import { gradeChangeListQuery, gradeReviewListQuery } from './routes/grades';
 import { newPayTableBody, statementQuery } from './routes/pay';
 import { caseListQuery } from './routes/bottomRankCases';
 import { bulkSubmitBody } from './routes/bulkSubmit';
+import { draftBody } from './routes/taskDrafts';
 import { objectionListQuery } from './routes/objections';
 import { resultsTalkListQuery } from './routes/resultsTalks';
 import { incidentListQuery, retryIncidentBody, retryIncidentsBody } from './routes/incidents';
@@ -644,6 +645,25 @@ export const operations: Operation[] = [
     auth: true,
     body: bulkRemindBody,
     responses: { '202': 'Reminded and skipped (or pending, if the mails are still being written)', ...problem },
+  },
+  {
+    method: 'get',
+    path: '/api/tasks/{id}/draft',
+    summary: "My draft of the task's form (草稿), or null: kept on the server until the task is submitted",
+    tag: 'tasks',
+    auth: true,
+    responses: { '200': 'The draft or null', ...problem },
+  },
+  {
+    method: 'put',
+    path: '/api/tasks/{id}/draft',
+    summary:
+      "Save what I have typed into the task's form (any fields, at most 64 KB, no control characters); checked by the " +
+      "kind's rules only when submitted. 409 once the task is submitted or closed",
+    tag: 'tasks',
+    auth: true,
+    body: draftBody,
+    responses: { '200': 'Saved', ...problem },
   },
   {
     method: 'post',

@@ -63,11 +63,18 @@ async function problemOf(res: Response): Promise<Problem> {
   }
 }
 
-export async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
+export async function api<T>(
+  method: string,
+  path: string,
+  body?: unknown,
+  /** keepalive: the request outlives the page (a draft saved as the tab closes). */
+  options: { keepalive?: boolean } = {},
+): Promise<T> {
   const res = await fetch(path, {
     method,
     headers: headers(body === undefined ? {} : { 'content-type': 'application/json' }),
     body: body === undefined ? undefined : JSON.stringify(body),
+    keepalive: options.keepalive,
   });
   if (res.status === 401 && path !== '/api/auth/login') {
     session.setToken(null);

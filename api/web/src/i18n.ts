@@ -253,6 +253,13 @@ const words = {
   newPassword: ['新密码（至少 10 位，该账号需重新登录）', 'New password (10+ characters; the account signs in again)'],
   save: ['保存', 'Save'],
   saved: ['已保存', 'Saved'],
+  draftSaved: ['草稿已保存 {time}', 'Draft saved at {time}'],
+  draftSaving: ['正在保存草稿…', 'Saving the draft…'],
+  draftFailed: [
+    '草稿未能保存，请检查网络；提交不受影响',
+    'The draft could not be saved (check the network); submitting still works',
+  ],
+  draftRestored: ['已恢复上次保存的草稿（{time}）', 'Restored your draft of {time}'],
   cancel: ['取消', 'Cancel'],
   changeMyPassword: ['修改我的密码', 'Change my password'],
   currentPassword: ['当前密码', 'Current password'],

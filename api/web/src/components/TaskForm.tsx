@@ -1,7 +1,20 @@
 // A task's form, rendered from its kind's entry in the task-kind registry (domain/taskKinds):
-// inline errors from the API's field errors, only visible fields sent, a draft kept in this
-// browser until it is submitted.
-import { Button, DatePicker, Form, Input, InputNumber, Radio, Select, Space, Switch, Table, Typography } from 'antd';
+// inline errors from the API's field errors, only visible fields sent, a draft kept on the
+// server until it is submitted.
+import {
+  Button,
+  DatePicker,
+  Form,
+  Input,
+  InputNumber,
+  Radio,
+  Select,
+  Skeleton,
+  Space,
+  Switch,
+  Table,
+  Typography,
+} from 'antd';
 import type { FormInstance } from 'antd';
 import dayjs from 'dayjs';
 import { useState, type ReactNode } from 'react';
@@ -13,7 +26,8 @@ import type { FormField, VisibleWhen } from '@domain/taskKinds/definition';
 import { api, applyFieldErrors } from '../api';
 import { useSession } from '../session';
 import { ErrorAlert } from './data';
-import { person, todayInShanghai } from './format';
+import { formatTime, person, todayInShanghai } from './format';
+import { useTaskDraft, type DraftState } from './taskDraft';
 import { QuotaImpact, type QuotaContext } from './QuotaImpact';
 import type { ContextManager } from './CountyResults';
 import { ObjectionAdjustments, type ObjectionContext } from './Objection';
@@ -49,7 +63,6 @@ export interface FormData {
 }
 
 const path = (name: string) => name.split('.');
-const draftKey = (taskId: string) => `kaoping.draft.${taskId}`;
 
 export function TaskForm(props: {
   taskId: string;
@@ -57,17 +70,11 @@ export function TaskForm(props: {
   data: FormData;
   onSubmitted: () => void;
 }) {
-  const { t } = useSession();
+  const { t, lang } = useSession();
   const [form] = Form.useForm();
   const [error, setError] = useState<Error>();
   const [busy, setBusy] = useState(false);
-  const draft = (() => {
-    try {
-      return JSON.parse(localStorage.getItem(draftKey(props.taskId)) ?? 'null') as Record<string, unknown> | null;
-    } catch {
-      return null;
-    }
-  })();
+  const draft = useTaskDraft(props.taskId);
   const submit = async () => {
     setError(undefined);
     let values: Record<string, unknown>;
@@ -79,7 +86,7 @@ export function TaskForm(props: {
     setBusy(true);
     try {
       await api('POST', `/api/tasks/${props.taskId}/submission`, values);
-      localStorage.removeItem(draftKey(props.taskId));
+      draft.discard();
       props.onSubmitted();
     } catch (e) {
       applyFieldErrors(form, e);
@@ -88,27 +95,55 @@ export function TaskForm(props: {
       setBusy(false);
     }
   };
+  // The form's initial values are read once: wait for the draft before the first render.
+  if (draft.loading) return <Skeleton active />;
   return (
     <Form
       id="task-form"
       form={form}
       layout="vertical"
       preserve={false}
-      initialValues={draft ?? undefined}
-      onValuesChange={(_, all) => localStorage.setItem(draftKey(props.taskId), JSON.stringify(all))}
+      initialValues={draft.draft?.payload}
+      onValuesChange={(_, all: Record<string, unknown>) => draft.change(all)}
       onFinish={() => void submit()}
       scrollToFirstError
     >
+      {draft.draft && (
+        <Typography.Paragraph id="draft-restored" type="secondary">
+          {t('draftRestored', { time: formatTime(draft.draft.updatedAt, lang) })}
+        </Typography.Paragraph>
+      )}
       {props.fields.map((f) => (
         <Visible key={f.name} when={f.visibleWhen} form={form}>
           <FieldInput field={f} data={props.data} form={form} />
         </Visible>
       ))}
       <ErrorAlert error={error} />
-      <Button type="primary" htmlType="submit" loading={busy}>
-        {t('submit')}
-      </Button>
+      <Space wrap>
+        <Button type="primary" htmlType="submit" loading={busy}>
+          {t('submit')}
+        </Button>
+        <DraftNote state={draft.state} />
+      </Space>
     </Form>
+  );
+}
+
+function DraftNote({ state }: { state: DraftState }) {
+  const { t, lang } = useSession();
+  const text =
+    state.kind === 'saving'
+      ? t('draftSaving')
+      : state.kind === 'saved'
+        ? t('draftSaved', { time: formatTime(state.at, lang).slice(-5) })
+        : state.kind === 'failed'
+          ? t('draftFailed')
+          : null;
+  if (!text) return null;
+  return (
+    <Typography.Text id="draft-state" data-state={state.kind} type={state.kind === 'failed' ? 'warning' : 'secondary'}>
+      {text}
+    </Typography.Text>
   );
 }
 
