@@ -1,6 +1,7 @@
 // The HTTP API.
 import { bulkSubmitRoutes } from './routes/bulkSubmit';
 import { taskDraftRoutes } from './routes/taskDrafts';
+import { analyticsRoutes } from './routes/analytics';
 import express from 'express';
 import type { ApiContext } from './context';
 import { mountApiDocs } from './openapi';
@@ -48,6 +49,7 @@ export function createApp(ctx: ApiContext, extra?: (app: express.Express) => voi
     kpiImportRoutes(ctx),
     evaluationRoutes(ctx),
     cycleRoutes(ctx),
+    analyticsRoutes(ctx),
     bulkSubmitRoutes(ctx),
     taskDraftRoutes(ctx),
     taskRoutes(ctx),

@@ -19,6 +19,7 @@ import { newPayTableBody, statementQuery } from './routes/pay';
 import { caseListQuery } from './routes/bottomRankCases';
 import { bulkSubmitBody } from './routes/bulkSubmit';
 import { draftBody } from './routes/taskDrafts';
+import { cityAnalyticsQuery, trajectoryQuery } from './routes/analytics';
 import { objectionListQuery } from './routes/objections';
 import { resultsTalkListQuery } from './routes/resultsTalks';
 import { incidentListQuery, retryIncidentBody, retryIncidentsBody } from './routes/incidents';
@@ -648,6 +649,27 @@ export const operations: Operation[] = [
   },
   {
     method: 'get',
+    path: '/api/analytics/city',
+    summary:
+      'City analytics (全市分析) of a published period (default the latest): score distribution per county (five ' +
+      'numbers, mean, bands), each county’s mean over earlier periods, and the bottom-ranking watch list (末位预警: ' +
+      'managers one bad month from a flag). A county head gets their own county',
+    tag: 'cycles',
+    auth: true,
+    query: cityAnalyticsQuery,
+    responses: { '200': 'The analytics', ...problem },
+  },
+  {
+    method: 'get',
+    path: '/api/analytics/trajectories',
+    summary: "Up to 10 managers' score and rank per published period (成绩轨迹), oldest first",
+    tag: 'cycles',
+    auth: true,
+    query: trajectoryQuery,
+    responses: { '200': 'The trajectories', ...problem },
+  },
+  {
+    method: 'get',
     path: '/api/tasks/{id}/draft',
     summary: "My draft of the task's form (草稿), or null: kept on the server until the task is submitted",
     tag: 'tasks',
@@ -716,7 +738,8 @@ export const operations: Operation[] = [
     method: 'get',
     path: '/api/grade-quotas',
     summary:
-      "Grade counts against each level's cap (share × head count, rounded half up), now and after the approved changes",
+      "Grade counts against each level's cap (share × head count, rounded half up), now and after the approved changes; " +
+      'the nine-step ladder (三级九档) with trainees, and per county for the city',
     tag: 'grades',
     auth: true,
     responses: { '200': 'Quota usage', ...problem },

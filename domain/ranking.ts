@@ -92,24 +92,11 @@ export function bottomRankFlags(
   const byPeriod = new Map(history.map((h) => [h.period, h.rankFromBottom]));
   const current = byPeriod.get(period);
   if (!current) return [];
-  const previousMonths = (p: string, k: number) => {
-    const out: string[] = [];
-    let [y, m] = p.split('-').map(Number) as [number, number];
-    for (let i = 0; i < k; i++) {
-      out.push(`${y}-${String(m).padStart(2, '0')}`);
-      m -= 1;
-      if (m === 0) {
-        m = 12;
-        y -= 1;
-      }
-    }
-    return out;
-  };
   const year = period.slice(0, 4);
   const flags: Array<{ managerId: string; rules: BottomRankRule[] }> = [];
   for (const managerId of Object.keys(current)) {
     const rules: BottomRankRule[] = [];
-    const run = previousMonths(period, policy.consecutiveMonths);
+    const run = monthsEndingAt(period, policy.consecutiveMonths);
     if (run.every((p) => (byPeriod.get(p)?.[managerId] ?? Infinity) <= policy.consecutiveBottom))
       rules.push('consecutive');
     const times = history.filter(
@@ -122,4 +109,71 @@ export function bottomRankFlags(
     if (rules.length) flags.push({ managerId, rules });
   }
   return flags;
+}
+
+/** `k` months ending at `period` (YYYY-MM), newest first: 2026-01, 2 → [2026-01, 2025-12]. */
+export function monthsEndingAt(period: string, k: number): string[] {
+  const out: string[] = [];
+  let [y, m] = period.split('-').map(Number) as [number, number];
+  for (let i = 0; i < k; i++) {
+    out.push(`${y}-${String(m).padStart(2, '0')}`);
+    m -= 1;
+    if (m === 0) {
+      m = 12;
+      y -= 1;
+    }
+  }
+  return out;
+}
+
+/** The month after `period` (YYYY-MM). */
+export function nextMonth(period: string): string {
+  const [y, m] = period.split('-').map(Number) as [number, number];
+  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
+}
+
+/** What would flag a manager next month: a rule and the bottom place that triggers it. */
+export interface WatchRisk {
+  rule: BottomRankRule;
+  /** Flagged if next month's rank from the bottom is at most this. */
+  bottom: number;
+  /** The yearly rule: times in the bottom so far this year (the next one is the last). */
+  times?: number;
+}
+
+/**
+ * The bottom-ranking watch list (末位预警) after `period`: the managers one bad month from a
+ * flag (末位淘汰), found by asking bottomRankFlags what next month would say if each of them
+ * ranked last. Next month in January starts a new year for the yearly rule.
+ */
+export function bottomRankWatch(
+  history: MonthlyBottom[],
+  period: string,
+  policy: BottomRankPolicy = defaultBottomRankPolicy,
+): Array<{ managerId: string; nextPeriod: string; risks: WatchRisk[] }> {
+  const next = nextMonth(period);
+  const managers = new Set(history.filter((h) => h.period <= period).flatMap((h) => Object.keys(h.rankFromBottom)));
+  const earlier = history.filter((h) => h.period <= period);
+  const out: Array<{ managerId: string; nextPeriod: string; risks: WatchRisk[] }> = [];
+  for (const managerId of [...managers].sort()) {
+    const risks: WatchRisk[] = [];
+    for (const [rule, bottom] of [
+      ['consecutive', policy.consecutiveBottom],
+      ['yearly', policy.yearlyBottom],
+    ] as const) {
+      const flags = bottomRankFlags(
+        [...earlier, { period: next, rankFromBottom: { [managerId]: bottom } }],
+        next,
+        policy,
+      );
+      if (!flags.some((f) => f.rules.includes(rule))) continue;
+      const times = earlier.filter(
+        (h) =>
+          h.period.startsWith(next.slice(0, 5)) && (h.rankFromBottom[managerId] ?? Infinity) <= policy.yearlyBottom,
+      ).length;
+      risks.push(rule === 'yearly' ? { rule, bottom, times } : { rule, bottom });
+    }
+    if (risks.length) out.push({ managerId, nextPeriod: next, risks });
+  }
+  return out;
 }

@@ -73,6 +73,8 @@ export const orgViewers = [...evaluationReaders, 'INDUSTRY_PARTNER'] as const sa
 /** Results talk records (情感沟通): the county's leaders and the city; the manager sees their own. */
 export const talkReaders = ['HR', 'CITY_APPROVER', 'ADMIN', 'COUNTY_HEAD'] as const satisfies readonly Role[];
 /** Grades, quotas, pay and bottom-ranking cases: the county's head and the city. */
+/** City analytics (全市分析): the city sees every county, a county head their own. */
+export const analyticsReaders = ['HR', 'CITY_APPROVER', 'ADMIN', 'COUNTY_HEAD'] as const satisfies readonly Role[];
 export const gradeAndPayReaders = ['HR', 'CITY_APPROVER', 'ADMIN', 'COUNTY_HEAD'] as const satisfies readonly Role[];
 /** A manager's retail customers (never the survey answers). */
 export const customerListReaders = [

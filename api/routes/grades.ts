@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { shanghaiDate, shanghaiMinute } from '../../domain/calendar';
 import { basicConditions } from '../../domain/gradeDetermination';
 import { defaultGradeQuota, quotaUsage, type QuotaUsage } from '../../domain/gradeQuotas';
-import { gradeNames, type Grade } from '../../domain/grades';
+import { gradeNames, grades, type Grade } from '../../domain/grades';
 import { nameOf as codeName } from '../../domain/codeNames';
 import { exportFormat, sendTable } from '../exports';
 import { parseTemplateConfig } from '../../domain/templates';
@@ -230,7 +230,28 @@ export function gradeRoutes(ctx: ApiContext): Router {
       ),
       afterApprovedChanges: quotaUsage([...projected.values()], quotas),
     };
-    if (counties === 'all') return void res.json({ scope: 'city', headCount: managers.length, quotas, ...city });
+    // The nine-step ladder (三级九档) with trainees: head count per assessed grade.
+    const ladderOf = (list: typeof managers) =>
+      grades.map((grade) => ({ grade, count: list.filter((m) => m.grade === grade).length }));
+    if (counties === 'all') {
+      const units = await ctx.prisma.orgUnit.findMany({
+        where: { kind: 'COUNTY' },
+        select: { id: true, code: true, name: true, nameEn: true },
+        orderBy: { code: 'asc' },
+      });
+      const byCounty = units.map((county) => ({
+        county,
+        ladder: ladderOf(managers.filter((m) => m.countyId === county.id)),
+      }));
+      return void res.json({
+        scope: 'city',
+        headCount: managers.length,
+        quotas,
+        ...city,
+        ladder: ladderOf(managers),
+        byCounty,
+      });
+    }
     // A county head: the county's own counts, against the city's caps that bind them.
     const mine = managers.filter((m) => counties.includes(m.countyId));
     const countyUsage = (grades: Grade[], cityUsage: QuotaUsage[]) =>
@@ -239,6 +260,7 @@ export function gradeRoutes(ctx: ApiContext): Router {
       scope: 'county',
       headCount: mine.length,
       quotas,
+      ladder: ladderOf(mine),
       now: countyUsage(
         mine.map((m) => m.grade),
         city.now,

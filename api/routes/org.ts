@@ -17,7 +17,12 @@ import { customerListReaders, evaluationReaders, managerMaintainers, orgViewers 
 import { multiLine, oneLine } from '../../domain/text';
 import { roleHolders } from '../../prisma/roleHolders';
 
-export const managerListQuery = z.object({ countyId: z.uuid().optional() });
+export const managerListQuery = z.object({
+  countyId: z.uuid().optional(),
+  /** Name or employee number contains (a picker's search); with `limit`, the first matches. */
+  q: oneLine().max(50).optional(),
+  limit: z.coerce.number().int().min(1).max(500).optional(),
+});
 
 const calendarDate = z.string().refine(isCalendarDate, 'YYYY-MM-DD');
 export const newManagerBody = z.object({
@@ -93,7 +98,20 @@ export function orgRoutes(ctx: ApiContext): Router {
         active: true,
         ...(query.countyId ? { countyId: query.countyId } : counties === 'all' ? {} : { countyId: { in: counties } }),
         ...ownManagers,
+        ...(query.q
+          ? {
+              AND: [
+                {
+                  OR: [
+                    { name: { contains: query.q } },
+                    { employeeNo: { contains: query.q, mode: 'insensitive' as const } },
+                  ],
+                },
+              ],
+            }
+          : {}),
       },
+      take: query.limit,
       select: {
         id: true,
         employeeNo: true,

@@ -15,6 +15,7 @@ import { ResultSheetPage } from './pages/ResultSheet';
 import { InspectionGridPage } from './pages/InspectionGrid';
 import { TimelinePage } from './pages/Timeline';
 import { QuotasPage } from './pages/Quotas';
+import { AnalyticsPage } from './pages/Analytics';
 import { CasesPage } from './pages/Cases';
 import { IncidentPage, IncidentsPage } from './pages/Incidents';
 import { FeedbackPage } from './pages/Feedback';
@@ -85,6 +86,8 @@ export function App() {
       return view([t('batchApprove')], <ApprovalsPage />);
     case 'quotas':
       return view([t('quotas')], <QuotasPage />);
+    case 'analytics':
+      return view([t('analytics')], <AnalyticsPage />);
     case 'cases':
       return view([t('cases')], <CasesPage />);
     case 'feedback':

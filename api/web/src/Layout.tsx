@@ -3,6 +3,7 @@
 import {
   AlertOutlined,
   AuditOutlined,
+  BarChartOutlined,
   CalendarOutlined,
   CheckSquareOutlined,
   InboxOutlined,
@@ -20,6 +21,7 @@ import { useSession } from './session';
 import type { WordKey } from './i18n';
 import { NotificationBell } from './components/NotificationBell';
 import { LanguageSwitch } from './components/LanguageSwitch';
+import { analyticsReaders } from '@domain/roles';
 
 interface MenuEntry {
   key: string;
@@ -38,6 +40,7 @@ export const menuEntries: MenuEntry[] = [
     icon: <CalendarOutlined />,
     roles: ['HR', 'CITY_APPROVER', 'ADMIN', 'COUNTY_HEAD', 'INSPECTOR', 'MARKETING_REVIEWER'],
   },
+  { key: 'analytics', label: 'analytics', icon: <BarChartOutlined />, roles: [...analyticsReaders] },
   {
     key: 'quotas',
     label: 'quotas',

@@ -1,11 +1,11 @@
 // An ECharts chart in a div: created once, options set on change, resized with the page.
-import { BarChart, LineChart } from 'echarts/charts';
+import { BarChart, BoxplotChart, LineChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
 
-echarts.use([BarChart, LineChart, GridComponent, TooltipComponent, LegendComponent, SVGRenderer]);
+echarts.use([BarChart, BoxplotChart, LineChart, GridComponent, TooltipComponent, LegendComponent, SVGRenderer]);
 
 export function Chart({
   option,
