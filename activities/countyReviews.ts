@@ -15,7 +15,7 @@ import type { CountyReviewInput } from '../workflows/countyReview.messages';
 import type { SkillLevel } from '../domain/skillAssessment';
 import { recordAudit } from '../prisma/audit';
 import type { ActivityDeps } from './deps';
-import { enqueueMail, enqueueTaskNotice } from './notifications';
+import { enqueueMail, mailFrame, enqueueTaskNotice } from './notifications';
 import { countyReviewWorkflow } from '../workflows/countyReview';
 import { startWorkflowOnce } from '../workflows/client/startOnce';
 import { countyReviewWorkflowId } from '../workflows/countyReview.messages';
@@ -262,6 +262,7 @@ async function rankAndPublish(
     const lang = languageOf(user.language);
     const mail = renderResultNotification(
       {
+        ...(await mailFrame(tx, lang)),
         recipientName: user.displayName,
         cycleLabel: cycleLabel(cycle.type, cycle.period, lang),
         compositeScore: Number(e.compositeScore ?? 0),

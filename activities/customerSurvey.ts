@@ -6,6 +6,7 @@ import { languageOf, periodLabel, renderSurveyInvitation } from '../domain/notif
 import { parseTemplateConfig } from '../domain/templates';
 import { recordAudit } from '../prisma/audit';
 import type { ActivityDeps } from './deps';
+import { mailFrame } from './notifications';
 import { hashSurveyToken, newSurveyToken, surveyUrl } from '../prisma/surveyLinks';
 import { findOrCreateEvaluationTask } from './tasks';
 import { customerSurvey } from '../domain/taskKinds/customerSurvey';
@@ -60,6 +61,7 @@ export function customerSurveyActivities(deps: ActivityDeps) {
     const { cycle } = invitation.task;
     const mail = renderSurveyInvitation(
       {
+        ...(await mailFrame(tx, lang)),
         customerName: invitation.customer.name,
         managerName: invitation.task.evaluation!.manager.name,
         periodLabel: periodLabel(cycle.type, cycle.period, lang),

@@ -9,7 +9,7 @@ import {
   type DigestItem,
 } from '../domain/notifications';
 import type { ActivityDeps } from './deps';
-import { enqueueMail } from './notifications';
+import { enqueueMail, mailFrame } from './notifications';
 
 const listed = 50;
 const dayMs = 24 * 3600_000;
@@ -58,7 +58,14 @@ export function digestActivities(deps: ActivityDeps) {
         }));
         const lang = languageOf(user.language);
         const mail = renderOverdueDigest(
-          { recipientName: user.displayName, date, total, items, url: `${settings.publicUrl}/app/#/cycles` },
+          {
+            ...(await mailFrame(prisma, lang)),
+            recipientName: user.displayName,
+            date,
+            total,
+            items,
+            url: `${settings.publicUrl}/app/#/cycles`,
+          },
           lang,
         );
         outboxIds.push(
@@ -103,6 +110,7 @@ export function digestActivities(deps: ActivityDeps) {
         const lang = languageOf(user.language);
         const mail = renderNewTaskDigest(
           {
+            ...(await mailFrame(prisma, lang)),
             recipientName: user.displayName,
             date,
             total,

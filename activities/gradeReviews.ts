@@ -18,7 +18,7 @@ import { renderGradeChangeNotification } from '../domain/gradeNotifications';
 import type { GradeDeterminationInput } from '../workflows/gradeDetermination.messages';
 import { recordAudit } from '../prisma/audit';
 import type { ActivityDeps } from './deps';
-import { enqueueMail } from './notifications';
+import { enqueueMail, mailFrame } from './notifications';
 import { storeSubmission } from './tasks';
 import { gradeDeterminationWorkflow } from '../workflows/gradeDetermination';
 import { startWorkflowOnce } from '../workflows/client/startOnce';
@@ -332,6 +332,7 @@ export function gradeReviewActivities(deps: ActivityDeps) {
             const lang = languageOf(user.language);
             const mail = renderGradeChangeNotification(
               {
+                ...(await mailFrame(tx, lang)),
                 recipientName: user.displayName,
                 from: gradeNames[c.fromGrade][lang],
                 to: gradeNames[c.toGrade][lang],

@@ -4,6 +4,8 @@
 import {
   cycleLabel,
   languageOf,
+  type Language,
+  type MailFrame,
   redactedSurveyLink,
   renderTaskNotification,
   type NotificationKind,
@@ -78,6 +80,17 @@ async function recordNotice(
   return row.id;
 }
 
+let companyCache: { until: number; names: Record<Language, string> | null } | undefined;
+
+/** The mail layout's sender: the city company's name (its org unit) in the reader's language, kept a minute. */
+export async function mailFrame(db: { orgUnit: Pick<Tx['orgUnit'], 'findFirst'> }, lang: Language): Promise<MailFrame> {
+  if (!companyCache || companyCache.until < Date.now()) {
+    const city = await db.orgUnit.findFirst({ where: { kind: 'CITY' }, select: { name: true, nameEn: true } });
+    companyCache = { until: Date.now() + 60_000, names: city ? { 'zh-CN': city.name, en: city.nameEn } : null };
+  }
+  return { company: companyCache.names?.[lang] };
+}
+
 /** Writes one outbox row per recipient; returns the ids of the rows (new or existing). */
 export async function enqueueTaskNotice(
   tx: Tx,
@@ -104,6 +117,7 @@ export async function enqueueTaskNotice(
     const lang = languageOf(user.language);
     const mail = renderTaskNotification(
       {
+        ...(await mailFrame(tx, lang)),
         kind: notice.kind,
         recipientName: user.displayName,
         taskKind: task.kind,

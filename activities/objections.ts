@@ -18,7 +18,7 @@ import type { Tx } from '../prisma/database';
 import { objectionWorkflowId } from '../workflows/objection.messages';
 import { rankCohortResults } from './countyReviews';
 import type { ActivityDeps } from './deps';
-import { enqueueMail } from './notifications';
+import { enqueueMail, mailFrame } from './notifications';
 
 export interface RecordObjectionInput {
   objectionId: string;
@@ -280,6 +280,7 @@ export function objectionActivities(deps: ActivityDeps) {
         const { outcome } = applied;
         const rendered = renderObjectionDecided(
           {
+            ...(await mailFrame(tx, lang)),
             recipientName: user.displayName,
             cycleLabel: label,
             adjusted: outcome.changes.length > 0,
@@ -305,6 +306,7 @@ export function objectionActivities(deps: ActivityDeps) {
       if (!was || (was.rank === e.rank && was.monthlyStar === e.monthlyStar)) continue;
       const rendered = renderRankChanged(
         {
+          ...(await mailFrame(tx, lang)),
           recipientName: user.displayName,
           cycleLabel: label,
           rank: { from: was.rank, to: e.rank ?? was.rank },

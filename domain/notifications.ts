@@ -1,13 +1,16 @@
 // The e-mails people read, in Simplified Chinese (default) and English.
 import type { Language } from './language';
+import { layoutMail, sentence, type MailFrame, type RenderedMail } from './mailLayout';
 import { taskKind, taskKindNames, type TaskKind } from './taskKinds';
+
+export { escapeHtml, type MailFrame, type RenderedMail } from './mailLayout';
 
 export { languageOf, languages, type Language } from './language';
 
 export type NotificationKind =
   'taskOpened' | 'reminder' | 'escalation' | 'returned' | 'resultsPublished' | 'caseDecided';
 
-export interface TaskNotificationData {
+export interface TaskNotificationData extends MailFrame {
   kind: NotificationKind;
   recipientName: string;
   taskKind: TaskKind;
@@ -21,15 +24,6 @@ export interface TaskNotificationData {
   /** The manager the task is about, when it is someone else's (an inspection, a results talk). */
   aboutName?: string;
 }
-
-export interface RenderedMail {
-  subject: string;
-  text: string;
-  html: string;
-}
-
-export const escapeHtml = (s: string): string =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 /** The self-assessment's opening mail also prompts for the period plan (三自定). */
 const periodPlanPrompt: Record<Language, string> = {
@@ -67,7 +61,7 @@ function baseLines(d: TaskNotificationData, lang: Language): { subject: string; 
           subject: `【考评退回】${d.cycleLabel}结果被市局退回，请重新审核`,
           body: [
             `${d.recipientName}，您好：`,
-            `市局考评组退回了${d.cycleLabel}的审核结果，原因：${d.reason ?? ''}。请重新审核后提交，新的审核任务已在任务列表中。`,
+            `市局考评组退回了${d.cycleLabel}的审核结果，原因：${sentence(d.reason ?? '', lang)}请重新审核后提交，新的审核任务已在任务列表中。`,
           ],
         };
       case 'resultsPublished':
@@ -80,7 +74,7 @@ function baseLines(d: TaskNotificationData, lang: Language): { subject: string; 
           subject: `【末位淘汰】${d.cycleLabel}处理决定`,
           body: [
             `${d.recipientName}，您好：`,
-            `经人力资源部提出、市局考评组审批，${d.cycleLabel}末位淘汰的处理决定为：${d.reason ?? ''}。`,
+            `经人力资源部提出、市局考评组审批，${d.cycleLabel}末位淘汰的处理决定为：${sentence(d.reason ?? '', lang)}`,
           ],
         };
       case 'escalation':
@@ -116,7 +110,7 @@ function baseLines(d: TaskNotificationData, lang: Language): { subject: string; 
         subject: `[Kaoping] Results of the ${d.cycleLabel} were returned by the city`,
         body: [
           `Dear ${d.recipientName},`,
-          `The city returned the results of the ${d.cycleLabel}: ${d.reason ?? ''}. Please review them and sign off again; the new sign-off task is in your inbox.`,
+          `The city returned the results of the ${d.cycleLabel}: ${sentence(d.reason ?? '', lang)} Please review them and sign off again; the new sign-off task is in your inbox.`,
         ],
       };
     case 'resultsPublished':
@@ -129,7 +123,7 @@ function baseLines(d: TaskNotificationData, lang: Language): { subject: string; 
         subject: `[Kaoping] Bottom-ranking decision, ${d.cycleLabel}`,
         body: [
           `Dear ${d.recipientName},`,
-          `Proposed by HR and approved by the city, the bottom-ranking decision of the ${d.cycleLabel} is: ${d.reason ?? ''}.`,
+          `Proposed by HR and approved by the city, the bottom-ranking decision of the ${d.cycleLabel} is: ${sentence(d.reason ?? '', lang)}`,
         ],
       };
     case 'escalation':
@@ -143,16 +137,65 @@ function baseLines(d: TaskNotificationData, lang: Language): { subject: string; 
   }
 }
 
-/** Every mail's HTML body: its paragraphs, then one link. */
-export function mailHtml(lang: Language, paragraphs: string[], url: string, linkLabel: string): string {
-  return `<!doctype html><html lang="${lang}"><body style="font-family:sans-serif">${paragraphs.map((l) => `<p>${escapeHtml(l)}</p>`).join('')}<p><a href="${escapeHtml(url)}">${escapeHtml(linkLabel)}</a></p></body></html>`;
+const capitalised = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** 摘要: what a task mail is about, as rows of the layout's summary table. */
+function taskSummary(d: TaskNotificationData, lang: Language): Array<[string, string]> {
+  const zh = lang === 'zh-CN';
+  const about = d.aboutName ? (zh ? `（${d.aboutName}）` : ` (${d.aboutName})`) : '';
+  const rows: Array<[string, string]> = [
+    [zh ? '考评周期' : 'Cycle', d.cycleLabel],
+    [
+      zh ? '任务' : 'Task',
+      `${zh ? taskKindNames[d.taskKind][lang] : capitalised(taskKindNames[d.taskKind].en)}${about}`,
+    ],
+  ];
+  if (d.kind === 'escalation') rows.push([zh ? '办理人' : 'Assignee', d.assigneeName]);
+  if (d.kind !== 'resultsPublished' && d.kind !== 'caseDecided')
+    rows.push([
+      zh ? '截止日期' : 'Due',
+      zh ? `${d.dueDate}（北京时间当日 24:00 前）` : `${d.dueDate} (by midnight, Beijing time)`,
+    ]);
+  if (d.kind === 'escalation')
+    rows.push([zh ? '督办次数' : 'Escalation', zh ? `第 ${d.escalationLevel ?? 1} 次` : `${d.escalationLevel ?? 1}`]);
+  return rows;
 }
 
 export function renderTaskNotification(d: TaskNotificationData, lang: Language): RenderedMail {
   const { subject, body } = lines(d, lang);
-  const linkLabel = lang === 'zh-CN' ? '打开任务' : 'Open the task';
-  const text = [...body, '', `${linkLabel}: ${d.taskUrl}`].join('\n');
-  return { subject, text, html: mailHtml(lang, body, d.taskUrl, linkLabel) };
+  const [greeting, ...paragraphs] = body;
+  return layoutMail(
+    {
+      subject,
+      greeting: greeting!,
+      paragraphs,
+      summary: taskSummary(d, lang),
+      action: { url: d.taskUrl, label: lang === 'zh-CN' ? '打开任务' : 'Open the task' },
+    },
+    lang,
+    d,
+  );
+}
+
+/** A mail whose first body line is the greeting, laid out with its summary and one link. */
+export function simpleMail(
+  frame: MailFrame,
+  lang: Language,
+  m: { subject: string; body: string[]; summary?: Array<[string, string]>; url: string; label: string; note?: string },
+): RenderedMail {
+  const [greeting, ...paragraphs] = m.body;
+  return layoutMail(
+    {
+      subject: m.subject,
+      greeting: greeting!,
+      paragraphs,
+      summary: m.summary,
+      action: { url: m.url, label: m.label },
+      note: m.note,
+    },
+    lang,
+    frame,
+  );
 }
 
 export const cycleTypeNames: Record<string, Record<Language, string>> = {
@@ -201,7 +244,7 @@ export function cycleLabel(type: string, period: string, lang: Language): string
   return `${cycleTypeNames[type]?.en ?? type} evaluation, ${periodLabel(type, period, lang)}`;
 }
 
-export interface ResultData {
+export interface ResultData extends MailFrame {
   recipientName: string;
   cycleLabel: string;
   compositeScore: number;
@@ -228,16 +271,22 @@ export function renderResultNotification(d: ResultData, lang: Language): Rendere
           ...(d.monthlyStar ? ["Congratulations: you are this month's star!"] : []),
           ...(d.flagged ? ['Note: an evaluation was not submitted in time and counts 0.'] : []),
         ];
-  const subject = lang === 'zh-CN' ? `【考评结果】${d.cycleLabel}` : `[Kaoping] Your result: ${d.cycleLabel}`;
-  const linkLabel = lang === 'zh-CN' ? '查看结果' : 'View the result';
-  return {
-    subject,
-    text: [...body, '', `${linkLabel}: ${d.resultUrl}`].join('\n'),
-    html: mailHtml(lang, body, d.resultUrl, linkLabel),
-  };
+  const zh = lang === 'zh-CN';
+  const summary: Array<[string, string]> = [
+    [zh ? '考评周期' : 'Cycle', d.cycleLabel],
+    [zh ? '综合得分' : 'Composite', d.compositeScore.toFixed(2)],
+    [zh ? '排名' : 'Rank', zh ? `第 ${d.rank} 名 / 共 ${d.cohortSize} 人` : `${d.rank} of ${d.cohortSize}`],
+  ];
+  return simpleMail(d, lang, {
+    subject: zh ? `【考评结果】${d.cycleLabel}` : `[Kaoping] Your result: ${d.cycleLabel}`,
+    body,
+    summary,
+    url: d.resultUrl,
+    label: zh ? '查看结果' : 'View the result',
+  });
 }
 
-export interface SurveyInvitationData {
+export interface SurveyInvitationData extends MailFrame {
   customerName: string;
   managerName: string;
   periodLabel: string;
@@ -265,12 +314,18 @@ export function renderSurveyInvitation(d: SurveyInvitationData, lang: Language):
     lang === 'zh-CN'
       ? `${d.reminder ? '【提醒】' : ''}客户满意度调查：客户经理${d.managerName}`
       : `${d.reminder ? 'Reminder: ' : ''}customer survey about your manager ${d.managerName}`;
-  const linkLabel = lang === 'zh-CN' ? '填写调查' : 'Answer the survey';
-  return {
+  const zh = lang === 'zh-CN';
+  return simpleMail(d, lang, {
     subject,
-    text: [...body, '', `${linkLabel}: ${d.surveyUrl}`].join('\n'),
-    html: mailHtml(lang, body, d.surveyUrl, linkLabel),
-  };
+    body,
+    summary: [
+      [zh ? '客户经理' : 'Customer manager', d.managerName],
+      [zh ? '服务期间' : 'Period', d.periodLabel],
+      [zh ? '链接有效期至' : 'Link valid until', zh ? `${d.dueDate}（北京时间）` : `${d.dueDate} (Beijing time)`],
+    ],
+    url: d.surveyUrl,
+    label: zh ? '填写调查' : 'Answer the survey',
+  });
 }
 
 /** What an invitation mail says once sent: the link is not kept anywhere. */
@@ -292,69 +347,83 @@ export interface NewTaskItem {
   dueDate: string;
 }
 
+interface DigestMail extends MailFrame {
+  recipientName: string;
+  date: string;
+  total: number;
+  url: string;
+}
+
+const itemLabel = (i: { taskKind: TaskKind; managerName: string | null }, lang: Language) =>
+  lang === 'zh-CN'
+    ? `${taskKindNames[i.taskKind][lang]}${i.managerName ? `（${i.managerName}）` : ''}`
+    : `${capitalised(taskKindNames[i.taskKind].en)}${i.managerName ? ` (${i.managerName})` : ''}`;
+
+/** A digest: the opening sentence, then one summary row per item, and how many were left out. */
+function digestMail(
+  d: DigestMail,
+  lang: Language,
+  m: { subject: string; opening: string; rows: Array<[string, string]>; label: string; note?: string },
+): RenderedMail {
+  const zh = lang === 'zh-CN';
+  const more = d.total - m.rows.length;
+  return simpleMail(d, lang, {
+    subject: m.subject,
+    body: [
+      zh ? `${d.recipientName}，您好：` : `Dear ${d.recipientName},`,
+      m.opening,
+      ...(more > 0
+        ? [
+            zh
+              ? `下表列出前 ${m.rows.length} 项，另有 ${more} 项请在系统中查看。`
+              : `The first ${m.rows.length} are listed below; ${more} more are in the system.`,
+          ]
+        : []),
+    ],
+    summary: m.rows,
+    url: d.url,
+    label: m.label,
+    note: m.note,
+  });
+}
+
 /**
  * 新任务每日汇总: one morning mail with the tasks opened for the reader since the last one,
  * for who chose it over a mail per task (an inspector with a county of managers).
  */
-export function renderNewTaskDigest(
-  d: { recipientName: string; date: string; total: number; items: NewTaskItem[]; url: string },
-  lang: Language,
-): RenderedMail {
-  const line = (i: NewTaskItem) =>
-    lang === 'zh-CN'
-      ? `${taskKindNames[i.taskKind]['zh-CN']}${i.managerName ? `（${i.managerName}）` : ''}：${i.cycleLabel}，截止 ${i.dueDate}`
-      : `${taskKindNames[i.taskKind].en}${i.managerName ? ` (${i.managerName})` : ''}: ${i.cycleLabel}, due ${i.dueDate}`;
-  const more = d.total - d.items.length;
-  const body =
-    lang === 'zh-CN'
-      ? [
-          `${d.recipientName}，您好：`,
-          `过去一天您有 ${d.total} 项新的考评任务：`,
-          ...d.items.map(line),
-          ...(more > 0 ? [`另有 ${more} 项未列出。`] : []),
-          '（您选择了每日汇总新任务；可在“我的账号”改为逐项通知。）',
-        ]
-      : [
-          `Dear ${d.recipientName},`,
-          `You have ${d.total} new evaluation task(s) since yesterday:`,
-          ...d.items.map(line),
-          ...(more > 0 ? [`and ${more} more.`] : []),
-          '(You chose one morning mail for new tasks; My account switches back to a mail per task.)',
-        ];
-  const subject =
-    lang === 'zh-CN' ? `【考评】${d.date} 新任务 ${d.total} 项` : `[Kaoping] ${d.total} new task(s), ${d.date}`;
-  const label = lang === 'zh-CN' ? '打开我的任务' : 'Open my tasks';
-  return { subject, text: [...body, '', `${label}: ${d.url}`].join('\n'), html: mailHtml(lang, body, d.url, label) };
+export function renderNewTaskDigest(d: DigestMail & { items: NewTaskItem[] }, lang: Language): RenderedMail {
+  const zh = lang === 'zh-CN';
+  return digestMail(d, lang, {
+    subject: zh ? `【考评】${d.date} 新任务 ${d.total} 项` : `[Kaoping] ${d.total} new task(s), ${d.date}`,
+    opening: zh
+      ? `过去一天您有 ${d.total} 项新的考评任务：`
+      : `You have ${d.total} new evaluation task(s) since yesterday:`,
+    rows: d.items.map((i) => [
+      itemLabel(i, lang),
+      zh ? `${i.cycleLabel}，截止 ${i.dueDate}` : `${i.cycleLabel}, due ${i.dueDate}`,
+    ]),
+    label: zh ? '打开我的任务' : 'Open my tasks',
+    note: zh
+      ? '您选择了每日汇总新任务；可在“我的账号”改为逐项通知。'
+      : 'You chose one morning mail for new tasks; My account switches back to a mail per task.',
+  });
 }
 
 /** The daily digest (每日督办汇总) of what is overdue in a county head's or HR's scope. */
-export function renderOverdueDigest(
-  d: { recipientName: string; date: string; total: number; items: DigestItem[]; url: string },
-  lang: Language,
-): RenderedMail {
-  const line = (i: DigestItem) =>
-    lang === 'zh-CN'
-      ? `${taskKindNames[i.taskKind]['zh-CN']}${i.managerName ? `（${i.managerName}）` : ''}：办理人 ${i.assigneeName}，截止 ${i.dueDate}，已逾期 ${i.daysOverdue} 天${i.escalationLevel ? `，已督办 ${i.escalationLevel} 次` : ''}`
-      : `${taskKindNames[i.taskKind].en}${i.managerName ? ` (${i.managerName})` : ''}: ${i.assigneeName}, due ${i.dueDate}, ${i.daysOverdue} day(s) overdue${i.escalationLevel ? `, escalated ${i.escalationLevel}×` : ''}`;
-  const more = d.total - d.items.length;
-  const body =
-    lang === 'zh-CN'
-      ? [
-          `${d.recipientName}，您好：`,
-          `截至 ${d.date}，您管辖范围内共有 ${d.total} 项考评任务逾期未办：`,
-          ...d.items.map(line),
-          ...(more > 0 ? [`另有 ${more} 项未列出。`] : []),
-        ]
-      : [
-          `Dear ${d.recipientName},`,
-          `As of ${d.date}, ${d.total} evaluation task(s) in your scope are overdue:`,
-          ...d.items.map(line),
-          ...(more > 0 ? [`and ${more} more.`] : []),
-        ];
-  const subject =
-    lang === 'zh-CN'
+export function renderOverdueDigest(d: DigestMail & { items: DigestItem[] }, lang: Language): RenderedMail {
+  const zh = lang === 'zh-CN';
+  const value = (i: DigestItem) =>
+    zh
+      ? `办理人 ${i.assigneeName}，截止 ${i.dueDate}，已逾期 ${i.daysOverdue} 天${i.escalationLevel ? `，已督办 ${i.escalationLevel} 次` : ''}`
+      : `${i.assigneeName}, due ${i.dueDate}, ${i.daysOverdue} day(s) overdue${i.escalationLevel ? `, escalated ${i.escalationLevel}×` : ''}`;
+  return digestMail(d, lang, {
+    subject: zh
       ? `【考评督办汇总】${d.date} 逾期任务 ${d.total} 项`
-      : `[Kaoping] ${d.total} overdue task(s), ${d.date}`;
-  const label = lang === 'zh-CN' ? '查看考评进度' : 'Open the cycle dashboard';
-  return { subject, text: [...body, '', `${label}: ${d.url}`].join('\n'), html: mailHtml(lang, body, d.url, label) };
+      : `[Kaoping] ${d.total} overdue task(s), ${d.date}`,
+    opening: zh
+      ? `截至 ${d.date}，您管辖范围内共有 ${d.total} 项考评任务逾期未办：`
+      : `As of ${d.date}, ${d.total} evaluation task(s) in your scope are overdue:`,
+    rows: d.items.map((i) => [itemLabel(i, lang), value(i)]),
+    label: zh ? '查看考评进度' : 'Open the cycle dashboard',
+  });
 }

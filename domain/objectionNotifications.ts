@@ -2,9 +2,10 @@
 // objected, and a changed rank to the others of the cohort an adjustment re-ranked.
 import { nameOf } from './codeNames';
 import type { ComponentChange } from './objections';
-import { mailHtml, type Language, type RenderedMail } from './notifications';
+import { sentence } from './mailLayout';
+import { simpleMail, type Language, type MailFrame, type RenderedMail } from './notifications';
 
-export interface ObjectionDecidedMail {
+export interface ObjectionDecidedMail extends MailFrame {
   recipientName: string;
   cycleLabel: string;
   adjusted: boolean;
@@ -29,24 +30,40 @@ export function renderObjectionDecided(d: ObjectionDecidedMail, lang: Language):
           d.adjusted
             ? `您对${d.cycleLabel}结果的申诉经县局提出意见、市局裁定，调整如下：${changes}。综合得分 ${two(d.composite.from)} → ${two(d.composite.to)}，排名第 ${d.rank.from} → 第 ${d.rank.to}（共 ${d.cohortSize} 人），结果已重新发布。`
             : `您对${d.cycleLabel}结果的申诉经县局提出意见、市局裁定，维持原结果（综合得分 ${two(d.composite.from)}，排名第 ${d.rank.from}）。`,
-          `理由：${d.reason}`,
+          `理由：${sentence(d.reason, lang)}`,
         ]
       : [
           `Dear ${d.recipientName},`,
           d.adjusted
             ? `Your objection to the ${d.cycleLabel} result was reviewed by the county and decided by the city: ${changes}. Composite ${two(d.composite.from)} → ${two(d.composite.to)}, rank ${d.rank.from} → ${d.rank.to} of ${d.cohortSize}; the results are published again.`
             : `Your objection to the ${d.cycleLabel} result was reviewed by the county and decided by the city: the result stands (composite ${two(d.composite.from)}, rank ${d.rank.from}).`,
-          `Reason: ${d.reason}`,
+          `Reason: ${sentence(d.reason, lang)}`,
         ];
   const subject =
     lang === 'zh-CN'
       ? `【申诉结果】${d.cycleLabel}：${d.adjusted ? '已调整' : '维持原结果'}`
       : `[Kaoping] Your objection, ${d.cycleLabel}: ${d.adjusted ? 'adjusted' : 'upheld'}`;
-  const label = lang === 'zh-CN' ? '查看结果' : 'View the result';
-  return { subject, text: [...body, '', `${label}: ${d.url}`].join('\n'), html: mailHtml(lang, body, d.url, label) };
+  const zh = lang === 'zh-CN';
+  return simpleMail(d, lang, {
+    subject,
+    body,
+    summary: [
+      [zh ? '考评周期' : 'Cycle', d.cycleLabel],
+      [zh ? '裁定' : 'Decision', zh ? (d.adjusted ? '已调整' : '维持原结果') : d.adjusted ? 'Adjusted' : 'Upheld'],
+      [zh ? '综合得分' : 'Composite', `${two(d.composite.from)} → ${two(d.composite.to)}`],
+      [
+        zh ? '排名' : 'Rank',
+        zh
+          ? `第 ${d.rank.from} → 第 ${d.rank.to}（共 ${d.cohortSize} 人）`
+          : `${d.rank.from} → ${d.rank.to} of ${d.cohortSize}`,
+      ],
+    ],
+    url: d.url,
+    label: zh ? '查看结果' : 'View the result',
+  });
 }
 
-export interface RankChangedMail {
+export interface RankChangedMail extends MailFrame {
   recipientName: string;
   cycleLabel: string;
   rank: { from: number; to: number };
@@ -77,6 +94,21 @@ export function renderRankChanged(d: RankChangedMail, lang: Language): RenderedM
         ];
   const subject =
     lang === 'zh-CN' ? `【考评结果更新】${d.cycleLabel}排名变动` : `[Kaoping] Your rank changed: ${d.cycleLabel}`;
-  const label = lang === 'zh-CN' ? '查看结果' : 'View the result';
-  return { subject, text: [...body, '', `${label}: ${d.url}`].join('\n'), html: mailHtml(lang, body, d.url, label) };
+  const zh = lang === 'zh-CN';
+  return simpleMail(d, lang, {
+    subject,
+    body,
+    summary: [
+      [zh ? '考评周期' : 'Cycle', d.cycleLabel],
+      [zh ? '综合得分' : 'Composite', two(d.compositeScore)],
+      [
+        zh ? '排名' : 'Rank',
+        zh
+          ? `第 ${d.rank.from} → 第 ${d.rank.to}（共 ${d.cohortSize} 人）`
+          : `${d.rank.from} → ${d.rank.to} of ${d.cohortSize}`,
+      ],
+    ],
+    url: d.url,
+    label: zh ? '查看结果' : 'View the result',
+  });
 }
