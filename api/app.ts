@@ -14,7 +14,7 @@ import { managerRoutes } from './routes/managers';
 import { adminRoutes } from './routes/admin';
 import { calendarRoutes } from './routes/calendars';
 import { evaluationRoutes } from './routes/evaluations';
-import { kpiImportRoutes } from './routes/kpiImport';
+import { csvImportRoutes } from './routes/csvImports';
 import { orgRoutes } from './routes/org';
 import { surveyRoutes } from './routes/surveys';
 import { templateRoutes } from './routes/templates';
@@ -46,7 +46,7 @@ export function createApp(ctx: ApiContext, extra?: (app: express.Express) => voi
     orgRoutes(ctx),
     managerRoutes(ctx),
     templateRoutes(ctx),
-    kpiImportRoutes(ctx),
+    csvImportRoutes(ctx),
     evaluationRoutes(ctx),
     cycleRoutes(ctx),
     analyticsRoutes(ctx),

@@ -468,6 +468,28 @@ export const operations: Operation[] = [
     responses: { '200': 'CSV file', ...problem },
   },
   {
+    method: 'post',
+    path: '/api/cycles/{id}/inspections/import',
+    summary:
+      "An inspector imports the county's inspection results as CSV (text/csv, UTF-8 or GBK; columns 员工编号/employeeNo, " +
+      'then per check item its 扣分 (0: passed; empty: not checked) and 说明: 首末签到, 电话抽检, 实地检查, 工作本、客户手册); ' +
+      'any bad row rejects the whole file (400 naming every row and column, the first 100); a file that passes is ' +
+      'applied whole by a durable job: 201 with each row, or 202 when it takes longer than a few seconds',
+    tag: 'cycles',
+    auth: true,
+    responses: { '201': 'Imported', '202': 'Accepted, going in', ...problem },
+  },
+  {
+    method: 'get',
+    path: '/api/cycles/{id}/inspections/template',
+    summary:
+      "The inspection import file to fill (CSV, UTF-8 with BOM, headers in the reader's language): a row per manager " +
+      'whose inspection the inspector holds open in this cycle, with the name beside the employee number',
+    tag: 'cycles',
+    auth: true,
+    responses: { '200': 'CSV file', ...problem },
+  },
+  {
     method: 'get',
     path: '/api/cycles/{id}/results',
     summary:

@@ -22,7 +22,7 @@ describe('KPI import', () => {
         {
           line: 2,
           employeeNo: 'M001',
-          review: {
+          value: {
             kpis: { salesVolumeCompletion: 104, orderSuccessRate: 96, basicDataMaintenance: 90 },
             reviewScore: 88,
             comment: '完成较好',
@@ -31,7 +31,7 @@ describe('KPI import', () => {
         {
           line: 3,
           employeeNo: 'M002',
-          review: {
+          value: {
             kpis: { salesVolumeCompletion: 95, orderSuccessRate: 92.5, basicDataMaintenance: 100 },
             reviewScore: 80,
             comment: '需加强, 数据维护',

@@ -201,6 +201,12 @@ const words = {
     'Columns: employee no., sales volume completion, order success rate, basic data maintenance, review score, review comment (other columns such as the name are not read). Fill in the template and upload it; a CSV saved by Excel or WPS (UTF-8 or GBK) is fine. Bad rows are listed, and then nothing is imported.',
   ],
   chooseFile: ['选择文件', 'Choose a file'],
+  inspectionImportCsv: ['导入督察结果（CSV 文件）', 'Import inspection results (CSV file)'],
+  inspectionImportHint: [
+    '每位客户经理一行：员工编号，然后每个检查项的扣分（合格填 0，未检查留空）和说明（姓名等其他列不读取）。下载模板填写后上传，Excel 或 WPS 另存的 CSV（UTF-8 或 GBK）均可；有误的行会逐行列出，整个文件不导入。',
+    'One row per manager: the employee no., then each check item’s deduction (0 when passed, empty when not checked) and note (other columns such as the name are not read). Fill in the template and upload it; a CSV saved by Excel or WPS (UTF-8 or GBK) is fine. Bad rows are listed, and then nothing is imported.',
+  ],
+  inspectionTemplateFile: ['督察结果导入模板', 'inspection-template'],
   imported: ['已导入', 'Imported'],
   alreadySubmitted: ['此前已提交', 'already submitted'],
   kpiTemplate: ['下载模板', 'Download template'],

@@ -1,11 +1,11 @@
 // One cycle as HR and the county follow it: totals, progress per county and stage, the
 // overdue tasks, the score distribution, the rankings with exports; the reviewer's KPI import.
-import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Col, Progress, Row, Space, Statistic, Table, Tag, Typography, Upload } from 'antd';
+import { Alert, Button, Card, Col, Progress, Row, Space, Statistic, Table, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { flagReasonText, bottomRankRulesText } from '@domain/codeNames';
 import { taskKinds } from '@domain/taskKinds';
-import { download, postText, type ApiError } from '../api';
+import { download } from '../api';
+import { CsvImport } from '../components/CsvImport';
 import { ErrorAlert, Loading, useApi } from '../components/data';
 import { Chart } from '../components/Chart';
 import { countyName, formatNumber, person } from '../components/format';
@@ -102,7 +102,11 @@ export function CyclePage({ id }: { id: string }) {
           )}
           <Totals s={s} />
           {has('MARKETING_REVIEWER') && (
-            <KpiImport cycleId={id} onImported={() => void Promise.all([status.reload(), results.reload()])} />
+            <CsvImport
+              cycleId={id}
+              kind="marketing-reviews"
+              onImported={() => void Promise.all([status.reload(), results.reload()])}
+            />
           )}
           <Card title={t('progress')}>
             <Table
@@ -406,95 +410,6 @@ function ResultsCards({ cycle, results }: { cycle: Status['cycle']; results: Res
         ))}
       </Card>
     </>
-  );
-}
-
-/** What the import answers: how each row went (201), or accepted and going in (202). */
-type ImportAnswer =
-  | {
-      imported: number;
-      alreadySubmitted: number;
-      notAccepted: number;
-      rows: Array<{ line: number; employeeNo: string; outcome: string }>;
-    }
-  | { pending: true; rows: number };
-
-/** A marketing reviewer uploads the county's KPIs and reviews as one CSV file; every bad row is listed. */
-function KpiImport({ cycleId, onImported }: { cycleId: string; onImported: () => void }) {
-  const { t } = useSession();
-  const [file, setFile] = useState<File>();
-  const [busy, setBusy] = useState(false);
-  const [result, setResult] = useState<ImportAnswer>();
-  const [error, setError] = useState<Error>();
-  const send = async () => {
-    if (!file) return;
-    setBusy(true);
-    setError(undefined);
-    setResult(undefined);
-    try {
-      const r = await postText<ImportAnswer>(
-        `/api/cycles/${cycleId}/marketing-reviews/import`,
-        await file.arrayBuffer(), // as saved: UTF-8, or GBK from Excel/WPS (the server tells them apart)
-        'text/csv',
-      );
-      setResult(r);
-      onImported();
-    } catch (e) {
-      setError(e as ApiError);
-    } finally {
-      setBusy(false);
-    }
-  };
-  return (
-    <Card title={t('importCsv')} id="kpi-form">
-      <Typography.Paragraph type="secondary">{t('importHint')}</Typography.Paragraph>
-      <Space wrap>
-        <Upload
-          accept=".csv,text/csv"
-          maxCount={1}
-          beforeUpload={(f) => {
-            setFile(f);
-            return false;
-          }}
-          onRemove={() => setFile(undefined)}
-        >
-          <Button icon={<UploadOutlined />} id="kpi-file-button">
-            {t('chooseFile')}
-          </Button>
-        </Upload>
-        <Button type="primary" onClick={() => void send()} disabled={!file} loading={busy} id="kpi-submit">
-          {t('submit')}
-        </Button>
-        <Button
-          icon={<DownloadOutlined />}
-          id="kpi-template"
-          onClick={() =>
-            void download(`/api/cycles/${cycleId}/marketing-reviews/template`, `${t('kpiTemplateFile')}.csv`).catch(
-              (e: unknown) => setError(e as ApiError),
-            )
-          }
-        >
-          {t('kpiTemplate')}
-        </Button>
-      </Space>
-      <div id="kpi-result" style={{ marginTop: 12 }}>
-        {result && 'pending' in result && (
-          <Alert type="info" showIcon title={t('importPending').replace('{n}', String(result.rows))} />
-        )}
-        {result && !('pending' in result) && (
-          <Alert
-            type={result.notAccepted ? 'warning' : 'success'}
-            showIcon
-            title={`${t('imported')}: ${result.imported}（${t('alreadySubmitted')} ${result.alreadySubmitted}）`}
-            description={result.rows
-              .filter((r) => r.outcome === 'notAccepted')
-              .map((r) => `${r.employeeNo}: ${t('importNotAccepted')}`)
-              .join('；')}
-          />
-        )}
-        <ErrorAlert error={error} />
-      </div>
-    </Card>
   );
 }
 

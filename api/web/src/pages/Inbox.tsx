@@ -17,6 +17,7 @@ export interface InboxTask {
   escalationLevel: number;
   wantedRole: string | null;
   overdue: boolean;
+  cycleId: string;
   cycle: { type: string; period: string };
   subject: {
     manager: { name: string; employeeNo: string } | null;

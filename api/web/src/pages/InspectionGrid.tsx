@@ -6,6 +6,7 @@ import { Alert, Button, Card, Form, Input, InputNumber, Space, Switch, Table, Ta
 import { useMemo, useState } from 'react';
 import { checkItemKinds } from '@domain/scoring';
 import { api, ApiError, applyFieldErrors, fieldMessage, type FieldError } from '../api';
+import { CsvImport } from '../components/CsvImport';
 import { Loading, useApi } from '../components/data';
 import { countyName, person } from '../components/format';
 import type { InboxTask } from './Inbox';
@@ -46,7 +47,35 @@ export function InspectionGridPage() {
   const byManager = (tasks: InboxTask[]) =>
     [...tasks].sort((a, b) => (a.subject.manager?.employeeNo ?? '').localeCompare(b.subject.manager?.employeeNo ?? ''));
   return (
-    <Loading state={state}>{(d) => <Grid tasks={byManager(d.tasks)} onSaved={() => void state.reload()} />}</Loading>
+    <Loading state={state}>
+      {(d) => (
+        <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+          <Grid tasks={byManager(d.tasks)} onSaved={() => void state.reload()} />
+          <CycleImports tasks={d.tasks} onImported={() => void state.reload()} />
+        </Space>
+      )}
+    </Loading>
+  );
+}
+
+/** Or the whole county as a CSV file (督察结果导入), one card per cycle with open inspections. */
+function CycleImports({ tasks, onImported }: { tasks: InboxTask[]; onImported: () => void }) {
+  const { name } = useSession();
+  const cycles = new Map(tasks.map((task) => [task.cycleId, task.cycle]));
+  return (
+    <>
+      {[...cycles].map(([cycleId, cycle]) => (
+        <CsvImport
+          key={cycleId}
+          cycleId={cycleId}
+          kind="inspections"
+          onImported={onImported}
+          extra={
+            <Typography.Text type="secondary">{`${name('cycleType', cycle.type)} ${cycle.period}`}</Typography.Text>
+          }
+        />
+      ))}
+    </>
   );
 }
 
