@@ -64,8 +64,12 @@ test('a manager objects, the county proposes 90, the city adjusts: 70 → 90, ra
   const approver = await signedIn(h, browser, 'approver');
   await openTask(h, approver, 'OBJECTION_CITY_DECISION');
   expect(await approver.locator('#county-opinion').textContent()).toContain('调整分数');
-  await choose(approver, 'task-form', '调整分数');
-  await approver.fill('#adjust-selfEvaluation', '90');
+  // Its form starts from the county's opinion: the decision and the proposed 90, the preview live.
+  expect(await approver.locator('#task-form label.ant-radio-button-wrapper-checked').first().textContent()).toBe(
+    '调整分数',
+  );
+  expect(Number(await approver.inputValue('#adjust-selfEvaluation'))).toBe(90);
+  expect(await approver.locator('#adjustment-preview').textContent()).toContain('70 → 90');
   await fill(approver, 'task-form', 'reason', '同意县局意见');
   await shot(approver, '42-objection-city-decision');
   await approver.click('#task-form button[type=submit]');

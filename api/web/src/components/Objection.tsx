@@ -250,6 +250,24 @@ function currentScore(o: ObjectionContext, component: ObjectionComponent): numbe
   return o.composition.values[component] ?? 0;
 }
 
+/**
+ * The city's form starts from the county's opinion (申诉县局意见): its decision and, for an
+ * adjustment, the scores it proposed; the reason is the city's own to write.
+ */
+export function objectionPrefill(o: ObjectionContext, taskKind: string): Record<string, unknown> | undefined {
+  if (taskKind !== 'OBJECTION_CITY_DECISION') return undefined;
+  const county = o.chain.find((s) => s.kind === 'OBJECTION_COUNTY_REVIEW' && s.payload)?.payload;
+  if (!county) return undefined;
+  const proposed = new Map((county.adjustments ?? []).map((a) => [a.component, a.score]));
+  return {
+    decision: county.decision,
+    adjustments: o.components.map((component) => ({
+      component,
+      score: proposed.get(component) ?? currentScore(o, component),
+    })),
+  };
+}
+
 /** The form's new score per component objected to, with the composite and rank it gives, live. */
 export function ObjectionAdjustments({ prefix, o, form }: { prefix: string; o: ObjectionContext; form: FormInstance }) {
   const { t, name } = useSession();

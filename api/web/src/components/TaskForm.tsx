@@ -60,6 +60,8 @@ export interface FormData {
   quota?: QuotaContext;
   allowedActions?: string[];
   objection?: ObjectionContext;
+  /** What the form starts from when there is no draft (the city's objection form: the county's opinion). */
+  initial?: Record<string, unknown>;
 }
 
 const path = (name: string) => name.split('.');
@@ -103,7 +105,7 @@ export function TaskForm(props: {
       form={form}
       layout="vertical"
       preserve={false}
-      initialValues={draft.draft?.payload}
+      initialValues={draft.draft?.payload ?? props.data.initial}
       onValuesChange={(_, all: Record<string, unknown>) => draft.change(all)}
       onFinish={() => void submit()}
       scrollToFirstError

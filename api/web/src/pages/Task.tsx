@@ -32,7 +32,7 @@ import { countyName, formatNumber, formatTime, person } from '../components/form
 import { PeriodPlanCard, type EvaluationDetail } from '../components/PeriodPlan';
 import type { QuotaContext } from '../components/QuotaImpact';
 import { TaskForm, type GradeReviewManager } from '../components/TaskForm';
-import { ObjectionTaskCard, type ObjectionContext } from '../components/Objection';
+import { objectionPrefill, ObjectionTaskCard, type ObjectionContext } from '../components/Objection';
 import { TalkTaskCard, type TalkContext } from '../components/ResultsTalk';
 import { useSession } from '../session';
 import { statusColor } from './Inbox';
@@ -227,6 +227,7 @@ function TaskView({
                     quota: context?.quota,
                     allowedActions: context?.case?.allowedActions,
                     objection: context?.objection,
+                    initial: context?.objection && objectionPrefill(context.objection, task.kind),
                   }}
                   onSubmitted={() => {
                     setDone(true);
