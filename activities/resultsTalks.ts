@@ -151,5 +151,34 @@ export function resultsTalkActivities(deps: ActivityDeps) {
         });
       });
     },
+
+    /** The manager left before the talk was done: its open task is cancelled, the talk with it. Idempotent. */
+    async cancelResultsTalk(input: {
+      resultsTalkId: string;
+      actorId: string;
+      reason: string;
+      at: string;
+    }): Promise<void> {
+      await prisma.$transaction(async (tx) => {
+        const talk = await tx.resultsTalk.findUniqueOrThrow({ where: { id: input.resultsTalkId } });
+        const at = new Date(input.at);
+        await tx.task.updateMany({
+          where: { resultsTalkId: talk.id, status: 'OPEN' },
+          data: { status: 'CANCELLED', closedAt: at },
+        });
+        if (talk.status === 'TO_HOLD' || talk.status === 'TO_ACKNOWLEDGE')
+          await tx.resultsTalk.update({ where: { id: talk.id }, data: { status: 'CANCELLED' } });
+        await recordAudit(tx, {
+          at,
+          actorId: input.actorId,
+          action: 'resultsTalk.cancelled',
+          entityType: 'evaluation',
+          entityId: talk.evaluationId,
+          cycleId: talk.cycleId,
+          details: { resultsTalkId: talk.id, reason: input.reason, was: talk.status },
+          dedupeKey: `resultsTalk:${talk.id}:closed`,
+        });
+      });
+    },
   };
 }

@@ -69,6 +69,7 @@ export const codeNames = {
     TO_ACKNOWLEDGE: n('待本人确认', 'Awaiting acknowledgement'),
     ACKNOWLEDGED: n('已确认', 'Acknowledged'),
     UNACKNOWLEDGED: n('逾期未确认', 'Not acknowledged'),
+    CANCELLED: n('已取消', 'Cancelled'),
   },
   talkReason: talkReasonNames as Record<string, Names>,
   incidentStatus: incidentStatusNames as Record<string, Names>,

@@ -124,6 +124,10 @@ const sentences: Record<string, Sentence> = {
     `acknowledged the talk record${d.comment ? `, commenting: ${str(d.comment)}` : ''}`,
   ],
   'resultsTalk.unacknowledged': () => ['谈话记录逾期未确认', 'the talk record was not acknowledged in time'],
+  'resultsTalk.cancelled': (d) => [
+    `客户经理离岗，情感沟通已取消（${str(d.reason)}）`,
+    `the manager left: the results talk is cancelled (${str(d.reason)})`,
+  ],
   'incident.raised': (d) => [
     `步骤多次失败，记为故障：${incidentCause(str(d.errorType), 'zh-CN')}`,
     `the step failed again and again, recorded as an incident: ${incidentCause(str(d.errorType), 'en')}`,

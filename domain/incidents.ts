@@ -62,6 +62,7 @@ export const incidentStepNames: Record<string, Names> = {
   openResultsTalks: n('开启情感沟通', 'open the results talks'),
   recordResultsTalk: n('保存沟通记录', 'save the talk record'),
   closeResultsTalk: n('结束情感沟通', 'close the results talk'),
+  cancelResultsTalk: n('取消情感沟通', 'cancel the results talk'),
   sendOverdueDigests: n('发送逾期汇总', 'send the overdue digests'),
   sendNewTaskDigests: n('发送新任务汇总', 'send the new-task digests'),
   sweepClosedWorkflows: n('检查中止的流程', 'look for processes that stopped'),

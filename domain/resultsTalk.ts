@@ -7,6 +7,8 @@ import type { Names } from './language';
 import { multiLine } from './text';
 
 /** Who gets a talk: every manager (default), or only the flagged and the bottom N. */
+/** A talk's states (ResultsTalkStatus): to hold, to acknowledge, then acknowledged, not, or cancelled (the manager left). */
+export const talkStatuses = ['TO_HOLD', 'TO_ACKNOWLEDGE', 'ACKNOWLEDGED', 'UNACKNOWLEDGED', 'CANCELLED'] as const;
 export const talkScopes = ['all', 'flaggedAndBottom'] as const;
 export type TalkScope = (typeof talkScopes)[number];
 export const defaultTalkBottomN = 3;

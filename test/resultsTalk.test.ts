@@ -2,6 +2,7 @@
 // the county's leaders talk with each manager, split among them; each talk is recorded
 // (what went well, what did not, why, the agreed change) and the manager acknowledges it.
 import { shanghaiDate, addDays } from '../domain/calendar';
+import { describeEvent } from '../domain/eventText';
 import {
   eventually,
   publishCountyCycle,
@@ -162,4 +163,36 @@ test('talks are split between the county leaders, recorded, handed over and ackn
   expect(own.body.talks.map((t: { managerId: string }) => t.managerId)).toEqual([manager.id]);
   const partner = await h.api('GET', '/api/results-talks', { token: await h.login('partner02') });
   expect(partner.status).toBe(403);
+
+  // A manager whose talk is still to be held leaves (离岗): the talk and its task are cancelled,
+  // nobody is reminded of it, and the timeline says why.
+  const pending = talks.find((t) => t.id !== last.id)!;
+  const leaver = pending.resultsTalk!.managerId;
+  const hr = await h.login('hr');
+  const left = await h.api('POST', `/api/org/managers/${leaver}/leave`, { token: hr, body: { reason: '调往外地' } });
+  expect(left.status).toBe(200);
+  expect(left.body.cancelledTalks).toEqual([pending.resultsTalkId]);
+  const cancelled = await eventually(
+    async () => {
+      const t = await h.db.prisma.resultsTalk.findUniqueOrThrow({ where: { id: pending.resultsTalkId! } });
+      return t.status === 'CANCELLED' ? t : undefined;
+    },
+    20_000,
+    'the talk cancelled',
+  );
+  expect(cancelled.heldOn).toBeNull();
+  expect((await h.db.prisma.task.findUniqueOrThrow({ where: { id: pending.id } })).status).toBe('CANCELLED');
+  const leaverTimeline = await h.api('GET', `/api/managers/${leaver}/timeline?cycleId=${cycleId}`, { token: hr });
+  const cancelEvent = leaverTimeline.body.events.find((e: { action: string }) => e.action === 'resultsTalk.cancelled');
+  expect(describeEvent({ ...cancelEvent, people: leaverTimeline.body.people }, 'zh-CN')).toBe(
+    'HR 刘芳：客户经理离岗，情感沟通已取消（调往外地）',
+  );
+  const after = await h.api('GET', `/api/results-talks?cycleId=${cycleId}`, { token: leader });
+  expect(after.body.counts).toMatchObject({ TO_HOLD: 1, ACKNOWLEDGED: 1, CANCELLED: 1 });
+  // The talk already over is not touched by a later leave: the acknowledged one stays.
+  const again = await h.api('POST', `/api/org/managers/${manager.id}/leave`, { token: hr, body: { reason: '离职' } });
+  expect(again.body.cancelledTalks).toEqual([]);
+  expect((await h.db.prisma.resultsTalk.findUniqueOrThrow({ where: { id: last.resultsTalkId! } })).status).toBe(
+    'ACKNOWLEDGED',
+  );
 });

@@ -1,5 +1,5 @@
 // resultsTalkWorkflow (情感沟通): its id, input and query (the task updates: humanTask.messages.ts).
-import { defineQuery } from '@temporalio/workflow';
+import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { TemplateConfig } from '../domain/templates';
 import type { TaskState } from './humanTask.messages';
 
@@ -14,7 +14,16 @@ export interface ResultsTalkInput {
 }
 
 export interface ResultsTalkStatus {
-  stage: 'TO_HOLD' | 'TO_ACKNOWLEDGE' | 'ACKNOWLEDGED' | 'UNACKNOWLEDGED'; // ResultsTalkStatus
+  stage: 'TO_HOLD' | 'TO_ACKNOWLEDGE' | 'ACKNOWLEDGED' | 'UNACKNOWLEDGED' | 'CANCELLED'; // ResultsTalkStatus
   tasks: TaskState[];
 }
 export const resultsTalkStatusQuery = defineQuery<ResultsTalkStatus>('resultsTalkStatus');
+
+/** The manager left (离岗) before the talk was done: its open task is cancelled, the talk with it. */
+export interface CancelResultsTalkRequest {
+  actorId: string;
+  reason: string;
+}
+export const cancelResultsTalkUpdate = defineUpdate<{ cancelled: boolean }, [CancelResultsTalkRequest]>(
+  'cancelResultsTalk',
+);

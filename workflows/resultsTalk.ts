@@ -10,8 +10,14 @@ import { talkAcknowledgement } from '../domain/taskKinds/talkAcknowledgement';
 import { acts } from './activities';
 import { now, nowIso } from './clock';
 import { HumanTask, handleOneTaskAtATime } from './humanTask';
-import { invalid } from './refusals';
-import { resultsTalkStatusQuery, type ResultsTalkInput, type ResultsTalkStatus } from './resultsTalk.messages';
+import { invalid, refuse } from './refusals';
+import {
+  cancelResultsTalkUpdate,
+  resultsTalkStatusQuery,
+  type CancelResultsTalkRequest,
+  type ResultsTalkInput,
+  type ResultsTalkStatus,
+} from './resultsTalk.messages';
 import { setIncidentScope } from './incidents';
 
 export async function resultsTalkWorkflow(input: ResultsTalkInput): Promise<ResultsTalkStatus> {
@@ -32,19 +38,40 @@ export async function resultsTalkWorkflow(input: ResultsTalkInput): Promise<Resu
       if (problem) throw invalid([{ field: 'heldOn', ...problem }]);
     },
   );
+  let cancelled: CancelResultsTalkRequest | undefined;
+  setHandler(
+    cancelResultsTalkUpdate,
+    (request) => {
+      cancelled ??= request;
+      current?.cancel();
+      return { cancelled: true };
+    },
+    {
+      validator: (_request) => {
+        if (stage !== 'TO_HOLD' && stage !== 'TO_ACKNOWLEDGE') throw refuse('TaskClosed', 'the talk is over already');
+      },
+    },
+  );
+  const cancel = async () => {
+    await acts.cancelResultsTalk({ resultsTalkId: input.resultsTalkId, ...cancelled!, at: nowIso() });
+    current = undefined;
+    stage = 'CANCELLED';
+    return status();
+  };
   const subject = { resultsTalkId: input.resultsTalkId, round: 1 };
 
   // run: the talk, due some days after the results were published
   current = new HumanTask(resultsTalk.kind, subject, input.template, new Date(input.publishedAt));
   tasks.push(current);
   await current.run();
-  if (current.state.phase !== 'SUBMITTED') return status(); // cancelled (the manager left)
+  if (cancelled) return cancel(); // the manager left
   await acts.recordResultsTalk({ resultsTalkId: input.resultsTalkId, taskId: current.state.taskId!, at: nowIso() });
 
   stage = 'TO_ACKNOWLEDGE';
   current = new HumanTask(talkAcknowledgement.kind, subject, input.template);
   tasks.push(current);
   await current.run();
+  if (cancelled) return cancel();
   const acknowledged = current.state.phase === 'SUBMITTED';
   await acts.closeResultsTalk({
     resultsTalkId: input.resultsTalkId,

@@ -7,11 +7,12 @@ import { startWorkflowOnce } from '../../workflows/client/startOnce';
 import { managerJoinWorkflowId } from '../../workflows/managerJoin.messages';
 import { managerJoinWorkflow } from '../../workflows/managerJoin';
 import { withdrawEvaluationUpdate } from '../../workflows/managerEvaluation.messages';
+import { cancelResultsTalkUpdate } from '../../workflows/resultsTalk.messages';
 import { actorOf, authenticate, countiesInScope, hasRole, type Actor } from '../auth';
 import { accountFields, hashPassword } from '../passwords';
 import type { ApiContext } from '../context';
 import { executeUpdate, resultWithin } from '../workflowUpdates';
-import { findOr404, parseInput, problems, requestLanguage } from '../problems';
+import { findOr404, HttpProblem, parseInput, problems, requestLanguage } from '../problems';
 import { recordAudit } from '../../prisma/audit';
 import { customerListReaders, evaluationReaders, managerMaintainers, orgViewers } from '../../domain/roles';
 import { multiLine, oneLine } from '../../domain/text';
@@ -360,7 +361,28 @@ export function orgRoutes(ctx: ApiContext): Router {
         `withdraw:${evaluation.id}`,
       );
     }
-    res.json({ managerId: manager.id, withdrawnEvaluations: open.map((e) => e.id) });
+    // 情感沟通 not yet done: cancelled with the manager gone (a talk that ends meanwhile stays as it ended).
+    const talks = await ctx.prisma.resultsTalk.findMany({
+      where: { managerId: manager.id, status: { in: ['TO_HOLD', 'TO_ACKNOWLEDGE'] } },
+      select: { id: true, workflowId: true },
+    });
+    const cancelledTalks: string[] = [];
+    for (const talk of talks) {
+      try {
+        await executeUpdate(
+          ctx.temporal,
+          requestLanguage(req),
+          talk.workflowId,
+          cancelResultsTalkUpdate,
+          [{ actorId: actor.id, reason: body.reason }],
+          `cancel-talk:${talk.id}`,
+        );
+        cancelledTalks.push(talk.id);
+      } catch (err) {
+        if (!(err instanceof HttpProblem && err.status === 409)) throw err;
+      }
+    }
+    res.json({ managerId: manager.id, withdrawnEvaluations: open.map((e) => e.id), cancelledTalks });
   });
 
   /**

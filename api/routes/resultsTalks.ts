@@ -3,6 +3,7 @@
 // through their tasks (the leader records, the manager acknowledges).
 import { Router } from 'express';
 import { z } from 'zod';
+import { talkStatuses } from '../../domain/resultsTalk';
 import { talkReaders } from '../../domain/roles';
 import type { PrismaClient } from '../../generated/prisma/client';
 import { actorOf, authenticate, managerRowScope } from '../auth';
@@ -11,7 +12,6 @@ import { parseInput, problems, requestLanguage } from '../problems';
 import { listedResult } from './objections';
 
 const talkText = { 'zh-CN': '结果谈话', en: 'Results talk' };
-const talkStatuses = ['TO_HOLD', 'TO_ACKNOWLEDGE', 'ACKNOWLEDGED', 'UNACKNOWLEDGED'] as const;
 
 export const resultsTalkListQuery = z.object({
   status: z.enum(talkStatuses).optional(),

@@ -40,6 +40,7 @@ const statusColors: Record<string, string> = {
   TO_ACKNOWLEDGE: 'blue',
   ACKNOWLEDGED: 'green',
   UNACKNOWLEDGED: 'red',
+  CANCELLED: 'default',
 };
 
 /** A result's flags in words (missing task, bottom ranks…). */

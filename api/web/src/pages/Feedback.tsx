@@ -2,6 +2,7 @@
 // HR, the city and the county heads: who is waiting on whom, and where each one stands.
 import { Card, Segmented, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
+import { talkStatuses } from '@domain/resultsTalk';
 import { Loading, useApi } from '../components/data';
 import { formatNumber, formatTime, person } from '../components/format';
 import { useSession } from '../session';
@@ -43,7 +44,6 @@ interface Listing {
 
 type View = 'objections' | 'talks';
 const objectionStatuses = ['COUNTY_REVIEW', 'CITY_DECISION', 'UPHELD', 'ADJUSTED'];
-const talkStatuses = ['TO_HOLD', 'TO_ACKNOWLEDGE', 'ACKNOWLEDGED', 'UNACKNOWLEDGED'];
 const statusColours: Record<string, string> = {
   COUNTY_REVIEW: 'orange',
   CITY_DECISION: 'orange',
@@ -53,6 +53,7 @@ const statusColours: Record<string, string> = {
   TO_ACKNOWLEDGE: 'blue',
   ACKNOWLEDGED: 'green',
   UNACKNOWLEDGED: 'red',
+  CANCELLED: 'default',
 };
 
 export function FeedbackPage() {
@@ -91,7 +92,7 @@ function useListing(path: string) {
 function StatusFilter(props: {
   id: string;
   group: 'objectionStatus' | 'talkStatus';
-  statuses: string[];
+  statuses: readonly string[];
   counts: Listing['counts'] | undefined;
   value: string | undefined;
   onChange: (s: string | undefined) => void;

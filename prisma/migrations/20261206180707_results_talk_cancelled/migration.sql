@@ -1,0 +1,2 @@
+-- AlterEnum
+ALTER TYPE "ResultsTalkStatus" ADD VALUE 'CANCELLED';
