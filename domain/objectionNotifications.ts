@@ -19,6 +19,12 @@ export interface ObjectionDecidedMail extends MailFrame {
 
 const two = (x: number) => x.toFixed(2);
 
+/** 排名 第 3 → 第 2（共 23 人） / Rank 3 → 2 of 23, a row of the mail's summary. */
+const rankRow = (d: { rank: { from: number; to: number }; cohortSize: number }, lang: Language): [string, string] =>
+  lang === 'zh-CN'
+    ? ['排名', `第 ${d.rank.from} → 第 ${d.rank.to}（共 ${d.cohortSize} 人）`]
+    : ['Rank', `${d.rank.from} → ${d.rank.to} of ${d.cohortSize}`];
+
 export function renderObjectionDecided(d: ObjectionDecidedMail, lang: Language): RenderedMail {
   const changes = d.changes
     .map((c) => `${nameOf('component', c.component, lang)} ${two(c.from)} → ${two(c.to)}`)
@@ -51,12 +57,7 @@ export function renderObjectionDecided(d: ObjectionDecidedMail, lang: Language):
       [zh ? '考评周期' : 'Cycle', d.cycleLabel],
       [zh ? '裁定' : 'Decision', zh ? (d.adjusted ? '已调整' : '维持原结果') : d.adjusted ? 'Adjusted' : 'Upheld'],
       [zh ? '综合得分' : 'Composite', `${two(d.composite.from)} → ${two(d.composite.to)}`],
-      [
-        zh ? '排名' : 'Rank',
-        zh
-          ? `第 ${d.rank.from} → 第 ${d.rank.to}（共 ${d.cohortSize} 人）`
-          : `${d.rank.from} → ${d.rank.to} of ${d.cohortSize}`,
-      ],
+      rankRow(d, lang),
     ],
     url: d.url,
     label: zh ? '查看结果' : 'View the result',
@@ -101,12 +102,7 @@ export function renderRankChanged(d: RankChangedMail, lang: Language): RenderedM
     summary: [
       [zh ? '考评周期' : 'Cycle', d.cycleLabel],
       [zh ? '综合得分' : 'Composite', two(d.compositeScore)],
-      [
-        zh ? '排名' : 'Rank',
-        zh
-          ? `第 ${d.rank.from} → 第 ${d.rank.to}（共 ${d.cohortSize} 人）`
-          : `${d.rank.from} → ${d.rank.to} of ${d.cohortSize}`,
-      ],
+      rankRow(d, lang),
     ],
     url: d.url,
     label: zh ? '查看结果' : 'View the result',
