@@ -12,6 +12,7 @@ import { SMTPServer } from 'smtp-server';
 import { z } from 'zod';
 import { escapeHtml } from '../../domain/notifications';
 import { oneLine } from '../../domain/text';
+import { shanghaiMinute } from '../../domain/calendar';
 
 export interface CaughtMail {
   id: string;
@@ -127,7 +128,7 @@ export function mountMailPages(app: Express, list: () => CaughtMail[], prisma: P
     const rows = shown
       .map(
         (m) =>
-          `<tr><td>${esc(m.receivedAt.replace('T', ' ').slice(0, 19))}</td><td>${esc(m.to)}</td><td><a href="/mail/${esc(m.id)}">${esc(m.subject)}</a></td></tr>`,
+          `<tr><td>${esc(shanghaiMinute(new Date(m.receivedAt)))}</td><td>${esc(m.to)}</td><td><a href="/mail/${esc(m.id)}">${esc(m.subject)}</a></td></tr>`,
       )
       .join('');
     const link = (p: number, label: string) =>
@@ -138,7 +139,7 @@ export function mountMailPages(app: Express, list: () => CaughtMail[], prisma: P
 <style>body{font-family:sans-serif;margin:2em}table{border-collapse:collapse;width:100%}td,th{border-bottom:1px solid #ddd;padding:.4em;text-align:left}input{padding:.3em;width:20em}</style></head>
 <body><h1>已发送邮件 / Sent mail</h1><p>本地开发邮件捕获器：邮件不会真正发出。 Local mail catcher: nothing leaves this machine.</p>
 <form method="get" action="/mail"><input name="q" value="${esc(q ?? '')}" placeholder="收件人或主题 / recipient or subject"> <button type="submit">搜索 Search</button></form>
-${pager}<table><thead><tr><th>时间 Time (UTC)</th><th>收件人 To</th><th>主题 Subject</th></tr></thead><tbody>${rows || '<tr><td colspan="3">暂无邮件 No mail</td></tr>'}</tbody></table>${pager}</body></html>`);
+${pager}<table><thead><tr><th>北京时间 Time (Beijing)</th><th>收件人 To</th><th>主题 Subject</th></tr></thead><tbody>${rows || '<tr><td colspan="3">暂无邮件 No mail</td></tr>'}</tbody></table>${pager}</body></html>`);
   });
   app.get('/mail/:id', (req, res) => {
     const mail = list().find((m) => m.id === req.params.id);
