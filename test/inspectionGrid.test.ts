@@ -89,7 +89,7 @@ test('the grid: 18 managers on one page, a bad row marked, then all 18 saved at 
   // Below the grid: the same county as a CSV file (督察结果导入), with its template.
   await page.locator('#inspection-import-form', { hasText: '导入督察结果（CSV 文件）' }).waitFor();
   await page.locator('#inspection-import-form').scrollIntoViewIfNeeded();
-  await shot(page, '62-inspection-import-card');
+  await shot(page, '66-inspection-import-card');
 
   // Row 3: first-and-last check-in failed, 2.3 points (not a multiple of 0.5), with a note.
   const row3 = page.locator('#inspection-grid tr.ant-table-row').nth(2);
