@@ -12,4 +12,6 @@ export interface ApiContext {
   smtpUrl?: string;
   /** Prints result sheets to PDF (none: the PDF routes answer 503, the printable pages still work). */
   pdf?: PdfPrinter;
+  /** The bearer token /metrics wants (METRICS_TOKEN); none: only this machine may scrape. */
+  metricsToken?: string;
 }

@@ -23,6 +23,7 @@ async function main() {
     sessionTtlHours: config.SESSION_TTL_HOURS,
     smtpUrl: config.SMTP_URL,
     pdf,
+    metricsToken: config.METRICS_TOKEN,
   });
   const server = await listen(app, config.PORT, config.HOST);
   console.log(`[api] listening on ${config.HOST}:${config.PORT}`);

@@ -10,6 +10,13 @@ const common = {
   SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(720).default(12),
   /** Open cycles on their calendar (Temporal Schedules), created by the worker at start. */
   CALENDAR_SCHEDULES: z.enum(['on', 'off']).default('on'),
+  /** Bearer token Prometheus sends to /metrics; unset: only this machine may scrape. */
+  METRICS_TOKEN: z.string().min(16).optional(),
+  /** host:port where the worker serves Temporal's own metrics (Prometheus); unset: none. */
+  WORKER_METRICS_ADDRESS: z
+    .string()
+    .regex(/^[\w.:[\]-]+:\d+$/)
+    .optional(),
   /** Connections to PostgreSQL per process. */
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
   /** Activities a worker runs at once: about the pool size, so none waits long for a connection. */
@@ -59,4 +66,9 @@ export function loadConfig<T extends z.ZodType>(schema: T, env: NodeJS.ProcessEn
   );
   console.error(`Configuration error (environment variables):\n${lines.join('\n')}`);
   process.exit(2);
+}
+
+/** The worker's Temporal metrics, served for Prometheus at http://<address>/metrics when an address is given. */
+export function workerTelemetry(address: string | undefined) {
+  return address ? { telemetryOptions: { metrics: { prometheus: { bindAddress: address } } } } : {};
 }

@@ -12,7 +12,7 @@ import { createApp } from '../api/app';
 import { PdfPrinter } from '../api/pdf';
 import { openDatabase } from '../prisma/database';
 import { demoPassword, seedDemoCity } from '../prisma/seed';
-import { embeddedConfigSchema, loadConfig } from './config';
+import { embeddedConfigSchema, loadConfig, workerTelemetry } from './config';
 import { mountMailPages, startMailCatcher } from '../api/pages/mailCatcher';
 import { ensureCalendarSchedules } from '../workflows/client/schedules';
 import { createWorker } from '../activities/worker';
@@ -119,7 +119,7 @@ let stopping = false;
 
 async function main() {
   const config = loadConfig(embeddedConfigSchema);
-  Runtime.install({ logger: new DefaultLogger('WARN') });
+  Runtime.install({ logger: new DefaultLogger('WARN'), ...workerTelemetry(config.WORKER_METRICS_ADDRESS) });
   const dataDir = path.resolve(config.DATA_DIR);
   fs.mkdirSync(dataDir, { recursive: true });
   const publicUrl = config.PUBLIC_URL ?? `http://localhost:${config.PORT}`;
@@ -184,6 +184,7 @@ async function main() {
       sessionTtlHours: config.SESSION_TTL_HOURS,
       smtpUrl: config.SMTP_URL ?? `smtp://127.0.0.1:${config.MAIL_CATCHER_PORT}`,
       pdf,
+      metricsToken: config.METRICS_TOKEN,
     },
     (a) => {
       if (catcher) mountMailPages(a, catcher.list, db.prisma);

@@ -1,14 +1,16 @@
 // The production worker process: DATABASE_URL, TEMPORAL_ADDRESS and SMTP_URL required.
 import { Client, Connection } from '@temporalio/client';
-import { NativeConnection } from '@temporalio/worker';
+import { NativeConnection, Runtime } from '@temporalio/worker';
 import nodemailer from 'nodemailer';
 import { openDatabase } from '../prisma/database';
-import { loadConfig, productionConfigSchema } from './config';
+import { loadConfig, productionConfigSchema, workerTelemetry } from './config';
 import { ensureCalendarSchedules } from '../workflows/client/schedules';
 import { createWorker } from '../activities/worker';
 
 async function main() {
   const config = loadConfig(productionConfigSchema);
+  // Temporal's worker metrics (task slots, poll and schedule-to-start latency, sticky cache) for Prometheus.
+  if (config.WORKER_METRICS_ADDRESS) Runtime.install(workerTelemetry(config.WORKER_METRICS_ADDRESS));
   const db = await openDatabase(
     { kind: 'postgres', url: config.DATABASE_URL },
     { poolSize: config.DATABASE_POOL_SIZE },
