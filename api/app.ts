@@ -15,6 +15,7 @@ import { adminRoutes } from './routes/admin';
 import { calendarRoutes } from './routes/calendars';
 import { evaluationRoutes } from './routes/evaluations';
 import { csvImportRoutes } from './routes/csvImports';
+import { requestLog } from './log';
 import { mountMetrics } from './metrics';
 import { orgRoutes } from './routes/org';
 import { surveyRoutes } from './routes/surveys';
@@ -35,6 +36,7 @@ export function createApp(ctx: ApiContext, extra?: (app: express.Express) => voi
   app.disable('x-powered-by');
   app.use(securityHeaders);
   mountMetrics(app, ctx.prisma, { token: ctx.metricsToken });
+  if (ctx.log) app.use(requestLog(ctx.log));
   app.set('query parser', 'simple');
   app.use(express.json({ limit: '1mb' }));
   mountReadiness(app, ctx);

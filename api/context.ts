@@ -1,6 +1,7 @@
 // What the HTTP API needs: the database for reads, Temporal for every change of a process.
 import type { Client } from '@temporalio/client';
 import type { PrismaClient } from '../prisma/database';
+import type { Logger } from './log';
 import type { PdfPrinter } from './pdf';
 
 export interface ApiContext {
@@ -14,4 +15,6 @@ export interface ApiContext {
   pdf?: PdfPrinter;
   /** The bearer token /metrics wants (METRICS_TOKEN); none: only this machine may scrape. */
   metricsToken?: string;
+  /** Where request and error lines go (JSON, pino); none: errors only, at the fallback logger. */
+  log?: Logger;
 }

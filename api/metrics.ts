@@ -6,6 +6,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type { Express, NextFunction, Request, Response } from 'express';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { PrismaClient } from '../prisma/database';
+import { routeOf } from './log';
 
 export interface MetricsOptions {
   /** A bearer token Prometheus sends; without one, only this machine (loopback) may scrape. */
@@ -19,14 +20,6 @@ function allowed(req: Request, token: string | undefined): boolean {
   const given = Buffer.from((req.headers.authorization ?? '').replace(/^Bearer /, ''));
   const wanted = Buffer.from(token);
   return given.length === wanted.length && timingSafeEqual(given, wanted);
-}
-
-/** The route a request matched (/api/tasks/:id), never its raw path: the label set stays small. */
-function routeOf(req: Request): string {
-  const route = (req as Request & { route?: { path?: string } }).route?.path;
-  if (typeof route !== 'string') return 'unmatched';
-  // The router's base (/api) is gone from req.baseUrl once the answer is sent.
-  return req.originalUrl.startsWith('/api/') && !route.startsWith('/api') ? `/api${route}` : route;
 }
 
 export function mountMetrics(app: Express, prisma: PrismaClient, options: MetricsOptions = {}): void {

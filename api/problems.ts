@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { languageOf, type Language } from '../domain/notifications';
 import { issueNames } from '../domain/issueText';
 import { isOutage } from './outages';
+import { logOf } from './log';
 
 type Text = Record<Language, string>;
 
@@ -143,10 +144,13 @@ export function problemHandler(err: unknown, req: Request, res: Response, _next:
     return sendProblem(res, req, new HttpProblem(e.status, 'bad_request', { 'zh-CN': '请求无效', en: 'Bad request' }));
   }
   if (isOutage(err)) {
-    console.warn(`[api] ${req.method} ${req.path}: a service is unreachable (503): ${(err as Error).message}`);
+    logOf(res).warn(
+      { method: req.method, path: req.path, err: (err as Error).message },
+      'a service is unreachable (503)',
+    );
     return sendProblem(res, req, problems.unavailable());
   }
-  console.error('[api] unexpected error', err);
+  logOf(res).error({ method: req.method, path: req.path, err }, 'unexpected error (500)');
   sendProblem(res, req, new HttpProblem(500, 'internal', { 'zh-CN': '服务器内部错误', en: 'Internal server error' }));
 }
 

@@ -5,10 +5,12 @@ import { PdfPrinter } from '../api/pdf';
 import { openDatabase } from '../prisma/database';
 import { loadConfig, productionConfigSchema } from './config';
 import { listen } from '../api/server';
+import { createLog } from '../api/log';
 import { settleBackgroundCalls } from '../api/workflowUpdates';
 
 async function main() {
   const config = loadConfig(productionConfigSchema);
+  const log = createLog('api', config.LOG_LEVEL ?? 'info');
   const db = await openDatabase(
     { kind: 'postgres', url: config.DATABASE_URL },
     { poolSize: config.DATABASE_POOL_SIZE },
@@ -24,10 +26,12 @@ async function main() {
     smtpUrl: config.SMTP_URL,
     pdf,
     metricsToken: config.METRICS_TOKEN,
+    log,
   });
   const server = await listen(app, config.PORT, config.HOST);
-  console.log(`[api] listening on ${config.HOST}:${config.PORT}`);
-  const stop = () =>
+  log.info({ host: config.HOST, port: config.PORT }, `api listening on ${config.HOST}:${config.PORT}`);
+  const stop = () => {
+    log.info('api stopping: no new connections, finishing the requests in flight');
     server.close(async () => {
       await settleBackgroundCalls();
       await pdf.close();
@@ -35,11 +39,12 @@ async function main() {
       await connection.close();
       process.exit(0);
     });
+  };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
 }
 
 main().catch((err) => {
-  console.error('[api] fatal', err);
+  createLog('api').fatal({ err }, 'api could not start');
   process.exit(1);
 });

@@ -1,5 +1,6 @@
 // Configuration comes only from environment variables, parsed by Zod at start-up.
 import { z } from 'zod';
+import { logLevels } from '../api/log';
 
 const common = {
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
@@ -10,6 +11,8 @@ const common = {
   SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(720).default(12),
   /** Open cycles on their calendar (Temporal Schedules), created by the worker at start. */
   CALENDAR_SCHEDULES: z.enum(['on', 'off']).default('on'),
+  /** How much the processes log (JSON lines on stdout): info in production, warn for npm start. */
+  LOG_LEVEL: z.enum(logLevels).optional(),
   /** Bearer token Prometheus sends to /metrics; unset: only this machine may scrape. */
   METRICS_TOKEN: z.string().min(16).optional(),
   /** host:port where the worker serves Temporal's own metrics (Prometheus); unset: none. */

@@ -6,7 +6,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
-import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
+import { NativeConnection, Runtime } from '@temporalio/worker';
+import { temporalLogger } from '../activities/log';
+import { createLog } from '../api/log';
 import nodemailer from 'nodemailer';
 import { createApp } from '../api/app';
 import { PdfPrinter } from '../api/pdf';
@@ -119,7 +121,12 @@ let stopping = false;
 
 async function main() {
   const config = loadConfig(embeddedConfigSchema);
-  Runtime.install({ logger: new DefaultLogger('WARN'), ...workerTelemetry(config.WORKER_METRICS_ADDRESS) });
+  // JSON lines from warnings up (LOG_LEVEL=info shows every request and workflow step).
+  const logLevel = config.LOG_LEVEL ?? 'warn';
+  Runtime.install({
+    logger: temporalLogger(createLog('worker', logLevel)),
+    ...workerTelemetry(config.WORKER_METRICS_ADDRESS),
+  });
   const dataDir = path.resolve(config.DATA_DIR);
   fs.mkdirSync(dataDir, { recursive: true });
   const publicUrl = config.PUBLIC_URL ?? `http://localhost:${config.PORT}`;
@@ -185,6 +192,7 @@ async function main() {
       smtpUrl: config.SMTP_URL ?? `smtp://127.0.0.1:${config.MAIL_CATCHER_PORT}`,
       pdf,
       metricsToken: config.METRICS_TOKEN,
+      log: createLog('api', logLevel),
     },
     (a) => {
       if (catcher) mountMailPages(a, catcher.list, db.prisma);

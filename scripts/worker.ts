@@ -6,11 +6,14 @@ import { openDatabase } from '../prisma/database';
 import { loadConfig, productionConfigSchema, workerTelemetry } from './config';
 import { ensureCalendarSchedules } from '../workflows/client/schedules';
 import { createWorker } from '../activities/worker';
+import { temporalLogger } from '../activities/log';
+import { createLog } from '../api/log';
 
 async function main() {
   const config = loadConfig(productionConfigSchema);
-  // Temporal's worker metrics (task slots, poll and schedule-to-start latency, sticky cache) for Prometheus.
-  if (config.WORKER_METRICS_ADDRESS) Runtime.install(workerTelemetry(config.WORKER_METRICS_ADDRESS));
+  const log = createLog('worker', config.LOG_LEVEL ?? 'info');
+  // The SDK's lines (with workflow and activity ids) as JSON; Temporal's worker metrics for Prometheus.
+  Runtime.install({ logger: temporalLogger(log), ...workerTelemetry(config.WORKER_METRICS_ADDRESS) });
   const db = await openDatabase(
     { kind: 'postgres', url: config.DATABASE_URL },
     { poolSize: config.DATABASE_POOL_SIZE },
@@ -35,16 +38,20 @@ async function main() {
   });
   if (config.CALENDAR_SCHEDULES === 'on') {
     const created = await ensureCalendarSchedules(client, config.TEMPORAL_TASK_QUEUE);
-    if (created.length) console.log(`[worker] calendar schedules created: ${created.join(', ')}`);
+    if (created.length) log.info({ schedules: created }, `calendar schedules created: ${created.join(', ')}`);
   }
+  // Drain: stop polling, let the activities in flight finish, then exit.
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => worker.shutdown());
-  console.log(`[worker] polling task queue ${config.TEMPORAL_TASK_QUEUE} on ${config.TEMPORAL_ADDRESS}`);
+  log.info(
+    { taskQueue: config.TEMPORAL_TASK_QUEUE, temporal: config.TEMPORAL_ADDRESS },
+    `worker polling task queue ${config.TEMPORAL_TASK_QUEUE} on ${config.TEMPORAL_ADDRESS}`,
+  );
   await worker.run();
   await db.close();
   await connection.close();
 }
 
 main().catch((err) => {
-  console.error('[worker] fatal', err);
+  createLog('worker').fatal({ err }, 'worker stopped');
   process.exit(1);
 });

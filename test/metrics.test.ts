@@ -1,7 +1,8 @@
 // Prometheus metrics (issue "Production"): the API answers /metrics with each route's
 // latency and status and what operations watches (outbox backlog, open incidents, open
 // and overdue tasks); with METRICS_TOKEN only a scraper that sends it gets them. The
-// production worker serves Temporal's own worker metrics at WORKER_METRICS_ADDRESS.
+// production worker serves Temporal's own worker metrics at WORKER_METRICS_ADDRESS. Both
+// log JSON lines: the API each request with its id, the worker each step with its workflow's.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -18,6 +19,8 @@ let dataDir: string;
 let db: SharedTestDatabase;
 let smtp: TestSmtp;
 const services: ChildService[] = [];
+let api: ChildService;
+let worker: ChildService;
 let apiUrl: string;
 let workerMetricsUrl: string;
 const token = 'scrape-token-0123456789';
@@ -36,8 +39,8 @@ beforeAll(async () => {
     smtpPort: smtp.port,
     publicUrl,
   });
-  const api = apiService(addresses, apiPort, { METRICS_TOKEN: token });
-  const worker = workerService(addresses, {
+  api = apiService(addresses, apiPort, { METRICS_TOKEN: token });
+  worker = workerService(addresses, {
     CALENDAR_SCHEDULES: 'off',
     WORKER_METRICS_ADDRESS: `127.0.0.1:${metricsPort}`,
   });
@@ -119,4 +122,54 @@ test("the worker: Temporal's own metrics, served where WORKER_METRICS_ADDRESS sa
   }
   expect(page).toMatch(/^temporal_\w+/m);
   expect(page).toContain('task_queue="kaoping');
+});
+
+/** The JSON lines a process printed (anything else skipped). */
+const jsonLines = (output: string) =>
+  output
+    .split('\n')
+    .filter((l) => l.startsWith('{'))
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
+
+test('logs: a request once with its id (kept from the caller), the workflows it starts with their ids', async () => {
+  const session = (await (
+    await fetch(`${apiUrl}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'hr', password: testPassword }),
+    })
+  ).json()) as { token: string };
+  const county = await db.prisma.orgUnit.findUniqueOrThrow({ where: { code: 'C01' } });
+  const opened = await fetch(`${apiUrl}/api/cycles`, {
+    method: 'POST',
+    headers: {
+      authorization: `Bearer ${session.token}`,
+      'content-type': 'application/json',
+      'x-request-id': 'req-metrics-test-1',
+    },
+    body: JSON.stringify({ type: 'MONTHLY', period: '2026-11', countyId: county.id }),
+  });
+  expect(opened.status).toBe(201);
+  expect(opened.headers.get('x-request-id')).toBe('req-metrics-test-1');
+  const answered = await fetch(`${apiUrl}/api/cycles`, { headers: { authorization: `Bearer ${session.token}` } });
+  expect(answered.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/); // made here when none was sent
+  const hr = await db.prisma.user.findUniqueOrThrow({ where: { username: 'hr' } });
+  const line = jsonLines(api.log()).find((l) => l.reqId === 'req-metrics-test-1');
+  expect(line).toMatchObject({
+    name: 'api',
+    msg: 'request',
+    method: 'POST',
+    route: '/api/cycles',
+    status: 201,
+    userId: hr.id,
+  });
+  expect(typeof line!.ms).toBe('number');
+  // The worker: the cycle's workflow and each manager's, by id, as JSON.
+  let steps: Record<string, unknown>[] = [];
+  for (let i = 0; i < 100 && !steps.some((l) => String(l.workflowId).startsWith('evaluation-')); i++) {
+    await new Promise((r) => setTimeout(r, 200));
+    steps = jsonLines(worker.log()).filter((l) => typeof l.workflowId === 'string');
+  }
+  expect(steps.find((l) => l.workflowId === 'cycle-MONTHLY-2026-11-C01')).toMatchObject({ name: 'worker' });
+  expect(steps.some((l) => String(l.workflowId).startsWith('evaluation-') && l.runId)).toBe(true);
 });

@@ -12,6 +12,7 @@ import { customerSurveyAnsweredSignal } from '../../workflows/managerEvaluation.
 import type { ApiContext } from '../context';
 import { HttpProblem, parseInput, problems, requestLanguage } from '../problems';
 import { renderSurveyPage } from '../pages/surveyPage';
+import { fallbackLog } from '../log';
 
 const surveyText = { 'zh-CN': '调查链接', en: 'Survey link' };
 const tokenSchema = z.string().regex(/^[A-Za-z0-9_-]{20,64}$/);
@@ -71,7 +72,7 @@ export function surveyRoutes(ctx: ApiContext) {
       await ctx.temporal.workflow.getHandle(found.workflowId).signal(customerSurveyAnsweredSignal);
     } catch (err) {
       // The answer is stored; the survey still closes on its due date.
-      console.warn('[api] could not signal the survey answer', err instanceof Error ? err.message : err);
+      fallbackLog.warn({ err: err instanceof Error ? err.message : err }, 'could not signal the survey answer');
     }
     return 'open';
   }

@@ -105,7 +105,7 @@ export function workerService(addresses: () => ServiceAddresses, extra: Record<s
   return childService({
     name: 'worker',
     command: () => ({ file: process.execPath, args: tsxEntry('worker.ts'), env: productionEnv(addresses(), extra) }),
-    ready: async (log) => log().includes('[worker] polling'),
+    ready: async (log) => log().includes('worker polling'),
   });
 }
 
@@ -122,7 +122,7 @@ export function apiService(
       args: tsxEntry('api.ts'),
       env: productionEnv(addresses(), { PORT: String(port), HOST: '127.0.0.1', ...extra }),
     }),
-    ready: async (log) => log().includes('[api] listening'),
+    ready: async (log) => log().includes('api listening'),
   });
 }
 
