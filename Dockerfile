@@ -1,22 +1,23 @@
 # One image for the api, the worker and the migration job; the command picks the role.
-FROM node:20-bookworm-slim
+# Stage 1 builds (npm run build: compiled JavaScript, the workflows bundled, the web app);
+# stage 2 holds only the runtime packages and dist/, and runs as the unprivileged `node` user.
+FROM node:20-bookworm-slim AS build
 WORKDIR /app
+# The Temporal binaries are not needed to build: compose runs its own Temporal server.
+ENV TEMPORAL_CLI_PATH=/bin/true TEMPORAL_TEST_SERVER_PATH=/bin/true
+COPY . .
+RUN npm ci --no-audit --no-fund && npm run build
+
+FROM node:20-bookworm-slim
 # Chromium and the CJK fonts print the result sheets (考评表) to PDF with Chinese text embedded.
 RUN apt-get update && apt-get install -y --no-install-recommends chromium fonts-noto-cjk \
   && rm -rf /var/lib/apt/lists/*
-ENV CHROMIUM_PATH=/usr/bin/chromium
-ENV NODE_ENV=production
-# The Temporal binaries are not needed in the image: compose runs its own Temporal server.
-ENV TEMPORAL_CLI_PATH=/bin/true TEMPORAL_TEST_SERVER_PATH=/bin/true
+ENV NODE_ENV=production CHROMIUM_PATH=/usr/bin/chromium
+WORKDIR /app
 COPY package.json package-lock.json ./
-COPY scripts ./scripts
-COPY prisma ./prisma
-COPY prisma.config.ts tsconfig.json ./
-RUN npm ci --no-audit --no-fund
-COPY domain ./domain
-COPY workflows ./workflows
-COPY activities ./activities
-COPY api ./api
+# Runtime packages only; no install scripts (the Prisma client and the web app are in dist/).
+RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund && npm cache clean --force
+COPY --from=build /app/dist ./dist
 USER node
 EXPOSE 3000
-CMD ["npm", "run", "api"]
+CMD ["node", "dist/scripts/api.js"]

@@ -33,6 +33,7 @@ export default tseslint.config(
       'data/**',
       '.tools/**',
       'test-output/**',
+      'dist/**',
       'test/histories/**',
       'api/web/dist/**',
       'api/web/vite.config.mts',

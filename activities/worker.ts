@@ -1,11 +1,16 @@
 // Builds the Temporal worker with its activities; used by `npm start`, the production
 // worker and the tests.
+import fs from 'node:fs';
+import path from 'node:path';
 import type { Client } from '@temporalio/client';
 import { type NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import type { Transporter } from 'nodemailer';
 import { createActivities } from '.';
 import type { PrismaClient } from '../prisma/database';
 import { permanentErrorInterceptors } from './permanentErrors';
+
+/** The workflows bundled by `npm run build`, beside the compiled worker (dist/workflows/bundle.js). */
+const builtBundle = path.join(__dirname, '..', 'workflows', 'bundle.js');
 
 export interface WorkerDeps {
   connection: NativeConnection;
@@ -29,7 +34,9 @@ export async function createWorker(deps: WorkerDeps): Promise<Worker> {
     taskQueue: deps.taskQueue,
     ...(deps.workflowBundle
       ? { workflowBundle: deps.workflowBundle }
-      : { workflowsPath: require.resolve('../workflows') }),
+      : fs.existsSync(builtBundle)
+        ? { workflowBundle: { codePath: builtBundle } } // npm run build made it: no bundling at start
+        : { workflowsPath: require.resolve('../workflows') }),
     activities: createActivities({
       prisma: deps.prisma,
       temporal: deps.temporal,
