@@ -213,7 +213,7 @@ export function taskAssignedTo(h: Harness, username: string, timeoutMs = 20_000)
  * approves. Resolves with the cycle's id once every result is published.
  */
 export async function publishCountyCycle(
-  h: Harness,
+  h: Pick<Harness, 'db' | 'api' | 'login'>,
   opts: {
     type: CycleType;
     period: string;

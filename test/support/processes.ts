@@ -100,11 +100,26 @@ function productionEnv(a: ServiceAddresses, extra: Record<string, string> = {}):
 
 const tsxEntry = (script: string) => ['--import', 'tsx', path.join(root, 'scripts', script)];
 
+/** The TypeScript source through tsx, or the compiled build of `npm run build` (dist/scripts/*.js) as production runs it. */
+const entry = (script: string, compiled?: boolean) =>
+  compiled ? [path.join(root, 'dist', 'scripts', script.replace(/\.ts$/, '.js'))] : tsxEntry(script);
+export interface EntryOptions {
+  compiled?: boolean;
+}
+
 /** scripts/worker.ts; `CALENDAR_SCHEDULES` on unless the test says otherwise. */
-export function workerService(addresses: () => ServiceAddresses, extra: Record<string, string> = {}): ChildService {
+export function workerService(
+  addresses: () => ServiceAddresses,
+  extra: Record<string, string> = {},
+  options: EntryOptions = {},
+): ChildService {
   return childService({
     name: 'worker',
-    command: () => ({ file: process.execPath, args: tsxEntry('worker.ts'), env: productionEnv(addresses(), extra) }),
+    command: () => ({
+      file: process.execPath,
+      args: entry('worker.ts', options.compiled),
+      env: productionEnv(addresses(), extra),
+    }),
     ready: async (log) => log().includes('worker polling'),
   });
 }
@@ -114,12 +129,13 @@ export function apiService(
   addresses: () => ServiceAddresses,
   port: number,
   extra: Record<string, string> = {},
+  options: EntryOptions = {},
 ): ChildService {
   return childService({
     name: 'api',
     command: () => ({
       file: process.execPath,
-      args: tsxEntry('api.ts'),
+      args: entry('api.ts', options.compiled),
       env: productionEnv(addresses(), { PORT: String(port), HOST: '127.0.0.1', ...extra }),
     }),
     ready: async (log) => log().includes('api listening'),
