@@ -82,6 +82,8 @@ test('bottom-ranking: HR decides seeing the manager, the months and the allowed 
   expect(card).toContain('连续两个月排名后两位');
   expect(card).toContain('2026-10');
   expect(card).toContain('2026-11');
+  // The form shows once its draft (if any) is loaded: wait for its options before reading them.
+  await hr.locator('#task-form label.ant-radio-button-wrapper').first().waitFor();
   const options = await hr.locator('#task-form label.ant-radio-button-wrapper').allTextContents();
   expect(options).toEqual(['待岗学习', '换岗', '不处理']);
   await shot(hr, '22-hr-bottom-rank-decision-formal');
@@ -102,7 +104,7 @@ test('bottom-ranking: HR decides seeing the manager, the months and the allowed 
   // The contract manager (M002): contract end is among the options.
   await openTask(h, hr, 'BOTTOM_RANK_DECISION');
   expect(await hr.locator('#case-card').textContent()).toContain('聘用工');
-  expect(await hr.locator('#task-form label.ant-radio-button-wrapper').allTextContents()).toContain('解聘');
+  await hr.locator('#task-form label.ant-radio-button-wrapper', { hasText: '解聘' }).waitFor();
 
   // The city approver sees the manager and HR's decision in the chain before approving.
   const approver = await signedIn(h, browser, 'approver');
