@@ -7,7 +7,6 @@
 //                       (default postgresql://postgres@127.0.0.1:5432/postgres)
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
@@ -15,23 +14,13 @@ import { SMTPServer } from 'smtp-server';
 import { openDatabase } from '../prisma/database';
 import { demoPassword, seedDemoCity } from '../prisma/seed';
 import { defaultTemplateConfig } from '../domain/templates';
+import { freePort } from './freePort';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { findTemporalBinary, devServerDynamicConfig } = require('./temporalBinaries');
 
 const root = path.join(__dirname, '..');
 const say = (msg: string) => console.log(`drill: ${msg}`);
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 async function until<T>(what: string, probe: () => Promise<T | undefined>, ms = 60_000): Promise<T> {
   const end = Date.now() + ms;
@@ -167,21 +156,25 @@ async function main() {
     const tasks = await until('the cycle to open', async () =>
       (await selfTasks()).length === managers ? selfTasks() : undefined,
     );
+    // Each manager's self-assessment, as they would send it from the task page.
+    const submitAll = async (list: typeof tasks, when: string) => {
+      for (const t of list) {
+        const r = await api('POST', `/api/tasks/${t.id}/submission`, await login(t.assignee.username), {
+          attitude: 90,
+          knowledge: 85,
+          skills: 80,
+          workSummary: '本月完成走访，订单成功率稳步提升。',
+          improvementPlan: '加强新品推介和数据维护。',
+        });
+        if (r.status !== 201) throw new Error(`submission ${when}: ${r.status} ${JSON.stringify(r.body)}`);
+      }
+    };
     const half = tasks.slice(0, Math.floor(tasks.length / 2));
-    for (const t of half) {
-      const r = await api('POST', `/api/tasks/${t.id}/submission`, await login(t.assignee.username), {
-        attitude: 90,
-        knowledge: 85,
-        skills: 80,
-        workSummary: '本月完成走访，订单成功率稳步提升。',
-        improvementPlan: '加强新品推介和数据维护。',
-      });
-      if (r.status !== 201) throw new Error(`submission before the backup: ${r.status}`);
-    }
-    const facts = async () => ({
-      tasks: await prisma.task.count({ where: { cycleId } }),
-      submissions: await prisma.submission.count({ where: { task: { cycleId } } }),
-      audit: await prisma.auditLog.count({ where: { cycleId } }),
+    await submitAll(half, 'before the backup');
+    const facts = async (p: typeof prisma) => ({
+      tasks: await p.task.count({ where: { cycleId } }),
+      submissions: await p.submission.count({ where: { task: { cycleId } } }),
+      audit: await p.auditLog.count({ where: { cycleId } }),
     });
 
     // Backup: the services stopped for a consistent copy of Temporal's file (a PostgreSQL-backed
@@ -189,7 +182,7 @@ async function main() {
     await Promise.all([running.api.stop(), running.worker.stop()]);
     await running.temporal.stop();
     // What the backup holds: counted once nothing writes any more.
-    const before = await facts();
+    const before = await facts(prisma);
     say(
       `before: ${county.name} (${county.nameEn}) 2026-11 open, ${before.tasks} tasks, ${before.submissions} of ${managers} self-assessments in, ${before.audit} audit entries`,
     );
@@ -212,14 +205,7 @@ async function main() {
     const restored = await openDatabase({ kind: 'postgres', url }, { migrate: true });
     running = services();
     await ready();
-    const after = await (async () => {
-      const p = restored.prisma;
-      return {
-        tasks: await p.task.count({ where: { cycleId } }),
-        submissions: await p.submission.count({ where: { task: { cycleId } } }),
-        audit: await p.auditLog.count({ where: { cycleId } }),
-      };
-    })();
+    const after = await facts(restored.prisma);
     say(
       `restored: pg_restore and Temporal's file back; ${after.tasks} tasks, ${after.submissions} self-assessments, ${after.audit} audit entries`,
     );
@@ -233,16 +219,7 @@ async function main() {
     say(`the cycle's workflow ${cycle.workflowId} is ${described.status.name} after the restore`);
     await connection.close();
     const rest = tasks.slice(half.length);
-    for (const t of rest) {
-      const r = await api('POST', `/api/tasks/${t.id}/submission`, await login(t.assignee.username), {
-        attitude: 88,
-        knowledge: 86,
-        skills: 84,
-        workSummary: '恢复后提交：本月走访计划全部完成。',
-        improvementPlan: '继续提升客户满意度。',
-      });
-      if (r.status !== 201) throw new Error(`submission after the restore: ${r.status} ${JSON.stringify(r.body)}`);
-    }
+    await submitAll(rest, 'after the restore');
     const scored = await until('every evaluation scored after the restore', async () => {
       const n = await restored.prisma.evaluation.count({ where: { cycleId, compositeScore: { not: null } } });
       return n === managers ? n : undefined;

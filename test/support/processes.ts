@@ -1,7 +1,6 @@
 // The production entry points (scripts/api.ts, scripts/worker.ts) and the Temporal dev
 // server as child processes, to be killed with SIGKILL and started again, as a crash would.
 import { spawn, type ChildProcess } from 'node:child_process';
-import net from 'node:net';
 import path from 'node:path';
 import { Connection } from '@temporalio/client';
 import { taskQueue } from '../../workflows/taskQueue';
@@ -65,17 +64,7 @@ export function childService(spec: ServiceSpec): ChildService {
   };
 }
 
-/** A free TCP port on 127.0.0.1 (for a service that must come back on the same one). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
-}
+export { freePort } from '../../scripts/freePort';
 
 export interface ServiceAddresses {
   databaseUrl: string;
