@@ -64,8 +64,12 @@ export async function resultsTalkWorkflow(input: ResultsTalkInput): Promise<Resu
   current = new HumanTask(resultsTalk.kind, subject, input.template, new Date(input.publishedAt));
   tasks.push(current);
   await current.run();
+  // A talk held as the manager left is recorded all the same; nobody is then asked to acknowledge it.
+  const held = current.state.phase === 'SUBMITTED';
+  if (held)
+    await acts.recordResultsTalk({ resultsTalkId: input.resultsTalkId, taskId: current.state.taskId!, at: nowIso() });
   if (cancelled) return cancel(); // the manager left
-  await acts.recordResultsTalk({ resultsTalkId: input.resultsTalkId, taskId: current.state.taskId!, at: nowIso() });
+  if (!held) return status();
 
   stage = 'TO_ACKNOWLEDGE';
   current = new HumanTask(talkAcknowledgement.kind, subject, input.template);
