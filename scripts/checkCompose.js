@@ -24,7 +24,9 @@ try {
     python,
     [
       path.join(__dirname, 'checkCompose.py'),
-      ...(process.argv.slice(2).length ? process.argv.slice(2) : ['docker-compose.yml']),
+      ...(process.argv.slice(2).length
+        ? process.argv.slice(2)
+        : ['docker-compose.yml', 'scripts/compose/small-site.yml']),
     ],
     {
       cwd: root,

@@ -2,7 +2,9 @@
 the Compose Specification (the compose_spec parser refuses unknown keys, values and
 durations), then what the spec cannot say alone: every depends_on names a service, a
 service waited for as healthy has a healthcheck, every service has an image or a build,
-and images are pinned to a tag (never latest)."""
+images are pinned to a tag (never latest), and the build contexts and bind-mounted files
+(relative to the compose file) exist."""
+import os
 import sys
 
 import yaml
@@ -30,7 +32,24 @@ def problems_of(path: str) -> list[str]:
                 found.append(f"{name}: depends on {dep}, which is not a service")
             elif (cond or {}).get("condition") == "service_healthy" and "healthcheck" not in services[dep]:
                 found.append(f"{name}: waits for {dep} to be healthy, but {dep} has no healthcheck")
+        found += missing_paths(name, svc, os.path.dirname(os.path.abspath(path)))
     return found
+
+
+def missing_paths(name: str, svc: dict, base: str) -> list[str]:
+    """Build contexts and bind mounts that name a local path which is not there."""
+    build = svc.get("build")
+    context = build if isinstance(build, str) else (build or {}).get("context")
+    sources = [context] if context else []
+    for volume in svc.get("volumes", []):
+        source = volume.split(":", 1)[0] if isinstance(volume, str) else volume.get("source")
+        if source and source.startswith((".", "/")):
+            sources.append(source)
+    return [
+        f"{name}: {source} does not exist"
+        for source in sources
+        if not os.path.exists(os.path.join(base, source))
+    ]
 
 
 if __name__ == "__main__":
