@@ -296,11 +296,15 @@ export interface RankedResult {
   cohortSize: number;
 }
 
+/** What re-ranks a published cohort: an objection's adjustment or a complaint confirmed after publication. */
+export type Rerank = { objectionId: string } | { complaintId: string };
+const rerankKey = (r: Rerank) => ('objectionId' in r ? `objection:${r.objectionId}` : `complaint:${r.complaintId}`);
+
 /**
  * Ranks the published cohort of `countyIds` and applies what follows from the ranks:
  * the monthly star, bottom-ranking flags (monthly), star moves (quarterly), skill levels
- * (half-year). `rerank` (an objection's adjustment) runs it again on a published cohort:
- * its audit entries are keyed by the objection, star moves of the cycle are undone and
+ * (half-year). `rerank` (an objection's adjustment, a complaint confirmed late) runs it again
+ * on a published cohort: its audit entries are keyed by the objection or complaint, star moves of the cycle are undone and
  * made again, and flags that no longer hold are lifted.
  */
 export async function rankCohortResults(
@@ -308,9 +312,9 @@ export async function rankCohortResults(
   cycle: { id: string; type: string; period: string; template: { config: unknown } },
   countyIds: string[],
   at: Date,
-  rerank?: { objectionId: string },
+  rerank?: Rerank,
 ): Promise<{ ranked: RankedResult[]; stars: Set<string>; newFlags: number }> {
-  const key = rerank ? `:objection:${rerank.objectionId}` : '';
+  const key = rerank ? `:${rerankKey(rerank)}` : '';
   const evaluations = await tx.evaluation.findMany({
     where: { cycleId: cycle.id, countyId: { in: countyIds }, stage: { not: 'WITHDRAWN' } },
     select: { managerId: true, compositeScore: true },
@@ -446,7 +450,7 @@ async function recordBottomRankFlags(
   ranked: RankedResult[],
   flags: { managerId: string; rules: string[] }[],
   at: Date,
-  rerank?: { objectionId: string },
+  rerank?: Rerank,
 ): Promise<number> {
   const existing = await tx.bottomRankFlag.findMany({
     where: { cycleId, managerId: { in: ranked.map((r) => r.managerId) } },
@@ -474,8 +478,8 @@ async function recordBottomRankFlags(
         entityType: 'manager',
         entityId: prior.managerId,
         cycleId,
-        details: { rules: prior.rules, period: prior.period, objectionId: rerank.objectionId },
-        dedupeKey: `bottomRank:${cycleId}:${prior.managerId}:lifted:${rerank.objectionId}`,
+        details: { rules: prior.rules, period: prior.period, ...rerank },
+        dedupeKey: `bottomRank:${cycleId}:${prior.managerId}:lifted:${'objectionId' in rerank ? rerank.objectionId : rerankKey(rerank)}`,
       });
     }
   }

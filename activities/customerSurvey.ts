@@ -58,7 +58,7 @@ export function customerSurveyActivities(deps: ActivityDeps) {
     const token = newSurveyToken();
     await tx.surveyInvitation.update({ where: { id: invitation.id }, data: { tokenHash: hashSurveyToken(token) } });
     const lang = languageOf(invitation.customer.language);
-    const { cycle } = invitation.task;
+    const cycle = invitation.task.cycle!; // a survey belongs to a manager's evaluation, so to a cycle
     const mail = renderSurveyInvitation(
       {
         ...(await mailFrame(tx, lang)),
@@ -194,7 +194,7 @@ export function customerSurveyActivities(deps: ActivityDeps) {
         const invited = await tx.surveyInvitation.count({ where: { taskId: task.id } });
         const responses = await tx.surveyResponse.findMany({ where: { taskId: task.id }, select: { answers: true } });
         if (task.status !== 'OPEN') return { outcome: 'notOpen', responses: responses.length, invited };
-        const policy = parseTemplateConfig(task.cycle.template.config).customerSurvey;
+        const policy = parseTemplateConfig(task.cycle!.template.config).customerSurvey; // an evaluation's task
         if (input.onlyIfComplete && (invited === 0 || responses.length < invited))
           return { outcome: 'waiting', responses: responses.length, invited };
         if (responses.length < Math.min(policy.minResponses, Math.max(invited, 1)))

@@ -1,6 +1,7 @@
 // Side effects of a cycle: create one evaluation per manager in scope, start their
 // workflows page by page (never as children of one parent: 10,000 managers would
 // exceed Temporal's limits), track the cycle's status.
+import { lockEvaluation, settleComplaintScore } from './complaints';
 import { heartbeat } from '@temporalio/activity';
 import { WorkflowNotFoundError } from '@temporalio/client';
 import { compositeInputs, parseTemplateConfig, type TemplateConfig } from '../domain/templates';
@@ -236,14 +237,18 @@ export function cycleActivities(deps: ActivityDeps) {
      */
     async scoreEvaluation(input: { evaluationId: string; at: string }): Promise<{ compositeScore: number }> {
       return prisma.$transaction(async (tx) => {
+        await lockEvaluation(tx, input.evaluationId); // a complaint decided now waits, or is seen
         const evaluation = await tx.evaluation.findUniqueOrThrow({
           where: { id: input.evaluationId },
-          include: { scores: true, cycle: { include: { template: true } } },
+          include: { cycle: { include: { template: true } } },
         });
         if (evaluation.stage !== 'TASKS_OPEN' && evaluation.compositeScore !== null)
           return { compositeScore: Number(evaluation.compositeScore) };
         const template = parseTemplateConfig(evaluation.cycle.template.config);
-        const { values, deductions, gathered } = compositeInputs(evaluation.scores, template);
+        // The month's confirmed complaints (投诉扣分) count with the inspection's deductions.
+        await settleComplaintScore(tx, evaluation);
+        const scores = await tx.score.findMany({ where: { evaluationId: evaluation.id } });
+        const { values, deductions, gathered } = compositeInputs(scores, template);
         const composite = compositeScore(template.weights, values, gathered, deductions);
         await tx.evaluation.update({
           where: { id: evaluation.id },

@@ -2,7 +2,7 @@
 // listing the tasks overdue in their scope (none: no mail). Idempotent per user and day.
 import { shanghaiDate } from '../domain/calendar';
 import {
-  cycleLabel,
+  taskSubjectLabel,
   languageOf,
   renderNewTaskDigest,
   renderOverdueDigest,
@@ -103,7 +103,11 @@ export function digestActivities(deps: ActivityDeps) {
             where,
             orderBy: [{ dueAt: 'asc' }, { openedAt: 'asc' }],
             take: listed,
-            include: { cycle: true, evaluation: { include: { manager: true } } },
+            include: {
+              cycle: true,
+              complaint: { select: { receivedOn: true } },
+              evaluation: { include: { manager: true } },
+            },
           }),
         ]);
         if (total === 0) continue;
@@ -117,7 +121,7 @@ export function digestActivities(deps: ActivityDeps) {
             items: tasks.map((t) => ({
               taskKind: t.kind,
               managerName: t.evaluation?.manager.name ?? null,
-              cycleLabel: cycleLabel(t.cycle.type, t.cycle.period, lang),
+              cycleLabel: taskSubjectLabel(t, lang),
               dueDate: t.dueDate,
             })),
             url: `${settings.publicUrl}/app/#/inbox`,

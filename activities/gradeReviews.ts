@@ -222,7 +222,7 @@ export function gradeReviewActivities(deps: ActivityDeps) {
         );
         const breaches = quotaBreaches(
           await projectedGrades(tx, approving),
-          parseTemplateConfig(task.cycle.template.config).gradeDetermination.quotas,
+          parseTemplateConfig(task.cycle!.template.config).gradeDetermination.quotas, // an annual cycle's task
         );
         if (approving.size > 0 && breaches.length > 0) return { outcome: 'quotaExceeded', breaches };
 

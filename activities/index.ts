@@ -3,6 +3,7 @@ import { countyReviewActivities } from './countyReviews';
 import { customerSurveyActivities } from './customerSurvey';
 import { bottomRankCaseActivities } from './bottomRankCases';
 import { objectionActivities } from './objections';
+import { complaintActivities } from './complaints';
 import { cycleActivities } from './cycles';
 import { digestActivities } from './digests';
 import { gradeReviewActivities } from './gradeReviews';
@@ -27,6 +28,7 @@ export function createActivities(deps: ActivityDeps) {
     ...gradeReviewActivities(deps),
     ...bottomRankCaseActivities(deps),
     ...objectionActivities(deps),
+    ...complaintActivities(deps),
     ...resultsTalkActivities(deps),
     ...digestActivities(deps),
     ...incidentActivities(deps),

@@ -2,7 +2,7 @@
 // the event that causes it (idempotent by dedupe key), then delivered by an activity
 // that Temporal retries until the SMTP server takes it.
 import {
-  cycleLabel,
+  taskSubjectLabel,
   languageOf,
   type Language,
   type MailFrame,
@@ -105,11 +105,16 @@ export async function enqueueTaskNotice(
       evaluation: { select: { manager: { select: { name: true, userId: true } } } },
       resultsTalk: { select: { evaluation: { select: { manager: { select: { name: true, userId: true } } } } } },
       objection: { select: { evaluation: { select: { manager: { select: { name: true, userId: true } } } } } },
+      complaint: { select: { receivedOn: true, manager: { select: { name: true, userId: true } } } },
     },
   });
   // Whose task it is about, named when the task is not the manager's own.
   const about =
-    task.evaluation?.manager ?? task.resultsTalk?.evaluation.manager ?? task.objection?.evaluation.manager ?? null;
+    task.evaluation?.manager ??
+    task.resultsTalk?.evaluation.manager ??
+    task.objection?.evaluation.manager ??
+    task.complaint?.manager ??
+    null;
   const aboutName = about && about.userId !== task.assigneeId ? about.name : undefined;
   const recipients = await tx.user.findMany({ where: { id: { in: notice.recipientIds }, active: true } });
   const ids: string[] = [];
@@ -121,7 +126,7 @@ export async function enqueueTaskNotice(
         kind: notice.kind,
         recipientName: user.displayName,
         taskKind: task.kind,
-        cycleLabel: cycleLabel(task.cycle.type, task.cycle.period, lang),
+        cycleLabel: taskSubjectLabel(task, lang),
         assigneeName: task.assignee.displayName,
         dueDate: task.dueDate,
         taskUrl: `${settings.publicUrl}/app/#/tasks/${task.id}`,

@@ -263,73 +263,90 @@ export function objectionActivities(deps: ActivityDeps) {
     reason: string,
   ): Promise<string[]> {
     const cycle = await tx.cycle.findUniqueOrThrow({ where: { id: objection.cycleId } });
-    const evaluations = await tx.evaluation.findMany({
-      where: {
-        OR: [{ id: objection.evaluationId }, { cycleId: cycle.id, managerId: { in: [...applied.before.keys()] } }],
-      },
+    const e = await tx.evaluation.findUniqueOrThrow({
+      where: { id: objection.evaluationId },
       include: { manager: { include: { user: true } } },
     });
     const outboxIds: string[] = [];
-    for (const e of evaluations) {
-      const user = e.manager.user;
-      if (!user?.active) continue;
+    const user = e.manager.user;
+    if (user?.active) {
       const lang = languageOf(user.language);
-      const label = cycleLabel(cycle.type, cycle.period, lang);
-      const link = `#/evaluations/${e.id}`;
-      if (e.id === objection.evaluationId) {
-        const { outcome } = applied;
-        const rendered = renderObjectionDecided(
-          {
-            ...(await mailFrame(tx, lang)),
-            recipientName: user.displayName,
-            cycleLabel: label,
-            adjusted: outcome.changes.length > 0,
-            ...outcome,
-            reason,
-            url: resultUrl(e.id),
-          },
-          lang,
-        );
-        outboxIds.push(
-          await enqueueMail(tx, {
-            dedupeKey: `objection:${objection.id}:decided:${user.id}`,
-            kind: 'objectionDecided',
-            user,
-            language: lang,
-            rendered,
-            link,
-          }),
-        );
-        continue;
-      }
-      const was = applied.before.get(e.managerId);
-      if (!was || (was.rank === e.rank && was.monthlyStar === e.monthlyStar)) continue;
-      const rendered = renderRankChanged(
+      const { outcome } = applied;
+      const rendered = renderObjectionDecided(
         {
           ...(await mailFrame(tx, lang)),
           recipientName: user.displayName,
-          cycleLabel: label,
-          rank: { from: was.rank, to: e.rank ?? was.rank },
-          cohortSize: e.cohortSize ?? 0,
-          compositeScore: Number(e.compositeScore ?? 0),
-          monthlyStar: { from: was.monthlyStar, to: e.monthlyStar },
+          cycleLabel: cycleLabel(cycle.type, cycle.period, lang),
+          adjusted: outcome.changes.length > 0,
+          ...outcome,
+          reason,
           url: resultUrl(e.id),
         },
         lang,
       );
       outboxIds.push(
         await enqueueMail(tx, {
-          dedupeKey: `objection:${objection.id}:rank:${e.id}`,
-          kind: 'resultRanked',
+          dedupeKey: `objection:${objection.id}:decided:${user.id}`,
+          kind: 'objectionDecided',
           user,
           language: lang,
           rendered,
-          link,
+          link: `#/evaluations/${e.id}`,
         }),
       );
     }
-    return outboxIds;
+    const moved = await mailMovedRanks(tx, settings, cycle, applied.before, e.managerId, `objection:${objection.id}`);
+    return [...outboxIds, ...moved];
   }
+}
+
+/**
+ * The others of a re-ranked cohort whose rank or monthly star moved hear it (after an
+ * objection's adjustment or a late complaint); `skipManagerId` is told by their own mail.
+ */
+export async function mailMovedRanks(
+  tx: Tx,
+  settings: ActivityDeps['settings'],
+  cycle: { id: string; type: string; period: string },
+  before: Map<string, Standing>,
+  skipManagerId: string,
+  keyPrefix: string,
+): Promise<string[]> {
+  const evaluations = await tx.evaluation.findMany({
+    where: { cycleId: cycle.id, managerId: { in: [...before.keys()].filter((id) => id !== skipManagerId) } },
+    include: { manager: { include: { user: true } } },
+  });
+  const outboxIds: string[] = [];
+  for (const e of evaluations) {
+    const user = e.manager.user;
+    const was = before.get(e.managerId);
+    if (!user?.active || !was || (was.rank === e.rank && was.monthlyStar === e.monthlyStar)) continue;
+    const lang = languageOf(user.language);
+    const rendered = renderRankChanged(
+      {
+        ...(await mailFrame(tx, lang)),
+        recipientName: user.displayName,
+        cycleLabel: cycleLabel(cycle.type, cycle.period, lang),
+        rank: { from: was.rank, to: e.rank ?? was.rank },
+        cohortSize: e.cohortSize ?? 0,
+        compositeScore: Number(e.compositeScore ?? 0),
+        monthlyStar: { from: was.monthlyStar, to: e.monthlyStar },
+        url: `${settings.publicUrl}/app/#/evaluations/${e.id}`,
+      },
+      lang,
+    );
+    outboxIds.push(
+      await enqueueMail(tx, {
+        dedupeKey: `${keyPrefix}:rank:${e.id}`,
+        kind: 'resultRanked',
+        user,
+        language: lang,
+        rendered,
+        link: `#/evaluations/${e.id}`,
+      }),
+    );
+  }
+  return outboxIds;
 }
 
 interface Standing {
@@ -338,7 +355,7 @@ interface Standing {
   monthlyStar: boolean;
 }
 
-async function standings(tx: Tx, cycleId: string, countyIds: string[]): Promise<Map<string, Standing>> {
+export async function standings(tx: Tx, cycleId: string, countyIds: string[]): Promise<Map<string, Standing>> {
   const rows = await tx.evaluation.findMany({
     where: { cycleId, countyId: { in: countyIds }, stage: 'PUBLISHED' },
     select: { managerId: true, rank: true, monthlyStar: true },

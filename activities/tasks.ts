@@ -15,18 +15,20 @@ import { cityApproval } from '../domain/taskKinds/cityApproval';
 import { countySignOff } from '../domain/taskKinds/countySignOff';
 import { roleHolders } from '../prisma/roleHolders';
 
-/** A task of one manager's evaluation, or (one per round) of a county's results, a county's grade determination, a bottom-ranking case or an objection. */
+/** A task of one manager's evaluation, or (one per round) of a county's results, a county's grade determination, a bottom-ranking case, an objection, a results talk or a complaint. */
 export type TaskSubject =
   | { evaluationId: string }
   | { countyReviewId: string; round: number }
   | { gradeReviewId: string; round: number }
   | { bottomRankCaseId: string; round: number }
   | { objectionId: string; round: number }
-  | { resultsTalkId: string; round: number };
+  | { resultsTalkId: string; round: number }
+  | { complaintId: string; round: number };
 type RoundSubject = Exclude<TaskSubject, { evaluationId: string }>;
 
 interface SubjectOwner {
-  cycleId: string;
+  /** Null for a complaint's tasks, which belong to no cycle. */
+  cycleId: string | null;
   countyId: string;
   link: Record<string, string>;
   /** The manager the subject is about, for the kinds that go to them (a talk's acknowledgement). */
@@ -48,6 +50,10 @@ async function subjectOwner(tx: Tx, subject: RoundSubject): Promise<SubjectOwner
   if ('objectionId' in subject) {
     const o = await tx.objection.findUniqueOrThrow({ where: { id: subject.objectionId } });
     return { cycleId: o.cycleId, countyId: o.countyId, link: { objectionId: o.id } };
+  }
+  if ('complaintId' in subject) {
+    const c = await tx.complaint.findUniqueOrThrow({ where: { id: subject.complaintId }, include: { manager: true } });
+    return { cycleId: null, countyId: c.countyId, link: { complaintId: c.id }, manager: c.manager };
   }
   if ('resultsTalkId' in subject) {
     const t = await tx.resultsTalk.findUniqueOrThrow({
@@ -502,8 +508,10 @@ export function taskActivities(deps: ActivityDeps) {
           include: { cycle: { include: { template: true } } },
         });
         if (task.status !== 'OPEN') return { outcome: 'closed' };
-        const template = parseTemplateConfig(task.cycle.template.config);
-        const scores = scoresOfSubmission(task.kind, input.payload, template);
+        // Only an evaluation's tasks score, and those belong to a cycle (a complaint's do not).
+        const scores = task.cycle
+          ? scoresOfSubmission(task.kind, input.payload, parseTemplateConfig(task.cycle.template.config))
+          : [];
         const submission = await storeSubmission(tx, task.id, input);
         const evaluationId = task.evaluationId;
         for (const s of evaluationId ? scores : []) {

@@ -24,6 +24,7 @@ import { gradeRoutes } from './routes/grades';
 import { payRoutes } from './routes/pay';
 import { bottomRankCaseRoutes } from './routes/bottomRankCases';
 import { objectionRoutes } from './routes/objections';
+import { complaintRoutes } from './routes/complaints';
 import { resultsTalkRoutes } from './routes/resultsTalks';
 import { incidentRoutes } from './routes/incidents';
 import { webRoutes } from './routes/web';
@@ -63,6 +64,7 @@ export function createApp(ctx: ApiContext, extra?: (app: express.Express) => voi
     payRoutes(ctx),
     bottomRankCaseRoutes(ctx),
     objectionRoutes(ctx),
+    complaintRoutes(ctx),
     resultsTalkRoutes(ctx),
     incidentRoutes(ctx),
     adminRoutes(ctx),

@@ -21,6 +21,8 @@ import { bulkSubmitBody } from './routes/bulkSubmit';
 import { draftBody } from './routes/taskDrafts';
 import { cityAnalyticsQuery, trajectoryQuery } from './routes/analytics';
 import { objectionListQuery } from './routes/objections';
+import { complaintAnalysisQuery, complaintListQuery } from './routes/complaints';
+import { registerComplaintSchema } from '../domain/complaints';
 import { resultsTalkListQuery } from './routes/resultsTalks';
 import { incidentListQuery, retryIncidentBody, retryIncidentsBody } from './routes/incidents';
 import { fileObjectionSchema } from '../domain/objections';
@@ -259,6 +261,57 @@ export const operations: Operation[] = [
     auth: true,
     query: objectionListQuery,
     responses: { '200': 'Objections', ...problem },
+  },
+  {
+    method: 'post',
+    path: '/api/complaints',
+    summary:
+      'The evaluation center (HR) registers a retail customer’s complaint (投诉受理) about a manager: channel, date ' +
+      'received, customer, what happened. The manager is asked for an answer, then the center decides; a confirmed ' +
+      'complaint takes the monthly template’s points (default 2) off the inspection of the month it was received in. ' +
+      'An Idempotency-Key header makes a repeat the same complaint',
+    tag: 'organisation',
+    auth: true,
+    body: registerComplaintSchema,
+    responses: {
+      '201': 'Registered',
+      '200': 'The same complaint (same Idempotency-Key), already registered',
+      '202': 'Being recorded (ask again)',
+      '409': 'The manager has left',
+      ...problem,
+    },
+  },
+  {
+    method: 'get',
+    path: '/api/complaints',
+    summary:
+      'Complaints in the reader’s scope (the center, the city, the county head and inspector; a manager: their own), ' +
+      'by status, kind, county, manager and month, newest first, paged, with counts per status',
+    tag: 'organisation',
+    auth: true,
+    query: complaintListQuery,
+    responses: { '200': 'Complaints', ...problem },
+  },
+  {
+    method: 'get',
+    path: '/api/complaints/analysis',
+    summary:
+      'Complaint analysis (投诉分析): counts by kind, county and month (default the last twelve months), each with how ' +
+      'many were confirmed, not confirmed or are still open',
+    tag: 'organisation',
+    auth: true,
+    query: complaintAnalysisQuery,
+    responses: { '200': 'The analysis', ...problem },
+  },
+  {
+    method: 'get',
+    path: '/api/complaints/{id}',
+    summary:
+      'One complaint with its steps (the manager’s answer, the center’s decision); the manager reads their own, ' +
+      'without the customer’s phone number',
+    tag: 'organisation',
+    auth: true,
+    responses: { '200': 'The complaint', ...problem },
   },
   {
     method: 'get',

@@ -1,6 +1,7 @@
 // The result explained (得分说明), one place for the result page and the result sheet.
 import { gatheredComponents, type TaskKind } from '../domain/taskKinds';
-import { parseTemplateConfig } from '../domain/templates';
+import type { ComplaintDeduction } from '../domain/complaints';
+import { complaintsComponent, deductionsOf, parseTemplateConfig } from '../domain/templates';
 import type { PrismaClient } from '../prisma/database';
 
 export interface ExplainedEvaluation {
@@ -8,7 +9,7 @@ export interface ExplainedEvaluation {
   cycleId: string;
   countyId: string;
   managerId: string;
-  scores: { component: string; details: unknown }[];
+  scores: { component: string; value: unknown; missing: boolean; details: unknown }[];
 }
 
 export interface InspectionItem {
@@ -75,13 +76,18 @@ export async function explanationOf(prisma: PrismaClient, evaluation: ExplainedE
     return { kind, by: last?.assignee.displayName ?? null, at: last?.submittedAt ?? null };
   });
   const customer = evaluation.scores.find((s) => s.component === 'customer');
-  const inspectionScore = evaluation.scores.find((s) => s.component === 'inspection');
+  const deducted = deductionsOf(evaluation.scores);
+  const complaintScore = evaluation.scores.find((s) => s.component === complaintsComponent);
   return {
     weights: config.weights,
     gathered: gatheredComponents(Object.keys(config.tasks) as TaskKind[]),
-    deductions: inspectionScore
-      ? Number((inspectionScore.details as { deductions?: number } | null)?.deductions ?? 0)
-      : 0,
+    /** Everything taken off the weighted score: the inspection's items and the month's confirmed complaints. */
+    deductions: deducted.total,
+    inspectionDeductions: deducted.inspection,
+    /** The month's confirmed complaints (投诉扣分), each with its points. */
+    complaints: complaintScore
+      ? ((complaintScore.details as { complaints?: ComplaintDeduction[] } | null)?.complaints ?? [])
+      : [],
     inspection: (payload('INSPECTION')?.items as InspectionItem[] | undefined) ?? null,
     survey: customer?.details
       ? { ...(customer.details as SurveyOutcome), target: config.customerSurvey.satisfactionTarget }

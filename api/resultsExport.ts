@@ -2,6 +2,7 @@
 // the inspection's deductions, the survey's satisfaction rate, the composite and rank, the
 // star move, flags, who signed off and approved the county's results and when, and any
 // objection; in the reader's language, names not codes.
+import { complaintsComponent, deductionsOf } from '../domain/templates';
 import { shanghaiMinute } from '../domain/calendar';
 import { bottomRankRulesText, flagReasonText, nameOf } from '../domain/codeNames';
 import { cycleLabel } from '../domain/notifications';
@@ -34,6 +35,7 @@ const words = {
   employeeNo: ['工号', 'Employee no.'],
   name: ['姓名', 'Name'],
   deductions: ['督察扣分', 'Inspection deductions'],
+  complaints: ['投诉扣分', 'Complaint deductions'],
   satisfaction: ['客户满意率', 'Satisfaction rate'],
   composite: ['综合得分', 'Composite'],
   star: ['星级变化', 'Star change'],
@@ -100,6 +102,7 @@ export async function resultsTable(
       format: 'score' as const,
     })),
     { header: w('deductions'), format: 'score' },
+    { header: w('complaints'), format: 'score' },
     { header: w('satisfaction'), format: 'percent' },
     { header: w('composite'), format: 'score' },
     { header: w('star') },
@@ -117,6 +120,7 @@ export async function resultsTable(
   const cells = rows.map((r): Cell[] => {
     const score = (c: string) => scoreOf.get(`${r.evaluationId}/${c}`);
     const inspection = score('inspection');
+    const complaints = score(complaintsComponent); // the month's confirmed complaints (投诉扣分)
     const customer = score('customer');
     const star = starOf.get(r.managerId);
     const signOff = r.county ? lastReview.get(`${r.county.id}/COUNTY_SIGN_OFF`) : undefined;
@@ -133,9 +137,8 @@ export async function resultsTable(
         const s = score(c);
         return s ? (s.missing ? 0 : Number(s.value)) : null;
       }),
-      inspection && !inspection.missing
-        ? Number((inspection.details as { deductions?: number } | null)?.deductions ?? 100 - Number(inspection.value))
-        : null,
+      inspection && !inspection.missing ? deductionsOf([inspection]).inspection : null,
+      complaints ? Number(complaints.value) : null,
       customer?.details ? Number((customer.details as { satisfactionRate?: number }).satisfactionRate ?? 0) : null,
       r.compositeScore,
       star ? `${star.fromStars} → ${star.toStars}` : '',

@@ -1,6 +1,7 @@
 // The name of every code a person reads, in zh-CN and en: one table for the pages,
 // the exports and the mails, so no screen shows a raw code and no name is copied.
 import { bottomRankActionNames } from './bottomRankCases';
+import { complaintChannelNames, complaintDecisionNames, complaintKindNames, complaintStatusNames } from './complaints';
 import { gradeNames } from './grades';
 import { incidentStatusNames } from './incidents';
 import { objectionDecisionNames } from './objections';
@@ -72,6 +73,10 @@ export const codeNames = {
     CANCELLED: n('已取消', 'Cancelled'),
   },
   talkReason: talkReasonNames as Record<string, Names>,
+  complaintStatus: complaintStatusNames as Record<string, Names>,
+  complaintKind: complaintKindNames as Record<string, Names>,
+  complaintChannel: complaintChannelNames as Record<string, Names>,
+  complaintDecision: complaintDecisionNames as Record<string, Names>,
   incidentStatus: incidentStatusNames as Record<string, Names>,
   gradeReviewStatus: {
     PROPOSAL: n('县级推荐中', 'County proposing'),
@@ -100,6 +105,7 @@ export const codeNames = {
     marketingReview: n('营销部审核', 'Marketing review'),
     inspection: n('督察', 'Inspection'),
     skill: n('技能', 'Skill'),
+    complaints: n('投诉扣分', 'Complaint deductions'),
   },
   kpi: {
     salesVolumeCompletion: n('销量完成率（%）', 'Sales volume completion (%)'),

@@ -1,4 +1,5 @@
 // The e-mails people read, in Simplified Chinese (default) and English.
+import { complaintLabel } from './complaints';
 import type { Language } from './language';
 import { layoutMail, sentence, type MailFrame, type RenderedMail } from './mailLayout';
 import { taskKind, taskKindNames, type TaskKind } from './taskKinds';
@@ -236,6 +237,18 @@ export function periodLabel(type: string, period: string, lang: Language): strin
     default:
       return lang === 'zh-CN' ? `${year}年度` : year;
   }
+}
+
+/**
+ * What a task is part of, for its mails and digests: its cycle (2026年11月考评), or for a
+ * complaint's task, which belongs to no cycle, the complaint (客户投诉（2026-11-12 受理）).
+ */
+export function taskSubjectLabel(
+  task: { cycle: { type: string; period: string } | null; complaint?: { receivedOn: string } | null },
+  lang: Language,
+): string {
+  if (task.cycle) return cycleLabel(task.cycle.type, task.cycle.period, lang);
+  return complaintLabel(task.complaint?.receivedOn ?? '', lang);
 }
 
 /** 2026年11月考评 / monthly evaluation, November 2026 */

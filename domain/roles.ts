@@ -91,4 +91,14 @@ export const payTableReaders = ['HR', 'ADMIN'] as const satisfies readonly Role[
 /** Who reads the calendars (HR changes them). */
 export const calendarReaders = ['HR', 'CITY_APPROVER', 'ADMIN'] as const satisfies readonly Role[];
 /** Incidents (故障): the steps that kept failing, and their retry. */
+/** Who reads complaints (投诉) of their scope; a manager reads their own, never another's. */
+export const complaintReaders = [
+  'HR',
+  'CITY_APPROVER',
+  'ADMIN',
+  'COUNTY_HEAD',
+  'INSPECTOR',
+] as const satisfies readonly Role[];
+/** Who registers and decides them: the inspection and evaluation center, which is HR here (考评中心). */
+export const complaintKeepers = ['HR'] as const satisfies readonly Role[];
 export const incidentKeepers = ['HR', 'ADMIN'] as const satisfies readonly Role[];

@@ -3,12 +3,14 @@
 // HR edits by creating a new version; a running cycle keeps the version it started with.
 import { z } from 'zod';
 import type { CycleType } from './cycles';
+import { defaultComplaintDeduction } from './complaints';
 import { customerSurveyPolicySchema, defaultCustomerSurveyPolicy } from './customerSurvey';
 import { defaultGradeQuota, gradeQuotaSchema } from './gradeQuotas';
 import { defaultKpiWeights } from './marketingReview';
 import { defaultObjectionWindowDays } from './objections';
 import { defaultStarMovePolicy } from './ranking';
 import { defaultTalkBottomN, talkScopes } from './resultsTalk';
+import { roundHalfUp2 } from './rounding';
 import type { ComponentScores, WeightedComponent } from './scoring';
 import { defaultSkillPolicy, skillPolicySchema } from './skillAssessment';
 import {
@@ -104,6 +106,13 @@ export const templateConfigSchema = z.object({
       ...slotShape('resultsTalk'),
     })
     .default(() => defaultResultsTalk()),
+  /**
+   * Complaints (投诉受理), read from the monthly template: points a confirmed complaint takes off
+   * the month's inspection, deadlines of the manager's answer and of the center's decision.
+   */
+  complaint: z
+    .object({ deductionPoints: z.number().min(0).max(20), ...slotShape('complaint') })
+    .default(() => defaultComplaint()),
 });
 export type TemplateConfig = z.infer<typeof templateConfigSchema>;
 
@@ -172,6 +181,15 @@ function defaultResultsTalk(): TemplateConfig['resultsTalk'] {
   };
 }
 
+/** An answer not given is closed as such (the center decides without it); the decision is extended and escalated. */
+function defaultComplaint(): TemplateConfig['complaint'] {
+  return {
+    deductionPoints: defaultComplaintDeduction,
+    ...slotDefaults('complaint'),
+    COMPLAINT_ANSWER: { ...policy(defaultDueOffsetDays.COMPLAINT_ANSWER), reminderDaysBeforeDue: [1], graceDays: 1 },
+  };
+}
+
 /** The deadline policy of any kind of task under a template (undefined if it names none). */
 export function policyFor(template: TemplateConfig, kind: TaskKind): TaskPolicy | undefined {
   const slot = taskKind(kind).policySlot;
@@ -200,6 +218,7 @@ export function defaultTemplateConfig(type: CycleType): TemplateConfig {
     bottomRankCase: defaultBottomRankCase(),
     objection: defaultObjection(),
     resultsTalk: defaultResultsTalk(),
+    complaint: defaultComplaint(),
   };
 }
 
@@ -207,16 +226,43 @@ export function parseTemplateConfig(value: unknown): TemplateConfig {
   return templateConfigSchema.parse(value);
 }
 
-/** An evaluation's stored scores as the composite takes them: component values, inspection deductions, the components gathered. */
+/** The component under which a month's confirmed complaints are kept on its result (投诉扣分). */
+export const complaintsComponent = 'complaints';
+
+type StoredScore = { component: string; value: unknown; missing: boolean; details: unknown };
+
+/**
+ * What comes off a result on top of the weighted score: the inspection's deductions (督察扣分,
+ * the failed check items) and the month's confirmed complaints (投诉扣分), which count as
+ * inspection deductions too.
+ */
+export function deductionsOf(scores: readonly StoredScore[]): {
+  inspection: number;
+  complaints: number;
+  total: number;
+} {
+  const inspectionRow = scores.find((s) => s.component === 'inspection' && !s.missing);
+  const inspection = inspectionRow
+    ? Number((inspectionRow.details as { deductions?: number } | null)?.deductions ?? 100 - Number(inspectionRow.value))
+    : 0;
+  const complaintRow = scores.find((s) => s.component === complaintsComponent);
+  const complaints = complaintRow ? Number(complaintRow.value) : 0;
+  return { inspection, complaints, total: roundHalfUp2(inspection + complaints) };
+}
+
+/** An evaluation's stored scores as the composite takes them: component values, all deductions, the components gathered. */
 export function compositeInputs(
-  scores: { component: string; value: unknown; missing: boolean; details: unknown }[],
+  scores: readonly StoredScore[],
   template: TemplateConfig,
 ): { values: ComponentScores; deductions: number; gathered: WeightedComponent[] } {
   const values: ComponentScores = {};
-  for (const s of scores) values[s.component as WeightedComponent] = s.missing ? 0 : Number(s.value);
-  const inspection = scores.find((s) => s.component === 'inspection' && !s.missing);
-  const deductions = inspection
-    ? Number((inspection.details as { deductions?: number } | null)?.deductions ?? 100 - Number(inspection.value))
-    : 0;
-  return { values, deductions, gathered: gatheredComponents(Object.keys(template.tasks) as TaskKind[]) };
+  for (const s of scores) {
+    if (s.component === complaintsComponent) continue;
+    values[s.component as WeightedComponent] = s.missing ? 0 : Number(s.value);
+  }
+  return {
+    values,
+    deductions: deductionsOf(scores).total,
+    gathered: gatheredComponents(Object.keys(template.tasks) as TaskKind[]),
+  };
 }

@@ -32,7 +32,24 @@ beforeAll(async () => {
   const { cycleId } = await openCountyCycle(h, t.hr!, 'C01', '2026-11');
   const task = await taskAssignedTo(h, 'm001');
   const m001 = await h.db.prisma.manager.findUniqueOrThrow({ where: { employeeNo: 'M001' } });
-  paths = { cycle: cycleId, task: task.id, evaluation: task.evaluationId!, manager: m001.id };
+  const complaint = await h.api('POST', '/api/complaints', {
+    token: t.hr,
+    body: {
+      managerId: m001.id,
+      channel: 'PHONE',
+      kind: 'ATTITUDE',
+      receivedOn: new Date().toISOString().slice(0, 10),
+      customerName: '城关便利店',
+      content: '服务态度生硬。',
+    },
+  });
+  paths = {
+    cycle: cycleId,
+    task: task.id,
+    evaluation: task.evaluationId!,
+    manager: m001.id,
+    complaint: complaint.body.id,
+  };
 });
 afterAll(() => h?.close());
 
@@ -69,6 +86,11 @@ const policy: Array<{ path: (p: Record<string, string>) => string; allowed: Pers
     allowed: [...cityWide, ...countyAStaff, 'head02', 'm001', 'm002'],
   },
   { path: () => '/api/results-talks', allowed: [...cityWide, 'head01', 'head02', 'm001', 'm002'] },
+  // Complaints (投诉): the center, the city, the county's head and inspector; a manager their own.
+  { path: () => '/api/complaints', allowed: [...cityWide, 'head01', 'inspector01', 'head02', 'm001', 'm002'] },
+  { path: (p) => `/api/complaints/${p.complaint}`, allowed: [...cityWide, 'head01', 'inspector01', 'm001'] },
+  // The analysis is the center's and the counties' (B's head: county B's figures), never a manager's.
+  { path: () => '/api/complaints/analysis', allowed: [...cityWide, 'head01', 'inspector01', 'head02'] },
   // Incidents (stalled workflow steps) are for HR and the admin, who can retry them.
   { path: () => '/api/incidents', allowed: ['hr', 'admin'] },
   // The rules people are evaluated by (weights, deadlines) are open to everyone signed in.
@@ -106,7 +128,7 @@ test('every cell of the access matrix', async () => {
     (await h.api('GET', '/api/notices?pageSize=100', { token: t[who] })).body.notices.map(
       (n: { userId: string }) => n.userId,
     );
-  expect(await notices('m001')).toEqual([m001.id]);
+  expect([...new Set(await notices('m001'))]).toEqual([m001.id]); // the task of their cycle and of the complaint
   expect(await notices('hr')).not.toContain(m001.id);
   expect(await statements('head02')).toEqual(['M004']);
   expect((await statements('head01')).sort()).toEqual(['M001', 'M002', 'M003']);

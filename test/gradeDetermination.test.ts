@@ -385,6 +385,7 @@ test('proposal, a quota breach refused with its numbers, decisions per change, e
     '姓名',
     '自我评价 (100%)',
     '督察扣分',
+    '投诉扣分',
     '客户满意率',
     '综合得分',
     '星级变化',
@@ -399,9 +400,9 @@ test('proposal, a quota breach refused with its numbers, decisions per change, e
     '阶段',
   ]);
   const m003 = ranking.find((r) => r[4] === 'M003')!;
-  expect(m003.slice(0, 10)).toEqual(['甲县', 1, 1, 3, 'M003', '张敏', 85, undefined, undefined, 85]);
-  expect(m003[14]).toBe('甲县负责人');
-  expect(m003[19]).toBe('已发布');
+  expect(m003.slice(0, 11)).toEqual(['甲县', 1, 1, 3, 'M003', '张敏', 85, undefined, undefined, undefined, 85]);
+  expect(m003[15]).toBe('甲县负责人');
+  expect(m003[20]).toBe('已发布');
   expect(ranking).toHaveLength(5); // the title, the header, three managers
   expect(
     await fetch(`${h.baseUrl}/api/grade-changes?format=csv`, { headers: { authorization: `Bearer ${t.hr}` } }).then(

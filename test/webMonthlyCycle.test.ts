@@ -228,11 +228,11 @@ test('a monthly cycle through the pages, role by role, with every decision shown
   expect(csvHeader).toBe(
     'County,Rank,Rank from bottom,Cohort,Employee no.,Name,Performance (57.1%),Self-evaluation (14.3%),' +
       'Marketing review (28.6%),' +
-      'Inspection deductions,Satisfaction rate (%),Composite,Star change,Star of the month,Flags,Bottom-ranking flag,' +
+      'Inspection deductions,Complaint deductions,Satisfaction rate (%),Composite,Star change,Star of the month,Flags,Bottom-ranking flag,' +
       'Signed off by,Signed off at,Approved by,Approved at,Objection,Stage',
   );
   const m004Row = csvRows.find((r) => r.includes('M004'))!;
-  expect(m004Row).toMatch(/^County B,1,\d+,\d+,M004,刘洋,96\.8,[\d.]+,88\.5,5,,87\.74,/);
+  expect(m004Row).toMatch(/^County B,1,\d+,\d+,M004,刘洋,96\.8,[\d.]+,88\.5,5,,,87\.74,/);
   expect(m004Row).toMatch(
     /,乙县负责人,\d{4}-\d\d-\d\d \d\d:\d\d,市局考评组 陈明,\d{4}-\d\d-\d\d \d\d:\d\d,,Published$/,
   );

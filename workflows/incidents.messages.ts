@@ -14,7 +14,7 @@ export interface IncidentScope {
   cycleId?: string;
   countyId?: string;
   evaluationId?: string;
-  /** Other subjects by kind: caseId, objectionId, resultsTalkId, gradeReviewId, countyReviewId. */
+  /** Other subjects by kind: caseId, objectionId, resultsTalkId, complaintId, gradeReviewId, countyReviewId. */
   subject?: Record<string, string>;
 }
 

@@ -9,6 +9,7 @@ export { dailyDigestWorkflow } from './dailyDigest';
 export { openCycleWorkflow } from './openCycle';
 export { managerJoinWorkflow } from './managerJoin';
 export { objectionWorkflow } from './objection';
+export { complaintWorkflow } from './complaint';
 export { resultsTalkWorkflow } from './resultsTalk';
 export { remindNowWorkflow } from './remindNow';
 export { kpiImportWorkflow } from './kpiImport';

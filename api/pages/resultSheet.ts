@@ -28,6 +28,7 @@ const words = {
   points: ['折合分', 'Points'],
   weighted: ['加权合计', 'Weighted total'],
   deductions: ['督察扣分', 'Inspection deductions'],
+  complaintDeductions: ['投诉扣分（属实投诉）', 'Complaint deductions (confirmed complaints)'],
   composite: ['综合得分', 'Composite'],
   missing: ['缺失，按 0 分计', 'missing, counted as 0'],
   result: ['考评结果', 'Result'],
@@ -126,7 +127,15 @@ function composition(s: ResultSheet, x: Writer): string {
       [
         ...lines,
         sum(x.w('weighted'), num(b.weighted)),
-        sum(x.w('deductions'), b.deductions ? `−${num(b.deductions)}` : num(0)),
+        sum(x.w('deductions'), ex.inspectionDeductions ? `−${num(ex.inspectionDeductions)}` : num(0)),
+        ...(ex.complaints.length
+          ? [
+              sum(
+                `${x.w('complaintDeductions')} × ${ex.complaints.length}`,
+                `−${num(b.deductions - ex.inspectionDeductions)}`,
+              ),
+            ]
+          : []),
         sum(x.w('composite'), `<strong>${num(s.compositeScore)}</strong>`, 'total'),
       ],
       'numbers',

@@ -77,7 +77,7 @@ export function bulkSubmitRoutes(ctx: ApiContext): Router {
     const rows = body.rows.map((row, n) => ({ n, row, task: taskOf.get(row.taskId)! }));
     const open = rows.filter(({ task }) => task.status === 'OPEN');
     await applyBatch(ctx, res, {
-      cycleId: rows[0]!.task.cycleId,
+      cycleId: rows[0]!.task.cycleId!, // batches hold evaluations' tasks (batchSubmittable), each in a cycle
       key: createHash('sha256')
         .update(`${requestId}:${actor.id}:${open.map(({ task }) => task.id).join(',')}`)
         .digest('hex')

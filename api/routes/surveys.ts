@@ -47,8 +47,8 @@ export function surveyRoutes(ctx: ApiContext) {
       taskId: task.id,
       workflowId: task.evaluation!.workflowId,
       managerName: task.evaluation!.manager.name,
-      cycleType: task.cycle.type,
-      period: task.cycle.period,
+      cycleType: task.cycle!.type, // a survey's task is an evaluation's
+      period: task.cycle!.period,
       dueDate: task.dueDate,
     };
   }

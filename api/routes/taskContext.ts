@@ -8,10 +8,11 @@ import { defaultGradeQuota } from '../../domain/gradeQuotas';
 import type { Grade } from '../../domain/grades';
 import { rankCohort } from '../../domain/ranking';
 import { scoreChange, scoreOutliers } from '../../domain/reviewInsights';
-import { compositeInputs, parseTemplateConfig } from '../../domain/templates';
+import { complaintsComponent, compositeInputs, deductionsOf, parseTemplateConfig } from '../../domain/templates';
 import { actorOf, authenticate } from '../auth';
 import type { ApiContext } from '../context';
 import { findOr404, problems } from '../problems';
+import { complaintDecisionContext } from './complaints';
 import { previousTalk, resultsTalkView } from './resultsTalks';
 import { canViewTask } from '../taskAccess';
 
@@ -27,7 +28,14 @@ export function taskContextRoutes(ctx: ApiContext): Router {
     const task = await findOr404(String(req.params.id), taskText, (id) =>
       ctx.prisma.task.findUnique({
         where: { id },
-        include: { cycle: true, countyReview: true, gradeReview: true, bottomRankCase: true, objection: true },
+        include: {
+          cycle: true,
+          countyReview: true,
+          gradeReview: true,
+          bottomRankCase: true,
+          objection: true,
+          complaint: true,
+        },
       }),
     );
     if (!(await canViewTask(ctx.prisma, actor, task))) throw problems.forbidden(taskText);
@@ -39,8 +47,11 @@ export function taskContextRoutes(ctx: ApiContext): Router {
       kind: task.kind,
       round: task.round,
       county,
-      cycle: { id: task.cycle.id, type: task.cycle.type, period: task.cycle.period },
+      cycle: task.cycle ? { id: task.cycle.id, type: task.cycle.type, period: task.cycle.period } : null,
     };
+    if (task.complaintId)
+      return void res.json({ ...base, complaint: await complaintDecisionContext(ctx.prisma, task.complaintId, actor) });
+    if (!task.cycle) return void res.json(base);
     if (task.countyReviewId) {
       const [review, managers] = await Promise.all([
         reviewChain(ctx.prisma, task.countyReviewId),
@@ -94,7 +105,7 @@ async function countyResults(
   const rows = evaluations.map((e) => {
     const score = e.compositeScore === null ? null : Number(e.compositeScore);
     const before = previous.get(e.managerId) ?? null;
-    const inspection = e.scores.find((s) => s.component === 'inspection');
+    const deducted = e.scores.some((s) => s.component === 'inspection' || s.component === complaintsComponent);
     return {
       evaluationId: e.id,
       manager: e.manager,
@@ -107,11 +118,10 @@ async function countyResults(
       flagReasons: e.flagReasons,
       bottomRankRules: rulesByManager.get(e.managerId) ?? null,
       components: e.scores
-        .filter((s) => s.component !== 'inspection')
+        .filter((s) => s.component !== 'inspection' && s.component !== complaintsComponent)
         .map((s) => ({ component: s.component, value: Number(s.value), missing: s.missing })),
-      deductions: inspection
-        ? Number((inspection.details as { deductions?: number } | null)?.deductions ?? 100 - Number(inspection.value))
-        : null,
+      // The inspection's and the month's confirmed complaints' (投诉扣分), as the composite takes them.
+      deductions: deducted ? deductionsOf(e.scores).total : null,
       previous: before,
       change: scoreChange(score, before?.compositeScore ?? null),
     };

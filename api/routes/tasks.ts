@@ -134,6 +134,7 @@ export function taskRoutes(ctx: ApiContext): Router {
           bottomRankCase: true,
           objection: true,
           resultsTalk: true,
+          complaint: { select: { workflowId: true, receivedOn: true, managerId: true } },
           cycle: true,
           submission: true,
           assignee: { select: { id: true, displayName: true } },
@@ -147,7 +148,8 @@ export function taskRoutes(ctx: ApiContext): Router {
         task.gradeReview?.workflowId ??
         task.bottomRankCase?.workflowId ??
         task.objection?.workflowId ??
-        task.resultsTalk?.workflowId)!,
+        task.resultsTalk?.workflowId ??
+        task.complaint?.workflowId)!,
     };
   }
 
@@ -181,6 +183,8 @@ export function taskRoutes(ctx: ApiContext): Router {
             { objection: { evaluation: { manager: { employeeNo: { contains: query.q } } } } },
             { resultsTalk: { evaluation: { manager: { name: { contains: query.q } } } } },
             { resultsTalk: { evaluation: { manager: { employeeNo: { contains: query.q } } } } },
+            { complaint: { manager: { name: { contains: query.q } } } },
+            { complaint: { manager: { employeeNo: { contains: query.q } } } },
             { countyId: { in: matchingCounties.map((c) => c.id) } },
           ],
         }
@@ -214,6 +218,9 @@ export function taskRoutes(ctx: ApiContext): Router {
               evaluation: { select: { manager: { select: { name: true, employeeNo: true } } } },
             },
           },
+          complaint: {
+            select: { managerId: true, receivedOn: true, manager: { select: { name: true, employeeNo: true } } },
+          },
         },
         orderBy: [{ [sortField]: direction }, { id: 'asc' }],
         skip: (query.page - 1) * query.pageSize,
@@ -231,17 +238,20 @@ export function taskRoutes(ctx: ApiContext): Router {
     const countyById = new Map(counties.map((c) => [c.id, c]));
     const now = Date.now();
     res.json({
-      tasks: tasks.map(({ bottomRankCase, objection, resultsTalk, ...t }) => ({
+      tasks: tasks.map(({ bottomRankCase, objection, resultsTalk, complaint, ...t }) => ({
         ...t,
-        // Who or what the task is about: a manager's evaluation, a case's, objection's or talk's manager, or a county.
+        // Who or what the task is about: a manager's evaluation, a case's, objection's, talk's or complaint's manager, or a county.
         subject: {
           manager:
             t.evaluation?.manager ??
             bottomRankCase?.manager ??
             objection?.evaluation.manager ??
             resultsTalk?.evaluation.manager ??
+            complaint?.manager ??
             null,
           county: countyById.get(t.countyId) ?? null,
+          /** A complaint's task belongs to no cycle: the complaint's date says what it is part of. */
+          complaint: complaint ? { receivedOn: complaint.receivedOn } : null,
         },
         overdue: t.status === 'OPEN' && t.dueAt.getTime() < now,
       })),
@@ -301,12 +311,12 @@ export function taskRoutes(ctx: ApiContext): Router {
           .slice(0, 32);
 
     if (task.submission) return res.status(200).json({ outcome: 'duplicate', submissionId: task.submission.id });
-    if (task.kind === countySignOff.kind && recommendationRequired(task.cycle.type)) {
+    if (task.kind === countySignOff.kind && task.cycle && recommendationRequired(task.cycle.type)) {
       const recommended = (payload as { recommendedManagerId?: string }).recommendedManagerId;
       const inCounty =
         recommended &&
         (await ctx.prisma.evaluation.findFirst({
-          where: { cycleId: task.cycleId, countyId: task.countyId, managerId: recommended },
+          where: { cycleId: task.cycle.id, countyId: task.countyId, managerId: recommended },
         }));
       if (!inCounty) {
         throw problems.badRequest([

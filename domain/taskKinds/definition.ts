@@ -29,7 +29,8 @@ export interface ScoringRules {
  * Where a template keeps the kind's deadline policy: `tasks` for the evaluations a
  * cycle gathers per manager, the other slots for the steps that follow them.
  */
-export type PolicySlot = 'tasks' | 'approvals' | 'gradeDetermination' | 'bottomRankCase' | 'objection' | 'resultsTalk';
+export type PolicySlot =
+  'tasks' | 'approvals' | 'gradeDetermination' | 'bottomRankCase' | 'objection' | 'resultsTalk' | 'complaint';
 
 /**
  * Who a task of the kind goes to: the manager themself, the industry partner who

@@ -8,6 +8,8 @@ import { weightedComponents, type WeightedComponent } from '../scoring';
 import { bottomRankApproval } from './bottomRankApproval';
 import { bottomRankDecision } from './bottomRankDecision';
 import { cityApproval } from './cityApproval';
+import { complaintAnswer } from './complaintAnswer';
+import { complaintDecision } from './complaintDecision';
 import { countySignOff } from './countySignOff';
 import { customerSurvey } from './customerSurvey';
 import type { ComponentScore, PolicySlot, ScoringRules, TaskKindDefinition } from './definition';
@@ -51,6 +53,8 @@ export const taskKinds = [
   'OBJECTION_CITY_DECISION',
   'RESULTS_TALK',
   'TALK_ACKNOWLEDGEMENT',
+  'COMPLAINT_ANSWER',
+  'COMPLAINT_DECISION',
 ] as const;
 export type TaskKind = (typeof taskKinds)[number];
 
@@ -71,6 +75,8 @@ export const taskKindRegistry = {
   OBJECTION_CITY_DECISION: objectionCityDecision,
   RESULTS_TALK: resultsTalk,
   TALK_ACKNOWLEDGEMENT: talkAcknowledgement,
+  COMPLAINT_ANSWER: complaintAnswer,
+  COMPLAINT_DECISION: complaintDecision,
 } satisfies { [K in TaskKind]: TaskKindDefinition<K> };
 
 type Registry = typeof taskKindRegistry;

@@ -19,6 +19,7 @@ import { AnalyticsPage } from './pages/Analytics';
 import { CasesPage } from './pages/Cases';
 import { IncidentPage, IncidentsPage } from './pages/Incidents';
 import { FeedbackPage } from './pages/Feedback';
+import { ComplaintPage, ComplaintsPage } from './pages/Complaints';
 import { PayPage } from './pages/Pay';
 import { AdminPage } from './pages/Admin';
 import { AccountPage } from './pages/Account';
@@ -92,6 +93,10 @@ export function App() {
       return view([t('cases')], <CasesPage />);
     case 'feedback':
       return view([t('feedback')], <FeedbackPage />);
+    case 'complaints':
+      return id
+        ? view([t('complaints'), t('complaint')], <ComplaintPage id={id} key={id} />)
+        : view([t('complaints')], <ComplaintsPage />);
     case 'incidents':
       return id
         ? view([t('incidents'), id.slice(0, 8)], <IncidentPage id={id} key={id} />)

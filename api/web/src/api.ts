@@ -67,12 +67,18 @@ export async function api<T>(
   method: string,
   path: string,
   body?: unknown,
-  /** keepalive: the request outlives the page (a draft saved as the tab closes). */
-  options: { keepalive?: boolean } = {},
+  /**
+   * keepalive: the request outlives the page (a draft saved as the tab closes);
+   * idempotencyKey: the same key sent again is the same request (a double click, a retry).
+   */
+  options: { keepalive?: boolean; idempotencyKey?: string } = {},
 ): Promise<T> {
   const res = await fetch(path, {
     method,
-    headers: headers(body === undefined ? {} : { 'content-type': 'application/json' }),
+    headers: headers({
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...(options.idempotencyKey ? { 'idempotency-key': options.idempotencyKey } : {}),
+    }),
     body: body === undefined ? undefined : JSON.stringify(body),
     keepalive: options.keepalive,
   });

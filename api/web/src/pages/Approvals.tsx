@@ -124,7 +124,11 @@ export function ApprovalsPage() {
               ),
             },
             { title: t('county'), render: (_: unknown, r) => countyName(r.subject.county, lang) },
-            { title: t('cycle'), render: (_: unknown, r) => `${name('cycleType', r.cycle.type)} ${r.cycle.period}` },
+            {
+              title: t('cycle'),
+              // City approvals always belong to a cycle.
+              render: (_: unknown, r) => (r.cycle ? `${name('cycleType', r.cycle.type)} ${r.cycle.period}` : ''),
+            },
             {
               title: t('due'),
               dataIndex: 'dueDate',

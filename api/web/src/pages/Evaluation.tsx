@@ -17,7 +17,10 @@ import { useSession } from '../session';
 interface Explanation {
   weights: Record<WeightedComponent, number>;
   gathered: WeightedComponent[];
+  /** Everything off the weighted score: the inspection's items plus the month's confirmed complaints. */
   deductions: number;
+  inspectionDeductions: number;
+  complaints: { complaintId: string; receivedOn: string; kind: string; points: number }[];
   inspection: { item: string; passed: boolean; deduction: number; note?: string; evidence?: string[] }[] | null;
   survey: { invited: number; responses: number; satisfactionRate: number; meetsTarget: boolean; target: number } | null;
   comments: { kind: string; round: number; by: string; text: string }[];
@@ -146,9 +149,19 @@ function EvaluationView({ e, reload }: { e: Evaluation; reload: () => void }) {
                   {t('deductions')}
                 </Table.Summary.Cell>
                 <Table.Summary.Cell index={4}>
-                  {breakdown.deductions ? `−${formatNumber(breakdown.deductions)}` : '0'}
+                  {x.inspectionDeductions ? `−${formatNumber(x.inspectionDeductions)}` : '0'}
                 </Table.Summary.Cell>
               </Table.Summary.Row>
+              {x.complaints.length > 0 && (
+                <Table.Summary.Row>
+                  <Table.Summary.Cell index={0} colSpan={4}>
+                    {`${t('complaintDeductions')} × ${x.complaints.length}`}
+                  </Table.Summary.Cell>
+                  <Table.Summary.Cell index={4}>
+                    <span id="complaint-deductions">{`−${formatNumber(breakdown.deductions - x.inspectionDeductions)}`}</span>
+                  </Table.Summary.Cell>
+                </Table.Summary.Row>
+              )}
               <Table.Summary.Row>
                 <Table.Summary.Cell index={0} colSpan={4}>
                   <strong>{t('score')}</strong>
@@ -161,6 +174,20 @@ function EvaluationView({ e, reload }: { e: Evaluation; reload: () => void }) {
           )}
         />
       </Card>
+
+      {x.complaints.length > 0 && (
+        <Card title={t('complaintsOnResult')} id="result-complaints" size="small">
+          <List
+            size="small"
+            dataSource={x.complaints}
+            renderItem={(c) => (
+              <List.Item extra={`−${formatNumber(c.points)}`}>
+                <a href={`#/complaints/${c.complaintId}`}>{`${c.receivedOn} · ${name('complaintKind', c.kind)}`}</a>
+              </List.Item>
+            )}
+          />
+        </Card>
+      )}
 
       <Row gutter={[16, 16]}>
         {x.inspection && (

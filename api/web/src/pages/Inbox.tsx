@@ -17,11 +17,13 @@ export interface InboxTask {
   escalationLevel: number;
   wantedRole: string | null;
   overdue: boolean;
-  cycleId: string;
-  cycle: { type: string; period: string };
+  cycleId: string | null;
+  /** Null for a complaint's task, which belongs to no cycle. */
+  cycle: { type: string; period: string } | null;
   subject: {
     manager: { name: string; employeeNo: string } | null;
     county: { code: string; name: string; nameEn: string } | null;
+    complaint: { receivedOn: string } | null;
   };
 }
 interface Inbox {
@@ -172,7 +174,10 @@ export function InboxPage() {
             {
               title: t('cycle'),
               key: 'cycle',
-              render: (_: unknown, r) => `${name('cycleType', r.cycle.type)} ${r.cycle.period}`,
+              render: (_: unknown, r) =>
+                r.cycle
+                  ? `${name('cycleType', r.cycle.type)} ${r.cycle.period}`
+                  : `${t('complaint')} ${r.subject.complaint?.receivedOn ?? ''}`,
             },
             {
               title: t('due'),

@@ -61,7 +61,8 @@ export function InspectionGridPage() {
 /** Or the whole county as a CSV file (督察结果导入), one card per cycle with open inspections. */
 function CycleImports({ tasks, onImported }: { tasks: InboxTask[]; onImported: () => void }) {
   const { name } = useSession();
-  const cycles = new Map(tasks.map((task) => [task.cycleId, task.cycle]));
+  // Inspections always belong to a cycle (only a complaint's tasks have none).
+  const cycles = new Map(tasks.flatMap((task) => (task.cycleId && task.cycle ? [[task.cycleId, task.cycle]] : [])));
   return (
     <>
       {[...cycles].map(([cycleId, cycle]) => (

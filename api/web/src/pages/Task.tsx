@@ -32,6 +32,7 @@ import { countyName, formatNumber, formatTime, person } from '../components/form
 import { PeriodPlanCard, type EvaluationDetail } from '../components/PeriodPlan';
 import type { QuotaContext } from '../components/QuotaImpact';
 import { TaskForm, type GradeReviewManager } from '../components/TaskForm';
+import { ComplaintTaskCard, type ComplaintContext } from '../components/ComplaintTaskCard';
 import { objectionPrefill, ObjectionTaskCard, type ObjectionContext } from '../components/Objection';
 import { TalkTaskCard, type TalkContext } from '../components/ResultsTalk';
 import { useSession } from '../session';
@@ -50,7 +51,9 @@ interface TaskDetail {
   escalationLevel: number;
   evaluationId: string | null;
   gradeReviewId: string | null;
-  cycle: { id: string; type: string; period: string };
+  /** Null for a complaint's task, which belongs to no cycle. */
+  cycle: { id: string; type: string; period: string } | null;
+  complaint: { receivedOn: string; managerId: string } | null;
   assignee: { id: string; displayName: string };
   evaluation: { managerId: string; manager: { name: string; employeeNo: string } } | null;
   submission: { payload: Record<string, unknown>; createdAt: string } | null;
@@ -59,7 +62,7 @@ export interface TaskContext {
   kind: string;
   round: number;
   county: { id: string; code: string; name: string; nameEn: string } | null;
-  cycle: { id: string; type: string; period: string };
+  cycle: { id: string; type: string; period: string } | null;
   review?: {
     status: string;
     round: number;
@@ -87,6 +90,7 @@ export interface TaskContext {
   };
   objection?: ObjectionContext;
   talk?: TalkContext;
+  complaint?: ComplaintContext;
 }
 
 const kinds = publicTaskKinds();
@@ -140,7 +144,9 @@ function TaskView({
         ? person(context.objection.manager)
         : context?.talk
           ? person(context.talk.manager)
-          : countyName(context?.county, lang);
+          : context?.complaint
+            ? person(context.complaint.manager)
+            : countyName(context?.county, lang);
   const returns = context?.review?.returns.filter((r) => r.round === task.round - 1) ?? [];
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
@@ -150,9 +156,11 @@ function TaskView({
         </Typography.Title>
         <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 3 }}>
           <Descriptions.Item label={t('county')}>{countyName(context?.county, lang)}</Descriptions.Item>
-          <Descriptions.Item
-            label={t('cycle')}
-          >{`${name('cycleType', task.cycle.type)} ${task.cycle.period}`}</Descriptions.Item>
+          <Descriptions.Item label={t('cycle')}>
+            {task.cycle
+              ? `${name('cycleType', task.cycle.type)} ${task.cycle.period}`
+              : `${t('complaint')} ${task.complaint?.receivedOn ?? ''}`}
+          </Descriptions.Item>
           <Descriptions.Item label={t('due')}>
             <span id="task-due">{task.dueDate}</span>
           </Descriptions.Item>
@@ -208,6 +216,7 @@ function TaskView({
       {context?.case && <CaseCard c={context.case} />}
       {context?.objection && <ObjectionTaskCard o={context.objection} />}
       {context?.talk && <TalkTaskCard c={context.talk} kind={task.kind} />}
+      {context?.complaint && <ComplaintTaskCard c={context.complaint} kind={task.kind} />}
 
       {evaluation.data && <PeriodPlanCard evaluation={evaluation.data} onSaved={() => void evaluation.reload()} />}
 
@@ -220,7 +229,7 @@ function TaskView({
                   taskId={task.id}
                   fields={kind.form}
                   data={{
-                    cycleType: task.cycle.type,
+                    cycleType: task.cycle?.type ?? '',
                     round: task.round,
                     managers: context?.managers,
                     gradeReview: grade.data?.managers,
