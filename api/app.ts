@@ -25,6 +25,7 @@ import { payRoutes } from './routes/pay';
 import { bottomRankCaseRoutes } from './routes/bottomRankCases';
 import { objectionRoutes } from './routes/objections';
 import { complaintRoutes } from './routes/complaints';
+import { visitLogRoutes } from './routes/visitLog';
 import { resultsTalkRoutes } from './routes/resultsTalks';
 import { incidentRoutes } from './routes/incidents';
 import { webRoutes } from './routes/web';
@@ -65,6 +66,7 @@ export function createApp(ctx: ApiContext, extra?: (app: express.Express) => voi
     bottomRankCaseRoutes(ctx),
     objectionRoutes(ctx),
     complaintRoutes(ctx),
+    visitLogRoutes(ctx),
     resultsTalkRoutes(ctx),
     incidentRoutes(ctx),
     adminRoutes(ctx),

@@ -22,6 +22,7 @@ import { draftBody } from './routes/taskDrafts';
 import { cityAnalyticsQuery, trajectoryQuery } from './routes/analytics';
 import { objectionListQuery } from './routes/objections';
 import { complaintAnalysisQuery, complaintListQuery } from './routes/complaints';
+import { visitDayBody, visitFactsQuery, visitLogQuery } from './routes/visitLog';
 import { registerComplaintSchema } from '../domain/complaints';
 import { resultsTalkListQuery } from './routes/resultsTalks';
 import { incidentListQuery, retryIncidentBody, retryIncidentsBody } from './routes/incidents';
@@ -312,6 +313,39 @@ export const operations: Operation[] = [
     tag: 'organisation',
     auth: true,
     responses: { '200': 'The complaint', ...problem },
+  },
+  {
+    method: 'get',
+    path: '/api/visit-log',
+    summary:
+      'A manager’s visit log (工作本) for a month: each visit day (route, planned and visited customers, mileage, ' +
+      'first and last check-in with who recorded them), the month’s facts, and the manager’s customers for the form',
+    tag: 'organisation',
+    auth: true,
+    query: visitLogQuery,
+    responses: { '200': 'The month', ...problem },
+  },
+  {
+    method: 'put',
+    path: '/api/visit-log/{managerId}/{date}',
+    summary:
+      'Records one visit day, by the manager or the county’s inspector (from the phone report); the same day again ' +
+      'replaces it. Days from the first of the previous month up to today',
+    tag: 'organisation',
+    auth: true,
+    body: visitDayBody,
+    responses: { '200': 'Recorded', ...problem },
+  },
+  {
+    method: 'get',
+    path: '/api/visit-log/facts',
+    summary:
+      'The visit-log facts (days with both check-ins, visits against the plan, mileage) of a cycle’s managers over ' +
+      'the months it covers, for the inspector’s grid',
+    tag: 'organisation',
+    auth: true,
+    query: visitFactsQuery,
+    responses: { '200': 'Facts by manager', ...problem },
   },
   {
     method: 'get',

@@ -101,4 +101,6 @@ export const complaintReaders = [
 ] as const satisfies readonly Role[];
 /** Who registers and decides them: the inspection and evaluation center, which is HR here (考评中心). */
 export const complaintKeepers = ['HR'] as const satisfies readonly Role[];
+/** Who records a manager's visit days and check-ins besides the manager: the county's inspector (督察员). */
+export const visitLogRecorders = ['INSPECTOR'] as const satisfies readonly Role[];
 export const incidentKeepers = ['HR', 'ADMIN'] as const satisfies readonly Role[];

@@ -12,7 +12,9 @@ import { complaintsComponent, compositeInputs, deductionsOf, parseTemplateConfig
 import { actorOf, authenticate } from '../auth';
 import type { ApiContext } from '../context';
 import { findOr404, problems } from '../problems';
+import { monthsOfPeriod } from '../../domain/visitLog';
 import { complaintDecisionContext } from './complaints';
+import { visitFactsOf } from './visitLog';
 import { previousTalk, resultsTalkView } from './resultsTalks';
 import { canViewTask } from '../taskAccess';
 
@@ -52,6 +54,8 @@ export function taskContextRoutes(ctx: ApiContext): Router {
     if (task.complaintId)
       return void res.json({ ...base, complaint: await complaintDecisionContext(ctx.prisma, task.complaintId, actor) });
     if (!task.cycle) return void res.json(base);
+    if (task.evaluationId && task.kind === 'INSPECTION')
+      return void res.json({ ...base, fieldFacts: await inspectionFacts(ctx.prisma, task.evaluationId, task.cycle) });
     if (task.countyReviewId) {
       const [review, managers] = await Promise.all([
         reviewChain(ctx.prisma, task.countyReviewId),
@@ -67,6 +71,17 @@ export function taskContextRoutes(ctx: ApiContext): Router {
     res.json(base);
   });
   return router;
+}
+
+/** The visit log's facts (工作本、首末签到) over the months the inspection covers, beside its check items. */
+async function inspectionFacts(prisma: Prisma, evaluationId: string, cycle: { type: string; period: string }) {
+  const { managerId } = await prisma.evaluation.findUniqueOrThrow({
+    where: { id: evaluationId },
+    select: { managerId: true },
+  });
+  const months = monthsOfPeriod(cycle.type, cycle.period);
+  const facts = await visitFactsOf(prisma, [managerId], months);
+  return { managerId, months, ...facts[managerId]! };
 }
 
 /** The county's managers in this cycle: composite, each component, deductions, rank, flags, the previous period. */

@@ -20,6 +20,7 @@ import { CasesPage } from './pages/Cases';
 import { IncidentPage, IncidentsPage } from './pages/Incidents';
 import { FeedbackPage } from './pages/Feedback';
 import { ComplaintPage, ComplaintsPage } from './pages/Complaints';
+import { VisitLogPage } from './pages/VisitLog';
 import { PayPage } from './pages/Pay';
 import { AdminPage } from './pages/Admin';
 import { AccountPage } from './pages/Account';
@@ -93,6 +94,8 @@ export function App() {
       return view([t('cases')], <CasesPage />);
     case 'feedback':
       return view([t('feedback')], <FeedbackPage />);
+    case 'visit-log':
+      return view([t('visitLog')], <VisitLogPage managerId={id} key={id ?? 'own'} />);
     case 'complaints':
       return id
         ? view([t('complaints'), t('complaint')], <ComplaintPage id={id} key={id} />)

@@ -7,6 +7,7 @@ import {
   CalendarOutlined,
   CheckSquareOutlined,
   CustomerServiceOutlined,
+  EnvironmentOutlined,
   InboxOutlined,
   MessageOutlined,
   MoneyCollectOutlined,
@@ -60,6 +61,12 @@ export const menuEntries: MenuEntry[] = [
     label: 'feedback',
     icon: <MessageOutlined />,
     roles: ['HR', 'CITY_APPROVER', 'ADMIN', 'COUNTY_HEAD'],
+  },
+  {
+    key: 'visit-log',
+    label: 'visitLog',
+    icon: <EnvironmentOutlined />,
+    roles: ['MANAGER', 'INSPECTOR', 'COUNTY_HEAD', 'HR', 'CITY_APPROVER', 'ADMIN'],
   },
   {
     key: 'complaints',

@@ -20,6 +20,7 @@ export interface InboxTask {
   cycleId: string | null;
   /** Null for a complaint's task, which belongs to no cycle. */
   cycle: { type: string; period: string } | null;
+  evaluation: { managerId: string } | null;
   subject: {
     manager: { name: string; employeeNo: string } | null;
     county: { code: string; name: string; nameEn: string } | null;

@@ -3,13 +3,14 @@
 // named (its fields marked in the grid) and nothing is saved. What is typed is kept in
 // this browser until it is saved.
 import { Alert, Button, Card, Form, Input, InputNumber, Space, Switch, Table, Tag, Typography, message } from 'antd';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { checkItemKinds } from '@domain/scoring';
 import { api, ApiError, applyFieldErrors, fieldMessage, type FieldError } from '../api';
 import { CsvImport } from '../components/CsvImport';
 import { Loading, useApi } from '../components/data';
 import { countyName, person } from '../components/format';
 import type { InboxTask } from './Inbox';
+import type { MonthFacts } from './VisitLog';
 import { useSession } from '../session';
 
 interface Item {
@@ -80,6 +81,32 @@ function CycleImports({ tasks, onImported }: { tasks: InboxTask[]; onImported: (
   );
 }
 
+/** The visit-log facts (首末签到, 工作本) of each row's manager over its cycle's months, by `cycleId/managerId`. */
+function useVisitFacts(tasks: InboxTask[]): Record<string, MonthFacts> {
+  const [facts, setFacts] = useState<Record<string, MonthFacts>>({});
+  const cycles = [...new Set(tasks.map((task) => task.cycleId).filter((id): id is string => !!id))].join(',');
+  useEffect(() => {
+    let live = true;
+    Promise.all(
+      cycles
+        .split(',')
+        .filter(Boolean)
+        .map((cycleId) =>
+          api<{ facts: Record<string, MonthFacts> }>('GET', `/api/visit-log/facts?cycleId=${cycleId}`).then((r) =>
+            Object.entries(r.facts).map(([managerId, f]) => [`${cycleId}/${managerId}`, f] as const),
+          ),
+        ),
+    ).then(
+      (all) => live && setFacts(Object.fromEntries(all.flat())),
+      () => undefined, // the grid works without them
+    );
+    return () => {
+      live = false;
+    };
+  }, [cycles]);
+  return facts;
+}
+
 function Grid({ tasks, onSaved }: { tasks: InboxTask[]; onSaved: () => void }) {
   const { t, name, lang } = useSession();
   const [form] = Form.useForm();
@@ -87,6 +114,7 @@ function Grid({ tasks, onSaved }: { tasks: InboxTask[]; onSaved: () => void }) {
   const [error, setError] = useState<Error>();
   const [pending, setPending] = useState(false);
   const rows = Form.useWatch('rows', form);
+  const facts = useVisitFacts(tasks);
   const initial = useMemo(() => {
     const draft = readDraft();
     return { rows: tasks.map((task) => ({ taskId: task.id, payload: { items: draft[task.id] ?? emptyItems() } })) };
@@ -172,11 +200,11 @@ function Grid({ tasks, onSaved }: { tasks: InboxTask[]; onSaved: () => void }) {
             />
           )}
           {pending && <Alert type="info" showIcon message={t('gridPending')} />}
-          <Table
+          <Table<InboxTask & { n: number }>
             size="small"
             rowKey="id"
             pagination={false}
-            scroll={{ x: 1150 }}
+            scroll={{ x: 1300 }}
             dataSource={tasks.map((task, n) => ({ ...task, n }))}
             rowClassName={(r) => (rowErrors(r.n).length ? 'grid-row-bad' : '')}
             columns={[
@@ -197,6 +225,20 @@ function Grid({ tasks, onSaved }: { tasks: InboxTask[]; onSaved: () => void }) {
                     {r.overdue && <Tag color="red">{t('overdue')}</Tag>}
                   </>
                 ),
+              },
+              {
+                title: t('visitColumn'),
+                width: 150,
+                render: (_: unknown, r) => {
+                  const f = r.cycleId && r.evaluation ? facts[`${r.cycleId}/${r.evaluation.managerId}`] : undefined;
+                  if (!f || !r.evaluation) return '—';
+                  return (
+                    <a href={`#/visit-log/${r.evaluation.managerId}`} className="visit-facts">
+                      <div>{`${t('daysBothCheckIns')} ${f.daysWithBothCheckIns}/${f.daysLogged}`}</div>
+                      <div>{`${t('visitsOnPlan')} ${f.visitedOnPlan}/${f.planned}`}</div>
+                    </a>
+                  );
+                },
               },
               ...checkItemKinds.map((kind, i) => ({
                 title: name('checkItem', kind),

@@ -33,6 +33,7 @@ import { PeriodPlanCard, type EvaluationDetail } from '../components/PeriodPlan'
 import type { QuotaContext } from '../components/QuotaImpact';
 import { TaskForm, type GradeReviewManager } from '../components/TaskForm';
 import { ComplaintTaskCard, type ComplaintContext } from '../components/ComplaintTaskCard';
+import { VisitFactsCard, type MonthFacts } from './VisitLog';
 import { objectionPrefill, ObjectionTaskCard, type ObjectionContext } from '../components/Objection';
 import { TalkTaskCard, type TalkContext } from '../components/ResultsTalk';
 import { useSession } from '../session';
@@ -91,6 +92,8 @@ export interface TaskContext {
   objection?: ObjectionContext;
   talk?: TalkContext;
   complaint?: ComplaintContext;
+  /** An inspection's facts: the visit log and check-ins of the months it covers. */
+  fieldFacts?: MonthFacts & { managerId: string; months: string[] };
 }
 
 const kinds = publicTaskKinds();
@@ -217,6 +220,13 @@ function TaskView({
       {context?.objection && <ObjectionTaskCard o={context.objection} />}
       {context?.talk && <TalkTaskCard c={context.talk} kind={task.kind} />}
       {context?.complaint && <ComplaintTaskCard c={context.complaint} kind={task.kind} />}
+      {context?.fieldFacts && (
+        <VisitFactsCard
+          facts={context.fieldFacts}
+          title={t('visitFactsFor', { months: context.fieldFacts.months.join('、') })}
+          link={`#/visit-log/${context.fieldFacts.managerId}`}
+        />
+      )}
 
       {evaluation.data && <PeriodPlanCard evaluation={evaluation.data} onSaved={() => void evaluation.reload()} />}
 
