@@ -1,12 +1,12 @@
 // 全市分析: a published period across the counties (distribution, trend), the managers one bad
 // month from a bottom-ranking flag, managers' trajectories and the grade ladder against quotas.
 import { Card, Col, Progress, Row, Select, Space, Table, Tag, Typography } from 'antd';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { cycleTypes } from '@domain/cycles';
 import { grades } from '@domain/grades';
 import { scoreBands, type ScoreSummary } from '@domain/analytics';
-import { api } from '../api';
 import { Chart } from '../components/Chart';
+import { useManagerSearch } from '../components/useManagerSearch';
 import { EmptyState, Loading, useApi } from '../components/data';
 import { countyName, formatNumber, person } from '../components/format';
 import { useSession } from '../session';
@@ -280,20 +280,7 @@ type Person = { id: string; name: string; employeeNo: string };
 function TrajectoryCard({ type, suggested }: { type: string; suggested: Person[] }) {
   const { t } = useSession();
   const [picked, setPicked] = useState<Person[]>(() => suggested.slice(0, 5));
-  const [found, setFound] = useState<Person[]>([]);
-  const [search, setSearch] = useState('');
-  useEffect(() => {
-    let live = true;
-    const timer = setTimeout(() => {
-      api<{ managers: Person[] }>('GET', `/api/org/managers?limit=20&q=${encodeURIComponent(search)}`)
-        .then((r) => live && setFound(r.managers))
-        .catch(() => live && setFound([]));
-    }, 300);
-    return () => {
-      live = false;
-      clearTimeout(timer);
-    };
-  }, [search]);
+  const { found, setSearch } = useManagerSearch();
   const ids = picked.map((p) => p.id).join(',');
   const state = useApi<Trajectories>(ids ? `/api/analytics/trajectories?type=${type}&managerIds=${ids}` : null);
   const option = useMemo(() => {

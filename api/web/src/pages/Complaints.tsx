@@ -24,13 +24,14 @@ import {
   message,
 } from 'antd';
 import dayjs from 'dayjs';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { complaintChannels, complaintKinds, complaintStatuses } from '@domain/complaints';
 import { api } from '../api';
 import { Chart } from '../components/Chart';
 import { ErrorAlert, Loading, useApi } from '../components/data';
 import { countyName, formatNumber, formatTime, person, todayInShanghai } from '../components/format';
 import { useSubmit } from '../components/useSubmit';
+import { useManagerSearch } from '../components/useManagerSearch';
 import { navigate } from '../router';
 import { useSession } from '../session';
 
@@ -252,29 +253,13 @@ interface RegisterValues {
   content: string;
 }
 
-type Person = { id: string; name: string; employeeNo: string };
-
 /** The center's registration form: the manager searched by name or number, the rest short entries. */
 function RegisterComplaint(props: { open: boolean; onClose: () => void; onRegistered: (id: string) => void }) {
   const { t, name } = useSession();
   const [form] = Form.useForm<RegisterValues>();
-  const [search, setSearch] = useState('');
-  const [found, setFound] = useState<Person[]>([]);
+  const { found, setSearch } = useManagerSearch(props.open);
   // One key per opened form: sending it twice (a double click, a retry) registers it once.
   const [key, setKey] = useState(() => crypto.randomUUID());
-  useEffect(() => {
-    if (!props.open) return;
-    let live = true;
-    const timer = setTimeout(() => {
-      api<{ managers: Person[] }>('GET', `/api/org/managers?limit=20&q=${encodeURIComponent(search)}`)
-        .then((r) => live && setFound(r.managers))
-        .catch(() => live && setFound([]));
-    }, 250);
-    return () => {
-      live = false;
-      clearTimeout(timer);
-    };
-  }, [search, props.open]);
   const { busy, error, submit } = useSubmit<RegisterValues>(form, async (values) => {
     const body = { ...values, customerPhone: values.customerPhone || undefined };
     const res = await fetchWithKey(body, key);

@@ -10,7 +10,7 @@ import { CsvImport } from '../components/CsvImport';
 import { Loading, useApi } from '../components/data';
 import { countyName, person } from '../components/format';
 import type { InboxTask } from './Inbox';
-import type { MonthFacts } from './VisitLog';
+import type { MonthFacts } from '@domain/visitLog';
 import { useSession } from '../session';
 
 interface Item {

@@ -33,7 +33,8 @@ import { PeriodPlanCard, type EvaluationDetail } from '../components/PeriodPlan'
 import type { QuotaContext } from '../components/QuotaImpact';
 import { TaskForm, type GradeReviewManager } from '../components/TaskForm';
 import { ComplaintTaskCard, type ComplaintContext } from '../components/ComplaintTaskCard';
-import { VisitFactsCard, type MonthFacts } from './VisitLog';
+import { VisitFactsCard } from './VisitLog';
+import type { MonthFacts } from '@domain/visitLog';
 import { objectionPrefill, ObjectionTaskCard, type ObjectionContext } from '../components/Objection';
 import { TalkTaskCard, type TalkContext } from '../components/ResultsTalk';
 import { useSession } from '../session';

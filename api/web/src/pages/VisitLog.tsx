@@ -28,6 +28,8 @@ import { api } from '../api';
 import { ErrorAlert, Loading, useApi } from '../components/data';
 import { countyName, formatNumber, person, todayInShanghai } from '../components/format';
 import { useSubmit } from '../components/useSubmit';
+import { useManagerSearch } from '../components/useManagerSearch';
+import type { MonthFacts } from '@domain/visitLog';
 import { navigate } from '../router';
 import { useSession } from '../session';
 
@@ -48,16 +50,6 @@ interface Day {
   lastCheckInBy: string | null;
   updatedBy: string | null;
 }
-export interface MonthFacts {
-  daysLogged: number;
-  daysWithBothCheckIns: number;
-  daysMissingCheckIn: string[];
-  planned: number;
-  visited: number;
-  visitedOnPlan: number;
-  planShare: number | null;
-  mileageKm: number;
-}
 interface Month {
   manager: { id: string; name: string; employeeNo: string; county: { name: string; nameEn: string } };
   month: string;
@@ -66,8 +58,6 @@ interface Month {
   customers: { id: string; name: string; licenceNo: string }[];
   days: Day[];
 }
-
-type Person = { id: string; name: string; employeeNo: string };
 
 export function VisitLogPage({ managerId }: { managerId?: string }) {
   const { t, me } = useSession();
@@ -103,22 +93,8 @@ export function VisitLogPage({ managerId }: { managerId?: string }) {
 /** Staff pick the manager whose log they read (their county's); a manager reads their own. */
 function ManagerPicker({ value, onChange }: { value?: string; onChange: (id: string) => void }) {
   const { t, has } = useSession();
-  const [search, setSearch] = useState('');
-  const [found, setFound] = useState<Person[]>([]);
   const staff = has('HR', 'ADMIN', 'CITY_APPROVER', 'COUNTY_HEAD', 'INSPECTOR', 'MARKETING_REVIEWER');
-  useEffect(() => {
-    if (!staff) return;
-    let live = true;
-    const timer = setTimeout(() => {
-      api<{ managers: Person[] }>('GET', `/api/org/managers?limit=20&q=${encodeURIComponent(search)}`)
-        .then((r) => live && setFound(r.managers))
-        .catch(() => live && setFound([]));
-    }, 250);
-    return () => {
-      live = false;
-      clearTimeout(timer);
-    };
-  }, [search, staff]);
+  const { found, setSearch } = useManagerSearch(staff);
   if (!staff) return null;
   return (
     <Select
