@@ -48,6 +48,9 @@ async function scopeOfWorkflow(tx: Tx, workflowId: string): Promise<Where> {
     (await tx.bottomRankCase.findUnique({ where: { workflowId }, select })) ??
     (await tx.objection.findUnique({ where: { workflowId }, select: { ...select, evaluationId: true } })) ??
     (await tx.resultsTalk.findUnique({ where: { workflowId }, select: { ...select, evaluationId: true } })) ??
+    (await tx.complaint
+      .findUnique({ where: { workflowId }, select: { countyId: true } })
+      .then((c) => (c ? { cycleId: null, countyId: c.countyId } : null))) ??
     (await tx.cycle
       .findUnique({ where: { workflowId }, select: { id: true } })
       .then((c) => (c ? { cycleId: c.id, countyId: null } : null)));

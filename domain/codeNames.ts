@@ -105,6 +105,7 @@ export const codeNames = {
     marketingReview: n('营销部审核', 'Marketing review'),
     inspection: n('督察', 'Inspection'),
     skill: n('技能', 'Skill'),
+    supervisor: n('上级考评', 'Supervisor review'),
     complaints: n('投诉扣分', 'Complaint deductions'),
   },
   kpi: {

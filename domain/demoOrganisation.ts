@@ -198,3 +198,46 @@ export function demoRetailCustomers(employeeNo: string, count: number, emailDoma
     };
   });
 }
+
+export interface DemoVisitDay {
+  date: string;
+  route: string;
+  /** Indexes into the manager's customers (by licence number order). */
+  planned: number[];
+  visited: number[];
+  mileageKm: number;
+  firstCheckIn: { time: string; place: string } | null;
+  lastCheckIn: { time: string; place: string } | null;
+}
+
+const routes = ['城关—东街—北关', '南街—新村—河口', '西关—工业园—车站', '北岭镇—石桥—后山'];
+
+/**
+ * A month of a demo manager's visit log (工作本): every weekday eight customers planned,
+ * seven or eight visited, both check-ins, except a day now and then with the last one
+ * missing, so the inspection's facts have something to show. Deterministic by `seed`.
+ */
+export function demoVisitDays(month: string, seed: number): DemoVisitDay[] {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  const days = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  const out: DemoVisitDay[] = [];
+  for (let d = 1; d <= days; d++) {
+    const weekday = new Date(Date.UTC(y, m - 1, d)).getUTCDay();
+    if (weekday === 0 || weekday === 6) continue;
+    const n = seed * 31 + d;
+    const start = (n * 8) % 160;
+    const planned = Array.from({ length: 8 }, (_, k) => start + k);
+    const route = routes[n % routes.length]!;
+    out.push({
+      date: `${month}-${String(d).padStart(2, '0')}`,
+      route,
+      planned,
+      visited: n % 5 === 0 ? planned.slice(0, 7) : planned,
+      mileageKm: 20 + (n % 9) * 4.5,
+      firstCheckIn: { time: `08:${String(10 + (n % 40)).padStart(2, '0')}`, place: route.split('—')[0]! },
+      lastCheckIn:
+        n % 11 === 0 ? null : { time: `17:${String(n % 50).padStart(2, '0')}`, place: route.split('—').at(-1)! },
+    });
+  }
+  return out;
+}

@@ -36,6 +36,7 @@ export const weightedComponents = [
   'selfEvaluation',
   'marketingReview',
   'skill',
+  'supervisor',
 ] as const;
 export type WeightedComponent = (typeof weightedComponents)[number];
 

@@ -59,6 +59,8 @@ export const templateConfigSchema = z.object({
     marketingReview: z.number().min(0).max(100),
     /** Half-year: the skill score (技能等级考评); 0 in the other cycle types. */
     skill: z.number().min(0).max(100).default(0),
+    /** The county head's review (上级考评, 360°): a template option, 0 unless the template gathers it. */
+    supervisor: z.number().min(0).max(100).default(0),
   }),
   /** The tasks this cycle type opens per manager, with their deadlines. */
   tasks: z.partialRecord(z.enum(taskKinds), taskPolicySchema),
@@ -135,6 +137,7 @@ export const defaultWeights: TemplateConfig['weights'] = {
   selfEvaluation: 10,
   marketingReview: 20,
   skill: 0,
+  supervisor: 0,
 };
 
 /** The evaluations a cycle type gathers by default: the kinds whose module names the type. */
@@ -204,7 +207,7 @@ export function defaultTemplateConfig(type: CycleType): TemplateConfig {
     // The half-year cycle scores the skill assessment alone.
     weights:
       type === 'HALF_YEAR'
-        ? { performance: 0, customer: 0, industry: 0, selfEvaluation: 0, marketingReview: 0, skill: 100 }
+        ? { performance: 0, customer: 0, industry: 0, selfEvaluation: 0, marketingReview: 0, skill: 100, supervisor: 0 }
         : { ...defaultWeights },
     tasks,
     reminderHour: 9,

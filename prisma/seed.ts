@@ -1,7 +1,9 @@
 // Seeds the demo city (domain/demoOrganisation.ts) into an empty database: org units,
 // managers, one user per role, default templates. Does nothing if the city exists.
+import { addDays, shanghaiDate } from '../domain/calendar';
 import {
   demoCity,
+  demoVisitDays,
   demoCounties,
   demoManagers,
   demoRetailCustomers,
@@ -39,8 +41,49 @@ export const demoOrganisation = (): Organisation => ({
 });
 
 /** Seeds the demo city into an empty database; false if the city is there already. */
-export function seedDemoCity(prisma: PrismaClient, options: { password?: string } = {}): Promise<boolean> {
-  return seedOrganisation(prisma, demoOrganisation(), options.password ?? demoPassword);
+export async function seedDemoCity(prisma: PrismaClient, options: { password?: string } = {}): Promise<boolean> {
+  const seeded = await seedOrganisation(prisma, demoOrganisation(), options.password ?? demoPassword);
+  if (seeded) await seedDemoVisitLog(prisma, demoVisitCounty, previousMonth(new Date()));
+  return seeded;
+}
+
+/** The county whose managers have last month's visit log in the demo (北岭县, the walkthrough's). */
+const demoVisitCounty = 'C04';
+
+function previousMonth(now: Date): string {
+  const today = shanghaiDate(now);
+  return addDays(`${today.slice(0, 7)}-01`, -1).slice(0, 7);
+}
+
+/** Last month's work book (工作本) of one county's managers, recorded by themselves. */
+async function seedDemoVisitLog(prisma: PrismaClient, countyCode: string, month: string): Promise<void> {
+  const managers = await prisma.manager.findMany({
+    where: { county: { code: countyCode } },
+    orderBy: { employeeNo: 'asc' },
+    include: { retailCustomerList: { orderBy: { licenceNo: 'asc' }, select: { id: true } } },
+  });
+  const rows = managers.flatMap((m, i) =>
+    m.userId
+      ? demoVisitDays(month, i + 1).map((d) => ({
+          managerId: m.id,
+          countyId: m.countyId,
+          date: d.date,
+          month,
+          route: d.route,
+          plannedCustomerIds: d.planned.map((k) => m.retailCustomerList[k]!.id),
+          visitedCustomerIds: d.visited.map((k) => m.retailCustomerList[k]!.id),
+          mileageKm: d.mileageKm,
+          firstCheckInTime: d.firstCheckIn?.time ?? null,
+          firstCheckInPlace: d.firstCheckIn?.place ?? null,
+          firstCheckInById: d.firstCheckIn ? m.userId : null,
+          lastCheckInTime: d.lastCheckIn?.time ?? null,
+          lastCheckInPlace: d.lastCheckIn?.place ?? null,
+          lastCheckInById: d.lastCheckIn ? m.userId : null,
+          updatedById: m.userId!,
+        }))
+      : [],
+  );
+  await prisma.visitDay.createMany({ data: rows, skipDuplicates: true });
 }
 
 export async function seedOrganisation(prisma: PrismaClient, org: Organisation, password: string): Promise<boolean> {

@@ -23,6 +23,7 @@ import { objectionCountyReview } from './objectionCountyReview';
 import { resultsTalk } from './resultsTalk';
 import { selfAssessment } from './selfAssessment';
 import { skillAssessment } from './skillAssessment';
+import { supervisorReview } from './supervisorReview';
 import { talkAcknowledgement } from './talkAcknowledgement';
 
 export type {
@@ -43,6 +44,7 @@ export const taskKinds = [
   'CUSTOMER_SURVEY',
   'INDUSTRY_FEEDBACK',
   'SKILL_ASSESSMENT',
+  'SUPERVISOR_REVIEW',
   'COUNTY_SIGN_OFF',
   'CITY_APPROVAL',
   'GRADE_PROPOSAL',
@@ -65,6 +67,7 @@ export const taskKindRegistry = {
   CUSTOMER_SURVEY: customerSurvey,
   INDUSTRY_FEEDBACK: industryFeedback,
   SKILL_ASSESSMENT: skillAssessment,
+  SUPERVISOR_REVIEW: supervisorReview,
   COUNTY_SIGN_OFF: countySignOff,
   CITY_APPROVAL: cityApproval,
   GRADE_PROPOSAL: gradeProposal,

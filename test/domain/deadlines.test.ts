@@ -22,6 +22,7 @@ describe('template defaults (DOMAIN.md)', () => {
       selfEvaluation: 10,
       marketingReview: 20,
       skill: 0,
+      supervisor: 0, // the 360° supervisor review counts only where a template gives it a weight
     });
     expect(defaultTemplateConfig('HALF_YEAR').weights).toEqual({
       performance: 0,
@@ -30,6 +31,7 @@ describe('template defaults (DOMAIN.md)', () => {
       selfEvaluation: 0,
       marketingReview: 0,
       skill: 100,
+      supervisor: 0,
     });
     expect(Object.values(defaultWeights).reduce((a, b) => a + b, 0)).toBe(100);
   });

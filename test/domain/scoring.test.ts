@@ -1,3 +1,4 @@
+import { supervisorScore } from '../../domain/taskKinds/supervisorReview';
 import { roundHalfUp2 } from '../../domain/rounding';
 import { compositeBreakdown, compositeScore, inspectionScore } from '../../domain/scoring';
 import { bottomRankFlags, monthlyStars, rankCohort, starMoves } from '../../domain/ranking';
@@ -134,7 +135,15 @@ describe('bottom-ranking (末位淘汰)', () => {
 
 describe('the composite, line by line (得分说明)', () => {
   test('a monthly cycle gathering performance, self-evaluation and the marketing review: 87.74', () => {
-    const weights = { performance: 40, customer: 20, industry: 10, selfEvaluation: 10, marketingReview: 20, skill: 0 };
+    const weights = {
+      performance: 40,
+      customer: 20,
+      industry: 10,
+      selfEvaluation: 10,
+      marketingReview: 20,
+      skill: 0,
+      supervisor: 0,
+    };
     const b = compositeBreakdown(
       weights,
       { performance: 96.8, selfEvaluation: 85, marketingReview: 88.5 },
@@ -149,4 +158,9 @@ describe('the composite, line by line (得分说明)', () => {
     // (40·96.8 + 10·85 + 20·88.5) / 70 = 92.74; minus the 5 points of a failed check item.
     expect([b.weighted, b.deductions, b.composite]).toEqual([92.74, 5, 87.74]);
   });
+});
+
+test('the supervisor review (上级考评) is the mean of its four items', () => {
+  expect(supervisorScore({ attitude: 80, execution: 84, teamwork: 88, competence: 92 })).toBe(86);
+  expect(supervisorScore({ attitude: 85, execution: 86, teamwork: 86, competence: 86 })).toBe(85.75);
 });
