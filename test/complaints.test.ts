@@ -228,6 +228,20 @@ test('a complaint confirmed before the month is scored counts when it is; the an
   ]);
   const listed = await h.api('GET', `/api/complaints?status=CONFIRMED&month=${thisMonth}`, { token: hr });
   expect(listed.body).toMatchObject({ total: 1, counts: { CONFIRMED: 1, NOT_CONFIRMED: 1 } });
+  // The center's records (投诉台账) as a file: the same filters, codes in words, no phone numbers.
+  const csv = await fetch(`${h.baseUrl}/api/complaints?format=csv&month=${thisMonth}`, {
+    headers: { authorization: `Bearer ${hr}` },
+  }).then((r) => r.text());
+  const lines = csv
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .split(/\r?\n/);
+  expect(lines[0]).toBe(
+    '受理日期,扣分月份,县区,工号,姓名,类别,渠道,投诉客户,状态,扣分,投诉内容,客户经理说明,认定理由,登记时间',
+  );
+  expect(lines).toHaveLength(3);
+  expect(lines.find((l) => l.includes('拜访服务不到位'))).toContain(',属实,2,');
+  expect(lines.find((l) => l.includes('货源与订货'))).toContain(',不属实,0,');
   const bad = await h.api('GET', '/api/complaints?month=2026-13', { token: hr });
   expect(bad.status).toBe(400);
 });

@@ -2,9 +2,11 @@
 // manager; the complaint's workflow asks the manager for an answer and the center for its
 // decision. Lists, one complaint with its steps, and the analysis by kind, county and month.
 import { createHash, randomUUID } from 'node:crypto';
-import { Router } from 'express';
+import { Router, type Response } from 'express';
 import { z } from 'zod';
-import { shanghaiDate } from '../../domain/calendar';
+import { shanghaiDate, shanghaiMinute } from '../../domain/calendar';
+import { nameOf } from '../../domain/codeNames';
+import type { Language } from '../../domain/language';
 import {
   analyseComplaints,
   complaintKinds,
@@ -24,7 +26,8 @@ import {
   defaultTemplateConfig,
   parseTemplateConfig,
 } from '../../domain/templates';
-import type { PrismaClient } from '../../generated/prisma/client';
+import type { Prisma, PrismaClient } from '../../generated/prisma/client';
+import { exportFormat, sendTable } from '../exports';
 import { startWorkflowOnce } from '../../workflows/client/startOnce';
 import { complaintWorkflow } from '../../workflows/complaint';
 import { complaintWorkflowId, type ComplaintInput } from '../../workflows/complaint.messages';
@@ -44,6 +47,8 @@ export const complaintListQuery = z.object({
   month: month.optional(),
   page: z.coerce.number().int().min(1).max(10_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(20),
+  /** csv or xlsx: every matching complaint (up to 10,000), for the center's records. */
+  format: exportFormat,
 });
 
 export const complaintAnalysisQuery = z.object({
@@ -175,6 +180,79 @@ function monthEffect(
   };
 }
 
+const exportWords = {
+  receivedOn: ['受理日期', 'Received on'],
+  month: ['扣分月份', 'Month'],
+  county: ['县区', 'County'],
+  employeeNo: ['工号', 'Employee no.'],
+  name: ['姓名', 'Name'],
+  kind: ['类别', 'Kind'],
+  channel: ['渠道', 'Channel'],
+  customer: ['投诉客户', 'Customer'],
+  status: ['状态', 'Status'],
+  points: ['扣分', 'Deducted'],
+  content: ['投诉内容', 'What happened'],
+  answer: ['客户经理说明', 'The manager’s answer'],
+  reason: ['认定理由', 'Reason'],
+  registered: ['登记时间', 'Registered'],
+} as const;
+
+/** The complaints as a table (投诉台账): codes named in the reader's language, no phone numbers. */
+async function exportComplaints(
+  prisma: PrismaClient,
+  res: Response,
+  format: 'csv' | 'xlsx',
+  where: Prisma.ComplaintWhereInput,
+  lang: Language,
+): Promise<void> {
+  const rows = await prisma.complaint.findMany({
+    where,
+    include: {
+      manager: { select: { name: true, employeeNo: true, county: { select: { name: true, nameEn: true } } } },
+    },
+    orderBy: [{ receivedOn: 'desc' }, { id: 'asc' }],
+    take: 10_000,
+  });
+  const w = (k: keyof typeof exportWords) => exportWords[k][lang === 'en' ? 1 : 0];
+  await sendTable(
+    res,
+    format,
+    { name: 'complaints', sheet: lang === 'en' ? 'Complaints' : '投诉', title: lang === 'en' ? 'Complaints' : '投诉台账' },
+    [
+      w('receivedOn'),
+      w('month'),
+      w('county'),
+      w('employeeNo'),
+      w('name'),
+      w('kind'),
+      w('channel'),
+      w('customer'),
+      w('status'),
+      { header: w('points'), format: 'score' },
+      w('content'),
+      w('answer'),
+      w('reason'),
+      w('registered'),
+    ],
+    rows.map((c) => [
+      c.receivedOn,
+      c.month,
+      lang === 'en' ? c.manager.county.nameEn : c.manager.county.name,
+      c.manager.employeeNo,
+      c.manager.name,
+      nameOf('complaintKind', c.kind, lang),
+      nameOf('complaintChannel', c.channel, lang),
+      c.customerName,
+      nameOf('complaintStatus', c.status, lang),
+      c.status === 'CONFIRMED' ? Number(c.points ?? 0) : 0,
+      c.content,
+      c.answer ?? '',
+      c.decisionReason ?? '',
+      shanghaiMinute(c.createdAt),
+    ]),
+  );
+}
+
 function monthsBack(today: string, n: number): string {
   const [y, m] = today.slice(0, 7).split('-').map(Number) as [number, number];
   const index = y * 12 + (m - 1) - n;
@@ -247,6 +325,8 @@ export function complaintRoutes(ctx: ApiContext): Router {
       ...(query.month ? { month: query.month } : {}),
     };
     const where = { ...filters, ...(query.status ? { status: query.status } : {}) };
+    if (query.format === 'csv' || query.format === 'xlsx')
+      return void (await exportComplaints(ctx.prisma, res, query.format, where, requestLanguage(req)));
     const [rows, total, byStatus] = await Promise.all([
       ctx.prisma.complaint.findMany({
         where,

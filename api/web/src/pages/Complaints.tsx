@@ -26,7 +26,7 @@ import {
 import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
 import { complaintChannels, complaintKinds, complaintStatuses } from '@domain/complaints';
-import { api } from '../api';
+import { api, download } from '../api';
 import { Chart } from '../components/Chart';
 import { ErrorAlert, Loading, useApi } from '../components/data';
 import { countyName, formatNumber, formatTime, person, todayInShanghai } from '../components/format';
@@ -159,6 +159,16 @@ function ComplaintList() {
   const state = useApi<{ complaints: Row[]; counts: Partial<Record<string, number>>; total: number }>(
     `/api/complaints?${query.toString()}`,
   );
+  const [exportError, setExportError] = useState<Error>();
+  // The same filters as the list, every page (投诉台账).
+  const exportAs = (format: 'csv' | 'xlsx') => {
+    const all = new URLSearchParams(query);
+    all.delete('page');
+    all.delete('pageSize');
+    all.set('format', format);
+    setExportError(undefined);
+    download(`/api/complaints?${all.toString()}`, `complaints.${format}`).catch(setExportError);
+  };
   const reset =
     <T,>(set: (v: T) => void) =>
     (v: T) => {
@@ -197,9 +207,14 @@ function ComplaintList() {
             value={month ? dayjs(`${month}-01`) : null}
             onChange={(d: dayjs.Dayjs | null) => reset(setMonth)(d?.format('YYYY-MM'))}
           />
+          <Button id="complaints-xlsx" onClick={() => exportAs('xlsx')}>
+            {t('exportXlsx')}
+          </Button>
+          <Button onClick={() => exportAs('csv')}>{t('exportCsv')}</Button>
         </Space>
       }
     >
+      <ErrorAlert error={exportError} />
       <Loading state={state}>
         {(data) => (
           <Table<Row>
