@@ -217,7 +217,11 @@ async function exportComplaints(
   await sendTable(
     res,
     format,
-    { name: 'complaints', sheet: lang === 'en' ? 'Complaints' : '投诉', title: lang === 'en' ? 'Complaints' : '投诉台账' },
+    {
+      name: 'complaints',
+      sheet: lang === 'en' ? 'Complaints' : '投诉',
+      title: lang === 'en' ? 'Complaints' : '投诉台账',
+    },
     [
       w('receivedOn'),
       w('month'),
