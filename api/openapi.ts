@@ -22,7 +22,7 @@ import { draftBody } from './routes/taskDrafts';
 import { cityAnalyticsQuery, trajectoryQuery } from './routes/analytics';
 import { objectionListQuery } from './routes/objections';
 import { complaintAnalysisQuery, complaintListQuery } from './routes/complaints';
-import { visitDayBody, visitFactsQuery, visitLogQuery } from './routes/visitLog';
+import { visitDayBody, visitFactsQuery, visitLogQuery, weekReviewBody } from './routes/visitLog';
 import { registerComplaintSchema } from '../domain/complaints';
 import { resultsTalkListQuery } from './routes/resultsTalks';
 import { incidentListQuery, retryIncidentBody, retryIncidentsBody } from './routes/incidents';
@@ -335,6 +335,17 @@ export const operations: Operation[] = [
     auth: true,
     body: visitDayBody,
     responses: { '200': 'Recorded', ...problem },
+  },
+  {
+    method: 'put',
+    path: '/api/visit-log/{managerId}/weeks/{weekStart}/review',
+    summary:
+      'The county’s head or inspector reviews a week (Monday to Sunday) of a manager’s work book with a comment ' +
+      '(按周批阅); reviewing again replaces the comment',
+    tag: 'organisation',
+    auth: true,
+    body: weekReviewBody,
+    responses: { '200': 'Reviewed', ...problem },
   },
   {
     method: 'get',

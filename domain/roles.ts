@@ -103,4 +103,6 @@ export const complaintReaders = [
 export const complaintKeepers = ['HR'] as const satisfies readonly Role[];
 /** Who records a manager's visit days and check-ins besides the manager: the county's inspector (督察员). */
 export const visitLogRecorders = ['INSPECTOR'] as const satisfies readonly Role[];
+/** Who reviews a manager's work book week by week (按周批阅): the county's head and inspector. */
+export const visitLogReviewers = ['COUNTY_HEAD', 'INSPECTOR'] as const satisfies readonly Role[];
 export const incidentKeepers = ['HR', 'ADMIN'] as const satisfies readonly Role[];

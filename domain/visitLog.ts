@@ -128,3 +128,29 @@ export function monthsOfPeriod(type: string, period: string): string[] {
   if (type === 'HALF_YEAR') return range(period.endsWith('1') ? 1 : 7, 6);
   return range(1, 12);
 }
+
+/** The county's weekly review (按周批阅): a comment on the week's work book. */
+export const weekReviewSchema = z.object({ comment: multiLine().min(2).max(1000) });
+
+/** The Monday of a date's week (weeks run Monday to Sunday). */
+export function weekStartOf(date: string): string {
+  const weekday = new Date(`${date}T00:00:00Z`).getUTCDay(); // 0 = Sunday
+  return addDays(date, -((weekday + 6) % 7));
+}
+
+/** The weeks (their Mondays) that have days in a month, in order. */
+export function weeksOfMonth(month: string): string[] {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  const weeks: string[] = [];
+  for (let d = weekStartOf(`${month}-01`); d <= `${month}-${String(last).padStart(2, '0')}`; d = addDays(d, 7))
+    weeks.push(d);
+  return weeks;
+}
+
+/** A week can be reviewed once it has begun, and only by its Monday. */
+export function weekReviewProblem(weekStart: string, today: string): Names | null {
+  if (weekStartOf(weekStart) !== weekStart) return { 'zh-CN': '应为一周的星期一', en: 'expected the Monday of a week' };
+  if (weekStart > today) return { 'zh-CN': '这一周还没有开始', en: 'the week has not begun' };
+  return null;
+}

@@ -91,6 +91,9 @@ const policy: Array<{ path: (p: Record<string, string>) => string; allowed: Pers
   { path: (p) => `/api/complaints/${p.complaint}`, allowed: [...cityWide, 'head01', 'inspector01', 'm001'] },
   // The analysis is the center's and the counties' (B's head: county B's figures), never a manager's.
   { path: () => '/api/complaints/analysis', allowed: [...cityWide, 'head01', 'inspector01', 'head02'] },
+  // The visit log (工作本): the manager's own, and whoever reads the county's evaluations.
+  { path: (p) => `/api/visit-log?managerId=${p.manager}`, allowed: [...cityWide, ...countyAStaff, 'm001'] },
+  { path: (p) => `/api/visit-log/facts?cycleId=${p.cycle}`, allowed: [...cityWide, ...countyAStaff, 'head02'] },
   // Incidents (stalled workflow steps) are for HR and the admin, who can retry them.
   { path: () => '/api/incidents', allowed: ['hr', 'admin'] },
   // The rules people are evaluated by (weights, deadlines) are open to everyone signed in.

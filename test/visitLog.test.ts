@@ -1,7 +1,8 @@
 // The visit log and check-ins (工作本, 首末签到, DOMAIN.md "Visit log and check-ins"): the
 // manager records visit days, the county's inspector records check-ins from the phone
 // report, and the month's facts stand beside the check items on the inspection form.
-import { shanghaiDate } from '../domain/calendar';
+import { addDays, shanghaiDate } from '../domain/calendar';
+import { weekStartOf } from '../domain/visitLog';
 import { eventually, openCountyCycleWithTasks, startHarness, type Harness } from './support/harness';
 
 let h: Harness;
@@ -96,6 +97,25 @@ test('manager and inspector record the month; its facts stand beside the inspect
   });
   expect([headView.status, headView.body.canRecord]).toEqual([200, false]);
 
+  // The county reviews the week (按周批阅): the head or the inspector, never the manager; a Monday, begun.
+  const week = weekStartOf(`${lastMonth}-10`);
+  const review = (token: string, weekStart: string, comment: string) =>
+    h.api('PUT', `/api/visit-log/${m001.id}/weeks/${weekStart}/review`, { token, body: { comment } });
+  expect((await review(own, week, '自己批阅自己')).status).toBe(403);
+  expect((await review(head02, week, '别县的')).status).toBe(403);
+  const tuesday = await review(inspector, addDays(week, 1), '日期不对');
+  expect([tuesday.status, JSON.stringify(tuesday.body.errors)]).toEqual([
+    400,
+    expect.stringContaining('params.weekStart'),
+  ]);
+  expect((await review(inspector, week, '11 日缺末次签到，请补报。')).status).toBe(200);
+  const reviewed = await h.api('GET', `/api/visit-log?managerId=${m001.id}&month=${lastMonth}`, { token: own });
+  expect(reviewed.body.canReview).toBe(false);
+  expect(reviewed.body.weeks.find((w: { weekStart: string }) => w.weekStart === week).review).toMatchObject({
+    reviewer: '甲县督察员',
+    comment: '11 日缺末次签到，请补报。',
+  });
+
   // The month's inspection: the inspector's form carries the facts; the grid has them for every manager.
   const { cycleId } = await openCountyCycleWithTasks(h, await h.login('hr'), {
     countyCode: 'C01',
@@ -119,7 +139,12 @@ test('manager and inspector record the month; its facts stand beside the inspect
   expect(grid.body.facts[m001.id]).toEqual(facts);
   expect(grid.body.facts[m002.id]).toMatchObject({ daysLogged: 0, planShare: null });
   const audit = await h.db.prisma.auditLog.findMany({
-    where: { entityId: m001.id, action: { startsWith: 'visitDay.' } },
+    where: { entityId: m001.id, action: { startsWith: 'visit' } },
   });
-  expect(audit.map((a) => a.action).sort()).toEqual(['visitDay.recorded', 'visitDay.recorded', 'visitDay.updated']);
+  expect(audit.map((a) => a.action).sort()).toEqual([
+    'visitDay.recorded',
+    'visitDay.recorded',
+    'visitDay.updated',
+    'visitWeek.reviewed',
+  ]);
 });

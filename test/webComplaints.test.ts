@@ -114,5 +114,14 @@ test('the center registers a complaint, the manager answers, the center confirms
   await hr.waitForSelector('#chart-kind svg');
   expect(await hr.locator('#complaint-analysis').textContent()).toContain('100%');
   await shot(hr, '75-complaint-analysis');
+  // In English: every code named, nothing left in Chinese but what people typed.
+  await hr.locator('#lang-switch label', { hasText: 'EN' }).click();
+  await hr.locator('#complaint-view label', { hasText: 'Complaint list' }).click();
+  await hr.waitForSelector('#complaint-table .ant-table-row');
+  const english = await hr.locator('#complaint-table').textContent();
+  expect(english).toContain('Attitude');
+  expect(english).toContain('12313 hotline');
+  expect(english).toContain('Confirmed');
+  await shot(hr, '74-complaint-list-en');
   expect([...scriptErrors(hr), ...scriptErrors(manager)]).toEqual([]);
 });

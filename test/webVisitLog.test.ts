@@ -73,6 +73,21 @@ test('a day with both check-ins and one from the phone report show on the inspec
   });
   expect(recorded.status).toBe(200);
 
+  // The head reviews this week of the work book (按周批阅), and the manager reads the comment.
+  const head = await signedIn(h, browser, 'head01');
+  await head.goto(`${h.baseUrl}/app/#/visit-log/${m001.id}`);
+  await head.waitForSelector('#week-reviews .review-week');
+  expect(await head.locator('#record-day').count()).toBe(0); // the head reads and reviews; the inspector records
+  await head.locator('#week-reviews .review-week').last().click();
+  await fill(head, 'week-review-form', 'comment', '本周线路合理，请补报缺少的签到。');
+  await head.locator('.ant-modal-footer .ant-btn-primary').click();
+  await head.waitForSelector('#week-reviews .week-review');
+  await shot(head, '80-visit-log-week-review');
+  await manager.reload();
+  await manager.waitForSelector('#week-reviews .week-review');
+  expect(await manager.locator('#week-reviews').textContent()).toContain('本周线路合理，请补报缺少的签到。');
+  expect(await manager.locator('#week-reviews .review-week').count()).toBe(0);
+
   // The month's inspection: the facts beside the check items, and in the grid.
   const month = today.slice(0, 7);
   const { cycleId } = await openCountyCycleWithTasks(h, await h.login('hr'), {
@@ -96,5 +111,5 @@ test('a day with both check-ins and one from the phone report show on the inspec
   await inspector.waitForSelector('.visit-facts');
   expect(await inspector.locator('.visit-facts').first().textContent()).toContain('首末签到齐全');
   await shot(inspector, '79-inspection-grid-visit-facts');
-  expect([...scriptErrors(manager), ...scriptErrors(inspector)]).toEqual([]);
+  expect([...scriptErrors(manager), ...scriptErrors(inspector), ...scriptErrors(head)]).toEqual([]);
 });

@@ -4,13 +4,16 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { shanghaiDate } from '../../domain/calendar';
-import { evaluationReaders, visitLogRecorders } from '../../domain/roles';
+import { evaluationReaders, visitLogRecorders, visitLogReviewers } from '../../domain/roles';
 import {
   monthFacts,
   monthsOfPeriod,
   visitDateProblem,
   visitDateSchema,
   visitDaySchema,
+  weekReviewProblem,
+  weekReviewSchema,
+  weeksOfMonth,
   type VisitDayFacts,
 } from '../../domain/visitLog';
 import type { PrismaClient } from '../../generated/prisma/client';
@@ -26,7 +29,7 @@ const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'expected Y
 
 export const visitLogQuery = z.object({ managerId: z.uuid(), month: month.optional() });
 export const visitFactsQuery = z.object({ cycleId: z.uuid(), countyId: z.uuid().optional() });
-export { visitDaySchema as visitDayBody };
+export { visitDaySchema as visitDayBody, weekReviewSchema as weekReviewBody };
 
 type VisitDayRow = {
   date: string;
@@ -64,8 +67,9 @@ async function scopeOf(prisma: PrismaClient, actor: Actor, manager: { id: string
   const own = actor.managerId === manager.id;
   const readers = await countiesInScope(prisma, actor, evaluationReaders);
   const recorders = await countiesInScope(prisma, actor, visitLogRecorders);
+  const reviewers = await countiesInScope(prisma, actor, visitLogReviewers);
   const inScope = (c: 'all' | string[]) => c === 'all' || c.includes(manager.countyId);
-  return { read: own || inScope(readers), write: own || inScope(recorders) };
+  return { read: own || inScope(readers), write: own || inScope(recorders), review: !own && inScope(reviewers) };
 }
 
 export function visitLogRoutes(ctx: ApiContext): Router {
@@ -91,20 +95,25 @@ export function visitLogRoutes(ctx: ApiContext): Router {
     const scope = await scopeOf(ctx.prisma, actor, manager);
     if (!scope.read) throw problems.forbidden(logText);
     const at = query.month ?? shanghaiDate(new Date()).slice(0, 7);
-    const [days, customers] = await Promise.all([
+    const weeks = weeksOfMonth(at);
+    const [days, customers, reviews] = await Promise.all([
       ctx.prisma.visitDay.findMany({ where: { managerId: manager.id, month: at }, orderBy: { date: 'asc' } }),
       ctx.prisma.retailCustomer.findMany({
         where: { managerId: manager.id, active: true },
         select: { id: true, name: true, licenceNo: true },
         orderBy: { licenceNo: 'asc' },
       }),
+      ctx.prisma.visitWeekReview.findMany({ where: { managerId: manager.id, weekStart: { in: weeks } } }),
     ]);
     const people = await ctx.prisma.user.findMany({
       where: {
         id: {
-          in: [...new Set(days.flatMap((d) => [d.firstCheckInById, d.lastCheckInById, d.updatedById]))].filter(
-            (x): x is string => !!x,
-          ),
+          in: [
+            ...new Set([
+              ...days.flatMap((d) => [d.firstCheckInById, d.lastCheckInById, d.updatedById]),
+              ...reviews.map((r) => r.reviewerId),
+            ]),
+          ].filter((x): x is string => !!x),
         },
       },
       select: { id: true, displayName: true },
@@ -114,6 +123,15 @@ export function visitLogRoutes(ctx: ApiContext): Router {
       manager,
       month: at,
       canRecord: scope.write,
+      canReview: scope.review,
+      // The county's weekly review (按周批阅) of each week with days in the month.
+      weeks: weeks.map((weekStart) => {
+        const r = reviews.find((x) => x.weekStart === weekStart);
+        return {
+          weekStart,
+          review: r ? { reviewer: nameOf.get(r.reviewerId) ?? null, comment: r.comment, at: r.updatedAt } : null,
+        };
+      }),
       facts: monthFacts(days.map(factsOfRow)),
       customers,
       days: days.map((d) => ({
@@ -209,6 +227,52 @@ export function visitLogRoutes(ctx: ApiContext): Router {
       return day;
     });
     res.status(200).json(factsOfRow(saved));
+  });
+
+  /** The county reviews a week of the work book (按周批阅): its comment; again, a new comment. */
+  router.put('/visit-log/:managerId/weeks/:weekStart/review', async (req, res) => {
+    const actor = actorOf(req);
+    const lang = requestLanguage(req);
+    const { weekStart } = parseInput(
+      z.object({ weekStart: visitDateSchema }),
+      { weekStart: String(req.params.weekStart) },
+      'params',
+      lang,
+    );
+    const manager = await findOr404(String(req.params.managerId), managerText, (id) =>
+      ctx.prisma.manager.findUnique({ where: { id }, select: { id: true, countyId: true } }),
+    );
+    if (!(await scopeOf(ctx.prisma, actor, manager)).review)
+      throw problems.forbidden({
+        'zh-CN': '只有本县负责人或督察员可以批阅',
+        en: 'only the county’s head or inspector reviews it',
+      });
+    const body = parseInput(weekReviewSchema, req.body, 'body', lang);
+    const problem = weekReviewProblem(weekStart, shanghaiDate(new Date()));
+    if (problem) throw problems.badRequest([{ field: 'params.weekStart', message: problem[lang] }]);
+    const review = await ctx.prisma.$transaction(async (tx) => {
+      const saved = await tx.visitWeekReview.upsert({
+        where: { managerId_weekStart: { managerId: manager.id, weekStart } },
+        update: { comment: body.comment, reviewerId: actor.id },
+        create: {
+          managerId: manager.id,
+          countyId: manager.countyId,
+          weekStart,
+          reviewerId: actor.id,
+          comment: body.comment,
+        },
+      });
+      await recordAudit(tx, {
+        at: new Date(),
+        actorId: actor.id,
+        action: 'visitWeek.reviewed',
+        entityType: 'manager',
+        entityId: manager.id,
+        details: { weekStart, comment: body.comment },
+      });
+      return saved;
+    });
+    res.json({ weekStart: review.weekStart, comment: review.comment, at: review.updatedAt });
   });
 
   /** The month's facts of every manager of a cycle's county, for the inspector's grid. */

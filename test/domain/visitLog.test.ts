@@ -1,6 +1,14 @@
 // Visit log rules (工作本, 首末签到): the month's facts behind the inspection's check items,
 // which days can be recorded, and a day's check-ins in order.
-import { monthFacts, monthsOfPeriod, visitDateProblem, visitDaySchema } from '../../domain/visitLog';
+import {
+  monthFacts,
+  monthsOfPeriod,
+  visitDateProblem,
+  visitDaySchema,
+  weekReviewProblem,
+  weekStartOf,
+  weeksOfMonth,
+} from '../../domain/visitLog';
 
 test('the month’s facts: days with both check-ins, visits against the plan, mileage', () => {
   const both = { first: { time: '08:30', place: '城关' }, last: { time: '17:00', place: '北关' } };
@@ -66,4 +74,20 @@ test('the months a cycle’s inspection covers', () => {
   expect(monthsOfPeriod('QUARTERLY', '2026-Q4')).toEqual(['2026-10', '2026-11', '2026-12']);
   expect(monthsOfPeriod('HALF_YEAR', '2026-H1')).toHaveLength(6);
   expect(monthsOfPeriod('ANNUAL', '2026').at(-1)).toBe('2026-12');
+});
+
+test('weeks run Monday to Sunday; a month’s weeks are those with a day in it', () => {
+  expect(weekStartOf('2026-12-06')).toBe('2026-11-30'); // a Sunday
+  expect(weekStartOf('2026-11-30')).toBe('2026-11-30'); // a Monday
+  expect(weeksOfMonth('2026-11')).toEqual([
+    '2026-10-26',
+    '2026-11-02',
+    '2026-11-09',
+    '2026-11-16',
+    '2026-11-23',
+    '2026-11-30',
+  ]);
+  expect(weekReviewProblem('2026-12-01', '2026-12-06')?.en).toBe('expected the Monday of a week');
+  expect(weekReviewProblem('2026-12-07', '2026-12-06')?.en).toBe('the week has not begun');
+  expect(weekReviewProblem('2026-11-30', '2026-12-06')).toBeNull();
 });

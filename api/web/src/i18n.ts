@@ -474,6 +474,10 @@ const words = {
   place: ['地点', 'Place'],
   daySaved: ['已保存', 'Saved'],
   visitColumn: ['工作本', 'Visit log'],
+  weekReviews: ['每周批阅', 'Weekly review'],
+  reviewWeek: ['批阅', 'Review'],
+  notReviewed: ['未批阅', 'Not reviewed'],
+  reviewComment: ['批阅意见', 'Comment'],
   colon: ['：', ': '],
 } satisfies Record<string, [string, string]>;
 

@@ -95,6 +95,10 @@ interface Analysis {
   byMonth: (Tally & { month: string })[];
 }
 
+/** −2（2026-11） / −2 (2026-11): the points a confirmed complaint took, and from which month. */
+const deducted = (points: number | null, month: string, lang: string) =>
+  lang === 'en' ? `−${formatNumber(points)} (${month})` : `−${formatNumber(points)}（${month}）`;
+
 export const complaintColours: Record<string, string> = {
   AWAITING_ANSWER: 'orange',
   UNDER_REVIEW: 'blue',
@@ -247,7 +251,7 @@ function ComplaintList() {
               },
               {
                 title: t('deductedPoints'),
-                render: (_: unknown, r) => (r.status === 'CONFIRMED' ? `−${formatNumber(r.points)}（${r.month}）` : ''),
+                render: (_: unknown, r) => (r.status === 'CONFIRMED' ? deducted(r.points, r.month, lang) : ''),
               },
               { title: t('filedAt'), dataIndex: 'createdAt', render: (at: string) => formatTime(at, lang) },
             ]}
@@ -487,7 +491,7 @@ export function ComplaintCard({ c, title }: { c: ComplaintView; title?: string }
               <span id="complaint-decision">{name('complaintDecision', c.decision)}</span>
             </Descriptions.Item>
             <Descriptions.Item label={t('deductedPoints')}>
-              {c.status === 'CONFIRMED' ? `−${formatNumber(c.points)}（${c.month}）` : '0'}
+              {c.status === 'CONFIRMED' ? deducted(c.points, c.month, lang) : '0'}
             </Descriptions.Item>
             <Descriptions.Item label={t('decisionReason')} span={3}>
               {c.decisionReason}

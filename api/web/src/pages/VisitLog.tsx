@@ -13,6 +13,8 @@ import {
   Form,
   Input,
   InputNumber,
+  List,
+  Modal,
   Row,
   Select,
   Space,
@@ -26,7 +28,7 @@ import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
 import { api } from '../api';
 import { ErrorAlert, Loading, useApi } from '../components/data';
-import { countyName, formatNumber, person, todayInShanghai } from '../components/format';
+import { countyName, formatNumber, formatTime, person, todayInShanghai } from '../components/format';
 import { useSubmit } from '../components/useSubmit';
 import { useManagerSearch } from '../components/useManagerSearch';
 import type { MonthFacts } from '@domain/visitLog';
@@ -54,6 +56,8 @@ interface Month {
   manager: { id: string; name: string; employeeNo: string; county: { name: string; nameEn: string } };
   month: string;
   canRecord: boolean;
+  canReview: boolean;
+  weeks: { weekStart: string; review: { reviewer: string | null; comment: string; at: string } | null }[];
   facts: MonthFacts;
   customers: { id: string; name: string; licenceNo: string }[];
   days: Day[];
@@ -187,6 +191,12 @@ function MonthView({ managerId, month }: { managerId: string; month: string }) {
                 ]}
               />
             </Card>
+            <WeekReviews
+              managerId={managerId}
+              weeks={m.weeks}
+              canReview={m.canReview}
+              onSaved={() => void state.reload()}
+            />
             <DayForm
               managerId={managerId}
               month={m.month}
@@ -202,6 +212,74 @@ function MonthView({ managerId, month }: { managerId: string; month: string }) {
         );
       }}
     </Loading>
+  );
+}
+
+/** The county's weekly review (按周批阅): each week of the month, read or not, with the comment. */
+function WeekReviews(props: { managerId: string; weeks: Month['weeks']; canReview: boolean; onSaved: () => void }) {
+  const { t, lang } = useSession();
+  const [week, setWeek] = useState<string | null>(null);
+  const [form] = Form.useForm<{ comment: string }>();
+  const { busy, error, submit } = useSubmit<{ comment: string }>(form, async (v) => {
+    await api('PUT', `/api/visit-log/${props.managerId}/weeks/${week}/review`, v);
+    setWeek(null);
+    props.onSaved();
+  });
+  const today = todayInShanghai();
+  return (
+    <Card title={t('weekReviews')} id="week-reviews">
+      <List
+        size="small"
+        dataSource={props.weeks}
+        renderItem={(w) => (
+          <List.Item
+            actions={
+              props.canReview && w.weekStart <= today
+                ? [
+                    <Button
+                      key="review"
+                      size="small"
+                      className="review-week"
+                      onClick={() => {
+                        form.setFieldsValue({ comment: w.review?.comment ?? '' });
+                        setWeek(w.weekStart);
+                      }}
+                    >
+                      {t('reviewWeek')}
+                    </Button>,
+                  ]
+                : []
+            }
+          >
+            <List.Item.Meta
+              title={`${w.weekStart} ~ ${dayjs(w.weekStart).add(6, 'day').format('YYYY-MM-DD')}`}
+              description={
+                w.review ? (
+                  <span className="week-review">{`${w.review.reviewer ?? ''}${t('colon')}${w.review.comment} · ${formatTime(w.review.at, lang)}`}</span>
+                ) : (
+                  <Tag>{t('notReviewed')}</Tag>
+                )
+              }
+            />
+          </List.Item>
+        )}
+      />
+      <Modal
+        title={`${t('reviewWeek')} · ${week ?? ''}`}
+        open={!!week}
+        onCancel={() => setWeek(null)}
+        onOk={() => form.submit()}
+        confirmLoading={busy}
+        destroyOnHidden
+      >
+        <Form form={form} layout="vertical" id="week-review-form" onFinish={(v) => void submit(v)}>
+          <Form.Item name="comment" label={t('reviewComment')} rules={[{ required: true, min: 2, max: 1000 }]}>
+            <Input.TextArea rows={3} maxLength={1000} />
+          </Form.Item>
+          <ErrorAlert error={error} />
+        </Form>
+      </Modal>
+    </Card>
   );
 }
 
