@@ -3,3 +3,6 @@ import { z } from 'zod';
 import { isCalendarDate } from './calendar';
 
 export const calendarDateSchema = z.string().refine(isCalendarDate, 'YYYY-MM-DD');
+
+/** A calendar month (YYYY-MM), as filters and the analyses take one. */
+export const calendarMonthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'YYYY-MM');

@@ -4,7 +4,7 @@
 // a reason. Each confirmed complaint deducts from the inspection of the month it was
 // received in (template, default 2 points), and complaints are analysed by kind.
 import { z } from 'zod';
-import { isCalendarDate } from './calendar';
+import { calendarDateSchema } from './calendarDate';
 import { bilingual } from './issueText';
 import type { Names } from './language';
 import { roundHalfUp2 } from './rounding';
@@ -55,7 +55,7 @@ export const registerComplaintSchema = z.object({
   channel: z.enum(complaintChannels),
   kind: z.enum(complaintKinds),
   /** The day it was received (Shanghai); never in the future (checked against today by the API). */
-  receivedOn: z.string().refine(isCalendarDate, { message: bilingual('应为日期 YYYY-MM-DD', 'expected YYYY-MM-DD') }),
+  receivedOn: calendarDateSchema,
   /** The retail customer (零售户) who complained, as the center recorded them. */
   customerName: oneLine().min(1).max(60),
   customerPhone: z

@@ -4,7 +4,8 @@
 // county's inspector from the phone report. A month's records are the facts behind the
 // inspection's check items: days with both check-ins, visits made against the plan.
 import { z } from 'zod';
-import { addDays, isCalendarDate } from './calendar';
+import { addDays, addMonths } from './calendar';
+import { calendarDateSchema } from './calendarDate';
 import type { CheckItemKind } from './scoring';
 import { bilingual } from './issueText';
 import type { Names } from './language';
@@ -41,9 +42,7 @@ export const visitDaySchema = z
   });
 export type VisitDayEntry = z.infer<typeof visitDaySchema>;
 
-export const visitDateSchema = z
-  .string()
-  .refine(isCalendarDate, { message: bilingual('应为日期 YYYY-MM-DD', 'expected YYYY-MM-DD') });
+export const visitDateSchema = calendarDateSchema;
 
 /**
  * Days can be recorded up to today and back to the first day of the previous month (the month
@@ -51,7 +50,7 @@ export const visitDateSchema = z
  */
 export function visitDateProblem(date: string, today: string): Names | null {
   if (date > today) return { 'zh-CN': '不能记录未来的日期', en: 'a day in the future cannot be recorded' };
-  const firstOfPrevious = addDays(`${today.slice(0, 7)}-01`, -1).slice(0, 7) + '-01';
+  const firstOfPrevious = `${addMonths(today.slice(0, 7), -1)}-01`;
   if (date < firstOfPrevious)
     return {
       'zh-CN': `只能记录 ${firstOfPrevious} 以后的日期`,

@@ -1,6 +1,6 @@
 // Seeds the demo city (domain/demoOrganisation.ts) into an empty database: org units,
 // managers, one user per role, default templates. Does nothing if the city exists.
-import { addDays, shanghaiDate } from '../domain/calendar';
+import { addMonths, shanghaiDate } from '../domain/calendar';
 import {
   demoCity,
   demoVisitDays,
@@ -51,8 +51,7 @@ export async function seedDemoCity(prisma: PrismaClient, options: { password?: s
 const demoVisitCounty = 'C04';
 
 function previousMonth(now: Date): string {
-  const today = shanghaiDate(now);
-  return addDays(`${today.slice(0, 7)}-01`, -1).slice(0, 7);
+  return addMonths(shanghaiDate(now).slice(0, 7), -1);
 }
 
 /** Last month's work book (工作本) of one county's managers, recorded by themselves. */

@@ -4,7 +4,8 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Router, type Response } from 'express';
 import { z } from 'zod';
-import { shanghaiDate, shanghaiMinute } from '../../domain/calendar';
+import { addMonths, shanghaiDate, shanghaiMinute } from '../../domain/calendar';
+import { calendarMonthSchema } from '../../domain/calendarDate';
 import { nameOf } from '../../domain/codeNames';
 import type { Language } from '../../domain/language';
 import {
@@ -37,14 +38,13 @@ import { findOr404, parseInput, problems, requestLanguage } from '../problems';
 
 const complaintText = { 'zh-CN': '投诉', en: 'Complaint' };
 const managerText = { 'zh-CN': '客户经理', en: 'Manager' };
-const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'expected YYYY-MM' });
 
 export const complaintListQuery = z.object({
   status: z.enum(complaintStatuses).optional(),
   kind: z.enum(complaintKinds).optional(),
   countyId: z.uuid().optional(),
   managerId: z.uuid().optional(),
-  month: month.optional(),
+  month: calendarMonthSchema.optional(),
   page: z.coerce.number().int().min(1).max(10_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(20),
   /** csv or xlsx: every matching complaint (up to 10,000), for the center's records. */
@@ -53,8 +53,8 @@ export const complaintListQuery = z.object({
 
 export const complaintAnalysisQuery = z.object({
   /** First and last month (YYYY-MM) counted; default the last twelve months. */
-  from: month.optional(),
-  to: month.optional(),
+  from: calendarMonthSchema.optional(),
+  to: calendarMonthSchema.optional(),
   countyId: z.uuid().optional(),
 });
 
@@ -257,12 +257,6 @@ async function exportComplaints(
   );
 }
 
-function monthsBack(today: string, n: number): string {
-  const [y, m] = today.slice(0, 7).split('-').map(Number) as [number, number];
-  const index = y * 12 + (m - 1) - n;
-  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
-}
-
 export function complaintRoutes(ctx: ApiContext): Router {
   const router = Router();
   router.use('/complaints', authenticate(ctx.prisma));
@@ -372,7 +366,7 @@ export function complaintRoutes(ctx: ApiContext): Router {
     const counties = await countiesInScope(ctx.prisma, actor, complaintReaders);
     if (counties !== 'all' && counties.length === 0) throw problems.forbidden(complaintText);
     const to = query.to ?? shanghaiDate(new Date()).slice(0, 7);
-    const from = query.from ?? monthsBack(`${to}-01`, 11);
+    const from = query.from ?? addMonths(to, -11);
     const countyFilter =
       counties === 'all'
         ? query.countyId

@@ -4,6 +4,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { shanghaiDate } from '../../domain/calendar';
+import { calendarMonthSchema } from '../../domain/calendarDate';
 import { evaluationReaders, visitLogRecorders, visitLogReviewers } from '../../domain/roles';
 import {
   monthFacts,
@@ -25,9 +26,8 @@ import { findOr404, parseInput, problems, requestLanguage } from '../problems';
 const managerText = { 'zh-CN': '客户经理', en: 'Manager' };
 const logText = { 'zh-CN': '工作本', en: 'Visit log' };
 const cycleText = { 'zh-CN': '考评周期', en: 'Cycle' };
-const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'expected YYYY-MM' });
 
-export const visitLogQuery = z.object({ managerId: z.uuid(), month: month.optional() });
+export const visitLogQuery = z.object({ managerId: z.uuid(), month: calendarMonthSchema.optional() });
 export const visitFactsQuery = z.object({ cycleId: z.uuid(), countyId: z.uuid().optional() });
 export { visitDaySchema as visitDayBody, weekReviewSchema as weekReviewBody };
 
