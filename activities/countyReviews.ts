@@ -20,6 +20,7 @@ import { countyReviewWorkflow } from '../workflows/countyReview';
 import { startWorkflowOnce } from '../workflows/client/startOnce';
 import { countyReviewWorkflowId } from '../workflows/countyReview.messages';
 import type { Tx } from '../prisma/database';
+import { settlePeerReviews } from './peerReviews';
 
 export interface CountyRef {
   cycleId: string;
@@ -51,7 +52,16 @@ export function countyReviewActivities(deps: ActivityDeps) {
       ]);
       if (total === 0 || open > 0) return { started: false };
       const cycle = await prisma.cycle.findUniqueOrThrow({ where: { id: input.cycleId }, include: { template: true } });
+      const template = parseTemplateConfig(cycle.template.config);
       const workflowId = countyReviewWorkflowId(input.cycleId, input.countyId);
+      const existing = await prisma.countyReview.findUnique({
+        where: { cycleId_countyId: { cycleId: input.cycleId, countyId: input.countyId } },
+      });
+      // 同级考评: every peer review of the county is in; its scores go into the composites first.
+      if (!existing)
+        await prisma.$transaction((tx) => settlePeerReviews(tx, input, template, new Date(input.at)), {
+          timeout: 60_000,
+        });
       // Several managers' workflows may get here at once: insert-if-absent, then read.
       await prisma.countyReview.createMany({
         data: [{ cycleId: input.cycleId, countyId: input.countyId, workflowId }],
@@ -64,7 +74,7 @@ export function countyReviewActivities(deps: ActivityDeps) {
         cycleId: input.cycleId,
         countyId: input.countyId,
         countyReviewId: review.id,
-        template: parseTemplateConfig(cycle.template.config),
+        template,
         cycleOpenedAt: cycle.openedAt.toISOString(),
       };
       await startWorkflowOnce(temporal, countyReviewWorkflow, {

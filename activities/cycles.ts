@@ -5,6 +5,7 @@ import { lockEvaluation, settleComplaintScore } from './complaints';
 import { heartbeat } from '@temporalio/activity';
 import { WorkflowNotFoundError } from '@temporalio/client';
 import { compositeInputs, parseTemplateConfig, type TemplateConfig } from '../domain/templates';
+import { assignCyclePeers } from './peerReviews';
 import { compositeScore } from '../domain/scoring';
 import type { CycleType } from '../domain/cycles';
 import { recordAudit } from '../prisma/audit';
@@ -76,7 +77,10 @@ export function cycleActivities(deps: ActivityDeps) {
   return {
     /** Creates the evaluations of every active manager in the cycle's scope (idempotent). */
     async prepareCycle(input: CycleRef): Promise<{ evaluations: number }> {
-      const cycle = await prisma.cycle.findUniqueOrThrow({ where: { id: input.cycleId }, include: { scope: true } });
+      const cycle = await prisma.cycle.findUniqueOrThrow({
+        where: { id: input.cycleId },
+        include: { scope: true, template: true },
+      });
       const managers = await prisma.manager.findMany({
         where: {
           active: true,
@@ -97,6 +101,8 @@ export function cycleActivities(deps: ActivityDeps) {
         });
         heartbeat(i);
       }
+      // 同级考评: who rates whom, drawn once the county's evaluations are all there.
+      await assignCyclePeers(prisma, cycle.id, parseTemplateConfig(cycle.template.config), heartbeat);
       return { evaluations: await prisma.evaluation.count({ where: { cycleId: cycle.id } }) };
     },
 

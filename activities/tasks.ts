@@ -5,7 +5,14 @@ import { ApplicationFailure } from '@temporalio/activity';
 import type { Prisma } from '../generated/prisma/client';
 import type { RemindNowInput } from '../workflows/remindNow.messages';
 import { chainOfCommand, escalationTarget, type Role } from '../domain/roles';
-import { actorRoleOf, decisionOf, scoresOfSubmission, taskKind, type TaskKind } from '../domain/taskKinds';
+import {
+  actorRoleOf,
+  decisionOf,
+  scoresOfSubmission,
+  settledAcrossCounty,
+  taskKind,
+  type TaskKind,
+} from '../domain/taskKinds';
 import { parseTemplateConfig } from '../domain/templates';
 import { recordAudit } from '../prisma/audit';
 import type { Tx } from '../prisma/database';
@@ -464,7 +471,8 @@ export function taskActivities(deps: ActivityDeps) {
         });
         const task = await tx.task.findUniqueOrThrow({ where: { id: input.taskId } });
         if (closed.count === 0) return { closed: task.status === 'CLOSED_MISSING' };
-        const components = taskKind(task.kind).components;
+        // A peer review's components are the peers', settled across the county: nothing zeroes here.
+        const components = settledAcrossCounty[task.kind] ? [] : taskKind(task.kind).components;
         const evaluationId = task.evaluationId;
         if (evaluationId) {
           for (const component of components) {

@@ -1,7 +1,13 @@
 // The result explained (得分说明), one place for the result page and the result sheet.
-import { gatheredComponents, type TaskKind } from '../domain/taskKinds';
 import type { ComplaintDeduction } from '../domain/complaints';
-import { complaintsComponent, deductionsOf, parseTemplateConfig } from '../domain/templates';
+import { peerMinimumRaters, type PeerScore } from '../domain/peerReview';
+import {
+  complaintsComponent,
+  deductionsOf,
+  gatheredOf,
+  parseTemplateConfig,
+  type TemplateConfig,
+} from '../domain/templates';
 import type { PrismaClient } from '../prisma/database';
 
 export interface ExplainedEvaluation {
@@ -80,7 +86,9 @@ export async function explanationOf(prisma: PrismaClient, evaluation: ExplainedE
   const complaintScore = evaluation.scores.find((s) => s.component === complaintsComponent);
   return {
     weights: config.weights,
-    gathered: gatheredComponents(Object.keys(config.tasks) as TaskKind[]),
+    gathered: gatheredOf(evaluation.scores, config),
+    /** Peer review (同级考评): the aggregate only (raters and each item's mean), never who gave what. */
+    peer: peerOf(evaluation.scores, config),
     /** Everything taken off the weighted score: the inspection's items and the month's confirmed complaints. */
     deductions: deducted.total,
     inspectionDeductions: deducted.inspection,
@@ -103,5 +111,21 @@ export async function explanationOf(prisma: PrismaClient, evaluation: ExplainedE
       rank: e.rank,
       cohortSize: e.cohortSize,
     })),
+  };
+}
+
+/**
+ * The peer review as the manager reads it: where the template gathers it, the aggregate of
+ * the raters (at least 3) or, with fewer, that it was not counted.
+ */
+function peerOf(scores: readonly { component: string; details: unknown }[], config: TemplateConfig) {
+  if (!config.tasks.PEER_REVIEW) return null;
+  const row = scores.find((s) => s.component === 'peer');
+  const details = (row?.details ?? null) as Pick<PeerScore, 'raters' | 'items'> | null;
+  return {
+    counted: !!row,
+    minimumRaters: peerMinimumRaters,
+    raters: details?.raters ?? null,
+    items: details?.items ?? null,
   };
 }

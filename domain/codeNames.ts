@@ -106,6 +106,7 @@ export const codeNames = {
     inspection: n('督察', 'Inspection'),
     skill: n('技能', 'Skill'),
     supervisor: n('上级考评', 'Supervisor review'),
+    peer: n('同级考评', 'Peer review'),
     complaints: n('投诉扣分', 'Complaint deductions'),
   },
   kpi: {

@@ -37,6 +37,7 @@ export const weightedComponents = [
   'marketingReview',
   'skill',
   'supervisor',
+  'peer',
 ] as const;
 export type WeightedComponent = (typeof weightedComponents)[number];
 

@@ -8,6 +8,7 @@ import { customerSurveyPolicySchema, defaultCustomerSurveyPolicy } from './custo
 import { defaultGradeQuota, gradeQuotaSchema } from './gradeQuotas';
 import { defaultKpiWeights } from './marketingReview';
 import { defaultObjectionWindowDays } from './objections';
+import { defaultPeersPerRater, peerReviewPolicySchema } from './peerReview';
 import { defaultStarMovePolicy } from './ranking';
 import { defaultTalkBottomN, talkScopes } from './resultsTalk';
 import { roundHalfUp2 } from './rounding';
@@ -61,6 +62,8 @@ export const templateConfigSchema = z.object({
     skill: z.number().min(0).max(100).default(0),
     /** The county head's review (上级考评, 360°): a template option, 0 unless the template gathers it. */
     supervisor: z.number().min(0).max(100).default(0),
+    /** The county's peers (同级考评, 360°): a template option, 0 unless the template gathers it. */
+    peer: z.number().min(0).max(100).default(0),
   }),
   /** The tasks this cycle type opens per manager, with their deadlines. */
   tasks: z.partialRecord(z.enum(taskKinds), taskPolicySchema),
@@ -115,6 +118,8 @@ export const templateConfigSchema = z.object({
   complaint: z
     .object({ deductionPoints: z.number().min(0).max(20), ...slotShape('complaint') })
     .default(() => defaultComplaint()),
+  /** Peer review (同级考评), where the template gathers it: how many peers of the county each manager rates. */
+  peerReview: peerReviewPolicySchema.default({ peersPerRater: defaultPeersPerRater }),
 });
 export type TemplateConfig = z.infer<typeof templateConfigSchema>;
 
@@ -138,6 +143,7 @@ export const defaultWeights: TemplateConfig['weights'] = {
   marketingReview: 20,
   skill: 0,
   supervisor: 0,
+  peer: 0,
 };
 
 /** The evaluations a cycle type gathers by default: the kinds whose module names the type. */
@@ -207,7 +213,16 @@ export function defaultTemplateConfig(type: CycleType): TemplateConfig {
     // The half-year cycle scores the skill assessment alone.
     weights:
       type === 'HALF_YEAR'
-        ? { performance: 0, customer: 0, industry: 0, selfEvaluation: 0, marketingReview: 0, skill: 100, supervisor: 0 }
+        ? {
+            performance: 0,
+            customer: 0,
+            industry: 0,
+            selfEvaluation: 0,
+            marketingReview: 0,
+            skill: 100,
+            supervisor: 0,
+            peer: 0,
+          }
         : { ...defaultWeights },
     tasks,
     reminderHour: 9,
@@ -222,6 +237,7 @@ export function defaultTemplateConfig(type: CycleType): TemplateConfig {
     objection: defaultObjection(),
     resultsTalk: defaultResultsTalk(),
     complaint: defaultComplaint(),
+    peerReview: { peersPerRater: defaultPeersPerRater },
   };
 }
 
@@ -263,9 +279,15 @@ export function compositeInputs(
     if (s.component === complaintsComponent) continue;
     values[s.component as WeightedComponent] = s.missing ? 0 : Number(s.value);
   }
-  return {
-    values,
-    deductions: deductionsOf(scores).total,
-    gathered: gatheredComponents(Object.keys(template.tasks) as TaskKind[]),
-  };
+  return { values, deductions: deductionsOf(scores).total, gathered: gatheredOf(scores, template) };
+}
+
+/**
+ * The components an evaluation's composite takes: what the template gathers, less a peer
+ * review without its aggregate (fewer than 3 raters: neither shown nor counted, so it
+ * neither helps nor harms).
+ */
+export function gatheredOf(scores: readonly { component: string }[], template: TemplateConfig): WeightedComponent[] {
+  const gathered = gatheredComponents(Object.keys(template.tasks) as TaskKind[]);
+  return scores.some((s) => s.component === 'peer') ? gathered : gathered.filter((c) => c !== 'peer');
 }

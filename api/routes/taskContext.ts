@@ -17,6 +17,7 @@ import { complaintDecisionContext } from './complaints';
 import { visitFactsOf } from './visitLog';
 import { previousTalk, resultsTalkView } from './resultsTalks';
 import { canViewTask } from '../taskAccess';
+import { peersToRate } from '../peerReviews';
 
 const taskText = { 'zh-CN': '任务', en: 'Task' };
 type Prisma = ApiContext['prisma'];
@@ -54,6 +55,12 @@ export function taskContextRoutes(ctx: ApiContext): Router {
     if (task.complaintId)
       return void res.json({ ...base, complaint: await complaintDecisionContext(ctx.prisma, task.complaintId, actor) });
     if (!task.cycle) return void res.json(base);
+    if (task.evaluationId && task.kind === 'PEER_REVIEW')
+      // Who rates whom is the rater's alone to see.
+      return void res.json({
+        ...base,
+        peers: actor.id === task.assigneeId ? await peersToRate(ctx.prisma, task.evaluationId) : null,
+      });
     if (task.evaluationId && task.kind === 'INSPECTION')
       return void res.json({ ...base, fieldFacts: await inspectionFacts(ctx.prisma, task.evaluationId, task.cycle) });
     if (task.countyReviewId) {

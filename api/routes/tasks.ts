@@ -1,6 +1,9 @@
 // Task inbox, submissions and deadline changes. A submission is accepted by the
 // manager's workflow (a Temporal update): acknowledged only once recorded, and a
 // request sent twice counts once.
+import { checkPeerRatings, redactPeerReview } from '../peerReviews';
+import type { PeerReview } from '../../domain/peerReview';
+import { peerReview } from '../../domain/taskKinds/peerReview';
 import { createHash } from 'node:crypto';
 import { randomUUID } from 'node:crypto';
 import { Router, type Request } from 'express';
@@ -266,7 +269,7 @@ export function taskRoutes(ctx: ApiContext): Router {
     const actor = actorOf(req);
     const task = await loadTask(String(req.params.id));
     if (!(await canView(actor, task))) throw problems.forbidden(taskText);
-    res.json({ task });
+    res.json({ task: redactPeerReview(task, actor.id) });
   });
 
   /** Who did what and when: opened, reminded, escalated, submitted, extended, closed. */
@@ -330,6 +333,8 @@ export function taskRoutes(ctx: ApiContext): Router {
         ]);
       }
     }
+    if (task.kind === peerReview.kind && task.evaluationId)
+      await checkPeerRatings(ctx.prisma, task.evaluationId, payload as PeerReview, lang);
     if (task.status !== 'OPEN')
       throw problems.conflict('task_closed', {
         'zh-CN': '任务已关闭，不能再提交',

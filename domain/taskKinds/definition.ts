@@ -74,7 +74,8 @@ export type FormField =
   | (FieldBase & { type: 'checkItems' }) // inspection check items: passed, deduction, note, evidence
   | (FieldBase & { type: 'countyManager'; label: Names; cycleTypes: string[] }) // one manager of the county
   | (FieldBase & { type: 'gradeProposals' | 'gradeDecisions' })
-  | (FieldBase & { type: 'objectionAdjustments' }); // a new score per component objected to
+  | (FieldBase & { type: 'objectionAdjustments' }) // a new score per component objected to
+  | (FieldBase & { type: 'peerRatings' }); // the rater's assigned peers, each rated on the peer items
 
 export interface TaskKindDefinition<
   K extends string = string,
@@ -104,6 +105,12 @@ export interface TaskKindDefinition<
   score?(submission: z.infer<S>, rules: ScoringRules): ComponentScore[];
   /** The form fields, in order; empty where nobody fills a form (the survey). */
   form: readonly FormField[];
+  /**
+   * The kind's components belong to other evaluations and are settled across the county once
+   * every evaluation is scored (peer review): its submission scores nothing on its own evaluation,
+   * and closing it as missing zeroes nothing there either.
+   */
+  settledAcrossCounty?: boolean;
   /** The self-assessment also shows the manager's period plan (三自定) beside its form. */
   showsPeriodPlan?: boolean;
   /** Holders of the actor role in the county may hand an open task to one another (谈话分工). */

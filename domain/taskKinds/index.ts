@@ -20,6 +20,7 @@ import { inspection } from './inspection';
 import { marketingReview } from './marketingReview';
 import { objectionCityDecision } from './objectionCityDecision';
 import { objectionCountyReview } from './objectionCountyReview';
+import { peerReview } from './peerReview';
 import { resultsTalk } from './resultsTalk';
 import { selfAssessment } from './selfAssessment';
 import { skillAssessment } from './skillAssessment';
@@ -45,6 +46,7 @@ export const taskKinds = [
   'INDUSTRY_FEEDBACK',
   'SKILL_ASSESSMENT',
   'SUPERVISOR_REVIEW',
+  'PEER_REVIEW',
   'COUNTY_SIGN_OFF',
   'CITY_APPROVAL',
   'GRADE_PROPOSAL',
@@ -68,6 +70,7 @@ export const taskKindRegistry = {
   INDUSTRY_FEEDBACK: industryFeedback,
   SKILL_ASSESSMENT: skillAssessment,
   SUPERVISOR_REVIEW: supervisorReview,
+  PEER_REVIEW: peerReview,
   COUNTY_SIGN_OFF: countySignOff,
   CITY_APPROVAL: cityApproval,
   GRADE_PROPOSAL: gradeProposal,
@@ -128,6 +131,9 @@ export function scoresOfSubmission(kind: TaskKind, payload: unknown, rules: Scor
   if (!definition.schema || !definition.score) return [];
   return definition.score(definition.schema.parse(payload), rules);
 }
+
+/** The kinds whose components are settled across the county (peer review), not by their own submission. */
+export const settledAcrossCounty: Record<TaskKind, boolean> = each((d) => d.settledAcrossCounty ?? false);
 
 /** The weighted components a template's tasks gather, in the order of the weights. */
 export function gatheredComponents(kinds: TaskKind[]): WeightedComponent[] {

@@ -23,6 +23,7 @@ describe('template defaults (DOMAIN.md)', () => {
       marketingReview: 20,
       skill: 0,
       supervisor: 0, // the 360° supervisor review counts only where a template gives it a weight
+      peer: 0, // and so does the peer review
     });
     expect(defaultTemplateConfig('HALF_YEAR').weights).toEqual({
       performance: 0,
@@ -32,6 +33,7 @@ describe('template defaults (DOMAIN.md)', () => {
       marketingReview: 0,
       skill: 100,
       supervisor: 0,
+      peer: 0,
     });
     expect(Object.values(defaultWeights).reduce((a, b) => a + b, 0)).toBe(100);
   });

@@ -143,6 +143,7 @@ describe('the composite, line by line (得分说明)', () => {
       marketingReview: 20,
       skill: 0,
       supervisor: 0,
+      peer: 0,
     };
     const b = compositeBreakdown(
       weights,

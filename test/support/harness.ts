@@ -10,7 +10,7 @@ import { createApp } from '../../api/app';
 import { PdfPrinter } from '../../api/pdf';
 import type { CycleType } from '../../domain/cycles';
 import { defaultTemplateConfig, type TemplateConfig } from '../../domain/templates';
-import { seedOrganisation } from '../../prisma/seed';
+import { seedOrganisation, type Organisation } from '../../prisma/seed';
 import { createWorker } from '../../activities/worker';
 import { taskQueue } from '../../workflows/taskQueue';
 import { openTestDatabase, type TestDatabase } from './database';
@@ -71,11 +71,13 @@ export async function startHarness(
     db?: TestDatabase;
     temporal?: 'timeSkipping' | 'devServer';
     templates?: Partial<Record<CycleType, TemplateConfig>>;
+    /** Another organisation than the small one (a county large enough for a peer review, say). */
+    organisation?: Organisation;
   } = {},
 ): Promise<Harness> {
   const startTemporal = options.temporal === 'devServer' ? startDevServer : startTimeSkippingServer;
   const [db, env, smtp] = await Promise.all([options.db ?? openTestDatabase(), startTemporal(), startTestSmtp()]);
-  await seedOrganisation(db.prisma, smallOrganisation(), testPassword);
+  await seedOrganisation(db.prisma, options.organisation ?? smallOrganisation(), testPassword);
   for (const [cycleType, config] of Object.entries(options.templates ?? {})) {
     // A newer template version, as HR would create: cycles opened from now on use it.
     await db.prisma.evaluationTemplate.create({ data: { cycleType: cycleType as CycleType, version: 2, config } });

@@ -353,6 +353,23 @@ const words = {
   hrDecision: ['人力资源部处理意见', "HR's decision"],
   submission: ['提交内容', 'What was submitted'],
   noSubmission: ['尚未提交', 'Not submitted yet'],
+  peerAnonymous: [
+    '匿名评价：您的评分只以不少于 {min} 人的平均出现在同事的结果中；任何人（包括人力资源部和县局）都看不到您给谁打了多少分。',
+    'Anonymous: your ratings reach a colleague only inside the mean of at least {min} raters; nobody, HR and the county included, sees who gave whom what.',
+  ],
+  peerNone: [
+    '本期没有分配给您的同级考评对象（您在抽签后才加入本期），直接提交即可。',
+    'No peers were assigned to you this period (you joined after the draw): submit to close the task.',
+  ],
+  peerHidden: ['已提交；评分内容只有评价人本人可见。', 'Submitted; only the rater sees the ratings.'],
+  peerResult: [
+    '{raters} 位同事评价的平均（不少于 {min} 人才计入）',
+    'The mean of {raters} colleagues (counted from {min} raters)',
+  ],
+  peerNotCounted: [
+    '评价人不足 {min} 人，本期同级考评不显示、不计入综合得分',
+    'Fewer than {min} raters: the peer review is neither shown nor counted this period',
+  ],
   openedBy: ['开启人', 'Opened by'],
   openMonthlyHint: ['期间示例：2026-11 / 2026-Q4 / 2026-H2 / 2026', 'Period like 2026-11 / 2026-Q4 / 2026-H2 / 2026'],
   resultOf: ['考评结果', 'Result'],

@@ -31,6 +31,7 @@ import { useTaskDraft, type DraftState } from './taskDraft';
 import { QuotaImpact, type QuotaContext } from './QuotaImpact';
 import type { ContextManager } from './CountyResults';
 import { ObjectionAdjustments, type ObjectionContext } from './Objection';
+import { PeerRatings, type PeerToRate } from './PeerRatings';
 
 export interface GradeReviewManager {
   managerId: string;
@@ -60,6 +61,8 @@ export interface FormData {
   quota?: QuotaContext;
   allowedActions?: string[];
   objection?: ObjectionContext;
+  /** A peer review's assigned peers (the rater's alone). */
+  peers?: PeerToRate[];
   /** What the form starts from when there is no draft (the city's objection form: the county's opinion). */
   initial?: Record<string, unknown>;
 }
@@ -250,6 +253,8 @@ function FieldInput({ field, data, form }: { field: FormField; data: FormData; f
       return <GradeDecisions prefix={field.name} data={data} form={form} />;
     case 'objectionAdjustments':
       return data.objection ? <ObjectionAdjustments prefix={field.name} o={data.objection} form={form} /> : null;
+    case 'peerRatings':
+      return <PeerRatings prefix={field.name} peers={data.peers ?? []} />;
     default:
       return null;
   }

@@ -5,6 +5,7 @@
 import { ArrowDownOutlined, ArrowUpOutlined, PrinterOutlined, StarFilled } from '@ant-design/icons';
 import { Card, Col, Descriptions, List, Progress, Row, Space, Table, Tag, Typography } from 'antd';
 import { useMemo } from 'react';
+import { peerItemNames, peerItems, type PeerItem } from '@domain/peerReview';
 import { compositeBreakdown, type WeightedComponent } from '@domain/scoring';
 import { Chart } from '../components/Chart';
 import { Loading, useApi } from '../components/data';
@@ -25,6 +26,13 @@ interface Explanation {
   survey: { invited: number; responses: number; satisfactionRate: number; meetsTarget: boolean; target: number } | null;
   comments: { kind: string; round: number; by: string; text: string }[];
   star: { from: number; to: number; reason: string } | null;
+  /** 同级考评: the aggregate only, where the template gathers it. */
+  peer: {
+    counted: boolean;
+    minimumRaters: number;
+    raters: number | null;
+    items: Record<PeerItem, number> | null;
+  } | null;
   history: {
     evaluationId: string;
     type: string;
@@ -189,6 +197,8 @@ function EvaluationView({ e, reload }: { e: Evaluation; reload: () => void }) {
         </Card>
       )}
 
+      {x.peer && <PeerCard peer={x.peer} score={scores.peer} />}
+
       <Row gutter={[16, 16]}>
         {x.inspection && (
           <Col xs={24} lg={x.survey ? 14 : 24}>
@@ -297,6 +307,36 @@ function History({ history, current }: { history: Explanation['history']; curren
           { title: t('rank'), render: (_: unknown, h) => (h.rank ? `${h.rank}/${h.cohortSize}` : '—') },
         ]}
       />
+    </Card>
+  );
+}
+
+/** The peer review as its subject reads it: the raters' mean per item, never who gave what. */
+function PeerCard({ peer, score }: { peer: NonNullable<Explanation['peer']>; score: number | undefined }) {
+  const { t, name, lang } = useSession();
+  return (
+    <Card title={name('component', 'peer')} id="peer-result" size="small">
+      {peer.counted && peer.items ? (
+        <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 4 }}>
+          <Descriptions.Item label={t('score')}>
+            <strong id="peer-score">{formatNumber(score ?? null)}</strong>
+          </Descriptions.Item>
+          {peerItems.map((item) => (
+            <Descriptions.Item key={item} label={peerItemNames[item][lang]}>
+              {formatNumber(peer.items![item])}
+            </Descriptions.Item>
+          ))}
+          <Descriptions.Item>
+            <Typography.Text type="secondary" id="peer-raters">
+              {t('peerResult', { raters: peer.raters ?? 0, min: peer.minimumRaters })}
+            </Typography.Text>
+          </Descriptions.Item>
+        </Descriptions>
+      ) : (
+        <Typography.Text type="secondary" id="peer-not-counted">
+          {t('peerNotCounted', { min: peer.minimumRaters })}
+        </Typography.Text>
+      )}
     </Card>
   );
 }

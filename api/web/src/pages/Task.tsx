@@ -39,6 +39,7 @@ import { objectionPrefill, ObjectionTaskCard, type ObjectionContext } from '../c
 import { TalkTaskCard, type TalkContext } from '../components/ResultsTalk';
 import { useSession } from '../session';
 import { statusColor } from './Inbox';
+import { PeerRatingsView, type PeerToRate } from '../components/PeerRatings';
 
 interface TaskDetail {
   id: string;
@@ -58,7 +59,8 @@ interface TaskDetail {
   complaint: { receivedOn: string; managerId: string } | null;
   assignee: { id: string; displayName: string };
   evaluation: { managerId: string; manager: { name: string; employeeNo: string } } | null;
-  submission: { payload: Record<string, unknown>; createdAt: string } | null;
+  /** The payload is null where it is not the viewer's to read (someone else's peer review). */
+  submission: { payload: Record<string, unknown> | null; createdAt: string } | null;
 }
 export interface TaskContext {
   kind: string;
@@ -93,6 +95,8 @@ export interface TaskContext {
   objection?: ObjectionContext;
   talk?: TalkContext;
   complaint?: ComplaintContext;
+  /** A peer review's assigned peers: to its rater; null to anyone else. */
+  peers?: PeerToRate[] | null;
   /** An inspection's facts: the visit log and check-ins of the months it covers. */
   fieldFacts?: MonthFacts & { managerId: string; months: string[] };
 }
@@ -247,6 +251,7 @@ function TaskView({
                     quota: context?.quota,
                     allowedActions: context?.case?.allowedActions,
                     objection: context?.objection,
+                    peers: context?.peers ?? undefined,
                     initial: context?.objection && objectionPrefill(context.objection, task.kind),
                   }}
                   onSubmitted={() => {
@@ -335,17 +340,24 @@ function SubmissionView({
   context,
 }: {
   fields: readonly FormField[];
-  payload: Record<string, unknown>;
+  payload: Record<string, unknown> | null;
   context?: TaskContext;
 }) {
   const { t, name, lang } = useSession();
   const value = (path: string) =>
-    path.split('.').reduce<unknown>((v, k) => (v as Record<string, unknown> | undefined)?.[k], payload);
+    path.split('.').reduce<unknown>((v, k) => (v as Record<string, unknown> | null | undefined)?.[k], payload);
   const items: { label: string; text: React.ReactNode }[] = [];
   const plain = (v: unknown) =>
     typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? String(v) : JSON.stringify(v);
   for (const f of fields) {
     const v = value(f.name);
+    if (f.type === 'peerRatings') {
+      items.push({
+        label: name('taskKind', 'PEER_REVIEW'),
+        text: <PeerRatingsView ratings={v} peers={context?.peers} />,
+      });
+      continue;
+    }
     if (v === undefined || f.type === 'fixed') continue;
     if (f.type === 'kpis') {
       for (const [k, x] of Object.entries(v as Record<string, number>))
