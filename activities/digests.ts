@@ -106,6 +106,7 @@ export function digestActivities(deps: ActivityDeps) {
             include: {
               cycle: true,
               complaint: { select: { receivedOn: true } },
+              weeklySheet: { select: { weekStart: true } },
               evaluation: { include: { manager: true } },
             },
           }),

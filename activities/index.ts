@@ -14,6 +14,7 @@ import { notificationActivities } from './notifications';
 import { openCycleActivities } from './openCycle';
 import { resultsTalkActivities } from './resultsTalks';
 import { taskActivities } from './tasks';
+import { weeklySheetActivities } from './weeklySheets';
 
 export type { ActivityDeps } from './deps';
 
@@ -33,6 +34,7 @@ export function createActivities(deps: ActivityDeps) {
     ...digestActivities(deps),
     ...incidentActivities(deps),
     ...kpiImportActivities(deps),
+    ...weeklySheetActivities(deps),
   };
 }
 

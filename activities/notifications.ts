@@ -106,6 +106,7 @@ export async function enqueueTaskNotice(
       resultsTalk: { select: { evaluation: { select: { manager: { select: { name: true, userId: true } } } } } },
       objection: { select: { evaluation: { select: { manager: { select: { name: true, userId: true } } } } } },
       complaint: { select: { receivedOn: true, manager: { select: { name: true, userId: true } } } },
+      weeklySheet: { select: { weekStart: true, manager: { select: { name: true, userId: true } } } },
     },
   });
   // Whose task it is about, named when the task is not the manager's own.
@@ -114,6 +115,7 @@ export async function enqueueTaskNotice(
     task.resultsTalk?.evaluation.manager ??
     task.objection?.evaluation.manager ??
     task.complaint?.manager ??
+    task.weeklySheet?.manager ??
     null;
   const aboutName = about && about.userId !== task.assigneeId ? about.name : undefined;
   const recipients = await tx.user.findMany({ where: { id: { in: notice.recipientIds }, active: true } });

@@ -30,7 +30,8 @@ export type TaskSubject =
   | { bottomRankCaseId: string; round: number }
   | { objectionId: string; round: number }
   | { resultsTalkId: string; round: number }
-  | { complaintId: string; round: number };
+  | { complaintId: string; round: number }
+  | { weeklySheetId: string; round: number };
 type RoundSubject = Exclude<TaskSubject, { evaluationId: string }>;
 
 interface SubjectOwner {
@@ -61,6 +62,13 @@ async function subjectOwner(tx: Tx, subject: RoundSubject): Promise<SubjectOwner
   if ('complaintId' in subject) {
     const c = await tx.complaint.findUniqueOrThrow({ where: { id: subject.complaintId }, include: { manager: true } });
     return { cycleId: null, countyId: c.countyId, link: { complaintId: c.id }, manager: c.manager };
+  }
+  if ('weeklySheetId' in subject) {
+    const w = await tx.weeklySheet.findUniqueOrThrow({
+      where: { id: subject.weeklySheetId },
+      include: { manager: true },
+    });
+    return { cycleId: null, countyId: w.countyId, link: { weeklySheetId: w.id }, manager: w.manager };
   }
   if ('resultsTalkId' in subject) {
     const t = await tx.resultsTalk.findUniqueOrThrow({

@@ -26,6 +26,7 @@ import { bottomRankCaseRoutes } from './routes/bottomRankCases';
 import { objectionRoutes } from './routes/objections';
 import { complaintRoutes } from './routes/complaints';
 import { visitLogRoutes } from './routes/visitLog';
+import { weeklySheetRoutes } from './routes/weeklySheets';
 import { resultsTalkRoutes } from './routes/resultsTalks';
 import { incidentRoutes } from './routes/incidents';
 import { webRoutes } from './routes/web';
@@ -67,6 +68,7 @@ export function createApp(ctx: ApiContext, extra?: (app: express.Express) => voi
     objectionRoutes(ctx),
     complaintRoutes(ctx),
     visitLogRoutes(ctx),
+    weeklySheetRoutes(ctx),
     resultsTalkRoutes(ctx),
     incidentRoutes(ctx),
     adminRoutes(ctx),

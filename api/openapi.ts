@@ -23,6 +23,7 @@ import { cityAnalyticsQuery, trajectoryQuery } from './routes/analytics';
 import { objectionListQuery } from './routes/objections';
 import { complaintAnalysisQuery, complaintListQuery } from './routes/complaints';
 import { visitDayBody, visitFactsQuery, visitLogQuery, weekReviewBody } from './routes/visitLog';
+import { weeklySheetDraftBody, weeklySheetListQuery } from './routes/weeklySheets';
 import { registerComplaintSchema } from '../domain/complaints';
 import { resultsTalkListQuery } from './routes/resultsTalks';
 import { incidentListQuery, retryIncidentBody, retryIncidentsBody } from './routes/incidents';
@@ -357,6 +358,47 @@ export const operations: Operation[] = [
     auth: true,
     query: visitFactsQuery,
     responses: { '200': 'Facts by manager', ...problem },
+  },
+  {
+    method: 'get',
+    path: '/api/weekly-sheets',
+    summary:
+      'Weekly one-sheets (一张纸) in the reader’s scope: a county’s week, a manager’s weeks or month; paged, with ' +
+      'counts per status',
+    tag: 'organisation',
+    auth: true,
+    query: weeklySheetListQuery,
+    responses: { '200': 'A page of sheets', ...problem },
+  },
+  {
+    method: 'post',
+    path: '/api/weekly-sheets/open',
+    summary: 'HR opens this week’s sheets of every active manager now (the Monday schedule does it; idempotent)',
+    tag: 'organisation',
+    auth: true,
+    responses: { '202': 'The week being opened', ...problem },
+  },
+  {
+    method: 'get',
+    path: '/api/weekly-sheets/{id}',
+    summary:
+      'One sheet: its six blocks as saved (or, never saved, last week’s open problems carried in), the week’s ' +
+      'targets from the month’s plan with actuals and gaps, the manager’s customers, its rounds and the tasks open ' +
+      'on it for the reader, and the month’s sheets summarised',
+    tag: 'organisation',
+    auth: true,
+    responses: { '200': 'The sheet', ...problem },
+  },
+  {
+    method: 'put',
+    path: '/api/weekly-sheets/{id}',
+    summary:
+      'The manager saves the sheet as it is (a draft) while it is open; at most 5 ticked tasks (a 6th is refused). ' +
+      'Submitting is the sheet task’s submission (POST /api/tasks/{id}/submission) with the same body',
+    tag: 'organisation',
+    auth: true,
+    body: weeklySheetDraftBody,
+    responses: { '200': 'Saved', ...problem },
   },
   {
     method: 'get',

@@ -1,5 +1,6 @@
 // The e-mails people read, in Simplified Chinese (default) and English.
 import { complaintLabel } from './complaints';
+import { weekLabel } from './weeklySheet';
 import type { Language } from './language';
 import { layoutMail, sentence, type MailFrame, type RenderedMail } from './mailLayout';
 import { taskKind, taskKindNames, type TaskKind } from './taskKinds';
@@ -244,10 +245,15 @@ export function periodLabel(type: string, period: string, lang: Language): strin
  * complaint's task, which belongs to no cycle, the complaint (客户投诉（2026-11-12 受理）).
  */
 export function taskSubjectLabel(
-  task: { cycle: { type: string; period: string } | null; complaint?: { receivedOn: string } | null },
+  task: {
+    cycle: { type: string; period: string } | null;
+    complaint?: { receivedOn: string } | null;
+    weeklySheet?: { weekStart: string } | null;
+  },
   lang: Language,
 ): string {
   if (task.cycle) return cycleLabel(task.cycle.type, task.cycle.period, lang);
+  if (task.weeklySheet) return weekLabel(task.weeklySheet.weekStart, lang);
   return complaintLabel(task.complaint?.receivedOn ?? '', lang);
 }
 

@@ -118,6 +118,11 @@ export const templateConfigSchema = z.object({
   complaint: z
     .object({ deductionPoints: z.number().min(0).max(20), ...slotShape('complaint') })
     .default(() => defaultComplaint()),
+  /**
+   * The weekly one-sheet (一张纸), read from the monthly template: the deadlines of the manager's
+   * sheet (days after its Monday: due Sunday night) and of the county's review (days after it came in).
+   */
+  weeklySheet: z.object(slotShape('weeklySheet')).default(() => defaultWeeklySheet()),
   /** Peer review (同级考评), where the template gathers it: how many peers of the county each manager rates. */
   peerReview: peerReviewPolicySchema.default({ peersPerRater: defaultPeersPerRater }),
 });
@@ -199,6 +204,14 @@ function defaultComplaint(): TemplateConfig['complaint'] {
   };
 }
 
+function defaultWeeklySheet(): TemplateConfig['weeklySheet'] {
+  return {
+    ...slotDefaults('weeklySheet'),
+    // Reminded on Friday and Sunday; a sheet not in two days after its Sunday is closed as missed.
+    WEEKLY_SHEET: { ...policy(defaultDueOffsetDays.WEEKLY_SHEET), graceDays: 2 },
+  };
+}
+
 /** The deadline policy of any kind of task under a template (undefined if it names none). */
 export function policyFor(template: TemplateConfig, kind: TaskKind): TaskPolicy | undefined {
   const slot = taskKind(kind).policySlot;
@@ -237,6 +250,7 @@ export function defaultTemplateConfig(type: CycleType): TemplateConfig {
     objection: defaultObjection(),
     resultsTalk: defaultResultsTalk(),
     complaint: defaultComplaint(),
+    weeklySheet: defaultWeeklySheet(),
     peerReview: { peersPerRater: defaultPeersPerRater },
   };
 }

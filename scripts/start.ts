@@ -16,7 +16,7 @@ import { openDatabase } from '../prisma/database';
 import { demoPassword, seedDemoCity } from '../prisma/seed';
 import { embeddedConfigSchema, loadConfig, workerTelemetry } from './config';
 import { mountMailPages, startMailCatcher } from '../api/pages/mailCatcher';
-import { ensureCalendarSchedules } from '../workflows/client/schedules';
+import { ensureCalendarSchedules, openThisWeekSheets } from '../workflows/client/schedules';
 import { createWorker } from '../activities/worker';
 import { mountLandingPage } from '../api/pages/landing';
 import { listen } from '../api/server';
@@ -177,8 +177,10 @@ async function main() {
     const created = await ensureCalendarSchedules(temporal, config.TEMPORAL_TASK_QUEUE);
     if (created.length)
       log(
-        `calendar schedules created: ${created.join(', ')} (cycles open on the 1st; the overdue digest at 08:00; Asia/Shanghai)`,
+        `calendar schedules created: ${created.join(', ')} (cycles open on the 1st; the overdue digest at 08:00; weekly sheets on Mondays; Asia/Shanghai)`,
       );
+    // This week's one-sheets, if the schedule's Monday came before this start.
+    log(`weekly one-sheets open for the week of ${await openThisWeekSheets(temporal, config.TEMPORAL_TASK_QUEUE)}`);
   }
 
   // API

@@ -20,6 +20,7 @@ test('the four calendars and the daily digest, in Shanghai time, created once', 
     'HALF_YEAR',
     'ANNUAL',
     'DAILY_DIGEST',
+    'WEEKLY_SHEETS',
   ]);
   expect(await ensureCalendarSchedules(h.env.client, taskQueue)).toEqual([]);
   const next = async (type: 'MONTHLY' | 'QUARTERLY' | 'HALF_YEAR' | 'ANNUAL') => {

@@ -13,3 +13,4 @@ export { complaintWorkflow } from './complaint';
 export { resultsTalkWorkflow } from './resultsTalk';
 export { remindNowWorkflow } from './remindNow';
 export { kpiImportWorkflow } from './kpiImport';
+export { weeklySheetWorkflow, openWeekSheetsWorkflow } from './weeklySheet';

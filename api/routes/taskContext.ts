@@ -54,6 +54,13 @@ export function taskContextRoutes(ctx: ApiContext): Router {
     };
     if (task.complaintId)
       return void res.json({ ...base, complaint: await complaintDecisionContext(ctx.prisma, task.complaintId, actor) });
+    if (task.weeklySheetId) {
+      const sheet = await ctx.prisma.weeklySheet.findUniqueOrThrow({
+        where: { id: task.weeklySheetId },
+        select: { id: true, weekStart: true, status: true },
+      });
+      return void res.json({ ...base, weeklySheet: sheet });
+    }
     if (!task.cycle) return void res.json(base);
     if (task.evaluationId && task.kind === 'PEER_REVIEW')
       // Who rates whom is the rater's alone to see.

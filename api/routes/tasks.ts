@@ -4,6 +4,9 @@
 import { checkPeerRatings, redactPeerReview } from '../peerReviews';
 import type { PeerReview } from '../../domain/peerReview';
 import { peerReview } from '../../domain/taskKinds/peerReview';
+import { weeklySheet } from '../../domain/taskKinds/weeklySheet';
+import type { SheetContent } from '../../domain/weeklySheet';
+import { checkSheetCustomers } from './weeklySheets';
 import { createHash } from 'node:crypto';
 import { randomUUID } from 'node:crypto';
 import { Router, type Request } from 'express';
@@ -138,6 +141,7 @@ export function taskRoutes(ctx: ApiContext): Router {
           objection: true,
           resultsTalk: true,
           complaint: { select: { workflowId: true, receivedOn: true, managerId: true } },
+          weeklySheet: { select: { workflowId: true, weekStart: true, managerId: true } },
           cycle: true,
           submission: true,
           assignee: { select: { id: true, displayName: true } },
@@ -152,7 +156,8 @@ export function taskRoutes(ctx: ApiContext): Router {
         task.bottomRankCase?.workflowId ??
         task.objection?.workflowId ??
         task.resultsTalk?.workflowId ??
-        task.complaint?.workflowId)!,
+        task.complaint?.workflowId ??
+        task.weeklySheet?.workflowId)!,
     };
   }
 
@@ -188,6 +193,8 @@ export function taskRoutes(ctx: ApiContext): Router {
             { resultsTalk: { evaluation: { manager: { employeeNo: { contains: query.q } } } } },
             { complaint: { manager: { name: { contains: query.q } } } },
             { complaint: { manager: { employeeNo: { contains: query.q } } } },
+            { weeklySheet: { manager: { name: { contains: query.q } } } },
+            { weeklySheet: { manager: { employeeNo: { contains: query.q } } } },
             { countyId: { in: matchingCounties.map((c) => c.id) } },
           ],
         }
@@ -224,6 +231,9 @@ export function taskRoutes(ctx: ApiContext): Router {
           complaint: {
             select: { managerId: true, receivedOn: true, manager: { select: { name: true, employeeNo: true } } },
           },
+          weeklySheet: {
+            select: { id: true, weekStart: true, manager: { select: { name: true, employeeNo: true } } },
+          },
         },
         orderBy: [{ [sortField]: direction }, { id: 'asc' }],
         skip: (query.page - 1) * query.pageSize,
@@ -241,7 +251,7 @@ export function taskRoutes(ctx: ApiContext): Router {
     const countyById = new Map(counties.map((c) => [c.id, c]));
     const now = Date.now();
     res.json({
-      tasks: tasks.map(({ bottomRankCase, objection, resultsTalk, complaint, ...t }) => ({
+      tasks: tasks.map(({ bottomRankCase, objection, resultsTalk, complaint, weeklySheet, ...t }) => ({
         ...t,
         // Who or what the task is about: a manager's evaluation, a case's, objection's, talk's or complaint's manager, or a county.
         subject: {
@@ -251,10 +261,13 @@ export function taskRoutes(ctx: ApiContext): Router {
             objection?.evaluation.manager ??
             resultsTalk?.evaluation.manager ??
             complaint?.manager ??
+            weeklySheet?.manager ??
             null,
           county: countyById.get(t.countyId) ?? null,
           /** A complaint's task belongs to no cycle: the complaint's date says what it is part of. */
           complaint: complaint ? { receivedOn: complaint.receivedOn } : null,
+          /** Nor does a weekly sheet's: its week does. */
+          weeklySheet: weeklySheet ? { id: weeklySheet.id, weekStart: weeklySheet.weekStart } : null,
         },
         overdue: t.status === 'OPEN' && t.dueAt.getTime() < now,
       })),
@@ -333,6 +346,8 @@ export function taskRoutes(ctx: ApiContext): Router {
         ]);
       }
     }
+    if (task.kind === weeklySheet.kind && task.weeklySheetId)
+      await checkSheetCustomers(ctx.prisma, task.weeklySheet!.managerId, payload as SheetContent, lang);
     if (task.kind === peerReview.kind && task.evaluationId)
       await checkPeerRatings(ctx.prisma, task.evaluationId, payload as PeerReview, lang);
     if (task.status !== 'OPEN')

@@ -30,7 +30,14 @@ export interface ScoringRules {
  * cycle gathers per manager, the other slots for the steps that follow them.
  */
 export type PolicySlot =
-  'tasks' | 'approvals' | 'gradeDetermination' | 'bottomRankCase' | 'objection' | 'resultsTalk' | 'complaint';
+  | 'tasks'
+  | 'approvals'
+  | 'gradeDetermination'
+  | 'bottomRankCase'
+  | 'objection'
+  | 'resultsTalk'
+  | 'complaint'
+  | 'weeklySheet';
 
 /**
  * Who a task of the kind goes to: the manager themself, the industry partner who
@@ -75,7 +82,8 @@ export type FormField =
   | (FieldBase & { type: 'countyManager'; label: Names; cycleTypes: string[] }) // one manager of the county
   | (FieldBase & { type: 'gradeProposals' | 'gradeDecisions' })
   | (FieldBase & { type: 'objectionAdjustments' }) // a new score per component objected to
-  | (FieldBase & { type: 'peerRatings' }); // the rater's assigned peers, each rated on the peer items
+  | (FieldBase & { type: 'peerRatings' }) // the rater's assigned peers, each rated on the peer items
+  | (FieldBase & { type: 'weeklySheet' }); // the week's one-sheet, filled on its own page
 
 export interface TaskKindDefinition<
   K extends string = string,

@@ -26,6 +26,8 @@ import { selfAssessment } from './selfAssessment';
 import { skillAssessment } from './skillAssessment';
 import { supervisorReview } from './supervisorReview';
 import { talkAcknowledgement } from './talkAcknowledgement';
+import { weeklySheet } from './weeklySheet';
+import { weeklySheetReview } from './weeklySheetReview';
 
 export type {
   AssigneeRule,
@@ -59,6 +61,8 @@ export const taskKinds = [
   'TALK_ACKNOWLEDGEMENT',
   'COMPLAINT_ANSWER',
   'COMPLAINT_DECISION',
+  'WEEKLY_SHEET',
+  'WEEKLY_SHEET_REVIEW',
 ] as const;
 export type TaskKind = (typeof taskKinds)[number];
 
@@ -83,6 +87,8 @@ export const taskKindRegistry = {
   TALK_ACKNOWLEDGEMENT: talkAcknowledgement,
   COMPLAINT_ANSWER: complaintAnswer,
   COMPLAINT_DECISION: complaintDecision,
+  WEEKLY_SHEET: weeklySheet,
+  WEEKLY_SHEET_REVIEW: weeklySheetReview,
 } satisfies { [K in TaskKind]: TaskKindDefinition<K> };
 
 type Registry = typeof taskKindRegistry;

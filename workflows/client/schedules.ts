@@ -7,6 +7,11 @@ import { calendarCycleWorkflow } from '../calendarCycle';
 import { dailyDigestWorkflow } from '../dailyDigest';
 import { calendarScheduleId } from '../calendarCycle.messages';
 import { dailyDigestScheduleId } from '../dailyDigest.messages';
+import { shanghaiDate } from '../../domain/calendar';
+import { weekStartOf } from '../../domain/visitLog';
+import { openWeekSheetsWorkflow } from '../weeklySheet';
+import { weeklySheetsOpenerId, weeklySheetsScheduleId } from '../weeklySheet.messages';
+import { startWorkflowOnce } from './startOnce';
 
 export async function ensureCalendarSchedules(client: Client, taskQueue: string): Promise<string[]> {
   const created: string[] = [];
@@ -47,5 +52,34 @@ export async function ensureCalendarSchedules(client: Client, taskQueue: string)
   } catch (err) {
     if (!(err instanceof ScheduleAlreadyRunning)) throw err;
   }
+  try {
+    // 一张纸: every Monday at 00:10 the week's sheet of every active manager opens.
+    await client.schedule.create({
+      scheduleId: weeklySheetsScheduleId,
+      spec: { calendars: [{ dayOfWeek: 'MONDAY', hour: 0, minute: 10 }], timezone: 'Asia/Shanghai' },
+      action: {
+        type: 'startWorkflow',
+        workflowType: openWeekSheetsWorkflow,
+        args: [{}],
+        taskQueue,
+        workflowId: weeklySheetsScheduleId,
+      },
+      policies: { overlap: ScheduleOverlapPolicy.SKIP, catchupWindow: '1 day' },
+    });
+    created.push('WEEKLY_SHEETS');
+  } catch (err) {
+    if (!(err instanceof ScheduleAlreadyRunning)) throw err;
+  }
   return created;
+}
+
+/** Opens this week's sheets now (idempotent: one opener per week): a start that missed its Monday catches up. */
+export async function openThisWeekSheets(client: Client, taskQueue: string, at = new Date()): Promise<string> {
+  const weekStart = weekStartOf(shanghaiDate(at));
+  await startWorkflowOnce(client, openWeekSheetsWorkflow, {
+    taskQueue,
+    workflowId: weeklySheetsOpenerId(weekStart),
+    args: [{ at: at.toISOString() }],
+  });
+  return weekStart;
 }
