@@ -114,6 +114,13 @@ export const codeNames = {
     orderSuccessRate: n('访销成功率（%）', 'Order success rate (%)'),
     basicDataMaintenance: n('基础数据维护（%）', 'Basic data maintenance (%)'),
   },
+  weeklySheetStatus: {
+    OPEN: n('填写中', 'Being filled'),
+    SUBMITTED: n('待批阅', 'To review'),
+    RETURNED: n('已退回', 'Returned'),
+    REVIEWED: n('已批阅', 'Reviewed'),
+    MISSED: n('逾期未交', 'Missed'),
+  },
   checkItem: {
     FIRST_LAST_CHECK_IN: n('首末签到', 'First-and-last check-in'),
     PHONE_SPOT_CHECK: n('电话抽检', 'Phone spot check'),

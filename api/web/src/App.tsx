@@ -23,6 +23,7 @@ import { ComplaintPage, ComplaintsPage } from './pages/Complaints';
 import { VisitLogPage } from './pages/VisitLog';
 import { PayPage } from './pages/Pay';
 import { AdminPage } from './pages/Admin';
+import { WeeklySheetPage, WeeklySheetsPage } from './pages/WeeklySheets';
 import { AccountPage } from './pages/Account';
 import { ApprovalsPage } from './pages/Approvals';
 
@@ -100,6 +101,10 @@ export function App() {
       return id
         ? view([t('complaints'), t('complaint')], <ComplaintPage id={id} key={id} />)
         : view([t('complaints')], <ComplaintsPage />);
+    case 'weekly-sheets':
+      return id
+        ? view([t('weeklySheets'), t('weeklySheet')], <WeeklySheetPage id={id} key={id} />)
+        : view([t('weeklySheets')], <WeeklySheetsPage />);
     case 'incidents':
       return id
         ? view([t('incidents'), id.slice(0, 8)], <IncidentPage id={id} key={id} />)

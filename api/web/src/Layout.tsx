@@ -8,6 +8,7 @@ import {
   CheckSquareOutlined,
   CustomerServiceOutlined,
   EnvironmentOutlined,
+  FileTextOutlined,
   InboxOutlined,
   MessageOutlined,
   MoneyCollectOutlined,
@@ -61,6 +62,12 @@ export const menuEntries: MenuEntry[] = [
     label: 'feedback',
     icon: <MessageOutlined />,
     roles: ['HR', 'CITY_APPROVER', 'ADMIN', 'COUNTY_HEAD'],
+  },
+  {
+    key: 'weekly-sheets',
+    label: 'weeklySheets',
+    icon: <FileTextOutlined />,
+    roles: ['MANAGER', 'COUNTY_HEAD', 'INSPECTOR', 'HR', 'CITY_APPROVER', 'ADMIN'],
   },
   {
     key: 'visit-log',

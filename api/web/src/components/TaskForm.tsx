@@ -255,6 +255,7 @@ function FieldInput({ field, data, form }: { field: FormField; data: FormData; f
       return data.objection ? <ObjectionAdjustments prefix={field.name} o={data.objection} form={form} /> : null;
     case 'peerRatings':
       return <PeerRatings prefix={field.name} peers={data.peers ?? []} />;
+    case 'weeklySheet': // filled on the sheet's own page (the task page links there)
     default:
       return null;
   }

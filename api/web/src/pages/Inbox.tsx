@@ -25,6 +25,7 @@ export interface InboxTask {
     manager: { name: string; employeeNo: string } | null;
     county: { code: string; name: string; nameEn: string } | null;
     complaint: { receivedOn: string } | null;
+    weeklySheet: { id: string; weekStart: string } | null;
   };
 }
 interface Inbox {
@@ -178,7 +179,9 @@ export function InboxPage() {
               render: (_: unknown, r) =>
                 r.cycle
                   ? `${name('cycleType', r.cycle.type)} ${r.cycle.period}`
-                  : `${t('complaint')} ${r.subject.complaint?.receivedOn ?? ''}`,
+                  : r.subject.weeklySheet
+                    ? `${t('weeklySheets')} ${r.subject.weeklySheet.weekStart}`
+                    : `${t('complaint')} ${r.subject.complaint?.receivedOn ?? ''}`,
             },
             {
               title: t('due'),

@@ -40,6 +40,7 @@ import { TalkTaskCard, type TalkContext } from '../components/ResultsTalk';
 import { useSession } from '../session';
 import { statusColor } from './Inbox';
 import { PeerRatingsView, type PeerToRate } from '../components/PeerRatings';
+import { WeeklySheetCard } from './WeeklySheets';
 
 interface TaskDetail {
   id: string;
@@ -57,6 +58,8 @@ interface TaskDetail {
   /** Null for a complaint's task, which belongs to no cycle. */
   cycle: { id: string; type: string; period: string } | null;
   complaint: { receivedOn: string; managerId: string } | null;
+  /** Nor does a weekly sheet's: its week does. */
+  weeklySheet: { weekStart: string; managerId: string } | null;
   assignee: { id: string; displayName: string };
   evaluation: { managerId: string; manager: { name: string; employeeNo: string } } | null;
   /** The payload is null where it is not the viewer's to read (someone else's peer review). */
@@ -95,6 +98,8 @@ export interface TaskContext {
   objection?: ObjectionContext;
   talk?: TalkContext;
   complaint?: ComplaintContext;
+  /** A weekly sheet's task: the sheet it is about. */
+  weeklySheet?: { id: string; weekStart: string; status: string };
   /** A peer review's assigned peers: to its rater; null to anyone else. */
   peers?: PeerToRate[] | null;
   /** An inspection's facts: the visit log and check-ins of the months it covers. */
@@ -167,7 +172,9 @@ function TaskView({
           <Descriptions.Item label={t('cycle')}>
             {task.cycle
               ? `${name('cycleType', task.cycle.type)} ${task.cycle.period}`
-              : `${t('complaint')} ${task.complaint?.receivedOn ?? ''}`}
+              : task.weeklySheet
+                ? `${t('weeklySheets')} ${task.weeklySheet.weekStart}`
+                : `${t('complaint')} ${task.complaint?.receivedOn ?? ''}`}
           </Descriptions.Item>
           <Descriptions.Item label={t('due')}>
             <span id="task-due">{task.dueDate}</span>
@@ -225,6 +232,7 @@ function TaskView({
       {context?.objection && <ObjectionTaskCard o={context.objection} />}
       {context?.talk && <TalkTaskCard c={context.talk} kind={task.kind} />}
       {context?.complaint && <ComplaintTaskCard c={context.complaint} kind={task.kind} />}
+      {context?.weeklySheet && task.kind === 'WEEKLY_SHEET_REVIEW' && <WeeklySheetCard id={context.weeklySheet.id} />}
       {context?.fieldFacts && (
         <VisitFactsCard
           facts={context.fieldFacts}
@@ -237,7 +245,14 @@ function TaskView({
 
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={context?.review || context?.case ? 16 : 24}>
-          {canSubmit ? (
+          {canSubmit && task.kind === 'WEEKLY_SHEET' && context?.weeklySheet ? (
+            // The sheet is filled block by block on its own page, which saves and submits it.
+            <Card>
+              <Button id="open-sheet" type="primary" href={`#/weekly-sheets/${context.weeklySheet.id}`}>
+                {t('openWeeklySheet')}
+              </Button>
+            </Card>
+          ) : canSubmit ? (
             <Card title={t('decision')}>
               {grade.loading && task.gradeReviewId ? null : (
                 <TaskForm
