@@ -304,3 +304,20 @@ export const weeklySheetReviewSchema = z.discriminatedUnion('decision', [
   z.object({ decision: z.literal('return'), reason: multiLine().min(2).max(1000) }),
 ]);
 export type WeeklySheetReview = z.infer<typeof weeklySheetReviewSchema>;
+
+/** The sheets of a period's months together (a quarter's self-assessment reads three months). */
+export function summariseMonths(months: readonly string[], sheets: Parameters<typeof summariseMonth>[1]): MonthSheets {
+  const each = months.map((m) => summariseMonth(m, sheets));
+  const weeks = each.reduce((s, m) => s + m.weeks, 0);
+  const onTime = each.reduce((s, m) => s + m.onTime, 0);
+  return {
+    weeks,
+    submitted: each.reduce((s, m) => s + m.submitted, 0),
+    onTime,
+    onTimeRate: weeks ? roundHalfUp2((100 * onTime) / weeks) : 0,
+    summary: each
+      .map((m) => m.summary)
+      .filter(Boolean)
+      .join('\n'),
+  };
+}

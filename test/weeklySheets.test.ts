@@ -4,7 +4,8 @@
 // with a reason, sent again, reviewed with a comment; a sheet nobody sends is closed as missed.
 import { shanghaiDate } from '../domain/calendar';
 import { weekStartOf } from '../domain/visitLog';
-import { eventually, startHarness, type Harness } from './support/harness';
+import { monthOfWeek } from '../domain/weeklySheet';
+import { eventually, openCountyCycle, startHarness, type Harness } from './support/harness';
 
 let h: Harness;
 beforeAll(async () => {
@@ -216,6 +217,20 @@ test('a week’s sheet: carried-in problem, the 5-item limit, returned and sent 
   expect(list.status).toBe(200);
   expect(list.body.total).toBe(3); // 甲县's three managers
   expect(list.body.counts.REVIEWED).toBe(1);
+
+  // The month's self-assessment starts from the sheets: one week sent on time, its main work.
+  const { cycleId } = await openCountyCycle(h, hr, 'C01', monthOfWeek(thisWeek));
+  const selfTask = await eventually(
+    () =>
+      h.db.prisma.task
+        .findFirst({ where: { cycleId, kind: 'SELF_ASSESSMENT', evaluation: { managerId: m001.id } } })
+        .then((t) => t ?? undefined),
+    20_000,
+    'the self-assessment',
+  );
+  const context = await h.api('GET', `/api/tasks/${selfTask.id}/context`, { token });
+  expect(context.body.weeklySheets).toMatchObject({ submitted: 1, onTime: 1 });
+  expect(context.body.weeklySheets.summary).toContain('走访 46 户，新品铺货 12 户');
 
   // M002 never sends theirs: after its Sunday and two days' grace it is closed as missed.
   const late = tasks.find((t) => t.assignee.username === 'm002')!;

@@ -13,6 +13,7 @@ import { actorOf, authenticate } from '../auth';
 import type { ApiContext } from '../context';
 import { findOr404, problems } from '../problems';
 import { monthsOfPeriod } from '../../domain/visitLog';
+import { sheetDraftSchema, summariseMonths } from '../../domain/weeklySheet';
 import { complaintDecisionContext } from './complaints';
 import { visitFactsOf } from './visitLog';
 import { previousTalk, resultsTalkView } from './resultsTalks';
@@ -68,6 +69,11 @@ export function taskContextRoutes(ctx: ApiContext): Router {
         ...base,
         peers: actor.id === task.assigneeId ? await peersToRate(ctx.prisma, task.evaluationId) : null,
       });
+    if (task.evaluationId && task.kind === 'SELF_ASSESSMENT')
+      return void res.json({
+        ...base,
+        weeklySheets: await periodSheets(ctx.prisma, task.evaluationId, task.cycle),
+      });
     if (task.evaluationId && task.kind === 'INSPECTION')
       return void res.json({ ...base, fieldFacts: await inspectionFacts(ctx.prisma, task.evaluationId, task.cycle) });
     if (task.countyReviewId) {
@@ -85,6 +91,23 @@ export function taskContextRoutes(ctx: ApiContext): Router {
     res.json(base);
   });
   return router;
+}
+
+/** The period's weekly one-sheets (一张纸) summarised for the self-assessment: completion and the weeks' main work. */
+async function periodSheets(prisma: Prisma, evaluationId: string, cycle: { type: string; period: string }) {
+  const { managerId } = await prisma.evaluation.findUniqueOrThrow({
+    where: { id: evaluationId },
+    select: { managerId: true },
+  });
+  const months = monthsOfPeriod(cycle.type, cycle.period);
+  const sheets = await prisma.weeklySheet.findMany({
+    where: { managerId, month: { in: months } },
+    select: { weekStart: true, submittedAt: true, onTime: true, content: true },
+  });
+  return summariseMonths(
+    months,
+    sheets.map((s) => ({ ...s, content: s.content ? sheetDraftSchema.parse(s.content) : null })),
+  );
 }
 
 /** The visit log's facts (工作本、首末签到) over the months the inspection covers, beside its check items. */

@@ -7,6 +7,7 @@ import {
   sheetSubmissionSchema,
   submittedOnTime,
   summariseMonth,
+  summariseMonths,
   targetGaps,
   weekTargets,
   weeksBelongingTo,
@@ -108,4 +109,19 @@ test('on time is by the end of the Sunday (Shanghai); the month’s sheets summa
     onTimeRate: 20,
     summary: '11-30：走访 45 户\n12-07：新品铺货 12 户',
   });
+});
+
+test('a quarter’s self-assessment reads its three months of sheets', () => {
+  const sheet = (weekStart: string, mainWork: string) => ({
+    weekStart,
+    submittedAt: new Date(),
+    onTime: true,
+    content: { mainWork } as never,
+  });
+  const q = summariseMonths(
+    ['2026-10', '2026-11', '2026-12'],
+    [sheet('2026-10-05', '十月一周'), sheet('2026-12-07', '十二月一周')],
+  );
+  expect(q.weeks).toBe(14); // 5 + 4 + 5 weeks, each in the month of its Thursday
+  expect(q).toMatchObject({ submitted: 2, onTime: 2, summary: '10-05：十月一周\n12-07：十二月一周' });
 });

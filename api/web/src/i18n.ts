@@ -411,6 +411,14 @@ const words = {
   draftSavedNow: ['草稿已保存', 'Draft saved'],
   submitSheet: ['提交本周一张纸', 'Submit the week’s sheet'],
   sheetReview: ['批阅', 'Review'],
+  periodSheets: [
+    '本期一张纸：已交 {submitted}/{weeks} 周，按时 {onTime} 周（按时率 {rate}%）',
+    'Weekly sheets this period: {submitted} of {weeks} sent, {onTime} on time ({rate}%)',
+  ],
+  periodSheetsPrefilled: [
+    '工作总结已按各周“本周主要工作及成效”预填，可修改。',
+    'The work summary starts from each week’s main work; change it as you like.',
+  ],
   openWeeklySheet: ['打开一张纸填写', 'Open the sheet to fill it'],
   sheetReturnedBecause: ['县局退回，理由', 'Returned by the county, because'],
   sheetReviewed: ['已阅', 'Reviewed'],

@@ -98,6 +98,8 @@ export interface TaskContext {
   objection?: ObjectionContext;
   talk?: TalkContext;
   complaint?: ComplaintContext;
+  /** A self-assessment: the period's weekly one-sheets, summarised. */
+  weeklySheets?: { weeks: number; submitted: number; onTime: number; onTimeRate: number; summary: string };
   /** A weekly sheet's task: the sheet it is about. */
   weeklySheet?: { id: string; weekStart: string; status: string };
   /** A peer review's assigned peers: to its rater; null to anyone else. */
@@ -242,6 +244,20 @@ function TaskView({
       )}
 
       {evaluation.data && <PeriodPlanCard evaluation={evaluation.data} onSaved={() => void evaluation.reload()} />}
+      {context?.weeklySheets && context.weeklySheets.weeks > 0 && (
+        <Alert
+          id="period-sheets"
+          type="info"
+          showIcon
+          title={t('periodSheets', {
+            submitted: context.weeklySheets.submitted,
+            weeks: context.weeklySheets.weeks,
+            onTime: context.weeklySheets.onTime,
+            rate: context.weeklySheets.onTimeRate,
+          })}
+          description={context.weeklySheets.summary ? t('periodSheetsPrefilled') : undefined}
+        />
+      )}
 
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={context?.review || context?.case ? 16 : 24}>
@@ -267,7 +283,10 @@ function TaskView({
                     allowedActions: context?.case?.allowedActions,
                     objection: context?.objection,
                     peers: context?.peers ?? undefined,
-                    initial: context?.objection && objectionPrefill(context.objection, task.kind),
+                    initial:
+                      (context?.objection && objectionPrefill(context.objection, task.kind)) ||
+                      // The self-assessment's work summary starts from the period's sheets (一张纸 → 月度总结).
+                      (context?.weeklySheets?.summary ? { workSummary: context.weeklySheets.summary } : undefined),
                   }}
                   onSubmitted={() => {
                     setDone(true);
