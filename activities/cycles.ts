@@ -6,6 +6,7 @@ import { heartbeat } from '@temporalio/activity';
 import { WorkflowNotFoundError } from '@temporalio/client';
 import { compositeInputs, parseTemplateConfig, type TemplateConfig } from '../domain/templates';
 import { assignCyclePeers } from './peerReviews';
+import { settleSheetKpi } from './weeklySheets';
 import { compositeScore } from '../domain/scoring';
 import type { CycleType } from '../domain/cycles';
 import { recordAudit } from '../prisma/audit';
@@ -253,6 +254,8 @@ export function cycleActivities(deps: ActivityDeps) {
         const template = parseTemplateConfig(evaluation.cycle.template.config);
         // The month's confirmed complaints (投诉扣分) count with the inspection's deductions.
         await settleComplaintScore(tx, evaluation);
+        // The period's weekly sheets sent on time, where the template makes them a KPI.
+        await settleSheetKpi(tx, evaluation, template);
         const scores = await tx.score.findMany({ where: { evaluationId: evaluation.id } });
         const { values, deductions, gathered } = compositeInputs(scores, template);
         const composite = compositeScore(template.weights, values, gathered, deductions);

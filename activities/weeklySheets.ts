@@ -4,12 +4,22 @@
 import { heartbeat } from '@temporalio/activity';
 import { shanghaiDate } from '../domain/calendar';
 import { languageOf } from '../domain/notifications';
-import { defaultTemplateConfig, parseTemplateConfig } from '../domain/templates';
-import { monthOfWeek, sheetSubmissionSchema, submittedOnTime, weeklySheetReviewSchema } from '../domain/weeklySheet';
+import { defaultTemplateConfig, parseTemplateConfig, type TemplateConfig } from '../domain/templates';
+import type { Kpis } from '../domain/marketingReview';
+import { performanceScore } from '../domain/marketingReview';
+import { monthsOfPeriod } from '../domain/visitLog';
+import {
+  monthOfWeek,
+  sheetSubmissionSchema,
+  submittedOnTime,
+  summariseMonths,
+  weeklySheetReviewSchema,
+} from '../domain/weeklySheet';
 import { renderSheetReviewed } from '../domain/weeklySheetNotifications';
 import { weekStartOf } from '../domain/visitLog';
 import type { Prisma } from '../generated/prisma/client';
 import { recordAudit } from '../prisma/audit';
+import type { Tx } from '../prisma/database';
 import { startWorkflowOnce } from '../workflows/client/startOnce';
 import { weeklySheetWorkflow } from '../workflows/weeklySheet';
 import { weeklySheetWorkflowId, type WeeklySheetInput } from '../workflows/weeklySheet.messages';
@@ -178,4 +188,38 @@ export function weeklySheetActivities(deps: ActivityDeps) {
       });
     },
   };
+}
+
+/**
+ * "Weekly sheets sent on time" as a KPI (一张纸按时提交率): where the template weighs it, the
+ * performance score is taken again from the review's KPIs and the period's on-time rate when the
+ * evaluation is scored (the period's last sheet is in by then). Idempotent: it reads the KPIs kept.
+ */
+export async function settleSheetKpi(
+  tx: Tx,
+  evaluation: { id: string; managerId: string; cycle: { type: string; period: string } },
+  template: TemplateConfig,
+): Promise<void> {
+  const weight = template.weeklySheet.kpiWeight;
+  if (!weight) return;
+  const row = await tx.score.findUnique({
+    where: { evaluationId_component: { evaluationId: evaluation.id, component: 'performance' } },
+  });
+  const kept = row?.details as { kpis?: Kpis } | null | undefined;
+  if (!row || row.missing || !kept?.kpis) return;
+  const months = monthsOfPeriod(evaluation.cycle.type, evaluation.cycle.period);
+  const sheets = await tx.weeklySheet.findMany({
+    where: { managerId: evaluation.managerId, month: { in: months } },
+    select: { weekStart: true, submittedAt: true, onTime: true },
+  });
+  const done = summariseMonths(
+    months,
+    sheets.map((s) => ({ ...s, content: null })),
+  );
+  const value = performanceScore(kept.kpis, template.kpiWeights, { onTimeRate: done.onTimeRate, weight });
+  const weeklySheets = { weeks: done.weeks, onTime: done.onTime, onTimeRate: done.onTimeRate, weight };
+  await tx.score.update({
+    where: { id: row.id },
+    data: { value, details: { ...(row.details as object), weeklySheets } },
+  });
 }

@@ -29,9 +29,17 @@ export const defaultKpiWeights: Record<KpiName, number> = {
   basicDataMaintenance: 20,
 };
 
-/** The business performance component (0–100): KPIs capped at 100, weighted. */
-export function performanceScore(kpis: Kpis, weights: Record<KpiName, number> = defaultKpiWeights): number {
-  const total = kpiNames.reduce((s, k) => s + weights[k], 0);
+/**
+ * The business performance component (0–100): KPIs capped at 100, weighted. A template may add
+ * the weekly sheets sent on time (一张纸按时提交率, in percent) as one more KPI with its weight.
+ */
+export function performanceScore(
+  kpis: Kpis,
+  weights: Record<KpiName, number> = defaultKpiWeights,
+  sheets: { onTimeRate: number; weight: number } = { onTimeRate: 0, weight: 0 },
+): number {
+  const total = kpiNames.reduce((s, k) => s + weights[k], 0) + sheets.weight;
   if (total === 0) return 0;
-  return roundHalfUp2(kpiNames.reduce((s, k) => s + weights[k] * Math.min(100, kpis[k]), 0) / total);
+  const kpiPoints = kpiNames.reduce((s, k) => s + weights[k] * Math.min(100, kpis[k]), 0);
+  return roundHalfUp2((kpiPoints + sheets.weight * Math.min(100, sheets.onTimeRate)) / total);
 }

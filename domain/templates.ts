@@ -122,7 +122,13 @@ export const templateConfigSchema = z.object({
    * The weekly one-sheet (一张纸), read from the monthly template: the deadlines of the manager's
    * sheet (days after its Monday: due Sunday night) and of the county's review (days after it came in).
    */
-  weeklySheet: z.object(slotShape('weeklySheet')).default(() => defaultWeeklySheet()),
+  weeklySheet: z
+    .object({
+      /** "Weekly sheets sent on time" as a KPI of the performance score, with this weight beside the KPI weights (0: not used). */
+      kpiWeight: z.number().min(0).max(100).default(0),
+      ...slotShape('weeklySheet'),
+    })
+    .default(() => defaultWeeklySheet()),
   /** Peer review (同级考评), where the template gathers it: how many peers of the county each manager rates. */
   peerReview: peerReviewPolicySchema.default({ peersPerRater: defaultPeersPerRater }),
 });
@@ -206,6 +212,7 @@ function defaultComplaint(): TemplateConfig['complaint'] {
 
 function defaultWeeklySheet(): TemplateConfig['weeklySheet'] {
   return {
+    kpiWeight: 0,
     ...slotDefaults('weeklySheet'),
     // Reminded on Friday and Sunday; a sheet not in two days after its Sunday is closed as missed.
     WEEKLY_SHEET: { ...policy(defaultDueOffsetDays.WEEKLY_SHEET), graceDays: 2 },

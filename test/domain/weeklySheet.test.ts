@@ -13,6 +13,7 @@ import {
   weeksBelongingTo,
 } from '../../domain/weeklySheet';
 import { dueAtOf } from '../../domain/taskDeadlines';
+import { performanceScore } from '../../domain/marketingReview';
 
 const tick = (category: string, item: string) => ({ category, item, how: '逐户上门讲解' });
 const five = [
@@ -124,4 +125,13 @@ test('a quarter’s self-assessment reads its three months of sheets', () => {
   );
   expect(q.weeks).toBe(14); // 5 + 4 + 5 weeks, each in the month of its Thursday
   expect(q).toMatchObject({ submitted: 2, onTime: 2, summary: '10-05：十月一周\n12-07：十二月一周' });
+});
+
+test('weekly sheets on time as a KPI: 100, 96, 90 (50/30/20) with half the weeks on time at weight 20 give 89', () => {
+  const kpis = { salesVolumeCompletion: 104, orderSuccessRate: 96, basicDataMaintenance: 90 };
+  const weights = { salesVolumeCompletion: 50, orderSuccessRate: 30, basicDataMaintenance: 20 };
+  expect(performanceScore(kpis, weights)).toBe(96.8); // without the sheets (sales capped at 100)
+  // (50×100 + 30×96 + 20×90 + 20×50) / 120 = 10680 / 120
+  expect(performanceScore(kpis, weights, { onTimeRate: 50, weight: 20 })).toBe(89);
+  expect(performanceScore(kpis, weights, { onTimeRate: 50, weight: 0 })).toBe(96.8);
 });
