@@ -241,3 +241,18 @@ export function demoVisitDays(month: string, seed: number): DemoVisitDay[] {
   }
   return out;
 }
+
+/** A week's one-sheet as the demo's managers sent it last week: one problem still open. */
+export const demoLastWeekSheet = {
+  focus: '新品铺货与节前备货',
+  ticked: [
+    { category: 'SERVE_CUSTOMERS', item: 'NEW_PRODUCT_PROMOTION', how: '逐户讲解新品卖点与价格' },
+    { category: 'TERMINAL_BUILDING', item: 'DISPLAY', how: '调整柜台陈列，新品放在第一层' },
+  ],
+  mainWork: '走访 42 户，新品铺货 11 户，陈列调整 6 户。',
+  problems: [
+    { text: '城关片区两户客户断货', resolved: false },
+    { text: '一户客户价格标签不全', resolved: true },
+  ],
+  measures: '本周与配送中心确认补货时间。',
+};

@@ -1,8 +1,11 @@
 // Seeds the demo city (domain/demoOrganisation.ts) into an empty database: org units,
 // managers, one user per role, default templates. Does nothing if the city exists.
-import { addMonths, shanghaiDate } from '../domain/calendar';
+import { addDays, addMonths, shanghaiDate, shanghaiInstant } from '../domain/calendar';
+import { weekStartOf } from '../domain/visitLog';
+import { monthOfWeek } from '../domain/weeklySheet';
 import {
   demoCity,
+  demoLastWeekSheet,
   demoVisitDays,
   demoCounties,
   demoManagers,
@@ -43,8 +46,38 @@ export const demoOrganisation = (): Organisation => ({
 /** Seeds the demo city into an empty database; false if the city is there already. */
 export async function seedDemoCity(prisma: PrismaClient, options: { password?: string } = {}): Promise<boolean> {
   const seeded = await seedOrganisation(prisma, demoOrganisation(), options.password ?? demoPassword);
-  if (seeded) await seedDemoVisitLog(prisma, demoVisitCounty, previousMonth(new Date()));
+  if (seeded) {
+    await seedDemoVisitLog(prisma, demoVisitCounty, previousMonth(new Date()));
+    await seedDemoLastWeekSheets(prisma, demoVisitCounty, new Date());
+  }
   return seeded;
+}
+
+/**
+ * Last week's one-sheets (一张纸) of the same county, reviewed, each with a problem left open:
+ * this week's sheet, opened at start, shows it carried in.
+ */
+async function seedDemoLastWeekSheets(prisma: PrismaClient, countyCode: string, now: Date): Promise<void> {
+  const weekStart = addDays(weekStartOf(shanghaiDate(now)), -7);
+  const managers = await prisma.manager.findMany({ where: { county: { code: countyCode } } });
+  const head = await prisma.user.findFirst({ where: { roles: { some: { role: 'COUNTY_HEAD', orgUnit: { code: countyCode } } } } });
+  await prisma.weeklySheet.createMany({
+    data: managers.map((m) => ({
+      managerId: m.id,
+      countyId: m.countyId,
+      weekStart,
+      month: monthOfWeek(weekStart),
+      status: 'REVIEWED' as const,
+      submittedAt: shanghaiInstant(addDays(weekStart, 6), 18),
+      onTime: true,
+      reviewedAt: shanghaiInstant(addDays(weekStart, 7), 10),
+      reviewedById: head?.id ?? null,
+      reviewComment: '已阅，断货问题本周跟进。',
+      workflowId: `weekly-sheet-${m.id}-${weekStart}`,
+      content: demoLastWeekSheet,
+    })),
+    skipDuplicates: true,
+  });
 }
 
 /** The county whose managers have last month's visit log in the demo (北岭县, the walkthrough's). */
