@@ -60,7 +60,9 @@ export async function seedDemoCity(prisma: PrismaClient, options: { password?: s
 async function seedDemoLastWeekSheets(prisma: PrismaClient, countyCode: string, now: Date): Promise<void> {
   const weekStart = addDays(weekStartOf(shanghaiDate(now)), -7);
   const managers = await prisma.manager.findMany({ where: { county: { code: countyCode } } });
-  const head = await prisma.user.findFirst({ where: { roles: { some: { role: 'COUNTY_HEAD', orgUnit: { code: countyCode } } } } });
+  const head = await prisma.user.findFirst({
+    where: { roles: { some: { role: 'COUNTY_HEAD', orgUnit: { code: countyCode } } } },
+  });
   await prisma.weeklySheet.createMany({
     data: managers.map((m) => ({
       managerId: m.id,
