@@ -199,9 +199,9 @@ export const sheetSubmissionSchema = sheetDraftBodySchema.superRefine((s, ctx) =
     });
 });
 
-/** 2026-12-07 起一周 / week of 2026-12-07: where a task names its week (mails, the inbox). */
+/** 2026-12-07 起一周 / the week of 2026-12-07: where a task names its week (mails: "…一周的周工作一张纸"). */
 export function weekLabel(weekStart: string, lang: 'zh-CN' | 'en'): string {
-  return lang === 'zh-CN' ? `${weekStart} 起一周的一张纸` : `one-sheet, week of ${weekStart}`;
+  return lang === 'zh-CN' ? `${weekStart} 起一周` : `the week of ${weekStart}`;
 }
 
 /** The week's Sunday (the sheet is due that night). */
