@@ -141,7 +141,14 @@ export function taskRoutes(ctx: ApiContext): Router {
           objection: true,
           resultsTalk: true,
           complaint: { select: { workflowId: true, receivedOn: true, managerId: true } },
-          weeklySheet: { select: { workflowId: true, weekStart: true, managerId: true } },
+          weeklySheet: {
+            select: {
+              workflowId: true,
+              weekStart: true,
+              managerId: true,
+              manager: { select: { name: true, employeeNo: true } },
+            },
+          },
           cycle: true,
           submission: true,
           assignee: { select: { id: true, displayName: true } },

@@ -1,5 +1,5 @@
-// The weekly one-sheet, the county's review (按周批阅): the county head (or whom the county
-// gives it to) reads the week's sheet and signs it off with a comment, or returns it to the
+// The weekly one-sheet, the county's review (按周批阅): the county head (or whom HR gives
+// it to) reads the week's sheet and signs it off with a comment, or returns it to the
 // manager with the reason.
 import { weeklySheetReviewSchema } from '../weeklySheet';
 import { commentField, defineTaskKind, reasonField } from './definition';
@@ -15,7 +15,6 @@ export const weeklySheetReview = defineTaskKind({
   policySlot: 'weeklySheet',
   schema: weeklySheetReviewSchema,
   components: [],
-  sharedAmongHolders: true,
   form: [
     {
       name: 'decision',

@@ -59,7 +59,7 @@ interface TaskDetail {
   cycle: { id: string; type: string; period: string } | null;
   complaint: { receivedOn: string; managerId: string } | null;
   /** Nor does a weekly sheet's: its week does. */
-  weeklySheet: { weekStart: string; managerId: string } | null;
+  weeklySheet: { weekStart: string; managerId: string; manager: { name: string; employeeNo: string } } | null;
   assignee: { id: string; displayName: string };
   evaluation: { managerId: string; manager: { name: string; employeeNo: string } } | null;
   /** The payload is null where it is not the viewer's to read (someone else's peer review). */
@@ -161,7 +161,9 @@ function TaskView({
           ? person(context.talk.manager)
           : context?.complaint
             ? person(context.complaint.manager)
-            : countyName(context?.county, lang);
+            : task.weeklySheet
+              ? person(task.weeklySheet.manager)
+              : countyName(context?.county, lang);
   const returns = context?.review?.returns.filter((r) => r.round === task.round - 1) ?? [];
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>

@@ -332,7 +332,8 @@ function SheetView({ d }: { d: SheetDetail }) {
           size="small"
           pagination={false}
           rowKey="day"
-          dataSource={c.daily}
+          dataSource={c.daily.filter((x) => x.indicators || x.tasks || x.temporaryWork || x.problem || x.fix)}
+          locale={{ emptyText: '—' }}
           columns={[
             { title: t('day'), render: (_: unknown, r) => weekdayNames[r.day]![lang] },
             { title: t('indicators'), dataIndex: 'indicators' },
