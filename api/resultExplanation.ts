@@ -87,6 +87,10 @@ export async function explanationOf(prisma: PrismaClient, evaluation: ExplainedE
   return {
     weights: config.weights,
     gathered: gatheredOf(evaluation.scores, config),
+    /** The weekly sheets sent on time, where the template makes them a KPI of the performance score (一张纸). */
+    weeklySheets:
+      ((evaluation.scores.find((s) => s.component === 'performance')?.details as { weeklySheets?: unknown } | null)
+        ?.weeklySheets as { weeks: number; onTime: number; onTimeRate: number; weight: number } | undefined) ?? null,
     /** Peer review (同级考评): the aggregate only (raters and each item's mean), never who gave what. */
     peer: peerOf(evaluation.scores, config),
     /** Everything taken off the weighted score: the inspection's items and the month's confirmed complaints. */

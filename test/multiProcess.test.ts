@@ -110,6 +110,7 @@ test('the calendar schedules exist once, though both workers created them', asyn
       'calendar-MONTHLY',
       'calendar-QUARTERLY',
       'daily-overdue-digest',
+      'weekly-sheets',
     ]);
   } finally {
     await connection.close();

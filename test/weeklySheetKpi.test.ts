@@ -78,4 +78,6 @@ test('two of four weeks on time at weight 20: performance 89', async () => {
   });
   expect(Number(performance.value)).toBe(89);
   expect(performance.details).toMatchObject({ weeklySheets: { weeks: 4, onTime: 2, onTimeRate: 50, weight: 20 } });
+  const page = await h.api('GET', `/api/evaluations/${scored.id}`, { token: await h.login('m001') });
+  expect(page.body.explanation.weeklySheets).toEqual({ weeks: 4, onTime: 2, onTimeRate: 50, weight: 20 });
 });

@@ -411,6 +411,10 @@ const words = {
   draftSavedNow: ['草稿已保存', 'Draft saved'],
   submitSheet: ['提交本周一张纸', 'Submit the week’s sheet'],
   sheetReview: ['批阅', 'Review'],
+  sheetKpiLine: [
+    '经营业绩含一张纸按时提交率：{onTime}/{weeks} 周按时，{rate}%（权重 {weight}）',
+    'Performance includes weekly sheets on time: {onTime} of {weeks} weeks, {rate}% (weight {weight})',
+  ],
   periodSheets: [
     '本期一张纸：已交 {submitted}/{weeks} 周，按时 {onTime} 周（按时率 {rate}%）',
     'Weekly sheets this period: {submitted} of {weeks} sent, {onTime} on time ({rate}%)',

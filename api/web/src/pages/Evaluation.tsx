@@ -26,6 +26,8 @@ interface Explanation {
   survey: { invited: number; responses: number; satisfactionRate: number; meetsTarget: boolean; target: number } | null;
   comments: { kind: string; round: number; by: string; text: string }[];
   star: { from: number; to: number; reason: string } | null;
+  /** 一张纸按时提交率 as a KPI of the performance score, where the template weighs it. */
+  weeklySheets: { weeks: number; onTime: number; onTimeRate: number; weight: number } | null;
   /** 同级考评: the aggregate only, where the template gathers it. */
   peer: {
     counted: boolean;
@@ -128,6 +130,16 @@ function EvaluationView({ e, reload }: { e: Evaluation; reload: () => void }) {
 
       <Card title={t('howComposed')} id="breakdown">
         <Typography.Paragraph type="secondary">{t('formula')}</Typography.Paragraph>
+        {x.weeklySheets && (
+          <Typography.Paragraph id="sheet-kpi">
+            {t('sheetKpiLine', {
+              onTime: x.weeklySheets.onTime,
+              weeks: x.weeklySheets.weeks,
+              rate: x.weeklySheets.onTimeRate,
+              weight: x.weeklySheets.weight,
+            })}
+          </Typography.Paragraph>
+        )}
         <Table
           size="small"
           rowKey="component"
