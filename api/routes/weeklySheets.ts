@@ -4,7 +4,7 @@
 // this week's sheets by hand. Submitting and reviewing go through the sheet's tasks.
 import { Router } from 'express';
 import { z } from 'zod';
-import { shanghaiDate } from '../../domain/calendar';
+import { addDays, shanghaiDate } from '../../domain/calendar';
 import { calendarDateSchema, calendarMonthSchema } from '../../domain/calendarDate';
 import type { Kpis } from '../../domain/marketingReview';
 import type { Language } from '../../domain/language';
@@ -62,17 +62,12 @@ async function contentOf(
 ): Promise<SheetContent> {
   if (sheet.content) return sheetDraftSchema.parse(sheet.content);
   const previous = await prisma.weeklySheet.findUnique({
-    where: { managerId_weekStart: { managerId: sheet.managerId, weekStart: addWeeks(sheet.weekStart, -1) } },
+    where: { managerId_weekStart: { managerId: sheet.managerId, weekStart: addDays(sheet.weekStart, -7) } },
     select: { content: true },
   });
   const last = previous?.content ? sheetDraftSchema.parse(previous.content) : null;
   return sheetDraftSchema.parse({ carriedIn: carriedProblems(last) });
 }
-const addWeeks = (weekStart: string, n: number) => {
-  const d = new Date(`${weekStart}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + 7 * n);
-  return d.toISOString().slice(0, 10);
-};
 
 /** 400 naming the visit plan unless every customer in it is the manager's own. */
 async function checkCustomers(prisma: PrismaClient, managerId: string, content: SheetContent, lang: Language) {
