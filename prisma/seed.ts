@@ -3,6 +3,7 @@
 import { addDays, addMonths, shanghaiDate, shanghaiInstant } from '../domain/calendar';
 import { weekStartOf } from '../domain/visitLog';
 import { monthOfWeek } from '../domain/weeklySheet';
+import { weeklySheetWorkflowId } from '../workflows/weeklySheet.messages';
 import {
   demoCity,
   demoLastWeekSheet,
@@ -75,7 +76,7 @@ async function seedDemoLastWeekSheets(prisma: PrismaClient, countyCode: string, 
       reviewedAt: shanghaiInstant(addDays(weekStart, 7), 10),
       reviewedById: head?.id ?? null,
       reviewComment: '已阅，断货问题本周跟进。',
-      workflowId: `weekly-sheet-${m.id}-${weekStart}`,
+      workflowId: weeklySheetWorkflowId(m.id, weekStart),
       content: demoLastWeekSheet,
     })),
     skipDuplicates: true,
