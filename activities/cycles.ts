@@ -4,7 +4,12 @@
 import { lockEvaluation, settleComplaintScore } from './complaints';
 import { heartbeat } from '@temporalio/activity';
 import { WorkflowNotFoundError } from '@temporalio/client';
-import { compositeInputs, parseTemplateConfig, type TemplateConfig } from '../domain/templates';
+import { compositeInputs, parseTemplateConfig, policyFor, type TemplateConfig } from '../domain/templates';
+import { dueAtOf, dueDateFor } from '../domain/taskDeadlines';
+import type { TaskKind } from '../domain/taskKinds';
+import { customerSurvey } from '../domain/taskKinds/customerSurvey';
+import { forEachLimit } from './concurrency';
+import { openEvaluationTasksInBulk, type EvaluationTaskToOpen } from './tasks';
 import { assignCyclePeers } from './peerReviews';
 import { settleSheetKpi } from './weeklySheets';
 import { compositeScore } from '../domain/scoring';
@@ -24,11 +29,21 @@ export interface StartEvaluationsInput {
   cycleId: string;
   afterId: string | null;
   pageSize: number;
+  /**
+   * When given, the page's tasks are opened here, all at this time, and each workflow starts
+   * with its tasks open; the cycle's workflow then delivers `outboxIds` (the opening mails).
+   * Cycles started before this existed leave it out: their workflows open their own tasks.
+   */
+  at?: string;
 }
 export interface StartEvaluationsResult {
   started: number;
   nextAfterId: string | null;
+  outboxIds?: string[];
 }
+
+/** How many workflows of a page are started at once. */
+const pageConcurrency = 20;
 export interface CycleStatusInput {
   cycleId: string;
   status: 'OPEN' | 'EVALUATIONS_COMPLETE' | 'CLOSED';
@@ -41,6 +56,7 @@ export async function startEvaluationWorkflow(
   taskQueue: string,
   cycle: { id: string; type: string; period: string; template: TemplateConfig },
   evaluation: { id: string; managerId: string; countyId: string; workflowId: string },
+  opened?: ManagerEvaluationInput['opened'],
 ): Promise<void> {
   const args: ManagerEvaluationInput = {
     cycleId: cycle.id,
@@ -50,6 +66,7 @@ export async function startEvaluationWorkflow(
     cycleType: cycle.type as CycleType,
     period: cycle.period,
     template: cycle.template,
+    ...(opened ? { opened } : {}),
   };
   await startWorkflowOnce(temporal, managerEvaluationWorkflow, {
     taskQueue,
@@ -60,6 +77,35 @@ export async function startEvaluationWorkflow(
 
 export function cycleActivities(deps: ActivityDeps) {
   const { prisma, temporal, settings } = deps;
+
+  /**
+   * The tasks of a page of evaluations, opened together at the page's time with their due
+   * dates as each workflow would have set them; not the customer survey, whose workflow step
+   * draws and invites the customers itself.
+   */
+  async function openPageTasks(evaluationIds: string[], template: TemplateConfig, at: string) {
+    const wanted: EvaluationTaskToOpen[] = [];
+    for (const kind of Object.keys(template.tasks) as TaskKind[]) {
+      const policy = policyFor(template, kind);
+      if (kind === customerSurvey.kind || !policy) continue;
+      const dueDate = dueDateFor(new Date(at), policy.dueOffsetDays);
+      const dueAt = dueAtOf(dueDate).toISOString();
+      for (const evaluationId of evaluationIds) wanted.push({ evaluationId, kind, dueDate, dueAt });
+    }
+    const opened = await prisma.$transaction((tx) => openEvaluationTasksInBulk(tx, settings, at, wanted), {
+      timeout: 120_000,
+    });
+    return (evaluationId: string) => {
+      const tasks: NonNullable<ManagerEvaluationInput['opened']>['tasks'] = {};
+      const outboxIds: string[] = [];
+      for (const w of wanted.filter((w) => w.evaluationId === evaluationId)) {
+        const o = opened.get(`${evaluationId}:${w.kind}`)!;
+        tasks[w.kind] = { taskId: o.taskId, dueDate: w.dueDate };
+        outboxIds.push(...o.outboxIds);
+      }
+      return { tasks, outboxIds };
+    };
+  }
 
   /** One manager's evaluation in one cycle: its row, then its workflow (both idempotent). */
   async function joinCycle(
@@ -167,14 +213,33 @@ export function cycleActivities(deps: ActivityDeps) {
         orderBy: { id: 'asc' },
         take: input.pageSize,
       });
-      await Promise.all(
-        page.map(async (evaluation) => {
-          await startEvaluationWorkflow(temporal, settings.taskQueue, { ...cycle, template }, evaluation);
-          heartbeat();
-        }),
-      );
+      const outboxIds: string[] = [];
+      const openedOf = input.at
+        ? await openPageTasks(
+            page.map((e) => e.id),
+            template,
+            input.at,
+          )
+        : undefined;
+      heartbeat();
+      await forEachLimit(page, pageConcurrency, async (evaluation) => {
+        const opened = openedOf?.(evaluation.id);
+        if (opened) outboxIds.push(...opened.outboxIds);
+        await startEvaluationWorkflow(
+          temporal,
+          settings.taskQueue,
+          { ...cycle, template },
+          evaluation,
+          opened && { at: input.at!, tasks: opened.tasks },
+        );
+        heartbeat();
+      });
       const last = page[page.length - 1];
-      return { started: page.length, nextAfterId: page.length === input.pageSize && last ? last.id : null };
+      return {
+        started: page.length,
+        nextAfterId: page.length === input.pageSize && last ? last.id : null,
+        ...(input.at ? { outboxIds } : {}),
+      };
     },
 
     async setCycleStatus(input: CycleStatusInput): Promise<void> {

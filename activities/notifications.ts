@@ -14,6 +14,11 @@ import {
 import { createHash } from 'node:crypto';
 import type { ActivityDeps } from './deps';
 import type { Tx } from '../prisma/database';
+import type { Prisma } from '../generated/prisma/client';
+import { forEachLimit } from './concurrency';
+
+/** Mails sent at once by one delivery (a pooled SMTP transport's maxConnections: 8 in the examples). */
+const mailConcurrency = 8;
 
 export interface TaskNotice {
   kind: NotificationKind;
@@ -45,37 +50,43 @@ export async function enqueueMail(
   return recordNotice(tx, mail);
 }
 
+/** The bell's row of a notice. */
+function noticeRow(mail: OneMail) {
+  return {
+    dedupeKey: mail.dedupeKey,
+    userId: mail.user.id,
+    kind: mail.kind,
+    title: mail.rendered.subject,
+    link: mail.link ?? null,
+  };
+}
+
+/** The outbox row of a mail. */
+function outboxRow(mail: OneMail) {
+  return {
+    dedupeKey: mail.dedupeKey,
+    toUserId: mail.user.id,
+    toAddress: mail.user.email,
+    language: mail.language,
+    kind: mail.kind,
+    subject: mail.rendered.subject,
+    textBody: mail.rendered.text,
+    htmlBody: mail.rendered.html,
+  };
+}
+
 /** The in-app notice, and (unless `mailed` is false: a digest carries it) the mail in the outbox. */
 async function recordNotice(
   tx: Pick<Tx, 'notificationOutbox' | 'notice'>,
-  mail: Parameters<typeof enqueueMail>[1],
+  mail: OneMail,
   mailed = true,
 ): Promise<string> {
-  await tx.notice.upsert({
-    where: { dedupeKey: mail.dedupeKey },
-    update: {},
-    create: {
-      dedupeKey: mail.dedupeKey,
-      userId: mail.user.id,
-      kind: mail.kind,
-      title: mail.rendered.subject,
-      link: mail.link ?? null,
-    },
-  });
+  await tx.notice.upsert({ where: { dedupeKey: mail.dedupeKey }, update: {}, create: noticeRow(mail) });
   if (!mailed) return '';
   const row = await tx.notificationOutbox.upsert({
     where: { dedupeKey: mail.dedupeKey },
     update: {},
-    create: {
-      dedupeKey: mail.dedupeKey,
-      toUserId: mail.user.id,
-      toAddress: mail.user.email,
-      language: mail.language,
-      kind: mail.kind,
-      subject: mail.rendered.subject,
-      textBody: mail.rendered.text,
-      htmlBody: mail.rendered.html,
-    },
+    create: outboxRow(mail),
   });
   return row.id;
 }
@@ -91,24 +102,37 @@ export async function mailFrame(db: { orgUnit: Pick<Tx['orgUnit'], 'findFirst'> 
   return { company: companyCache.names?.[lang] };
 }
 
-/** Writes one outbox row per recipient; returns the ids of the rows (new or existing). */
-export async function enqueueTaskNotice(
-  tx: Tx,
+/** What a task's notice says about it: its subject, its assignee, whose task it is about. */
+export const noticeTaskInclude = {
+  assignee: true,
+  cycle: true,
+  evaluation: { select: { manager: { select: { name: true, userId: true } } } },
+  resultsTalk: { select: { evaluation: { select: { manager: { select: { name: true, userId: true } } } } } },
+  objection: { select: { evaluation: { select: { manager: { select: { name: true, userId: true } } } } } },
+  complaint: { select: { receivedOn: true, manager: { select: { name: true, userId: true } } } },
+  weeklySheet: { select: { weekStart: true, manager: { select: { name: true, userId: true } } } },
+} as const;
+export type NoticeTask = Prisma.TaskGetPayload<{ include: typeof noticeTaskInclude }>;
+type Recipient = Awaited<ReturnType<Tx['user']['findMany']>>[number];
+type OneMail = Parameters<typeof enqueueMail>[1];
+
+/** The mail layouts of both languages, read once for a batch of notices. */
+async function mailFrames(tx: Pick<Tx, 'orgUnit'>): Promise<Record<Language, MailFrame>> {
+  return { 'zh-CN': await mailFrame(tx, 'zh-CN'), en: await mailFrame(tx, 'en') };
+}
+
+/**
+ * The notice each recipient gets about one task, rendered in their language; `mailed` is
+ * false for a new task to someone who chose the morning digest (新任务每日汇总: the bell now,
+ * the mail in tomorrow morning's digest).
+ */
+function renderTaskNotices(
+  task: NoticeTask,
+  recipients: Recipient[],
   settings: ActivityDeps['settings'],
   notice: TaskNotice,
-): Promise<string[]> {
-  const task = await tx.task.findUniqueOrThrow({
-    where: { id: notice.taskId },
-    include: {
-      assignee: true,
-      cycle: true,
-      evaluation: { select: { manager: { select: { name: true, userId: true } } } },
-      resultsTalk: { select: { evaluation: { select: { manager: { select: { name: true, userId: true } } } } } },
-      objection: { select: { evaluation: { select: { manager: { select: { name: true, userId: true } } } } } },
-      complaint: { select: { receivedOn: true, manager: { select: { name: true, userId: true } } } },
-      weeklySheet: { select: { weekStart: true, manager: { select: { name: true, userId: true } } } },
-    },
-  });
+  frames: Record<Language, MailFrame>,
+): { mail: OneMail; mailed: boolean }[] {
   // Whose task it is about, named when the task is not the manager's own.
   const about =
     task.evaluation?.manager ??
@@ -118,13 +142,11 @@ export async function enqueueTaskNotice(
     task.weeklySheet?.manager ??
     null;
   const aboutName = about && about.userId !== task.assigneeId ? about.name : undefined;
-  const recipients = await tx.user.findMany({ where: { id: { in: notice.recipientIds }, active: true } });
-  const ids: string[] = [];
-  for (const user of recipients) {
+  return recipients.map((user) => {
     const lang = languageOf(user.language);
-    const mail = renderTaskNotification(
+    const rendered = renderTaskNotification(
       {
-        ...(await mailFrame(tx, lang)),
+        ...frames[lang],
         kind: notice.kind,
         recipientName: user.displayName,
         taskKind: task.kind,
@@ -138,18 +160,66 @@ export async function enqueueTaskNotice(
       },
       lang,
     );
-    const one = {
+    const mail = {
       dedupeKey: `${notice.dedupeKey}:${user.id}`,
       kind: notice.kind,
       user,
       language: lang,
-      rendered: mail,
+      rendered,
       link: `#/tasks/${task.id}`,
     };
-    // 新任务每日汇总: the bell now, the mail in tomorrow morning's digest.
-    if (notice.digestible && user.taskMail === 'DAILY_DIGEST') await recordNotice(tx, one, false);
-    else ids.push(await enqueueMail(tx, one));
+    return { mail, mailed: !(notice.digestible && user.taskMail === 'DAILY_DIGEST') };
+  });
+}
+
+/** Writes one outbox row per recipient; returns the ids of the rows (new or existing). */
+export async function enqueueTaskNotice(
+  tx: Tx,
+  settings: ActivityDeps['settings'],
+  notice: TaskNotice,
+): Promise<string[]> {
+  const task = await tx.task.findUniqueOrThrow({ where: { id: notice.taskId }, include: noticeTaskInclude });
+  const recipients = await tx.user.findMany({ where: { id: { in: notice.recipientIds }, active: true } });
+  const ids: string[] = [];
+  for (const { mail, mailed } of renderTaskNotices(task, recipients, settings, notice, await mailFrames(tx))) {
+    if (mailed) ids.push(await enqueueMail(tx, mail));
+    else await recordNotice(tx, mail, false);
   }
+  return ids;
+}
+
+/**
+ * The opening notices of many tasks at once (a page of a cycle's evaluations), each to its
+ * assignee: the same rows as enqueueTaskNotice, written in three statements. Returns the
+ * outbox ids per task id (new or existing rows).
+ */
+export async function enqueueTaskNotices(
+  tx: Tx,
+  settings: ActivityDeps['settings'],
+  tasks: NoticeTask[],
+  noticeOf: (task: NoticeTask) => TaskNotice,
+): Promise<Map<string, string[]>> {
+  const users = await tx.user.findMany({ where: { id: { in: [...new Set(tasks.map((t) => t.assigneeId))] } } });
+  const userById = new Map(users.map((u) => [u.id, u]));
+  const frames = await mailFrames(tx);
+  const rendered = tasks.flatMap((task) => {
+    const notice = noticeOf(task);
+    const recipients = notice.recipientIds.flatMap((id) => {
+      const user = userById.get(id);
+      return user?.active ? [user] : [];
+    });
+    return renderTaskNotices(task, recipients, settings, notice, frames).map((r) => ({ ...r, taskId: task.id }));
+  });
+  await tx.notice.createMany({ data: rendered.map(({ mail }) => noticeRow(mail)), skipDuplicates: true });
+  const mailed = rendered.filter((r) => r.mailed);
+  await tx.notificationOutbox.createMany({ data: mailed.map(({ mail }) => outboxRow(mail)), skipDuplicates: true });
+  const rows = await tx.notificationOutbox.findMany({
+    where: { dedupeKey: { in: mailed.map(({ mail }) => mail.dedupeKey) } },
+    select: { id: true, dedupeKey: true },
+  });
+  const idByKey = new Map(rows.map((r) => [r.dedupeKey, r.id]));
+  const ids = new Map<string, string[]>(tasks.map((t) => [t.id, []]));
+  for (const { mail, taskId } of mailed) ids.get(taskId)!.push(idByKey.get(mail.dedupeKey)!);
   return ids;
 }
 
@@ -178,7 +248,8 @@ export function notificationActivities(deps: ActivityDeps) {
       const rows = await deps.prisma.notificationOutbox.findMany({
         where: { id: { in: input.outboxIds }, status: { not: 'SENT' } },
       });
-      for (const row of rows) {
+      // A few at a time: a pooled transport keeps that many connections to the mail server.
+      await forEachLimit(rows, mailConcurrency, async (row) => {
         try {
           await deps.mailer.sendMail({
             from: deps.settings.mailFrom,
@@ -205,7 +276,7 @@ export function notificationActivities(deps: ActivityDeps) {
           });
           failures.push(`${row.toAddress}: ${message}`);
         }
-      }
+      });
       if (failures.length) throw new Error(`could not send ${failures.length} notification(s): ${failures.join('; ')}`);
       return { sent };
     },

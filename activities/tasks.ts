@@ -17,7 +17,7 @@ import { parseTemplateConfig } from '../domain/templates';
 import { recordAudit } from '../prisma/audit';
 import type { Tx } from '../prisma/database';
 import type { ActivityDeps } from './deps';
-import { enqueueTaskNotice } from './notifications';
+import { enqueueTaskNotice, enqueueTaskNotices, noticeTaskInclude } from './notifications';
 import { cityApproval } from '../domain/taskKinds/cityApproval';
 import { countySignOff } from '../domain/taskKinds/countySignOff';
 import { roleHolders } from '../prisma/roleHolders';
@@ -224,63 +224,170 @@ export async function storeSubmission(tx: Tx, taskId: string, input: Omit<Record
   return submission;
 }
 
+/**
+ * Opens a task (created on first call, found again on a retry), records it in the audit log
+ * and writes its opening notice: the openTask activity, and the cycle's page step that opens a
+ * page of evaluations' tasks at once.
+ */
+export async function openTaskIn(
+  tx: Tx,
+  settings: ActivityDeps['settings'],
+  input: OpenTaskInput,
+): Promise<OpenTaskResult> {
+  const subject = input.subject;
+  let task;
+  let details: Record<string, string | number | undefined>;
+  if ('evaluationId' in subject) {
+    const found = await findOrCreateEvaluationTask(tx, subject.evaluationId, input);
+    task = found.task;
+    details = { managerId: found.evaluation.managerId };
+  } else {
+    const owner = await subjectOwner(tx, subject);
+    task =
+      (await tx.task.findFirst({ where: { ...owner.link, kind: input.kind, round: subject.round } })) ??
+      (await tx.task.create({
+        data: {
+          ...owner.link,
+          round: subject.round,
+          cycleId: owner.cycleId,
+          countyId: owner.countyId,
+          kind: input.kind,
+          ...(await assigneeFor(tx, input.kind, owner.manager ?? null, owner.countyId, owner.chosenId)),
+          openedAt: new Date(input.at),
+          dueDate: input.dueDate,
+          dueAt: new Date(input.dueAt),
+        },
+      }));
+    details = { ...owner.link, round: subject.round };
+  }
+  await recordAudit(tx, {
+    at: new Date(input.at),
+    actorId: null,
+    action: 'task.opened',
+    entityType: 'task',
+    entityId: task.id,
+    cycleId: task.cycleId,
+    details: {
+      kind: task.kind,
+      assigneeId: task.assigneeId,
+      dueDate: task.dueDate,
+      ...(task.wantedRole ? { wantedRole: task.wantedRole } : {}),
+      ...details,
+    },
+    dedupeKey: `task:${task.id}:opened`,
+  });
+  const outboxIds = await enqueueTaskNotice(tx, settings, {
+    kind: 'taskOpened',
+    taskId: task.id,
+    recipientIds: [task.assigneeId],
+    dedupeKey: `task:${task.id}:opened`,
+    digestible: true,
+  });
+  return { taskId: task.id, assigneeId: task.assigneeId, outboxIds };
+}
+
+/** One task of one evaluation to open, with its due date. */
+export interface EvaluationTaskToOpen {
+  evaluationId: string;
+  kind: TaskKind;
+  dueDate: string;
+  dueAt: string;
+}
+
+/**
+ * A page of evaluations' tasks opened at once (the cycle's page step), all at `at`: the same
+ * rows, audit lines and opening notices as openTaskIn writes for one task, in a few statements
+ * for the page, so that opening a province's cycle costs the database a few hundred queries
+ * rather than a few hundred thousand. A retried page finds its tasks again. Returns each
+ * task's id and opening-mail outbox ids, by `evaluationId:kind`.
+ */
+export async function openEvaluationTasksInBulk(
+  tx: Tx,
+  settings: ActivityDeps['settings'],
+  at: string,
+  wanted: EvaluationTaskToOpen[],
+): Promise<Map<string, OpenTaskResult>> {
+  const key = (t: { evaluationId: string | null; kind: string }) => `${t.evaluationId}:${t.kind}`;
+  const evaluationIds = [...new Set(wanted.map((w) => w.evaluationId))];
+  const kinds = [...new Set(wanted.map((w) => w.kind))];
+  const evaluations = await tx.evaluation.findMany({
+    where: { id: { in: evaluationIds } },
+    include: { manager: true },
+  });
+  const evaluationById = new Map(evaluations.map((e) => [e.id, e]));
+  const existing = await tx.task.findMany({
+    where: { evaluationId: { in: evaluationIds }, kind: { in: kinds } },
+    select: { evaluationId: true, kind: true },
+  });
+  const have = new Set(existing.map(key));
+  // A role's holder is looked up once per county and kind, not once per manager.
+  const holders = new Map<string, Promise<{ assigneeId: string; wantedRole: Role | null }>>();
+  const assignee = (kind: TaskKind, evaluation: (typeof evaluations)[number]) => {
+    const rule = taskKind(kind).assignee;
+    const own = (rule === 'manager' && evaluation.manager.userId) || rule === 'managersPartner';
+    if (own) return assigneeFor(tx, kind, evaluation.manager, evaluation.countyId);
+    const memo = `${kind}:${evaluation.countyId}`;
+    if (!holders.has(memo)) holders.set(memo, assigneeFor(tx, kind, evaluation.manager, evaluation.countyId));
+    return holders.get(memo)!;
+  };
+  const rows = [];
+  for (const w of wanted.filter((w) => !have.has(key(w)))) {
+    const evaluation = evaluationById.get(w.evaluationId)!;
+    rows.push({
+      evaluationId: evaluation.id,
+      cycleId: evaluation.cycleId,
+      countyId: evaluation.countyId,
+      kind: w.kind,
+      ...(await assignee(w.kind, evaluation)),
+      openedAt: new Date(at),
+      dueDate: w.dueDate,
+      dueAt: new Date(w.dueAt),
+    });
+  }
+  await tx.task.createMany({ data: rows, skipDuplicates: true });
+  const tasks = await tx.task.findMany({
+    where: { evaluationId: { in: evaluationIds }, kind: { in: kinds } },
+    include: noticeTaskInclude,
+  });
+  const wantedKeys = new Set(wanted.map(key));
+  const opened = tasks.filter((t) => wantedKeys.has(key(t)));
+  await tx.auditLog.createMany({
+    data: opened.map((task) => ({
+      at: new Date(at),
+      actorId: null,
+      action: 'task.opened',
+      entityType: 'task',
+      entityId: task.id,
+      cycleId: task.cycleId,
+      details: {
+        kind: task.kind,
+        assigneeId: task.assigneeId,
+        dueDate: task.dueDate,
+        ...(task.wantedRole ? { wantedRole: task.wantedRole } : {}),
+        managerId: evaluationById.get(task.evaluationId!)!.managerId,
+      },
+      dedupeKey: `task:${task.id}:opened`,
+    })),
+    skipDuplicates: true,
+  });
+  const outboxIds = await enqueueTaskNotices(tx, settings, opened, (task) => ({
+    kind: 'taskOpened',
+    taskId: task.id,
+    recipientIds: [task.assigneeId],
+    dedupeKey: `task:${task.id}:opened`,
+    digestible: true,
+  }));
+  return new Map(
+    opened.map((t) => [key(t), { taskId: t.id, assigneeId: t.assigneeId, outboxIds: outboxIds.get(t.id) ?? [] }]),
+  );
+}
+
 export function taskActivities(deps: ActivityDeps) {
   const { prisma, settings } = deps;
 
   return {
     async openTask(input: OpenTaskInput): Promise<OpenTaskResult> {
-      return prisma.$transaction(async (tx) => {
-        const subject = input.subject;
-        let task;
-        let details: Record<string, string | number | undefined>;
-        if ('evaluationId' in subject) {
-          const found = await findOrCreateEvaluationTask(tx, subject.evaluationId, input);
-          task = found.task;
-          details = { managerId: found.evaluation.managerId };
-        } else {
-          const owner = await subjectOwner(tx, subject);
-          task =
-            (await tx.task.findFirst({ where: { ...owner.link, kind: input.kind, round: subject.round } })) ??
-            (await tx.task.create({
-              data: {
-                ...owner.link,
-                round: subject.round,
-                cycleId: owner.cycleId,
-                countyId: owner.countyId,
-                kind: input.kind,
-                ...(await assigneeFor(tx, input.kind, owner.manager ?? null, owner.countyId, owner.chosenId)),
-                openedAt: new Date(input.at),
-                dueDate: input.dueDate,
-                dueAt: new Date(input.dueAt),
-              },
-            }));
-          details = { ...owner.link, round: subject.round };
-        }
-        await recordAudit(tx, {
-          at: new Date(input.at),
-          actorId: null,
-          action: 'task.opened',
-          entityType: 'task',
-          entityId: task.id,
-          cycleId: task.cycleId,
-          details: {
-            kind: task.kind,
-            assigneeId: task.assigneeId,
-            dueDate: task.dueDate,
-            ...(task.wantedRole ? { wantedRole: task.wantedRole } : {}),
-            ...details,
-          },
-          dedupeKey: `task:${task.id}:opened`,
-        });
-        const outboxIds = await enqueueTaskNotice(tx, settings, {
-          kind: 'taskOpened',
-          taskId: task.id,
-          recipientIds: [task.assigneeId],
-          dedupeKey: `task:${task.id}:opened`,
-          digestible: true,
-        });
-        return { taskId: task.id, assigneeId: task.assigneeId, outboxIds };
-      });
+      return prisma.$transaction((tx) => openTaskIn(tx, settings, input));
     },
 
     async remindTask(input: RemindTaskInput): Promise<NoticeResult> {

@@ -1,6 +1,6 @@
 // Activity stubs with the retry and timeout policy every workflow uses. Retries are bounded
 // (about 30 minutes); a step that runs out of them becomes an incident (workflows/incidents.ts).
-import { proxyActivities } from '@temporalio/workflow';
+import { proxyActivities, proxyLocalActivities } from '@temporalio/workflow';
 import { incidentPolicy } from '../domain/incidents';
 import type { Activities } from '../activities';
 import { guarded } from './incidents';
@@ -32,3 +32,18 @@ export const batchActs = guarded(
     },
   }),
 );
+
+/**
+ * Recording a person's submission runs as a local activity, inside the workflow task that
+ * took the update: one round trip through Temporal instead of three, so the person's answer
+ * does not wait behind the task queue. Same retries; its failure is the request's.
+ */
+export const localActs = proxyLocalActivities<Activities>({
+  startToCloseTimeout: '20 seconds',
+  retry: {
+    initialInterval: '1 second',
+    backoffCoefficient: 2,
+    maximumInterval: `${incidentPolicy.maximumIntervalSeconds} seconds`,
+    maximumAttempts: incidentPolicy.maximumAttempts,
+  },
+});

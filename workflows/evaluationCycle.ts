@@ -2,6 +2,7 @@
 // manager page by page, then watch until every evaluation's tasks are done.
 import { condition, continueAsNew, log, patched, setHandler, workflowInfo } from '@temporalio/workflow';
 import { acts, batchActs } from './activities';
+import type { StartEvaluationsResult } from '../activities/cycles';
 import { cycleProgressedSignal, cycleStatusQuery, type EvaluationCycleInput } from './evaluationCycle.messages';
 import { nowIso } from './clock';
 import { deliver } from './delivery';
@@ -19,21 +20,27 @@ export async function evaluationCycleWorkflow(input: EvaluationCycleInput & { wa
   // County reviews tell the cycle when a county moves on; the hourly check is the safety net.
   let progressed = false;
   setHandler(cycleProgressedSignal, () => void (progressed = true));
+  // The opening mails of each page, sent alongside; a failing mail server holds up no county.
+  const openingMails: Promise<void>[] = [];
 
   if (!input.watching) {
     // setup
     evaluations = (await batchActs.prepareCycle({ cycleId: input.cycleId })).evaluations;
     log.info('cycle prepared', { cycleId: input.cycleId, evaluations });
     phase = 'starting';
+    // Each page's tasks are opened with the page, and its mails sent while the next page starts.
+    const bulkOpen = patched('bulk-open');
     let afterId: string | null = null;
     do {
-      const page: { started: number; nextAfterId: string | null } = await batchActs.startEvaluationWorkflows({
+      const page: StartEvaluationsResult = await batchActs.startEvaluationWorkflows({
         cycleId: input.cycleId,
         afterId,
         pageSize: startPageSize,
+        ...(bulkOpen ? { at: nowIso() } : {}),
       });
       started += page.started;
       afterId = page.nextAfterId;
+      if (page.outboxIds?.length) openingMails.push(deliver(page.outboxIds));
     } while (afterId);
     await acts.setCycleStatus({ cycleId: input.cycleId, status: 'OPEN', at: nowIso() });
     log.info('evaluation workflows started', { started });
@@ -91,9 +98,12 @@ export async function evaluationCycleWorkflow(input: EvaluationCycleInput & { wa
       if (joined) log.info('late managers joined', { joined });
     }
     // The server suggests a fresh history long before its limits (events, size).
-    if (workflowInfo().continueAsNewSuggested)
+    if (workflowInfo().continueAsNewSuggested) {
+      await Promise.all(openingMails);
       await continueAsNew<typeof evaluationCycleWorkflow>({ cycleId: input.cycleId, watching: true });
+    }
   }
+  await Promise.all(openingMails);
   phase = 'closed';
   await acts.setCycleStatus({ cycleId: input.cycleId, status: 'CLOSED', at: nowIso() });
   log.info('cycle closed: every county published', { cycleId: input.cycleId });

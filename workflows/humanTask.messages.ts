@@ -51,3 +51,9 @@ export interface ReassignTaskRequest {
 export const submitTaskUpdate = defineUpdate<SubmitTaskResult, [SubmitTaskRequest]>('submitTask');
 export const extendDeadlineUpdate = defineUpdate<{ dueDate: string }, [ExtendDeadlineRequest]>('extendDeadline');
 export const reassignTaskUpdate = defineUpdate<{ assigneeId: string }, [ReassignTaskRequest]>('reassignTask');
+
+/** A task opened before its workflow started (the cycle opens a page of evaluations' tasks at once). */
+export interface PreOpenedTask {
+  taskId: string;
+  dueDate: string;
+}

@@ -3,7 +3,8 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { CycleType } from '../domain/cycles';
 import type { TemplateConfig } from '../domain/templates';
-import type { TaskState } from './humanTask.messages';
+import type { PreOpenedTask, TaskState } from './humanTask.messages';
+import type { TaskKind } from '../domain/taskKinds';
 
 export const evaluationWorkflowId = (cycleId: string, managerId: string) => `evaluation-${cycleId}-${managerId}`;
 
@@ -17,6 +18,11 @@ export interface ManagerEvaluationInput {
   period: string;
   /** The template version the cycle started with, kept for the whole cycle. */
   template: TemplateConfig;
+  /**
+   * The tasks the cycle's page step already opened (and whose opening mails it sends), at
+   * `at`; the customer survey and a late joiner's tasks are opened by the workflow itself.
+   */
+  opened?: { at: string; tasks: Partial<Record<TaskKind, PreOpenedTask>> };
 }
 
 export interface EvaluationStatus {

@@ -22,10 +22,21 @@ import { setIncidentScope } from './incidents';
 export async function managerEvaluationWorkflow(input: ManagerEvaluationInput): Promise<EvaluationStatus> {
   setIncidentScope({ cycleId: input.cycleId, countyId: input.countyId, evaluationId: input.evaluationId });
   // setup
+  const preOpened = (kind: TaskKind) => {
+    const task = input.opened?.tasks[kind];
+    return task && { ...task, at: input.opened!.at };
+  };
   const tasks: EvaluationTask[] = (Object.keys(input.template.tasks) as TaskKind[]).map((kind) =>
     kind === customerSurvey.kind
       ? new CustomerSurveyTask(input.evaluationId, input.template)
-      : new HumanTask(kind, { evaluationId: input.evaluationId }, input.template),
+      : new HumanTask(
+          kind,
+          { evaluationId: input.evaluationId },
+          input.template,
+          undefined,
+          undefined,
+          preOpened(kind),
+        ),
   );
   let stage: EvaluationStatus['stage'] = 'TASKS_OPEN';
   let score: number | undefined = undefined;

@@ -1,33 +1,42 @@
-// Benchmark (not a test): a generated organisation of N managers; HR opens a city-wide
-// monthly cycle through the HTTP API and every task is driven to city approval through
-// the API. On the same Temporal server, a bare workflow that only receives a signal is
-// measured as the baseline. Prints throughput, p50/p99 API latency and the ratio.
-//   npm run benchmark -- 1000            (DATABASE_URL for a PostgreSQL server; else PGlite)
-// With a PostgreSQL server the worker runs as its own process (scripts/worker.ts), as in
-// production, and is started again if it dies; the summary says how often it did.
-import { spawn, type ChildProcess } from 'node:child_process';
+// Benchmark (not a test): a generated city of N managers; HR opens a city-wide monthly
+// cycle through the HTTP API and every task is driven to city approval through the API,
+// while submissions (Poisson, 20/s) and HR's reads (10/s) arrive open-loop and are timed
+// apart. Then, on the same Temporal server, the same-shape floor (floorWorkflow.ts) and a
+// bare signal workflow are run for N managers. The last line is `BENCH {json}`.
+//   npm run benchmark -- 1000 [--workers 2]   (DATABASE_URL: an empty PostgreSQL database)
+// With DATABASE_URL the workers are their own processes (scripts/worker.ts), as in
+// production, started again if they die; without it (PGlite) one worker runs in this process.
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
 import nodemailer from 'nodemailer';
 import { SMTPServer } from 'smtp-server';
 import { createApp } from '../../api/app';
+import { createSession } from '../../api/auth';
 import { openDatabase, type Database } from '../../prisma/database';
 import { seedOrganisation } from '../../prisma/seed';
-import { generatedOrganisation, perCounty } from './organisation';
 import { createWorker } from '../../activities/worker';
-import type { Server } from 'node:http';
 import { cityApproval } from '../../domain/taskKinds/cityApproval';
 import { countySignOff } from '../../domain/taskKinds/countySignOff';
 import { inspection } from '../../domain/taskKinds/inspection';
 import { marketingReview } from '../../domain/taskKinds/marketingReview';
 import { selfAssessment } from '../../domain/taskKinds/selfAssessment';
+import { generatedOrganisation, perCounty } from './organisation';
+import { openLoop, percentile } from './openLoop';
+import { startWorkerPool, type WorkerPool } from './processes';
+import { floorShape } from './floorWorkflow';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { findTemporalBinary } = require('../temporalBinaries');
 
 const password = 'bench-password';
+/** The closed-loop driver that pushes every task through (the capacity test). */
 const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 16);
+/** The open-loop streams whose latency is what a person waits. */
+const submitRate = Number(process.env.BENCH_SUBMIT_RATE ?? 20);
+const readRate = Number(process.env.BENCH_READ_RATE ?? 10);
+const hour = 60 * 60_000;
 
 const payloads: Record<string, unknown> = {
   [selfAssessment.kind]: {
@@ -61,28 +70,28 @@ async function pool<T>(items: T[], limit: number, fn: (item: T) => Promise<void>
   );
 }
 
-const percentile = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function waitFor(what: string, check: () => Promise<boolean>, timeoutMs: number): Promise<void> {
   const until = Date.now() + timeoutMs;
   while (!(await check())) {
     if (Date.now() > until) throw new Error(`timed out: ${what}`);
-    await new Promise((r) => setTimeout(r, 500));
+    await sleep(250);
   }
 }
 
-async function main() {
-  const n = Number(process.argv[2] ?? 1000);
-  if (!Number.isInteger(n) || n < 1) throw new Error('usage: npm run benchmark -- <managers>');
-  Runtime.install({ logger: new DefaultLogger('WARN') });
-  const cli: string | undefined = findTemporalBinary('cli');
-  const env = await TestWorkflowEnvironment.createLocal(
-    cli ? { server: { executable: { type: 'existing-path', path: cli } } } : {},
-  );
-  const db: Database = process.env.DATABASE_URL
-    ? await openDatabase({ kind: 'postgres', url: process.env.DATABASE_URL }, { migrate: true, poolSize: 20 })
-    : await openDatabase({ kind: 'pglite', dataDir: 'memory://' }, { migrate: true });
+function parseArgs(argv: string[]): { managers: number; workers: number } {
+  const managers = Number(argv.find((a) => /^\d+$/.test(a)) ?? 1000);
+  const w = argv.indexOf('--workers');
+  const workers = Number(w >= 0 ? argv[w + 1] : (process.env.BENCH_WORKERS ?? 1));
+  if (!Number.isInteger(managers) || managers < 1 || !Number.isInteger(workers) || workers < 1)
+    throw new Error('usage: npm run benchmark -- <managers> [--workers <processes>]');
+  if (workers > 1 && !process.env.DATABASE_URL) throw new Error('--workers > 1 needs DATABASE_URL (PostgreSQL)');
+  return { managers, workers };
+}
+
+/** A local mail server that takes every mail, so sending costs what SMTP costs. */
+async function mailSink(): Promise<{ port: number; close(): void }> {
   const smtp = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
@@ -96,196 +105,342 @@ async function main() {
     /* a restarted worker's dropped connection: it sends again */
   });
   await new Promise<void>((r) => smtp.listen(0, '127.0.0.1', () => r()));
+  return { port: (smtp.server.address() as AddressInfo).port, close: () => smtp.close() };
+}
+
+interface Setup {
+  env: TestWorkflowEnvironment;
+  db: Database;
+  smtpPort: number;
+  managers: number;
+  workers: number;
+}
+
+interface CycleFigures {
+  openSeconds: number;
+  publishedSeconds: number;
+  submissions: number;
+  driverLatencies: number[];
+  submitLatencies: number[];
+  submitFailures: string[];
+  readLatencies: number[];
+  readFailures: string[];
+  workerPeakRssMb: number;
+  workerRestarts: number;
+}
+
+/** Kaoping's worker: N processes with PostgreSQL, else one in this process (PGlite). */
+async function kaopingWorkers(s: Setup, taskQueue: string): Promise<WorkerPool> {
+  if (process.env.DATABASE_URL) {
+    const nodeArgs = process.env.BENCH_WORKER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+    return startWorkerPool(
+      'kaoping',
+      s.workers,
+      [...nodeArgs, '--import', 'tsx', path.join(__dirname, '..', 'worker.ts')],
+      {
+        TEMPORAL_ADDRESS: s.env.address,
+        SMTP_URL: `smtp://127.0.0.1:${s.smtpPort}?pool=true&maxConnections=8`,
+        TEMPORAL_TASK_QUEUE: taskQueue,
+        PUBLIC_URL: 'http://bench',
+        CALENDAR_SCHEDULES: 'off',
+        LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+      },
+    );
+  }
   const mailer = nodemailer.createTransport({
     host: '127.0.0.1',
-    port: (smtp.server.address() as AddressInfo).port,
+    port: s.smtpPort,
     secure: false,
     ignoreTLS: true,
     pool: true,
     maxConnections: 8,
   });
-
-  const t0 = Date.now();
-  if (await db.prisma.orgUnit.findUnique({ where: { code: 'BENCH' } }))
-    throw new Error('the database already holds a benchmark city: use an empty database');
-  await seedOrganisation(db.prisma, generatedOrganisation(n), password);
-  console.log(
-    `seeded ${n} managers in ${Math.ceil(n / perCounty)} counties in ${((Date.now() - t0) / 1000).toFixed(1)} s`,
-  );
-
-  const taskQueue = 'kaoping-bench';
-  const maxCachedWorkflows = process.env.WORKER_MAX_CACHED_WORKFLOWS
-    ? Number(process.env.WORKER_MAX_CACHED_WORKFLOWS)
-    : undefined;
-  const reuseV8Context = process.env.WORKER_REUSE_V8_CONTEXT
-    ? process.env.WORKER_REUSE_V8_CONTEXT === 'true'
-    : undefined;
-  // The worker: its own process when the database is a server (restarted if it dies), else in this one.
-  let workerRestarts = 0;
-  let stopping = false;
-  let child: ChildProcess | undefined;
-  const smtpPort = (smtp.server.address() as AddressInfo).port;
-  const startChild = () => {
-    child = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, '..', 'worker.ts')], {
-      env: {
-        ...process.env,
-        TEMPORAL_ADDRESS: env.address,
-        SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
-        TEMPORAL_TASK_QUEUE: taskQueue,
-        PUBLIC_URL: 'http://bench',
-        CALENDAR_SCHEDULES: 'off',
-      },
-      stdio: ['ignore', 'inherit', 'inherit'],
-    });
-    child.once('exit', (code, signal) => {
-      if (stopping) return;
-      workerRestarts++;
-      console.log(`[bench] worker exited (${code ?? signal}); starting it again (${workerRestarts})`);
-      startChild();
-    });
-  };
-  const worker = process.env.DATABASE_URL
-    ? undefined
-    : await createWorker({
-        connection: env.nativeConnection,
-        taskQueue,
-        prisma: db.prisma,
-        temporal: env.client,
-        mailer,
-        publicUrl: 'http://bench',
-        mailFrom: 'bench@bench.local',
-        maxCachedWorkflows,
-        reuseV8Context,
-      });
-  if (!worker) startChild();
-  const baselineWorker = await Worker.create({
-    connection: env.nativeConnection,
-    taskQueue: 'bench-baseline',
-    workflowsPath: require.resolve('./baselineWorkflow'),
+  const worker = await createWorker({
+    connection: s.env.nativeConnection,
+    taskQueue,
+    prisma: s.db.prisma,
+    temporal: s.env.client,
+    mailer,
+    publicUrl: 'http://bench',
+    mailFrom: 'bench@bench.local',
   });
-  const running = [...(worker ? [worker.run()] : []), baselineWorker.run()];
-  const app = createApp({ prisma: db.prisma, temporal: env.client, taskQueue, sessionTtlHours: 12 });
+  const running = worker.run();
+  let peak = 0;
+  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss / 2 ** 20)), 1000);
+  return {
+    restarts: 0,
+    get peakRssMb() {
+      return Math.round(peak); // this whole process: the API and the driver as well
+    },
+    async stop() {
+      clearInterval(sampler);
+      worker.shutdown();
+      await running;
+    },
+  };
+}
+
+async function runCycle(s: Setup): Promise<CycleFigures> {
+  const { db, managers: n } = s;
+  const taskQueue = 'kaoping-bench';
+  const workers = await kaopingWorkers(s, taskQueue);
+  const app = createApp({ prisma: db.prisma, temporal: s.env.client, taskQueue, sessionTtlHours: 12 });
   const server = await new Promise<Server>((r) => {
-    const s = app.listen(0, '127.0.0.1', () => r(s));
+    const srv = app.listen(0, '127.0.0.1', () => r(srv));
   });
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const latencies: number[] = [];
-  const call = async (method: string, path: string, token?: string, body?: unknown) => {
-    const start = performance.now();
-    const res = await fetch(`${base}${path}`, {
+  const call = async (method: string, url: string, token: string, body?: unknown) => {
+    const res = await fetch(`${base}${url}`, {
       method,
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const json = await res.json().catch(() => undefined);
-    latencies.push(performance.now() - start);
-    if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
+    if (res.status >= 300) throw new Error(`${method} ${url}: ${res.status} ${JSON.stringify(json)}`);
     return json as any; // eslint-disable-line @typescript-eslint/no-explicit-any -- the benchmark reads what the API answers
   };
+  // Sessions made directly: a login's password hash is not what is measured.
   const tokens = new Map<string, string>();
   const tokenOf = async (userId: string) => {
-    if (!tokens.has(userId)) {
-      const user = await db.prisma.user.findUniqueOrThrow({ where: { id: userId } });
-      tokens.set(
-        userId,
-        (await call('POST', '/api/auth/login', undefined, { username: user.username, password })).token,
-      );
-    }
+    if (!tokens.has(userId)) tokens.set(userId, (await createSession(db.prisma, userId, 12)).token);
     return tokens.get(userId)!;
   };
-  const submitAll = async (kinds: string[]) => {
-    const tasks = await db.prisma.task.findMany({
-      where: { kind: { in: kinds as never }, status: 'OPEN' },
-      select: { id: true, kind: true, assigneeId: true },
-    });
-    await pool(tasks, concurrency, async (t) => {
-      await call('POST', `/api/tasks/${t.id}/submission`, await tokenOf(t.assigneeId), payloads[t.kind]);
-    });
-    return tasks.length;
-  };
-
-  // The cycle, through the API.
-  const run0 = Date.now();
   const hr = await tokenOf((await db.prisma.user.findUniqueOrThrow({ where: { username: 'hr' } })).id);
-  const cycle = await call('POST', '/api/cycles', hr, { type: 'MONTHLY', period: '2026-11' });
-  // HR keeps the cycle's status page open: it refreshes every 5 s while the cycle runs.
-  const statusLatencies: number[] = [];
-  let cycleRunning = true;
-  const statusPolling = (async () => {
-    while (cycleRunning) {
-      const start = performance.now();
-      const res = await fetch(`${base}/api/cycles/${cycle.id}/status`, { headers: { authorization: `Bearer ${hr}` } });
-      await res.arrayBuffer();
-      if (res.ok) statusLatencies.push(performance.now() - start);
-      await new Promise((r) => setTimeout(r, 5000));
+
+  // Open tasks, as the inbox would show them: found by walking the open tasks by id, 2,000
+  // at a time, round and round (so the finder stays cheap at 30,000), each taken once.
+  type OpenTask = { id: string; kind: string; assigneeId: string };
+  const queue: OpenTask[] = [];
+  const seen = new Set<string>();
+  let finding = true;
+  const finder = (async () => {
+    let after: string | undefined;
+    while (finding) {
+      const found = await db.prisma.task.findMany({
+        where: { status: 'OPEN', ...(after ? { id: { gt: after } } : {}) },
+        select: { id: true, kind: true, assigneeId: true },
+        orderBy: { id: 'asc' },
+        take: 2000,
+      });
+      for (const t of found)
+        if (!seen.has(t.id)) {
+          seen.add(t.id);
+          queue.push(t);
+        }
+      after = found.length === 2000 ? found.at(-1)!.id : undefined;
+      await sleep(250);
     }
   })();
-  await waitFor(
-    'tasks opened',
-    async () => (await db.prisma.task.count({ where: { cycleId: cycle.id } })) === 3 * n,
-    60 * 60_000,
+  let submissions = 0;
+  const submit = async (t: OpenTask) => {
+    await call('POST', `/api/tasks/${t.id}/submission`, await tokenOf(t.assigneeId), payloads[t.kind]);
+    submissions++;
+  };
+
+  const t0 = Date.now();
+  const cycle = await call('POST', '/api/cycles', hr, { type: 'MONTHLY', period: '2026-11' });
+  // The open-loop streams: people submitting as their tasks arrive, HR looking at the cycle.
+  const submitting = openLoop(submitRate, async () => {
+    const t = queue.shift();
+    if (!t) return false;
+    await submit(t).catch((err: unknown) => {
+      queue.push(t); // the driver tries it again
+      throw err;
+    });
+    return true;
+  });
+  const reads = [
+    `/api/cycles/${cycle.id}/status`,
+    `/api/cycles/${cycle.id}/overdue`,
+    `/api/tasks?cycleId=${cycle.id}&status=OPEN&page=1&pageSize=20`,
+    `/api/tasks?cycleId=${cycle.id}&kind=${inspection.kind}&page=3&pageSize=20`,
+  ];
+  let readNo = 0;
+  const reading = openLoop(
+    readRate,
+    async () => {
+      await call('GET', reads[readNo++ % reads.length]!, hr);
+      return true;
+    },
+    7,
   );
-  const opened = Date.now();
-  console.log(`opened ${3 * n} tasks in ${((opened - run0) / 1000).toFixed(1)} s`);
-  let submissions = await submitAll([selfAssessment.kind, inspection.kind, marketingReview.kind]);
-  const counties = Math.ceil(n / perCounty);
+
+  // Open: every task of the cycle exists and every opening mail has been sent.
   await waitFor(
-    'county sign-offs opened',
-    async () => (await db.prisma.task.count({ where: { kind: countySignOff.kind, status: 'OPEN' } })) === counties,
-    60 * 60_000,
+    'tasks opened and mailed',
+    async () =>
+      (await db.prisma.task.count({ where: { cycleId: cycle.id, evaluationId: { not: null } } })) === 3 * n &&
+      (await db.prisma.notificationOutbox.count({ where: { kind: 'taskOpened', status: 'SENT' } })) >= 3 * n,
+    hour,
   );
-  submissions += await submitAll([countySignOff.kind]);
-  await waitFor(
-    'city approvals opened',
-    async () => (await db.prisma.task.count({ where: { kind: cityApproval.kind, status: 'OPEN' } })) === counties,
-    60 * 60_000,
+  const openSeconds = (Date.now() - t0) / 1000;
+  console.log(`[bench] ${3 * n} tasks open and mailed in ${openSeconds.toFixed(1)} s`);
+
+  // The driver: everything still open, as fast as the engine takes it, until all is published.
+  const driverLatencies: number[] = [];
+  let published = false;
+  const driving = Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (!published) {
+        const t = queue.shift();
+        if (!t) {
+          await sleep(100);
+          continue;
+        }
+        const start = performance.now();
+        try {
+          await submit(t);
+          driverLatencies.push(performance.now() - start);
+        } catch (err) {
+          console.log(`[bench] driver: ${(err as Error).message}; trying again later`);
+          queue.push(t);
+        }
+      }
+    }),
   );
-  submissions += await submitAll([cityApproval.kind]);
   await waitFor(
     'results published',
     async () => (await db.prisma.evaluation.count({ where: { cycleId: cycle.id, stage: 'PUBLISHED' } })) === n,
-    60 * 60_000,
+    4 * hour,
   );
-  const cycleSeconds = (Date.now() - run0) / 1000;
-  cycleRunning = false;
-  await statusPolling;
+  const publishedSeconds = (Date.now() - t0) / 1000;
+  published = true;
+  finding = false;
+  await Promise.all([driving, finder, submitting.stop(), reading.stop()]);
+  server.close();
+  await workers.stop();
+  return {
+    openSeconds,
+    publishedSeconds,
+    submissions,
+    driverLatencies,
+    submitLatencies: submitting.latencies,
+    submitFailures: submitting.failures,
+    readLatencies: reading.latencies,
+    readFailures: reading.failures,
+    workerPeakRssMb: workers.peakRssMb,
+    workerRestarts: workers.restarts,
+  };
+}
 
-  // The baseline: N bare workflows, each started and signalled once, same concurrency.
-  const b0 = Date.now();
-  const ids = Array.from({ length: n }, (_, i) => `baseline-${i}`);
+/** The same-shape floor: N workflows started, 3N updates through the same closed-loop driver. */
+async function runFloor(s: Setup): Promise<number> {
+  const taskQueue = 'bench-floor';
+  const workers = startWorkerPool('floor', s.workers, ['--import', 'tsx', path.join(__dirname, 'floorWorker.ts')], {
+    TEMPORAL_ADDRESS: s.env.address,
+    TEMPORAL_TASK_QUEUE: taskQueue,
+  });
+  const ids = Array.from({ length: s.managers }, (_, i) => `floor-${i}`);
+  const t0 = Date.now();
+  // Started as the cycle starts its evaluations: pages of 200 at a time.
+  await pool(ids, 200, async (id) => {
+    await s.env.client.workflow.start('floorEvaluationWorkflow', { taskQueue, workflowId: id });
+  });
+  const updates = ids.flatMap((id) => Array.from({ length: floorShape.tasks }, (_, i) => ({ id, i })));
+  await pool(updates, concurrency, async ({ id, i }) => {
+    await s.env.client.workflow.getHandle(id).executeUpdate('floorSubmit', { args: [i] });
+  });
   await pool(ids, concurrency, async (id) => {
-    const h = await env.client.workflow.start('signalBaselineWorkflow', {
+    await s.env.client.workflow.getHandle(id).result();
+  });
+  const seconds = (Date.now() - t0) / 1000;
+  await workers.stop();
+  return seconds;
+}
+
+/** The bare reference: N workflows that each take one signal and end. */
+async function runBare(s: Setup): Promise<number> {
+  const worker = await Worker.create({
+    connection: s.env.nativeConnection,
+    taskQueue: 'bench-baseline',
+    workflowsPath: require.resolve('./baselineWorkflow'),
+  });
+  const running = worker.run();
+  const ids = Array.from({ length: s.managers }, (_, i) => `baseline-${i}`);
+  const t0 = Date.now();
+  await pool(ids, concurrency, async (id) => {
+    const h = await s.env.client.workflow.start('signalBaselineWorkflow', {
       taskQueue: 'bench-baseline',
       workflowId: id,
     });
     await h.signal('done');
   });
   await pool(ids, concurrency, async (id) => {
-    await env.client.workflow.getHandle(id).result();
+    await s.env.client.workflow.getHandle(id).result();
   });
-  const baselineSeconds = (Date.now() - b0) / 1000;
+  const seconds = (Date.now() - t0) / 1000;
+  worker.shutdown();
+  await running;
+  return seconds;
+}
 
-  const sorted = [...latencies].sort((a, b) => a - b);
-  const statusSorted = [...statusLatencies].sort((a, b) => a - b);
-  const managersPerSecond = n / cycleSeconds;
-  const baselinePerSecond = n / baselineSeconds;
+async function main() {
+  const { managers: n, workers } = parseArgs(process.argv.slice(2));
+  Runtime.install({ logger: new DefaultLogger('WARN') });
+  const cli: string | undefined = findTemporalBinary('cli');
+  const env = await TestWorkflowEnvironment.createLocal(
+    cli ? { server: { executable: { type: 'existing-path', path: cli } } } : {},
+  );
+  const db: Database = process.env.DATABASE_URL
+    ? await openDatabase({ kind: 'postgres', url: process.env.DATABASE_URL }, { migrate: true, poolSize: 20 })
+    : await openDatabase({ kind: 'pglite', dataDir: 'memory://' }, { migrate: true });
+  const smtp = await mailSink();
+  if (await db.prisma.orgUnit.findUnique({ where: { code: 'BENCH' } }))
+    throw new Error('the database already holds a benchmark city: use an empty database');
+  const s0 = Date.now();
+  await seedOrganisation(db.prisma, generatedOrganisation(n), password);
+  console.log(
+    `[bench] seeded ${n} managers in ${Math.ceil(n / perCounty)} counties in ${((Date.now() - s0) / 1000).toFixed(1)} s`,
+  );
+  const setup: Setup = { env, db, smtpPort: smtp.port, managers: n, workers };
+
+  const cycle = await runCycle(setup);
+  console.log(`[bench] published in ${cycle.publishedSeconds.toFixed(1)} s; now the floor`);
+  const floorSeconds = await runFloor(setup);
+  console.log(`[bench] floor in ${floorSeconds.toFixed(1)} s; now the bare workflow`);
+  const bareSeconds = await runBare(setup);
+
+  const ms = (v: number) => Math.round(v);
+  const bench = {
+    managers: n,
+    workers,
+    database: db.target.kind,
+    openSeconds: Number(cycle.openSeconds.toFixed(1)),
+    publishedSeconds: Number(cycle.publishedSeconds.toFixed(1)),
+    floorSeconds: Number(floorSeconds.toFixed(1)),
+    bareSeconds: Number(bareSeconds.toFixed(1)),
+    floorRatio: Number((cycle.publishedSeconds / floorSeconds).toFixed(2)),
+    bareRatio: Number((cycle.publishedSeconds / bareSeconds).toFixed(2)),
+    submissions: cycle.submissions,
+    submitRate,
+    submitCount: cycle.submitLatencies.length,
+    submitP50Ms: ms(percentile(cycle.submitLatencies, 50)),
+    submitP99Ms: ms(percentile(cycle.submitLatencies, 99)),
+    submitFailures: cycle.submitFailures.length,
+    readRate,
+    readCount: cycle.readLatencies.length,
+    readP50Ms: ms(percentile(cycle.readLatencies, 50)),
+    readP99Ms: ms(percentile(cycle.readLatencies, 99)),
+    readFailures: cycle.readFailures.length,
+    driverConcurrency: concurrency,
+    driverP50Ms: ms(percentile(cycle.driverLatencies, 50)),
+    driverP99Ms: ms(percentile(cycle.driverLatencies, 99)),
+    workerPeakRssMb: cycle.workerPeakRssMb,
+    workerRestarts: cycle.workerRestarts,
+  };
+  for (const f of [...cycle.submitFailures, ...cycle.readFailures].slice(0, 5)) console.log(`[bench] failed: ${f}`);
   console.log(`
-managers                ${n}
-API requests            ${latencies.length} (${submissions} submissions, ${tokens.size} logins, 1 cycle opened)
-cycle, open → published ${cycleSeconds.toFixed(1)} s   (${managersPerSecond.toFixed(1)} managers/s, ${(submissions / cycleSeconds).toFixed(1)} submissions/s)
-API latency             p50 ${percentile(sorted, 50).toFixed(1)} ms   p99 ${percentile(sorted, 99).toFixed(1)} ms
-HR status page          p50 ${percentile(statusSorted, 50).toFixed(1)} ms   max ${(statusSorted.at(-1) ?? 0).toFixed(1)} ms   (${statusSorted.length} refreshes, every 5 s while the cycle ran)
-bare signal workflow    ${baselineSeconds.toFixed(1)} s   (${baselinePerSecond.toFixed(1)} workflows/s)
-ratio                   ${(baselinePerSecond / managersPerSecond).toFixed(1)}× the bare workflow's time per manager
-database                ${db.target.kind}
-worker                  ${worker ? 'in this process' : `its own process, started again ${workerRestarts} time(s)`}
+managers                 ${n} in ${Math.ceil(n / perCounty)} counties, ${workers} worker process(es), ${db.target.kind}
+tasks open and mailed    ${bench.openSeconds} s
+open → every published   ${bench.publishedSeconds} s   (${bench.submissions} submissions)
+same-shape floor         ${bench.floorSeconds} s   → ${bench.floorRatio}×
+bare signal workflow     ${bench.bareSeconds} s   → ${bench.bareRatio}×
+submissions, ${submitRate}/s open-loop   p50 ${bench.submitP50Ms} ms   p99 ${bench.submitP99Ms} ms   (${bench.submitCount} timed, ${bench.submitFailures} failed)
+HR reads, ${readRate}/s open-loop        p50 ${bench.readP50Ms} ms   p99 ${bench.readP99Ms} ms   (${bench.readCount} timed, ${bench.readFailures} failed)
+driver, ${concurrency} at a time         p50 ${bench.driverP50Ms} ms   p99 ${bench.driverP99Ms} ms
+worker                   peak ${bench.workerPeakRssMb} MiB resident, ${bench.workerRestarts} restart(s)
 `);
-  server.close();
-  stopping = true;
-  if (child) child.kill('SIGTERM');
-  worker?.shutdown();
-  baselineWorker.shutdown();
-  await Promise.all(running);
+  console.log(`BENCH ${JSON.stringify(bench)}`);
   await db.close();
   smtp.close();
   await env.teardown();
