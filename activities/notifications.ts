@@ -16,6 +16,7 @@ import type { ActivityDeps } from './deps';
 import type { Tx } from '../prisma/database';
 import type { Prisma } from '../generated/prisma/client';
 import { forEachLimit } from './concurrency';
+import { heartbeat } from '@temporalio/activity';
 
 /** Mails sent at once by one delivery (a pooled SMTP transport's maxConnections: 8 in the examples). */
 const mailConcurrency = 8;
@@ -268,6 +269,7 @@ export function notificationActivities(deps: ActivityDeps) {
             data: { status: 'SENT', sentAt: new Date(), attempts: { increment: 1 }, ...redacted },
           });
           sent++;
+          heartbeat(sent);
         } catch (err) {
           const message = err instanceof Error ? err.message : String(err);
           await deps.prisma.notificationOutbox.update({

@@ -15,7 +15,7 @@ const histories = fs
   .sort();
 
 test('there are recorded histories to replay', () => {
-  expect(histories.length).toBeGreaterThanOrEqual(6);
+  expect(histories.length).toBeGreaterThanOrEqual(8);
 });
 
 test.each(histories)('%s replays with the current workflow code', async (file) => {

@@ -370,7 +370,14 @@ export function taskRoutes(ctx: ApiContext): Router {
       submitTaskUpdate,
       [{ taskId: task.id, requestId, submittedById: actor.id, payload }],
       `submit:${task.id}:${requestId}`,
-    );
+    ).catch(async (err: unknown) => {
+      // Sent again after a 503 whose update went through meanwhile (and its workflow may
+      // have finished since): the person's submission is in, so say so, not "closed".
+      if (!(err instanceof HttpProblem && err.code === 'task_closed')) throw err;
+      const accepted = await ctx.prisma.submission.findUnique({ where: { taskId: task.id } });
+      if (accepted?.submittedById !== actor.id) throw err;
+      return { outcome: 'duplicate' as const, submissionId: accepted.id };
+    });
     res.status(result.outcome === 'accepted' ? 201 : 200).json(result);
   });
 
