@@ -8,6 +8,7 @@ import type { Transporter } from 'nodemailer';
 import { createActivities } from '.';
 import type { PrismaClient } from '../prisma/database';
 import { permanentErrorInterceptors } from './permanentErrors';
+import { preloadModules, workflowsPath } from '../workflows/client/bundle';
 
 /** The workflows bundled by `npm run build`, beside the compiled worker (dist/workflows/bundle.js). */
 const builtBundle = path.join(__dirname, '..', 'workflows', 'bundle.js');
@@ -36,7 +37,7 @@ export async function createWorker(deps: WorkerDeps): Promise<Worker> {
       ? { workflowBundle: deps.workflowBundle }
       : fs.existsSync(builtBundle)
         ? { workflowBundle: { codePath: builtBundle } } // npm run build made it: no bundling at start
-        : { workflowsPath: require.resolve('../workflows') }),
+        : { workflowsPath, bundlerOptions: { preloadModules } }),
     activities: createActivities({
       prisma: deps.prisma,
       temporal: deps.temporal,

@@ -38,8 +38,11 @@ export async function settleBackgroundCalls(ms = 10_000): Promise<void> {
   clearTimeout(timer);
 }
 
-/** A task whose row exists but whose workflow has not taken it yet: asked again, briefly. */
-const notYetRetries = [100, 200, 400, 800, 1500, 2000];
+/**
+ * A task whose row exists but whose workflow has not taken it yet, or has not been started
+ * yet (a cycle opens a page's tasks, then starts the page's workflows): asked again, briefly.
+ */
+const notYetRetries = [100, 200, 400, 800, 1500, 2000, 3000, 3000];
 
 export async function executeUpdate<Ret, Args extends [unknown, ...unknown[]]>(
   temporal: Client,
@@ -56,7 +59,8 @@ export async function executeUpdate<Ret, Args extends [unknown, ...unknown[]]>(
       try {
         return await attempt();
       } catch (err) {
-        if (wait === null || refusalOf(err) !== 'UnknownTask') throw err;
+        const notYet = refusalOf(err) === 'UnknownTask' || err instanceof WorkflowNotFoundError;
+        if (wait === null || !notYet) throw err;
         await new Promise((r) => setTimeout(r, wait));
       }
     }

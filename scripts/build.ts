@@ -6,6 +6,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { bundleWorkflowCode } from '@temporalio/worker';
+import { workflowBundleOptions } from '../workflows/client/bundle';
 
 const root = path.join(__dirname, '..');
 const dist = path.join(root, 'dist');
@@ -27,7 +28,7 @@ async function main() {
   });
   await step('workflows bundled into dist/workflows/bundle.js', async () => {
     const { code } = await bundleWorkflowCode({
-      workflowsPath: require.resolve('../workflows'),
+      ...workflowBundleOptions,
       logger: { log() {}, trace() {}, debug() {}, info() {}, warn: console.warn, error: console.error },
     });
     fs.writeFileSync(path.join(dist, 'workflows', 'bundle.js'), code);

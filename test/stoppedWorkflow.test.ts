@@ -29,7 +29,15 @@ test('a terminated evaluation becomes an incident; the retry resets it and it ca
   await openCountyCycle(h, t.hr!, 'C01', '2026-11');
   const task = await taskAssignedTo(h, 'm001');
   const evaluation = await h.db.prisma.evaluation.findUniqueOrThrow({ where: { id: task.evaluationId! } });
-  await h.env.client.workflow.getHandle(evaluation.workflowId).terminate('误操作');
+  // The cycle opens a page's tasks before it starts their workflows: terminate the evaluation
+  // once its workflow has run a first step, so there is a step to reset to.
+  const handle = h.env.client.workflow.getHandle(evaluation.workflowId);
+  await eventually(
+    async () => (await handle.fetchHistory()).events?.some((e) => e.workflowTaskCompletedEventAttributes) || undefined,
+    20_000,
+    'the evaluation workflow ran its first step',
+  );
+  await handle.terminate('误操作');
 
   // The daily look (run here by hand, as its schedule would) finds it; visibility may lag a moment.
   let round = 0;

@@ -5,6 +5,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { bundleWorkflowCode } from '@temporalio/worker';
+import { workflowBundleOptions } from '../../workflows/client/bundle';
 
 export const bundlePath = path.join(__dirname, '..', '..', 'test-output', 'workflow-bundle.js');
 
@@ -30,7 +31,7 @@ function buildWebIfStale(): void {
 export default async function globalSetup(): Promise<void> {
   buildWebIfStale();
   const { code } = await bundleWorkflowCode({
-    workflowsPath: require.resolve('../../workflows'),
+    ...workflowBundleOptions,
     logger: { log() {}, trace() {}, debug() {}, info() {}, warn: console.warn, error: console.error },
   });
   fs.mkdirSync(path.dirname(bundlePath), { recursive: true });
