@@ -220,6 +220,13 @@ async function runCycle(city: City, period: string, faults?: Faults): Promise<Ou
     return t.length === managerCount ? t : undefined;
   });
 
+  // Open as a person finds it: the task and its mail. A page's task rows exist a moment
+  // before the page's workflows have started (the cycle opens tasks in bulk).
+  await until('every opening mail', async () =>
+    smtp.mails.slice(mailsBefore).filter((m) => m.notification.includes(':opened:')).length >= tasks.length
+      ? true
+      : undefined,
+  );
   phase('every task open');
   let sent = 0;
   const pending = [...(faults?.duringSubmissions ?? [])];
