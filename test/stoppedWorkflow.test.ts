@@ -33,7 +33,10 @@ test('a terminated evaluation becomes an incident; the retry resets it and it ca
   // once its workflow has run a first step, so there is a step to reset to.
   const handle = h.env.client.workflow.getHandle(evaluation.workflowId);
   await eventually(
-    async () => (await handle.fetchHistory()).events?.some((e) => e.workflowTaskCompletedEventAttributes) || undefined,
+    async () =>
+      (await handle.fetchHistory().catch(() => undefined))?.events?.some(
+        (e) => e.workflowTaskCompletedEventAttributes,
+      ) || undefined, // not found: not started yet
     20_000,
     'the evaluation workflow ran its first step',
   );
