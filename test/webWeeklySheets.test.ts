@@ -72,6 +72,8 @@ test('a manager fills and submits the week’s sheet; the county head reviews it
   await shot(page, '85-weekly-sheet-form');
   await page.click('#submit-sheet');
   await page.waitForSelector('#sheet-view');
+  // The sheet's status follows its submission a moment later; the page looks again.
+  await page.waitForSelector('#sheet-status:has-text("待批阅")', { timeout: 10_000 });
   expect(await page.textContent('#sheet-status')).toContain('待批阅');
   await shot(page, '86-weekly-sheet-submitted');
 

@@ -413,6 +413,8 @@ function SheetEditor({ d, onDone }: { d: SheetDetail; onDone: () => void }) {
       } else {
         await api('POST', `/api/tasks/${d.editTaskId}/submission`, values);
         void message.success(t('submitted'));
+        // The sheet's own status follows a moment after the submission is taken: look again.
+        for (const ms of [1000, 3000]) setTimeout(onDone, ms);
       }
       onDone();
     } catch (e) {
