@@ -224,6 +224,46 @@ export async function storeSubmission(tx: Tx, taskId: string, input: Omit<Record
   return submission;
 }
 
+/** The audit line of a task opened (by openTaskIn or a page's bulk opening). */
+function taskOpenedEntry(
+  task: {
+    id: string;
+    kind: string;
+    assigneeId: string;
+    dueDate: string;
+    cycleId: string | null;
+    wantedRole: string | null;
+  },
+  at: string,
+  details: Record<string, string | number | undefined>,
+) {
+  return {
+    at: new Date(at),
+    actorId: null,
+    action: 'task.opened',
+    entityType: 'task',
+    entityId: task.id,
+    cycleId: task.cycleId,
+    details: {
+      kind: task.kind,
+      assigneeId: task.assigneeId,
+      dueDate: task.dueDate,
+      ...(task.wantedRole ? { wantedRole: task.wantedRole } : {}),
+      ...details,
+    },
+    dedupeKey: `task:${task.id}:opened`,
+  };
+}
+
+/** A new task's notice to its assignee (held for the morning digest where they chose it). */
+const openingNotice = (task: { id: string; assigneeId: string }) => ({
+  kind: 'taskOpened' as const,
+  taskId: task.id,
+  recipientIds: [task.assigneeId],
+  dedupeKey: `task:${task.id}:opened`,
+  digestible: true,
+});
+
 /**
  * Opens a task (created on first call, found again on a retry), records it in the audit log
  * and writes its opening notice: the openTask activity, and the cycle's page step that opens a
@@ -260,29 +300,8 @@ export async function openTaskIn(
       }));
     details = { ...owner.link, round: subject.round };
   }
-  await recordAudit(tx, {
-    at: new Date(input.at),
-    actorId: null,
-    action: 'task.opened',
-    entityType: 'task',
-    entityId: task.id,
-    cycleId: task.cycleId,
-    details: {
-      kind: task.kind,
-      assigneeId: task.assigneeId,
-      dueDate: task.dueDate,
-      ...(task.wantedRole ? { wantedRole: task.wantedRole } : {}),
-      ...details,
-    },
-    dedupeKey: `task:${task.id}:opened`,
-  });
-  const outboxIds = await enqueueTaskNotice(tx, settings, {
-    kind: 'taskOpened',
-    taskId: task.id,
-    recipientIds: [task.assigneeId],
-    dedupeKey: `task:${task.id}:opened`,
-    digestible: true,
-  });
+  await recordAudit(tx, taskOpenedEntry(task, input.at, details));
+  const outboxIds = await enqueueTaskNotice(tx, settings, openingNotice(task));
   return { taskId: task.id, assigneeId: task.assigneeId, outboxIds };
 }
 
@@ -352,31 +371,12 @@ export async function openEvaluationTasksInBulk(
   const wantedKeys = new Set(wanted.map(key));
   const opened = tasks.filter((t) => wantedKeys.has(key(t)));
   await tx.auditLog.createMany({
-    data: opened.map((task) => ({
-      at: new Date(at),
-      actorId: null,
-      action: 'task.opened',
-      entityType: 'task',
-      entityId: task.id,
-      cycleId: task.cycleId,
-      details: {
-        kind: task.kind,
-        assigneeId: task.assigneeId,
-        dueDate: task.dueDate,
-        ...(task.wantedRole ? { wantedRole: task.wantedRole } : {}),
-        managerId: evaluationById.get(task.evaluationId!)!.managerId,
-      },
-      dedupeKey: `task:${task.id}:opened`,
-    })),
+    data: opened.map((task) =>
+      taskOpenedEntry(task, at, { managerId: evaluationById.get(task.evaluationId!)!.managerId }),
+    ),
     skipDuplicates: true,
   });
-  const outboxIds = await enqueueTaskNotices(tx, settings, opened, (task) => ({
-    kind: 'taskOpened',
-    taskId: task.id,
-    recipientIds: [task.assigneeId],
-    dedupeKey: `task:${task.id}:opened`,
-    digestible: true,
-  }));
+  const outboxIds = await enqueueTaskNotices(tx, settings, opened, openingNotice);
   return new Map(
     opened.map((t) => [key(t), { taskId: t.id, assigneeId: t.assigneeId, outboxIds: outboxIds.get(t.id) ?? [] }]),
   );
