@@ -2,6 +2,7 @@
 // nothing happens to a person without both. Formal staff may be suspended for study
 // or moved post (待岗学习或换岗); contract staff may also have the contract ended (解聘).
 import { z } from 'zod';
+import { lazySchema } from './lazySchema';
 import type { Names } from './language';
 import { multiLine } from './text';
 
@@ -15,14 +16,18 @@ export const bottomRankActionNames: Record<BottomRankAction, Names> = {
   NO_ACTION: { 'zh-CN': '不处理', en: 'No action' },
 };
 
-export const bottomRankDecisionSchema = z.object({
-  action: z.enum(bottomRankActions),
-  reason: multiLine().min(2).max(2000),
-});
-export const bottomRankApprovalSchema = z.discriminatedUnion('decision', [
-  z.object({ decision: z.literal('approve'), comment: multiLine().max(2000).optional() }),
-  z.object({ decision: z.literal('reject'), reason: multiLine().min(2).max(2000) }),
-]);
+export const bottomRankDecisionSchema = lazySchema(() =>
+  z.object({
+    action: z.enum(bottomRankActions),
+    reason: multiLine().min(2).max(2000),
+  }),
+);
+export const bottomRankApprovalSchema = lazySchema(() =>
+  z.discriminatedUnion('decision', [
+    z.object({ decision: z.literal('approve'), comment: multiLine().max(2000).optional() }),
+    z.object({ decision: z.literal('reject'), reason: multiLine().min(2).max(2000) }),
+  ]),
+);
 
 /** What HR may decide for a manager of this employment type. */
 export function allowedActions(employment: 'FORMAL' | 'CONTRACT'): BottomRankAction[] {

@@ -4,6 +4,7 @@
 // a reason. Each confirmed complaint deducts from the inspection of the month it was
 // received in (template, default 2 points), and complaints are analysed by kind.
 import { z } from 'zod';
+import { lazySchema } from './lazySchema';
 import { calendarDateSchema } from './calendarDate';
 import { bilingual } from './issueText';
 import type { Names } from './language';
@@ -50,20 +51,22 @@ export function complaintMonth(receivedOn: string): string {
   return receivedOn.slice(0, 7);
 }
 
-export const registerComplaintSchema = z.object({
-  managerId: z.uuid(),
-  channel: z.enum(complaintChannels),
-  kind: z.enum(complaintKinds),
-  /** The day it was received (Shanghai); never in the future (checked against today by the API). */
-  receivedOn: calendarDateSchema,
-  /** The retail customer (零售户) who complained, as the center recorded them. */
-  customerName: oneLine().min(1).max(60),
-  customerPhone: z
-    .string()
-    .regex(/^[\d+\- ]{5,20}$/, { message: bilingual('电话号码格式不对', 'not a phone number') })
-    .optional(),
-  content: multiLine().min(5).max(2000),
-});
+export const registerComplaintSchema = lazySchema(() =>
+  z.object({
+    managerId: z.uuid(),
+    channel: z.enum(complaintChannels),
+    kind: z.enum(complaintKinds),
+    /** The day it was received (Shanghai); never in the future (checked against today by the API). */
+    receivedOn: calendarDateSchema,
+    /** The retail customer (零售户) who complained, as the center recorded them. */
+    customerName: oneLine().min(1).max(60),
+    customerPhone: z
+      .string()
+      .regex(/^[\d+\- ]{5,20}$/, { message: bilingual('电话号码格式不对', 'not a phone number') })
+      .optional(),
+    content: multiLine().min(5).max(2000),
+  }),
+);
 export type RegisterComplaint = z.infer<typeof registerComplaintSchema>;
 
 /** A complaint can be registered up to a year after it was received, never before. */
@@ -76,7 +79,7 @@ export function receivedOnProblem(receivedOn: string, today: string): Names | nu
 }
 
 /** The manager's answer (客户经理说明). */
-export const complaintAnswerSchema = z.object({ answer: multiLine().min(2).max(2000) });
+export const complaintAnswerSchema = lazySchema(() => z.object({ answer: multiLine().min(2).max(2000) }));
 export type ComplaintAnswer = z.infer<typeof complaintAnswerSchema>;
 
 export const complaintDecisions = ['confirmed', 'not_confirmed'] as const;
@@ -86,10 +89,12 @@ export const complaintDecisionNames: Record<ComplaintDecision, Names> = {
   not_confirmed: { 'zh-CN': '不属实', en: 'Not confirmed' },
 };
 /** The center's decision (投诉认定), always with its reason. */
-export const complaintDecisionSchema = z.object({
-  decision: z.enum(complaintDecisions),
-  reason: multiLine().min(2).max(2000),
-});
+export const complaintDecisionSchema = lazySchema(() =>
+  z.object({
+    decision: z.enum(complaintDecisions),
+    reason: multiLine().min(2).max(2000),
+  }),
+);
 export type ComplaintDecisionSubmission = z.infer<typeof complaintDecisionSchema>;
 
 /** What a month's confirmed complaints take off its inspection. */

@@ -2,6 +2,7 @@
 // customers (零售客户) each gets a personal link; the answers aggregate into a
 // satisfaction rate and a score. Answers are kept apart from who gave them.
 import { z } from 'zod';
+import { lazySchema } from './lazySchema';
 import { shanghaiDate } from './calendar';
 import { roundHalfUp2 } from './rounding';
 import { multiLine } from './text';
@@ -17,27 +18,31 @@ export const surveyQuestions = [
 ] as const;
 export type SurveyQuestion = (typeof surveyQuestions)[number];
 
-const rating = z.coerce.number().int().min(1).max(5);
+const rating = lazySchema(() => z.coerce.number().int().min(1).max(5));
 
-export const surveyAnswerSchema = z.object({
-  serviceAttitude: rating, // 服务态度
-  visitRegularity: rating, // 走访频次与守时
-  businessGuidance: rating, // 经营指导
-  orderingService: rating, // 订货服务
-  informationDelivery: rating, // 政策与货源信息传递
-  overall: rating, // 总体满意度
-  comment: multiLine().max(500).optional().default(''),
-});
+export const surveyAnswerSchema = lazySchema(() =>
+  z.object({
+    serviceAttitude: rating, // 服务态度
+    visitRegularity: rating, // 走访频次与守时
+    businessGuidance: rating, // 经营指导
+    orderingService: rating, // 订货服务
+    informationDelivery: rating, // 政策与货源信息传递
+    overall: rating, // 总体满意度
+    comment: multiLine().max(500).optional().default(''),
+  }),
+);
 export type SurveyAnswer = z.infer<typeof surveyAnswerSchema>;
 
-export const customerSurveyPolicySchema = z.object({
-  /** How many of the manager's retail customers are asked (fewer if the manager has fewer). */
-  sampleSize: z.number().int().min(1).max(200),
-  /** Responses needed for a score when the survey closes; fewer → the template's policy (extend or missing). */
-  minResponses: z.number().int().min(1).max(200),
-  /** The branch's target satisfaction rate (95%). */
-  satisfactionTarget: z.number().min(0).max(1),
-});
+export const customerSurveyPolicySchema = lazySchema(() =>
+  z.object({
+    /** How many of the manager's retail customers are asked (fewer if the manager has fewer). */
+    sampleSize: z.number().int().min(1).max(200),
+    /** Responses needed for a score when the survey closes; fewer → the template's policy (extend or missing). */
+    minResponses: z.number().int().min(1).max(200),
+    /** The branch's target satisfaction rate (95%). */
+    satisfactionTarget: z.number().min(0).max(1),
+  }),
+);
 export type CustomerSurveyPolicy = z.infer<typeof customerSurveyPolicySchema>;
 export const defaultCustomerSurveyPolicy: CustomerSurveyPolicy = {
   sampleSize: 10,

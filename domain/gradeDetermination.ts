@@ -3,6 +3,7 @@
 // the batch or each change, or rejects with a reason, and the county proposes again for
 // those rejected. Approved changes take effect on a date.
 import { z } from 'zod';
+import { lazySchema } from './lazySchema';
 import type { CalendarDate } from './calendar';
 import { calendarDateSchema } from './calendarDate';
 import { gradeChangeKind, grades, type Grade } from './grades';
@@ -10,35 +11,39 @@ import type { FieldProblem } from './fieldProblem';
 import { fullYears } from './pay';
 import { multiLine } from './text';
 
-export const gradeProposalSchema = z.object({
-  /** The day approved changes take effect. */
-  effectiveDate: calendarDateSchema,
-  proposals: z
-    .array(z.object({ managerId: z.uuid(), proposedGrade: z.enum(grades), reason: multiLine().max(1000).optional() }))
-    .min(1)
-    .max(2000)
-    .refine((items) => new Set(items.map((i) => i.managerId)).size === items.length, 'each manager at most once'),
-});
+export const gradeProposalSchema = lazySchema(() =>
+  z.object({
+    /** The day approved changes take effect. */
+    effectiveDate: calendarDateSchema,
+    proposals: z
+      .array(z.object({ managerId: z.uuid(), proposedGrade: z.enum(grades), reason: multiLine().max(1000).optional() }))
+      .min(1)
+      .max(2000)
+      .refine((items) => new Set(items.map((i) => i.managerId)).size === items.length, 'each manager at most once'),
+  }),
+);
 export type GradeProposal = z.infer<typeof gradeProposalSchema>;
 
-export const gradeSignOffSchema = z.discriminatedUnion('decision', [
-  /** Every proposed change approved at once. */
-  z.object({ decision: z.literal('approveAll'), comment: multiLine().max(2000).optional() }),
-  /** Every proposed change rejected: the county proposes again. */
-  z.object({ decision: z.literal('rejectAll'), reason: multiLine().min(2).max(2000) }),
-  /** Change by change; a rejection needs a reason. */
-  z.object({
-    decision: z.literal('decideEach'),
-    items: z
-      .array(
-        z.discriminatedUnion('decision', [
-          z.object({ managerId: z.uuid(), decision: z.literal('approve') }),
-          z.object({ managerId: z.uuid(), decision: z.literal('reject'), reason: multiLine().min(2).max(1000) }),
-        ]),
-      )
-      .min(1),
-  }),
-]);
+export const gradeSignOffSchema = lazySchema(() =>
+  z.discriminatedUnion('decision', [
+    /** Every proposed change approved at once. */
+    z.object({ decision: z.literal('approveAll'), comment: multiLine().max(2000).optional() }),
+    /** Every proposed change rejected: the county proposes again. */
+    z.object({ decision: z.literal('rejectAll'), reason: multiLine().min(2).max(2000) }),
+    /** Change by change; a rejection needs a reason. */
+    z.object({
+      decision: z.literal('decideEach'),
+      items: z
+        .array(
+          z.discriminatedUnion('decision', [
+            z.object({ managerId: z.uuid(), decision: z.literal('approve') }),
+            z.object({ managerId: z.uuid(), decision: z.literal('reject'), reason: multiLine().min(2).max(1000) }),
+          ]),
+        )
+        .min(1),
+    }),
+  ]),
+);
 export type GradeSignOff = z.infer<typeof gradeSignOffSchema>;
 
 /** A manager the county must propose for, with the grade they hold now. */

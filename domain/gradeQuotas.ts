@@ -2,17 +2,20 @@
 // most 20%, middle at most 50%, junior at most 30% (DOMAIN.md defaults). A cap is the
 // share times the head count, rounded half up. Checked when a grade change is approved.
 import { z } from 'zod';
+import { lazySchema } from './lazySchema';
 import { roundHalfUp } from './rounding';
 import { levelOf, type Grade } from './grades';
 
 export const quotaLevels = ['SENIOR', 'MIDDLE', 'JUNIOR'] as const;
 export type QuotaLevel = (typeof quotaLevels)[number];
 
-export const gradeQuotaSchema = z.object({
-  SENIOR: z.number().min(0).max(1),
-  MIDDLE: z.number().min(0).max(1),
-  JUNIOR: z.number().min(0).max(1),
-});
+export const gradeQuotaSchema = lazySchema(() =>
+  z.object({
+    SENIOR: z.number().min(0).max(1),
+    MIDDLE: z.number().min(0).max(1),
+    JUNIOR: z.number().min(0).max(1),
+  }),
+);
 export type GradeQuota = z.infer<typeof gradeQuotaSchema>;
 export const defaultGradeQuota: GradeQuota = { SENIOR: 0.2, MIDDLE: 0.5, JUNIOR: 0.3 };
 

@@ -3,6 +3,7 @@
 // head gives an opinion, the city decides: uphold, or adjust the components (before →
 // after, with a reason), which recomputes the composite and re-ranks the cohort.
 import { z } from 'zod';
+import { lazySchema } from './lazySchema';
 import { addDays, shanghaiDate } from './calendar';
 import { bilingual } from './issueText';
 import type { Names } from './language';
@@ -25,16 +26,18 @@ export function objectionWindowOpen(publishedAt: Date, now: Date, windowDays: nu
   return shanghaiDate(now) <= objectionDeadline(publishedAt, windowDays);
 }
 
-export const fileObjectionSchema = z.object({
-  components: z
-    .array(z.enum(objectionComponents))
-    .min(1)
-    .max(objectionComponents.length)
-    .refine((c) => new Set(c).size === c.length, {
-      message: bilingual('每个分项只能选一次', 'each component can be named once'),
-    }),
-  reason: multiLine().min(5).max(2000),
-});
+export const fileObjectionSchema = lazySchema(() =>
+  z.object({
+    components: z
+      .array(z.enum(objectionComponents))
+      .min(1)
+      .max(objectionComponents.length)
+      .refine((c) => new Set(c).size === c.length, {
+        message: bilingual('每个分项只能选一次', 'each component can be named once'),
+      }),
+    reason: multiLine().min(5).max(2000),
+  }),
+);
 export type FileObjection = z.infer<typeof fileObjectionSchema>;
 
 export const objectionDecisions = ['uphold', 'adjust'] as const;
@@ -44,34 +47,38 @@ export const objectionDecisionNames: Record<ObjectionDecision, Names> = {
   adjust: { 'zh-CN': '调整分数', en: 'Adjust the scores' },
 };
 
-const adjustmentSchema = z.object({
-  component: z.enum(objectionComponents),
-  score: z.number().min(0).max(100).multipleOf(0.01),
-});
+const adjustmentSchema = lazySchema(() =>
+  z.object({
+    component: z.enum(objectionComponents),
+    score: z.number().min(0).max(100).multipleOf(0.01),
+  }),
+);
 export type ObjectionAdjustment = z.infer<typeof adjustmentSchema>;
 
 /** The county head's opinion and the city's decision have the same shape. */
-export const objectionDecisionSchema = z
-  .object({
-    decision: z.enum(objectionDecisions),
-    adjustments: z.array(adjustmentSchema).max(objectionComponents.length).optional(),
-    reason: multiLine().min(2).max(2000),
-  })
-  .superRefine((d, ctx) => {
-    const adjusted = d.adjustments ?? [];
-    if (d.decision === 'adjust' && adjusted.length === 0)
-      ctx.addIssue({
-        code: 'custom',
-        path: ['adjustments'],
-        message: bilingual('调整时请至少给出一个分项的新分数', 'give the new score of at least one component'),
-      });
-    if (new Set(adjusted.map((a) => a.component)).size !== adjusted.length)
-      ctx.addIssue({
-        code: 'custom',
-        path: ['adjustments'],
-        message: bilingual('每个分项只能调整一次', 'each component can be adjusted once'),
-      });
-  });
+export const objectionDecisionSchema = lazySchema(() =>
+  z
+    .object({
+      decision: z.enum(objectionDecisions),
+      adjustments: z.array(adjustmentSchema).max(objectionComponents.length).optional(),
+      reason: multiLine().min(2).max(2000),
+    })
+    .superRefine((d, ctx) => {
+      const adjusted = d.adjustments ?? [];
+      if (d.decision === 'adjust' && adjusted.length === 0)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['adjustments'],
+          message: bilingual('调整时请至少给出一个分项的新分数', 'give the new score of at least one component'),
+        });
+      if (new Set(adjusted.map((a) => a.component)).size !== adjusted.length)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['adjustments'],
+          message: bilingual('每个分项只能调整一次', 'each component can be adjusted once'),
+        });
+    }),
+);
 export type ObjectionDecisionSubmission = z.infer<typeof objectionDecisionSchema>;
 
 /** Components adjusted that the manager did not object to (refused: the objection bounds the change). */

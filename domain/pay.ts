@@ -2,26 +2,29 @@
 // staff) + performance wage (a coefficient by tier). The amounts are a versioned pay
 // table; rural managers are paid one grade step higher (domain/grades.ts payGrade).
 import { z } from 'zod';
+import { lazySchema } from './lazySchema';
 import { roundHalfUp2 } from './rounding';
 import { addDays, type CalendarDate } from './calendar';
 import { levelOf, payGrade, tierOf, type Grade } from './grades';
 
-const yuan = z.number().min(0).max(1_000_000);
+const yuan = lazySchema(() => z.number().min(0).max(1_000_000));
 
-export const payTableSchema = z.object({
-  /** 岗位基本工资, the same for every customer manager. */
-  basePostWage: yuan,
-  /** 岗位浮动工资 by level. */
-  floatingWageByLevel: z.object({ TRAINEE: yuan, JUNIOR: yuan, MIDDLE: yuan, SENIOR: yuan }),
-  /** 绩效工资 = base × the coefficient of the tier. */
-  performanceWageBase: yuan,
-  performanceCoefficientByTier: z.object({
-    TRAINEE: z.number().min(0).max(10),
-    C: z.number().min(0).max(10),
-    B: z.number().min(0).max(10),
-    A: z.number().min(0).max(10),
+export const payTableSchema = lazySchema(() =>
+  z.object({
+    /** 岗位基本工资, the same for every customer manager. */
+    basePostWage: yuan,
+    /** 岗位浮动工资 by level. */
+    floatingWageByLevel: z.object({ TRAINEE: yuan, JUNIOR: yuan, MIDDLE: yuan, SENIOR: yuan }),
+    /** 绩效工资 = base × the coefficient of the tier. */
+    performanceWageBase: yuan,
+    performanceCoefficientByTier: z.object({
+      TRAINEE: z.number().min(0).max(10),
+      C: z.number().min(0).max(10),
+      B: z.number().min(0).max(10),
+      A: z.number().min(0).max(10),
+    }),
   }),
-});
+);
 export type PayTable = z.infer<typeof payTableSchema>;
 
 /** The demo city's first pay table (an example: every figure is the city's to set). */

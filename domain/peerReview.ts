@@ -2,6 +2,7 @@
 // peers of their county, drawn at random and never themself; a manager's peer score is shown
 // only as the aggregate of at least 3 raters, and nobody but the rater sees who gave what.
 import { z } from 'zod';
+import { lazySchema } from './lazySchema';
 import { drawSample } from './customerSurvey';
 import type { Names } from './language';
 import { roundHalfUp2 } from './rounding';
@@ -20,34 +21,40 @@ export const peerItemNames: Record<PeerItem, Names> = {
 };
 
 /** The template's peer-review settings: how many peers each manager rates (so each is rated by as many). */
-export const peerReviewPolicySchema = z.object({
-  peersPerRater: z.number().int().min(peerMinimumRaters).max(10),
-});
+export const peerReviewPolicySchema = lazySchema(() =>
+  z.object({
+    peersPerRater: z.number().int().min(peerMinimumRaters).max(10),
+  }),
+);
 export type PeerReviewPolicy = z.infer<typeof peerReviewPolicySchema>;
 
-const point = z.number().int().min(0).max(100);
-export const peerRatingSchema = z.object({
-  managerId: z.string().min(1).max(64),
-  cooperation: point,
-  sharing: point,
-  discipline: point,
-});
+const point = lazySchema(() => z.number().int().min(0).max(100));
+export const peerRatingSchema = lazySchema(() =>
+  z.object({
+    managerId: z.string().min(1).max(64),
+    cooperation: point,
+    sharing: point,
+    discipline: point,
+  }),
+);
 export type PeerRating = z.infer<typeof peerRatingSchema>;
 
 /** A rater's submission: one rating per assigned peer, no comment (free text could name the rater). */
-export const peerReviewSchema = z.object({
-  ratings: z
-    .array(peerRatingSchema)
-    .max(10)
-    .superRefine((ratings, ctx) => {
-      const seen = new Set<string>();
-      ratings.forEach((r, i) => {
-        if (seen.has(r.managerId))
-          ctx.addIssue({ code: 'custom', path: [i, 'managerId'], message: 'each peer is rated once' });
-        seen.add(r.managerId);
-      });
-    }),
-});
+export const peerReviewSchema = lazySchema(() =>
+  z.object({
+    ratings: z
+      .array(peerRatingSchema)
+      .max(10)
+      .superRefine((ratings, ctx) => {
+        const seen = new Set<string>();
+        ratings.forEach((r, i) => {
+          if (seen.has(r.managerId))
+            ctx.addIssue({ code: 'custom', path: [i, 'managerId'], message: 'each peer is rated once' });
+          seen.add(r.managerId);
+        });
+      }),
+  }),
+);
 export type PeerReview = z.infer<typeof peerReviewSchema>;
 
 export interface PeerPair {

@@ -2,6 +2,7 @@
 // with each manager, split among them: what went well, what did not, why, and what to
 // change. The talk is recorded and the manager acknowledges it (DOMAIN.md).
 import { z } from 'zod';
+import { lazySchema } from './lazySchema';
 import { calendarDateSchema } from './calendarDate';
 import type { Names } from './language';
 import { multiLine } from './text';
@@ -61,20 +62,24 @@ export function splitTalks<T>(
 }
 
 /** What the leader records (谈话记录): the four questions of the talk, each a short text. */
-export const talkRecordSchema = z.object({
-  heldOn: calendarDateSchema,
-  wentWell: multiLine().min(2).max(2000), // 做得好的
-  wentBadly: multiLine().min(2).max(2000), // 不足
-  causes: multiLine().min(2).max(2000), // 原因
-  agreedChange: multiLine().min(2).max(2000), // 商定的改进
-});
+export const talkRecordSchema = lazySchema(() =>
+  z.object({
+    heldOn: calendarDateSchema,
+    wentWell: multiLine().min(2).max(2000), // 做得好的
+    wentBadly: multiLine().min(2).max(2000), // 不足
+    causes: multiLine().min(2).max(2000), // 原因
+    agreedChange: multiLine().min(2).max(2000), // 商定的改进
+  }),
+);
 export type TalkRecord = z.infer<typeof talkRecordSchema>;
 
 /** The manager's acknowledgement (确认): that the record is theirs, with a comment if they wish. */
-export const talkAcknowledgementSchema = z.object({
-  decision: z.literal('acknowledge'),
-  comment: multiLine().max(2000).optional(),
-});
+export const talkAcknowledgementSchema = lazySchema(() =>
+  z.object({
+    decision: z.literal('acknowledge'),
+    comment: multiLine().max(2000).optional(),
+  }),
+);
 export type TalkAcknowledgement = z.infer<typeof talkAcknowledgementSchema>;
 
 export const talkRecordLabels: Record<keyof TalkRecord, Names> = {

@@ -3,6 +3,7 @@
 // manager. DOMAIN.md names the inputs but not the mapping: the weights and the
 // thresholds below are this engine's defaults, configurable in the template.
 import { z } from 'zod';
+import { lazySchema } from './lazySchema';
 import { bilingual } from './issueText';
 import { roundHalfUp2 } from './rounding';
 import { multiLine } from './text';
@@ -10,32 +11,36 @@ import { multiLine } from './text';
 export const skillLevels = ['SENIOR', 'MIDDLE', 'JUNIOR', 'NONE'] as const; // 高级 / 中级 / 初级 / 未达级
 export type SkillLevel = (typeof skillLevels)[number];
 
-export const skillAssessmentSchema = z.object({
-  examScore: z.number().min(0).max(100),
-  abilityReview: z.number().min(0).max(100),
-  comment: multiLine().min(2).max(2000),
-});
+export const skillAssessmentSchema = lazySchema(() =>
+  z.object({
+    examScore: z.number().min(0).max(100),
+    abilityReview: z.number().min(0).max(100),
+    comment: multiLine().min(2).max(2000),
+  }),
+);
 export type SkillAssessment = z.infer<typeof skillAssessmentSchema>;
 
-export const skillPolicySchema = z
-  .object({
-    examWeight: z.number().min(0).max(100),
-    abilityWeight: z.number().min(0).max(100),
-    /** Lowest skill score of each level. */
-    thresholds: z.object({
-      SENIOR: z.number().min(0).max(100),
-      MIDDLE: z.number().min(0).max(100),
-      JUNIOR: z.number().min(0).max(100),
+export const skillPolicySchema = lazySchema(() =>
+  z
+    .object({
+      examWeight: z.number().min(0).max(100),
+      abilityWeight: z.number().min(0).max(100),
+      /** Lowest skill score of each level. */
+      thresholds: z.object({
+        SENIOR: z.number().min(0).max(100),
+        MIDDLE: z.number().min(0).max(100),
+        JUNIOR: z.number().min(0).max(100),
+      }),
+    })
+    .refine((p) => p.examWeight + p.abilityWeight > 0, {
+      message: bilingual('考试与能力评审的权重不能都为 0', 'examWeight and abilityWeight cannot both be 0'),
+      path: ['examWeight'],
+    })
+    .refine((p) => p.thresholds.SENIOR >= p.thresholds.MIDDLE && p.thresholds.MIDDLE >= p.thresholds.JUNIOR, {
+      message: bilingual('等级分数线须从初级到高级不减', 'thresholds must not decrease from JUNIOR to SENIOR'),
+      path: ['thresholds'],
     }),
-  })
-  .refine((p) => p.examWeight + p.abilityWeight > 0, {
-    message: bilingual('考试与能力评审的权重不能都为 0', 'examWeight and abilityWeight cannot both be 0'),
-    path: ['examWeight'],
-  })
-  .refine((p) => p.thresholds.SENIOR >= p.thresholds.MIDDLE && p.thresholds.MIDDLE >= p.thresholds.JUNIOR, {
-    message: bilingual('等级分数线须从初级到高级不减', 'thresholds must not decrease from JUNIOR to SENIOR'),
-    path: ['thresholds'],
-  });
+);
 export type SkillPolicy = z.infer<typeof skillPolicySchema>;
 
 export const defaultSkillPolicy: SkillPolicy = {

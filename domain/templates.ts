@@ -2,6 +2,7 @@
 // offsets, reminders, escalation and the policy after the grace period. Versioned:
 // HR edits by creating a new version; a running cycle keeps the version it started with.
 import { z } from 'zod';
+import { lazySchema } from './lazySchema';
 import type { CycleType } from './cycles';
 import { defaultComplaintDeduction } from './complaints';
 import { customerSurveyPolicySchema, defaultCustomerSurveyPolicy } from './customerSurvey';
@@ -25,21 +26,23 @@ import {
   type TaskKind,
 } from './taskKinds';
 
-const days = z.number().int().min(0).max(365);
+const days = lazySchema(() => z.number().int().min(0).max(365));
 
-export const taskPolicySchema = z.object({
-  /** Days after the cycle opens that the task is due (its due date, Shanghai). */
-  dueOffsetDays: days.min(1),
-  /** Reminders go out this many days before the due date (0 = on the due date). */
-  reminderDaysBeforeDue: z.array(days).max(5),
-  /** Days after the first escalation before the second one and the policy. */
-  graceDays: days.min(1),
-  /** After the grace period: extend the due date, or close the task as missing. */
-  afterGrace: z.enum(['extend', 'closeAsMissing']),
-  /** With `extend`: by how many days, and how often before closing as missing. */
-  extendDays: days.min(1),
-  maxExtensions: z.number().int().min(0).max(10),
-});
+export const taskPolicySchema = lazySchema(() =>
+  z.object({
+    /** Days after the cycle opens that the task is due (its due date, Shanghai). */
+    dueOffsetDays: days.min(1),
+    /** Reminders go out this many days before the due date (0 = on the due date). */
+    reminderDaysBeforeDue: z.array(days).max(5),
+    /** Days after the first escalation before the second one and the policy. */
+    graceDays: days.min(1),
+    /** After the grace period: extend the due date, or close the task as missing. */
+    afterGrace: z.enum(['extend', 'closeAsMissing']),
+    /** With `extend`: by how many days, and how often before closing as missing. */
+    extendDays: days.min(1),
+    maxExtensions: z.number().int().min(0).max(10),
+  }),
+);
 export type TaskPolicy = z.infer<typeof taskPolicySchema>;
 
 /** `{ KIND: policy }` for the kinds a template slot holds (named by the registry). */
@@ -50,88 +53,90 @@ function slotShape<S extends Exclude<PolicySlot, 'tasks'>>(slot: S) {
   >;
 }
 
-export const templateConfigSchema = z.object({
-  /** Component weights of the composite score (sum 100); inspection deductions apply on top. */
-  weights: z.object({
-    performance: z.number().min(0).max(100),
-    customer: z.number().min(0).max(100),
-    industry: z.number().min(0).max(100),
-    selfEvaluation: z.number().min(0).max(100),
-    marketingReview: z.number().min(0).max(100),
-    /** Half-year: the skill score (技能等级考评); 0 in the other cycle types. */
-    skill: z.number().min(0).max(100).default(0),
-    /** The county head's review (上级考评, 360°): a template option, 0 unless the template gathers it. */
-    supervisor: z.number().min(0).max(100).default(0),
-    /** The county's peers (同级考评, 360°): a template option, 0 unless the template gathers it. */
-    peer: z.number().min(0).max(100).default(0),
+export const templateConfigSchema = lazySchema(() =>
+  z.object({
+    /** Component weights of the composite score (sum 100); inspection deductions apply on top. */
+    weights: z.object({
+      performance: z.number().min(0).max(100),
+      customer: z.number().min(0).max(100),
+      industry: z.number().min(0).max(100),
+      selfEvaluation: z.number().min(0).max(100),
+      marketingReview: z.number().min(0).max(100),
+      /** Half-year: the skill score (技能等级考评); 0 in the other cycle types. */
+      skill: z.number().min(0).max(100).default(0),
+      /** The county head's review (上级考评, 360°): a template option, 0 unless the template gathers it. */
+      supervisor: z.number().min(0).max(100).default(0),
+      /** The county's peers (同级考评, 360°): a template option, 0 unless the template gathers it. */
+      peer: z.number().min(0).max(100).default(0),
+    }),
+    /** The tasks this cycle type opens per manager, with their deadlines. */
+    tasks: z.partialRecord(z.enum(taskKinds), taskPolicySchema),
+    /** Reminders are sent at this Shanghai hour. */
+    reminderHour: z.number().int().min(0).max(23),
+    /** Deadlines of the county sign-off and the city approval (days after the cycle opened). */
+    approvals: z.object(slotShape('approvals')).default(() => defaultApprovals()),
+    /** Who a manager is ranked against: the county (default) or the whole city. */
+    rankingCohort: z.enum(['county', 'city']).default('county'),
+    /** Quarterly star rating (星级升降): the top share of the cohort goes up one star, the bottom share down one. */
+    starMoves: z
+      .object({ topShare: z.number().min(0).max(1), bottomShare: z.number().min(0).max(1) })
+      .default({ topShare: defaultStarMovePolicy.topShare, bottomShare: defaultStarMovePolicy.bottomShare }),
+    /** How the KPIs make up the business performance score. */
+    kpiWeights: z
+      .object({
+        salesVolumeCompletion: z.number().min(0).max(100),
+        orderSuccessRate: z.number().min(0).max(100),
+        basicDataMaintenance: z.number().min(0).max(100),
+      })
+      .default({ ...defaultKpiWeights }),
+    /** Customer survey: sample size, responses needed for a score, target satisfaction rate. */
+    customerSurvey: customerSurveyPolicySchema.default({ ...defaultCustomerSurveyPolicy }),
+    /** Half-year skill assessment: exam and ability-review weights, thresholds of each skill level. */
+    skillAssessment: skillPolicySchema.default(() => structuredClone(defaultSkillPolicy)),
+    /** Annual grade determination: the quotas checked on approval and the deadlines of proposal and sign-off (days after each opens). */
+    gradeDetermination: z
+      .object({ quotas: gradeQuotaSchema, ...slotShape('gradeDetermination') })
+      .default(() => defaultGradeDetermination()),
+    /** Bottom-ranking cases opened by this cycle's flags: deadlines of HR's decision and the city's approval. */
+    bottomRankCase: z.object(slotShape('bottomRankCase')).default(() => defaultBottomRankCase()),
+    /** Objections (申诉): days after publication a manager may object, deadlines of the county's opinion and the city's decision. */
+    objection: z
+      .object({ windowDays: z.number().int().min(1).max(30), ...slotShape('objection') })
+      .default(() => defaultObjection()),
+    /**
+     * Results talks (情感沟通) after each monthly publication: with every manager (default) or only the
+     * flagged and the bottom N; deadlines of the talk (days after publication) and of the manager's acknowledgement.
+     */
+    resultsTalk: z
+      .object({
+        enabled: z.boolean(),
+        scope: z.enum(talkScopes),
+        bottomN: z.number().int().min(1).max(50),
+        ...slotShape('resultsTalk'),
+      })
+      .default(() => defaultResultsTalk()),
+    /**
+     * Complaints (投诉受理), read from the monthly template: points a confirmed complaint takes off
+     * the month's inspection, deadlines of the manager's answer and of the center's decision.
+     */
+    complaint: z
+      .object({ deductionPoints: z.number().min(0).max(20), ...slotShape('complaint') })
+      .default(() => defaultComplaint()),
+    /**
+     * The weekly one-sheet (一张纸), read from the monthly template: the deadlines of the manager's
+     * sheet (days after its Monday: due Sunday night) and of the county's review (days after it came in).
+     */
+    weeklySheet: z
+      .object({
+        /** "Weekly sheets sent on time" as a KPI of the performance score, with this weight beside the KPI weights (0: not used). */
+        kpiWeight: z.number().min(0).max(100).default(0),
+        ...slotShape('weeklySheet'),
+      })
+      .default(() => defaultWeeklySheet()),
+    /** Peer review (同级考评), where the template gathers it: how many peers of the county each manager rates. */
+    peerReview: peerReviewPolicySchema.default({ peersPerRater: defaultPeersPerRater }),
   }),
-  /** The tasks this cycle type opens per manager, with their deadlines. */
-  tasks: z.partialRecord(z.enum(taskKinds), taskPolicySchema),
-  /** Reminders are sent at this Shanghai hour. */
-  reminderHour: z.number().int().min(0).max(23),
-  /** Deadlines of the county sign-off and the city approval (days after the cycle opened). */
-  approvals: z.object(slotShape('approvals')).default(() => defaultApprovals()),
-  /** Who a manager is ranked against: the county (default) or the whole city. */
-  rankingCohort: z.enum(['county', 'city']).default('county'),
-  /** Quarterly star rating (星级升降): the top share of the cohort goes up one star, the bottom share down one. */
-  starMoves: z
-    .object({ topShare: z.number().min(0).max(1), bottomShare: z.number().min(0).max(1) })
-    .default({ topShare: defaultStarMovePolicy.topShare, bottomShare: defaultStarMovePolicy.bottomShare }),
-  /** How the KPIs make up the business performance score. */
-  kpiWeights: z
-    .object({
-      salesVolumeCompletion: z.number().min(0).max(100),
-      orderSuccessRate: z.number().min(0).max(100),
-      basicDataMaintenance: z.number().min(0).max(100),
-    })
-    .default({ ...defaultKpiWeights }),
-  /** Customer survey: sample size, responses needed for a score, target satisfaction rate. */
-  customerSurvey: customerSurveyPolicySchema.default({ ...defaultCustomerSurveyPolicy }),
-  /** Half-year skill assessment: exam and ability-review weights, thresholds of each skill level. */
-  skillAssessment: skillPolicySchema.default(() => structuredClone(defaultSkillPolicy)),
-  /** Annual grade determination: the quotas checked on approval and the deadlines of proposal and sign-off (days after each opens). */
-  gradeDetermination: z
-    .object({ quotas: gradeQuotaSchema, ...slotShape('gradeDetermination') })
-    .default(() => defaultGradeDetermination()),
-  /** Bottom-ranking cases opened by this cycle's flags: deadlines of HR's decision and the city's approval. */
-  bottomRankCase: z.object(slotShape('bottomRankCase')).default(() => defaultBottomRankCase()),
-  /** Objections (申诉): days after publication a manager may object, deadlines of the county's opinion and the city's decision. */
-  objection: z
-    .object({ windowDays: z.number().int().min(1).max(30), ...slotShape('objection') })
-    .default(() => defaultObjection()),
-  /**
-   * Results talks (情感沟通) after each monthly publication: with every manager (default) or only the
-   * flagged and the bottom N; deadlines of the talk (days after publication) and of the manager's acknowledgement.
-   */
-  resultsTalk: z
-    .object({
-      enabled: z.boolean(),
-      scope: z.enum(talkScopes),
-      bottomN: z.number().int().min(1).max(50),
-      ...slotShape('resultsTalk'),
-    })
-    .default(() => defaultResultsTalk()),
-  /**
-   * Complaints (投诉受理), read from the monthly template: points a confirmed complaint takes off
-   * the month's inspection, deadlines of the manager's answer and of the center's decision.
-   */
-  complaint: z
-    .object({ deductionPoints: z.number().min(0).max(20), ...slotShape('complaint') })
-    .default(() => defaultComplaint()),
-  /**
-   * The weekly one-sheet (一张纸), read from the monthly template: the deadlines of the manager's
-   * sheet (days after its Monday: due Sunday night) and of the county's review (days after it came in).
-   */
-  weeklySheet: z
-    .object({
-      /** "Weekly sheets sent on time" as a KPI of the performance score, with this weight beside the KPI weights (0: not used). */
-      kpiWeight: z.number().min(0).max(100).default(0),
-      ...slotShape('weeklySheet'),
-    })
-    .default(() => defaultWeeklySheet()),
-  /** Peer review (同级考评), where the template gathers it: how many peers of the county each manager rates. */
-  peerReview: peerReviewPolicySchema.default({ peersPerRater: defaultPeersPerRater }),
-});
+);
 export type TemplateConfig = z.infer<typeof templateConfigSchema>;
 
 /** DOMAIN.md defaults: due 5 (self), 7 (inspection), 10 (reviews, survey, feedback), 12 (county), 15 (city). */

@@ -4,6 +4,7 @@
 // county's inspector from the phone report. A month's records are the facts behind the
 // inspection's check items: days with both check-ins, visits made against the plan.
 import { z } from 'zod';
+import { lazySchema } from './lazySchema';
 import { addDays, addMonths } from './calendar';
 import { calendarDateSchema } from './calendarDate';
 import type { CheckItemKind } from './scoring';
@@ -12,34 +13,40 @@ import type { Names } from './language';
 import { roundHalfUp2 } from './rounding';
 import { multiLine, oneLine } from './text';
 
-const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: bilingual('应为时间 HH:MM', 'expected HH:MM') });
+const time = lazySchema(() =>
+  z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: bilingual('应为时间 HH:MM', 'expected HH:MM') }),
+);
 
 /** One check-in (签到): when and where the visit was, as reported. */
-export const checkInSchema = z.object({ time, place: oneLine().min(1).max(100) });
+export const checkInSchema = lazySchema(() => z.object({ time, place: oneLine().min(1).max(100) }));
 export type CheckIn = z.infer<typeof checkInSchema>;
 
-const customerIds = z
-  .array(z.uuid())
-  .max(80)
-  .refine((ids) => new Set(ids).size === ids.length, {
-    message: bilingual('同一客户只能列一次', 'each customer once'),
-  });
+const customerIds = lazySchema(() =>
+  z
+    .array(z.uuid())
+    .max(80)
+    .refine((ids) => new Set(ids).size === ids.length, {
+      message: bilingual('同一客户只能列一次', 'each customer once'),
+    }),
+);
 
 /** A visit day as the manager (or the inspector) records it. */
-export const visitDaySchema = z
-  .object({
-    route: multiLine().max(500).default(''),
-    plannedCustomerIds: customerIds.default([]),
-    visitedCustomerIds: customerIds.default([]),
-    mileageKm: z.number().min(0).max(1000).default(0),
-    firstCheckIn: checkInSchema.nullable().default(null),
-    lastCheckIn: checkInSchema.nullable().default(null),
-    note: multiLine().max(500).default(''),
-  })
-  .refine((d) => !d.firstCheckIn || !d.lastCheckIn || d.lastCheckIn.time >= d.firstCheckIn.time, {
-    path: ['lastCheckIn', 'time'],
-    message: bilingual('末次签到不能早于首次签到', 'the last check-in cannot be before the first'),
-  });
+export const visitDaySchema = lazySchema(() =>
+  z
+    .object({
+      route: multiLine().max(500).default(''),
+      plannedCustomerIds: customerIds.default([]),
+      visitedCustomerIds: customerIds.default([]),
+      mileageKm: z.number().min(0).max(1000).default(0),
+      firstCheckIn: checkInSchema.nullable().default(null),
+      lastCheckIn: checkInSchema.nullable().default(null),
+      note: multiLine().max(500).default(''),
+    })
+    .refine((d) => !d.firstCheckIn || !d.lastCheckIn || d.lastCheckIn.time >= d.firstCheckIn.time, {
+      path: ['lastCheckIn', 'time'],
+      message: bilingual('末次签到不能早于首次签到', 'the last check-in cannot be before the first'),
+    }),
+);
 export type VisitDayEntry = z.infer<typeof visitDaySchema>;
 
 export const visitDateSchema = calendarDateSchema;
@@ -129,7 +136,7 @@ export function monthsOfPeriod(type: string, period: string): string[] {
 }
 
 /** The county's weekly review (按周批阅): a comment on the week's work book. */
-export const weekReviewSchema = z.object({ comment: multiLine().min(2).max(1000) });
+export const weekReviewSchema = lazySchema(() => z.object({ comment: multiLine().min(2).max(1000) }));
 
 /** The Monday of a date's week (weeks run Monday to Sunday). */
 export function weekStartOf(date: string): string {

@@ -5,6 +5,7 @@
 // communication channel; the links block is the system's own pages. Filled by ticking and
 // short entries, saved as a draft through the week, submitted at its end, reviewed by the county.
 import { z } from 'zod';
+import { lazySchema } from './lazySchema';
 import { addDays } from './calendar';
 import { bilingual } from './issueText';
 import type { Names } from './language';
@@ -91,69 +92,73 @@ export const weekdayNames: Names[] = ['一', '二', '三', '四', '五', '六', 
 );
 
 const short = (max: number) => oneLine().max(max);
-const day = z.number().int().min(0).max(6);
-const percent = z.number().min(0).max(300).nullable();
-const problem = z.object({ text: short(200).min(1), resolved: z.boolean().default(false) });
+const day = lazySchema(() => z.number().int().min(0).max(6));
+const percent = lazySchema(() => z.number().min(0).max(300).nullable());
+const problem = lazySchema(() => z.object({ text: short(200).min(1), resolved: z.boolean().default(false) }));
 export type SheetProblem = z.infer<typeof problem>;
 
-const tickedItem = z
-  .object({
-    category: z.enum(checklistCategories),
-    item: z.string().min(1).max(40),
-    how: short(200).min(2), // how it will be done (落实措施)
-  })
-  .refine((t) => t.item in checklistItems[t.category], {
-    path: ['item'],
-    message: bilingual('该类别没有这一项', 'no such item in the category'),
-  });
+const tickedItem = lazySchema(() =>
+  z
+    .object({
+      category: z.enum(checklistCategories),
+      item: z.string().min(1).max(40),
+      how: short(200).min(2), // how it will be done (落实措施)
+    })
+    .refine((t) => t.item in checklistItems[t.category], {
+      path: ['item'],
+      message: bilingual('该类别没有这一项', 'no such item in the category'),
+    }),
+);
 
 /** The sheet's content, every block optional while it is a draft (filled as the week goes). */
-export const sheetDraftSchema = z.object({
-  /** 1 营销目标: the week's actual figures (its targets come from the month's plan). */
-  actuals: z
-    .object(Object.fromEntries(kpiNames.map((k) => [k, percent])) as Record<KpiName, typeof percent>)
-    .partial()
-    .default({}),
-  /** 2 工作任务: last week's open problems, each marked resolved or still open. */
-  carriedIn: z.array(problem).max(20).default([]),
-  focus: short(200).default(''),
-  ticked: z.array(tickedItem).default([]),
-  visitPlan: z
-    .array(z.object({ day, customerId: z.uuid(), focus: short(100).default(''), done: z.boolean().default(false) }))
-    .max(150)
-    .default([]),
-  /** 3 执行跟踪: per day. */
-  daily: z
-    .array(
-      z.object({
-        day,
-        indicators: short(200).default(''),
-        tasks: short(200).default(''),
-        completed: z.boolean().default(false),
-        temporaryWork: short(200).default(''),
-        problem: short(200).default(''),
-        fix: short(200).default(''),
-      }),
-    )
-    .max(7)
-    .default([]),
-  /** 4 改进措施. */
-  mainWork: short(500).default(''),
-  problems: z.array(problem).max(10).default([]),
-  measures: short(500).default(''),
-  /** 5 沟通绿色通道. */
-  communication: z
-    .array(
-      z.object({
-        audience: z.enum(communicationAudiences),
-        kind: z.enum(communicationKinds),
-        content: short(300).min(2),
-        howTold: short(100).default(''),
-      }),
-    )
-    .max(20)
-    .default([]),
-});
+export const sheetDraftSchema = lazySchema(() =>
+  z.object({
+    /** 1 营销目标: the week's actual figures (its targets come from the month's plan). */
+    actuals: z
+      .object(Object.fromEntries(kpiNames.map((k) => [k, percent])) as Record<KpiName, typeof percent>)
+      .partial()
+      .default({}),
+    /** 2 工作任务: last week's open problems, each marked resolved or still open. */
+    carriedIn: z.array(problem).max(20).default([]),
+    focus: short(200).default(''),
+    ticked: z.array(tickedItem).default([]),
+    visitPlan: z
+      .array(z.object({ day, customerId: z.uuid(), focus: short(100).default(''), done: z.boolean().default(false) }))
+      .max(150)
+      .default([]),
+    /** 3 执行跟踪: per day. */
+    daily: z
+      .array(
+        z.object({
+          day,
+          indicators: short(200).default(''),
+          tasks: short(200).default(''),
+          completed: z.boolean().default(false),
+          temporaryWork: short(200).default(''),
+          problem: short(200).default(''),
+          fix: short(200).default(''),
+        }),
+      )
+      .max(7)
+      .default([]),
+    /** 4 改进措施. */
+    mainWork: short(500).default(''),
+    problems: z.array(problem).max(10).default([]),
+    measures: short(500).default(''),
+    /** 5 沟通绿色通道. */
+    communication: z
+      .array(
+        z.object({
+          audience: z.enum(communicationAudiences),
+          kind: z.enum(communicationKinds),
+          content: short(300).min(2),
+          howTold: short(100).default(''),
+        }),
+      )
+      .max(20)
+      .default([]),
+  }),
+);
 export type SheetContent = z.infer<typeof sheetDraftSchema>;
 
 const tickLimitMessage = bilingual(
@@ -162,42 +167,46 @@ const tickLimitMessage = bilingual(
 );
 
 /** A draft may be saved with up to 5 ticked items too: the 6th is refused as it is ticked. */
-export const sheetDraftBodySchema = sheetDraftSchema.superRefine((s, ctx) => {
-  if (s.ticked.length > maxTickedItems) ctx.addIssue({ code: 'custom', path: ['ticked'], message: tickLimitMessage });
-  const seen = new Set<string>();
-  s.ticked.forEach((t, i) => {
-    const key = `${t.category}/${t.item}`;
-    if (seen.has(key) && t.category !== 'OTHER')
-      ctx.addIssue({
-        code: 'custom',
-        path: ['ticked', i, 'item'],
-        message: bilingual('同一项只能勾选一次', 'each item once'),
-      });
-    seen.add(key);
-  });
-});
+export const sheetDraftBodySchema = lazySchema(() =>
+  sheetDraftSchema.superRefine((s, ctx) => {
+    if (s.ticked.length > maxTickedItems) ctx.addIssue({ code: 'custom', path: ['ticked'], message: tickLimitMessage });
+    const seen = new Set<string>();
+    s.ticked.forEach((t, i) => {
+      const key = `${t.category}/${t.item}`;
+      if (seen.has(key) && t.category !== 'OTHER')
+        ctx.addIssue({
+          code: 'custom',
+          path: ['ticked', i, 'item'],
+          message: bilingual('同一项只能勾选一次', 'each item once'),
+        });
+      seen.add(key);
+    });
+  }),
+);
 
 /** What a submitted sheet must hold: the focus, at least one ticked task, the week's main work. */
-export const sheetSubmissionSchema = sheetDraftBodySchema.superRefine((s, ctx) => {
-  if (s.focus.length < 2)
-    ctx.addIssue({
-      code: 'custom',
-      path: ['focus'],
-      message: bilingual('请填写本周重点', 'the week’s focus is required'),
-    });
-  if (s.ticked.length === 0)
-    ctx.addIssue({
-      code: 'custom',
-      path: ['ticked'],
-      message: bilingual('请至少勾选一项工作任务', 'tick at least one task'),
-    });
-  if (s.mainWork.length < 2)
-    ctx.addIssue({
-      code: 'custom',
-      path: ['mainWork'],
-      message: bilingual('请填写本周主要工作及成效', 'the week’s main work is required'),
-    });
-});
+export const sheetSubmissionSchema = lazySchema(() =>
+  sheetDraftBodySchema.superRefine((s, ctx) => {
+    if (s.focus.length < 2)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['focus'],
+        message: bilingual('请填写本周重点', 'the week’s focus is required'),
+      });
+    if (s.ticked.length === 0)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['ticked'],
+        message: bilingual('请至少勾选一项工作任务', 'tick at least one task'),
+      });
+    if (s.mainWork.length < 2)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['mainWork'],
+        message: bilingual('请填写本周主要工作及成效', 'the week’s main work is required'),
+      });
+  }),
+);
 
 /** 2026-12-07 起一周 / the week of 2026-12-07: where a task names its week (mails: "…一周的周工作一张纸"). */
 export function weekLabel(weekStart: string, lang: 'zh-CN' | 'en'): string {
@@ -299,10 +308,12 @@ export function summariseMonth(
 }
 
 /** The county's review (批阅): signed off with a comment, or returned with the reason. */
-export const weeklySheetReviewSchema = z.discriminatedUnion('decision', [
-  z.object({ decision: z.literal('reviewed'), comment: multiLine().min(2).max(1000) }),
-  z.object({ decision: z.literal('return'), reason: multiLine().min(2).max(1000) }),
-]);
+export const weeklySheetReviewSchema = lazySchema(() =>
+  z.discriminatedUnion('decision', [
+    z.object({ decision: z.literal('reviewed'), comment: multiLine().min(2).max(1000) }),
+    z.object({ decision: z.literal('return'), reason: multiLine().min(2).max(1000) }),
+  ]),
+);
 export type WeeklySheetReview = z.infer<typeof weeklySheetReviewSchema>;
 
 /** The sheets of a period's months together (a quarter's self-assessment reads three months). */

@@ -1,6 +1,7 @@
 // County sign-off (县级审核): the county head signs off the county's scored results; in
 // quarterly cycles the sign-off recommends one excellent manager to the city.
 import { z } from 'zod';
+import { lazySchema } from '../lazySchema';
 import { commentField, defineTaskKind } from './definition';
 import { multiLine } from '../text';
 
@@ -8,12 +9,14 @@ import { multiLine } from '../text';
 const recommendingCycleTypes = ['QUARTERLY'];
 export const recommendationRequired = (cycleType: string) => recommendingCycleTypes.includes(cycleType);
 
-export const countySignOffSchema = z.object({
-  decision: z.literal('signOff'),
-  comment: multiLine().max(2000).optional(),
-  /** Quarterly cycles: the one excellent manager the county recommends to the city. */
-  recommendedManagerId: z.uuid().optional(),
-});
+export const countySignOffSchema = lazySchema(() =>
+  z.object({
+    decision: z.literal('signOff'),
+    comment: multiLine().max(2000).optional(),
+    /** Quarterly cycles: the one excellent manager the county recommends to the city. */
+    recommendedManagerId: z.uuid().optional(),
+  }),
+);
 
 export const countySignOff = defineTaskKind({
   kind: 'COUNTY_SIGN_OFF',

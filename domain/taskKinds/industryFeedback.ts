@@ -1,15 +1,18 @@
 // Industry-partner evaluation (工业企业评价): a manufacturer's representative rates a
 // manager they work with on brand cultivation (品牌培育) and information feedback (信息反馈).
 import { z } from 'zod';
+import { lazySchema } from '../lazySchema';
 import { roundHalfUp2 } from '../rounding';
 import { commentField, defineTaskKind, scoreField } from './definition';
 import { multiLine } from '../text';
 
-export const industryFeedbackSchema = z.object({
-  brandCultivation: z.number().min(0).max(100),
-  informationFeedback: z.number().min(0).max(100),
-  comment: multiLine().min(2).max(2000),
-});
+export const industryFeedbackSchema = lazySchema(() =>
+  z.object({
+    brandCultivation: z.number().min(0).max(100),
+    informationFeedback: z.number().min(0).max(100),
+    comment: multiLine().min(2).max(2000),
+  }),
+);
 export type IndustryFeedback = z.infer<typeof industryFeedbackSchema>;
 
 /** The industry component (0–100): the mean of the two ratings. */

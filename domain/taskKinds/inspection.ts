@@ -2,24 +2,26 @@
 // item: first-and-last visit check-in (首末签到), phone spot check (电话抽检), on-site
 // check (实地检查), visit log and customer handbook (工作本、客户手册).
 import { z } from 'zod';
+import { lazySchema } from '../lazySchema';
 import { checkItemKinds, inspectionDeductions, inspectionScore } from '../scoring';
 import { defineTaskKind } from './definition';
 import { oneLine } from '../text';
 import { bilingual } from '../issueText';
 
-export const checkItemSchema = z.object({
-  item: z.enum(checkItemKinds),
-  passed: z.boolean(),
-  /** Points deducted when the item failed (0 when passed). */
-  deduction: z.number().min(0).max(100).multipleOf(0.5),
-  note: oneLine().max(1000).optional(),
-  /** References to evidence: photo or document ids, links. */
-  evidence: z.array(oneLine().min(1).max(500)).max(20).optional(),
-});
+export const checkItemSchema = lazySchema(() =>
+  z.object({
+    item: z.enum(checkItemKinds),
+    passed: z.boolean(),
+    /** Points deducted when the item failed (0 when passed). */
+    deduction: z.number().min(0).max(100).multipleOf(0.5),
+    note: oneLine().max(1000).optional(),
+    /** References to evidence: photo or document ids, links. */
+    evidence: z.array(oneLine().min(1).max(500)).max(20).optional(),
+  }),
+);
 
-export const inspectionSchema = z
-  .object({ items: z.array(checkItemSchema).min(1).max(checkItemKinds.length) })
-  .superRefine((v, ctx) => {
+export const inspectionSchema = lazySchema(() =>
+  z.object({ items: z.array(checkItemSchema).min(1).max(checkItemKinds.length) }).superRefine((v, ctx) => {
     const seen = new Set<string>();
     v.items.forEach((i, n) => {
       if (seen.has(i.item))
@@ -36,7 +38,8 @@ export const inspectionSchema = z
           message: bilingual('合格的检查项不扣分', 'a passed item deducts nothing'),
         });
     });
-  });
+  }),
+);
 export type Inspection = z.infer<typeof inspectionSchema>;
 
 export function inspectionResult(v: Inspection): { score: number; deductions: number } {

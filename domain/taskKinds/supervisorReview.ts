@@ -2,19 +2,22 @@
 // county's managers on attitude, execution, teamwork and competence; the supervisor component
 // is their mean. A template option: it counts with the weight the template gives it.
 import { z } from 'zod';
+import { lazySchema } from '../lazySchema';
 import { roundHalfUp2 } from '../rounding';
 import { multiLine } from '../text';
 import { commentField, defineTaskKind, scoreField } from './definition';
 
 export const supervisorItems = ['attitude', 'execution', 'teamwork', 'competence'] as const;
 
-export const supervisorReviewSchema = z.object({
-  attitude: z.number().min(0).max(100),
-  execution: z.number().min(0).max(100),
-  teamwork: z.number().min(0).max(100),
-  competence: z.number().min(0).max(100),
-  comment: multiLine().min(2).max(2000),
-});
+export const supervisorReviewSchema = lazySchema(() =>
+  z.object({
+    attitude: z.number().min(0).max(100),
+    execution: z.number().min(0).max(100),
+    teamwork: z.number().min(0).max(100),
+    competence: z.number().min(0).max(100),
+    comment: multiLine().min(2).max(2000),
+  }),
+);
 export type SupervisorReview = z.infer<typeof supervisorReviewSchema>;
 
 /** The supervisor component (0–100): the mean of the four ratings. */
