@@ -231,8 +231,11 @@ async function runCycle(city: City, period: string, faults?: Faults): Promise<Ou
   let sent = 0;
   const pending = [...(faults?.duringSubmissions ?? [])];
   const chaos: Promise<void>[] = [];
+  const waits: number[] = [];
+  const slowest: string[] = [];
   await eachLimited(tasks, 8, async (task) => {
     sent++;
+    const sentAt = Date.now();
     while (pending[0] && sent >= pending[0].after) chaos.push(pending.shift()!.fault());
     const res = await call(
       city,
@@ -242,6 +245,9 @@ async function runCycle(city: City, period: string, faults?: Faults): Promise<Ou
       { ...validSelfAssessment, ...selfScores(task.assignee.username.toUpperCase()) },
       `self-${task.id}`,
     );
+    waits.push(Date.now() - sentAt);
+    if (Date.now() - sentAt > 3000)
+      slowest.push(`#${sent} sent at ${((sentAt - t0) / 1000).toFixed(1)} s took ${Date.now() - sentAt} ms`);
     // 200: the first attempt went through before the answer was lost.
     if (res.status !== 201 && res.status !== 200)
       throw new Error(
@@ -249,7 +255,10 @@ async function runCycle(city: City, period: string, faults?: Faults): Promise<Ou
       );
   });
   await Promise.all(chaos);
-  phase('every self-assessment submitted');
+  waits.sort((a, b) => a - b);
+  const at = (q: number) => waits[Math.min(waits.length - 1, Math.floor(q * waits.length))];
+  phase(`every self-assessment submitted (answered in p50 ${at(0.5)} ms, p90 ${at(0.9)} ms, max ${at(1)} ms)`);
+  if (slowest.length) console.log(`[faults] slow answers: ${slowest.join('; ')}`);
 
   for (const [kind, body] of [
     ['COUNTY_SIGN_OFF', { decision: 'signOff' }],

@@ -23,6 +23,7 @@ import { countySignOff } from '../../domain/taskKinds/countySignOff';
 import { inspection } from '../../domain/taskKinds/inspection';
 import { marketingReview } from '../../domain/taskKinds/marketingReview';
 import { selfAssessment } from '../../domain/taskKinds/selfAssessment';
+import type { TaskKind } from '../../domain/taskKinds';
 import { generatedOrganisation, perCounty } from './organisation';
 import { openLoop, percentile } from './openLoop';
 import { startWorkerPool, type WorkerPool } from './processes';
@@ -60,6 +61,9 @@ const payloads: Record<string, unknown> = {
   [countySignOff.kind]: { decision: 'signOff' },
   [cityApproval.kind]: { decision: 'approve' },
 };
+
+/** The kinds the driver submits: the evaluation's tasks, the county's sign-off and the city's approval. */
+const drivenKinds = Object.keys(payloads) as TaskKind[];
 
 async function pool<T>(items: T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
@@ -217,7 +221,8 @@ async function runCycle(s: Setup): Promise<CycleFigures> {
     let after: string | undefined;
     while (finding) {
       const found = await db.prisma.task.findMany({
-        where: { status: 'OPEN', ...(after ? { id: { gt: after } } : {}) },
+        // The cycle's own steps only: the results talks that open as counties publish are not driven.
+        where: { status: 'OPEN', kind: { in: drivenKinds }, ...(after ? { id: { gt: after } } : {}) },
         select: { id: true, kind: true, assigneeId: true },
         orderBy: { id: 'asc' },
         take: 2000,
