@@ -107,6 +107,8 @@ interface Answer {
 /** Answers that say "send it again" (the request may or may not have been acted on). */
 const sendAgain = (status: number) => status === 502 || status === 503 || status === 504;
 const serverErrors: string[] = [];
+/** The API's "busy, retry in 5 s": an update still waiting at its deadline (api/workflowUpdates.ts). */
+const isBusy = (e: string) => / → 503 .*"code":"busy"/.test(e);
 let cutRequests = 0; // requests whose connection broke (the API died under them)
 
 /**
@@ -321,7 +323,13 @@ test('a cycle through worker, API, Temporal and database crashes ends as an undi
   const calmCity = await openCity('calm');
   const calm = await runCycle(calmCity, '2026-10');
   expect(calm.results.size).toBe(managerCount);
-  expect(serverErrors).toEqual([]);
+  // Undisturbed, nothing fails. A submission sent the moment its mail arrives may still wait
+  // behind the first steps of the page's workflows (issue 16, docs/benchmark.md: the first
+  // submissions after opening); past 15 s the API answers "busy, retry in 5 s" (503 busy),
+  // which the client heeds. That is backpressure, not an error; any other 5xx is one.
+  const busy = serverErrors.filter(isBusy);
+  if (busy.length) console.log(`[faults] calm run: ${busy.length} busy answers (503, sent again)`);
+  expect(serverErrors.filter((e) => !isBusy(e))).toEqual([]);
   // Its processes go: nothing of theirs runs or mails during the other city's cycle.
   await Promise.all([calmCity.worker.kill(), calmCity.api.kill()]);
 
