@@ -8,7 +8,7 @@ import { recordAudit } from '../prisma/audit';
 import type { ActivityDeps } from './deps';
 import { mailFrame } from './notifications';
 import { hashSurveyToken, newSurveyToken, surveyUrl } from '../prisma/surveyLinks';
-import { findOrCreateEvaluationTask } from './tasks';
+import { findOrCreateEvaluationTask, taskOpenedEntry } from './tasks';
 import { customerSurvey } from '../domain/taskKinds/customerSurvey';
 import type { Tx } from '../prisma/database';
 
@@ -122,21 +122,10 @@ export function customerSurveyActivities(deps: ActivityDeps) {
             const id = await mailInvitation(tx, invitation.id, `survey:${invitation.id}:invited`, false);
             if (id) outboxIds.push(id);
           }
-          await recordAudit(tx, {
-            at: new Date(input.at),
-            actorId: null,
-            action: 'task.opened',
-            entityType: 'task',
-            entityId: task.id,
-            cycleId: task.cycleId,
-            details: {
-              kind: task.kind,
-              managerId: evaluation.managerId,
-              dueDate: task.dueDate,
-              invited: sample.length,
-            },
-            dedupeKey: `task:${task.id}:opened`,
-          });
+          await recordAudit(
+            tx,
+            taskOpenedEntry(task, input.at, { managerId: evaluation.managerId, invited: sample.length }),
+          );
           return { taskId: task.id, invited: sample.length, outboxIds };
         },
         { timeout: 60_000 },

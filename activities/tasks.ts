@@ -224,8 +224,8 @@ export async function storeSubmission(tx: Tx, taskId: string, input: Omit<Record
   return submission;
 }
 
-/** The audit line of a task opened (by openTaskIn or a page's bulk opening). */
-function taskOpenedEntry(
+/** The audit line of a task opened (by openTaskIn, a page's bulk opening or a survey). */
+export function taskOpenedEntry(
   task: {
     id: string;
     kind: string;

@@ -53,6 +53,12 @@ test('customers answer through personal links; the survey closes with its rate a
   expect(new Set(invitations.map((x) => x.to)).size).toBe(10);
   expect(invitations[0]!.subject).toContain('刘洋');
   expect(invitations[0]!.text).toContain(`${publicUrl}/survey/`);
+  // The task's timeline says who holds it (办理人), as every task's does, and how many were invited.
+  const timeline = await h.api('GET', `/api/tasks/${survey.id}/timeline`, { token: t.hr });
+  expect(timeline.body.events[0]).toMatchObject({
+    action: 'task.opened',
+    details: { assigneeId: survey.assigneeId, invited: 10, dueDate: survey.dueDate },
+  });
   const tokens = invitations.map((x) => tokenOf(x.text));
   expect(new Set(tokens).size).toBe(10);
   expect(tokens.every((x) => x.length >= 32)).toBe(true);

@@ -50,6 +50,19 @@ export async function fill(page: Page, form: string, name: string, value: string
   await page.fill(field(form, name), value);
 }
 
+/**
+ * Types a date into an antd DatePicker and commits it with Enter (a Tab alone may leave the
+ * picker's old value when its panel opens late), then waits until the input shows it.
+ */
+export async function fillDate(page: Page, selector: string, date: string): Promise<void> {
+  await page.fill(selector, date);
+  await page.press(selector, 'Enter');
+  for (let tries = 0; (await page.inputValue(selector)) !== date; tries++) {
+    if (tries === 50) throw new Error(`${selector} shows ${await page.inputValue(selector)}, not ${date}`);
+    await page.waitForTimeout(100);
+  }
+}
+
 /** Picks an option of an antd Select by its text. */
 export async function pick(page: Page, selector: string, option: string): Promise<void> {
   await page.click(selector, { force: true });
