@@ -51,12 +51,26 @@ export async function fill(page: Page, form: string, name: string, value: string
 }
 
 /**
- * Types a date into an antd DatePicker and commits it with Enter (a Tab alone may leave the
- * picker's old value when its panel opens late), then waits until the input shows it.
+ * Picks a date in an antd DatePicker as a person does: opens its panel, turns the months
+ * and clicks the day. Typing the date raced the panel's opening on a busy machine (the
+ * picker kept today), so the test clicks, then waits until the input shows the date.
  */
 export async function fillDate(page: Page, selector: string, date: string): Promise<void> {
-  await page.fill(selector, date);
-  await page.press(selector, 'Enter');
+  await page.click(selector);
+  const panel = page.locator('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden)');
+  await panel.waitFor();
+  for (let turns = 0; ; turns++) {
+    const day = panel.locator(`td.ant-picker-cell-in-view[title="${date}"]`);
+    if ((await day.count()) > 0) {
+      await day.click();
+      break;
+    }
+    if (turns === 24) throw new Error(`${selector}: no day ${date} within two years`);
+    const firstShown = await panel.locator('td.ant-picker-cell-in-view').first().getAttribute('title');
+    await panel
+      .locator(date < (firstShown ?? '') ? '.ant-picker-header-prev-btn' : '.ant-picker-header-next-btn')
+      .click();
+  }
   for (let tries = 0; (await page.inputValue(selector)) !== date; tries++) {
     if (tries === 50) throw new Error(`${selector} shows ${await page.inputValue(selector)}, not ${date}`);
     await page.waitForTimeout(100);
