@@ -6,7 +6,7 @@ import { shanghaiDate } from '../domain/calendar';
 import { defaultTemplateConfig } from '../domain/templates';
 import { launchBrowser } from './support/browser';
 import { eventually, publishCountyCycle, startHarness, type Harness } from './support/harness';
-import { choose, fill, fillDate, openTask, pick, scriptErrors, shot, signedIn } from './support/pages';
+import { choose, fill, openTask, pick, pickDate, scriptErrors, shot, signedIn } from './support/pages';
 
 let h: Harness;
 let browser: Browser;
@@ -42,7 +42,7 @@ test('the center registers a complaint, the manager answers, the center confirms
   await hr.waitForSelector('#complaint-table');
   await hr.click('#register-complaint');
   await hr.waitForSelector('#complaint-form');
-  await fillDate(hr, '#complaint-form #receivedOn', `${lastMonth}-20`);
+  await pickDate(hr, '#complaint-form #receivedOn', `${lastMonth}-20`);
   await hr.fill('#complaint-form #managerId', 'M002');
   await hr
     .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: 'M002' })

@@ -18,11 +18,11 @@ import {
   choose,
   fieldError,
   fill,
-  fillDate,
   fitsTheScreen,
   openTask,
   phone,
   pick,
+  pickDate,
   scriptErrors,
   shot,
   signedIn,
@@ -100,7 +100,7 @@ test('a monthly cycle through the pages, role by role, with every decision shown
   await hr.waitForSelector('#reassign-form');
   // First HR moves its due date by three days: the page shows the new date and the timeline says so.
   const extendedTo = addDays(inspection.dueDate, 3);
-  await fillDate(hr, '#extend-form #dueDate', extendedTo);
+  await pickDate(hr, '#extend-form #dueDate', extendedTo);
   await fill(hr, 'extend-form', 'reason', '督察员外出培训');
   await hr.click('#extend-form button[type=submit]');
   await hr.locator('#task-due', { hasText: extendedTo }).waitFor();

@@ -55,7 +55,7 @@ export async function fill(page: Page, form: string, name: string, value: string
  * and clicks the day. Typing the date raced the panel's opening on a busy machine (the
  * picker kept today), so the test clicks, then waits until the input shows the date.
  */
-export async function fillDate(page: Page, selector: string, date: string): Promise<void> {
+export async function pickDate(page: Page, selector: string, date: string): Promise<void> {
   await page.click(selector);
   const panel = page.locator('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden)');
   await panel.waitFor();
