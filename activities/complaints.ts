@@ -53,12 +53,15 @@ interface MonthEffect {
  * Writes the month's confirmed complaints onto the manager's monthly result (the
  * `complaints` score; none left: removed). Called when the result is scored and when a
  * complaint is decided, each under a lock on the result, so neither misses the other.
+ * `scores`, the result's rows read under that lock, spares removing a row that is not there.
+ * Answers whether it wrote.
  */
 export async function settleComplaintScore(
   tx: Tx,
   evaluation: { id: string; managerId: string; cycle: { type: string; period: string } },
-): Promise<number> {
-  if (evaluation.cycle.type !== 'MONTHLY') return 0;
+  scores?: ReadonlyArray<{ component: string }>,
+): Promise<boolean> {
+  if (evaluation.cycle.type !== 'MONTHLY') return false;
   const confirmed = await tx.complaint.findMany({
     where: { managerId: evaluation.managerId, month: evaluation.cycle.period, status: 'CONFIRMED' },
     select: { id: true, receivedOn: true, kind: true, points: true },
@@ -66,8 +69,11 @@ export async function settleComplaintScore(
   });
   const where = { evaluationId_component: { evaluationId: evaluation.id, component: complaintsComponent } };
   if (!confirmed.length) {
-    await tx.score.deleteMany({ where: { evaluationId: evaluation.id, component: complaintsComponent } });
-    return 0;
+    if (scores && !scores.some((s) => s.component === complaintsComponent)) return false;
+    const removed = await tx.score.deleteMany({
+      where: { evaluationId: evaluation.id, component: complaintsComponent },
+    });
+    return removed.count > 0;
   }
   const list = confirmed.map((c) => ({
     complaintId: c.id,
@@ -75,14 +81,13 @@ export async function settleComplaintScore(
     kind: c.kind as ComplaintKind,
     points: Number(c.points ?? 0),
   }));
-  const points = complaintPoints(list);
-  const data = { value: points, missing: false, details: { complaints: list } as Prisma.InputJsonValue };
+  const data = { value: complaintPoints(list), missing: false, details: { complaints: list } as Prisma.InputJsonValue };
   await tx.score.upsert({
     where,
     update: data,
     create: { evaluationId: evaluation.id, component: complaintsComponent, ...data },
   });
-  return points;
+  return true;
 }
 
 /** Holds the result's row until the transaction ends (scoring and a complaint's decision take turns). */

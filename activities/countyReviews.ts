@@ -38,18 +38,16 @@ export function countyReviewActivities(deps: ActivityDeps) {
   return {
     /** Starts the county's review when every evaluation of the county is scored (idempotent). */
     async startCountyReviewIfReady(input: CountyRef & { at: string }): Promise<{ started: boolean }> {
-      const [total, open] = await Promise.all([
-        prisma.evaluation.count({
-          where: { cycleId: input.cycleId, countyId: input.countyId, stage: { not: 'WITHDRAWN' } },
-        }),
-        prisma.evaluation.count({
-          where: {
-            cycleId: input.cycleId,
-            countyId: input.countyId,
-            stage: { in: ['TASKS_OPEN', 'EVALUATIONS_SUBMITTED'] },
-          },
-        }),
-      ]);
+      // One statement: the county's evaluations counted by stage.
+      const stages = await prisma.evaluation.groupBy({
+        by: ['stage'],
+        where: { cycleId: input.cycleId, countyId: input.countyId },
+        _count: { _all: true },
+      });
+      const counted = (wanted: (stage: string) => boolean) =>
+        stages.filter((s) => wanted(s.stage)).reduce((sum, s) => sum + s._count._all, 0);
+      const total = counted((stage) => stage !== 'WITHDRAWN');
+      const open = counted((stage) => stage === 'TASKS_OPEN' || stage === 'EVALUATIONS_SUBMITTED');
       if (total === 0 || open > 0) return { started: false };
       const cycle = await prisma.cycle.findUniqueOrThrow({ where: { id: input.cycleId }, include: { template: true } });
       const template = parseTemplateConfig(cycle.template.config);

@@ -312,16 +312,19 @@ export function cycleActivities(deps: ActivityDeps) {
         await lockEvaluation(tx, input.evaluationId); // a complaint decided now waits, or is seen
         const evaluation = await tx.evaluation.findUniqueOrThrow({
           where: { id: input.evaluationId },
-          include: { cycle: { include: { template: true } } },
+          include: { cycle: { include: { template: true } }, scores: true },
         });
         if (evaluation.stage !== 'TASKS_OPEN' && evaluation.compositeScore !== null)
           return { compositeScore: Number(evaluation.compositeScore) };
         const template = parseTemplateConfig(evaluation.cycle.template.config);
         // The month's confirmed complaints (投诉扣分) count with the inspection's deductions.
-        await settleComplaintScore(tx, evaluation);
+        const complaintsSettled = await settleComplaintScore(tx, evaluation, evaluation.scores);
         // The period's weekly sheets sent on time, where the template makes them a KPI.
-        await settleSheetKpi(tx, evaluation, template);
-        const scores = await tx.score.findMany({ where: { evaluationId: evaluation.id } });
+        const sheetsSettled = await settleSheetKpi(tx, evaluation, template, evaluation.scores);
+        const scores =
+          complaintsSettled || sheetsSettled
+            ? await tx.score.findMany({ where: { evaluationId: evaluation.id } })
+            : evaluation.scores;
         const { values, deductions, gathered } = compositeInputs(scores, template);
         const composite = compositeScore(template.weights, values, gathered, deductions);
         await tx.evaluation.update({

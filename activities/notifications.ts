@@ -82,13 +82,17 @@ async function recordNotice(
   mail: OneMail,
   mailed = true,
 ): Promise<string> {
-  await tx.notice.upsert({ where: { dedupeKey: mail.dedupeKey }, update: {}, create: noticeRow(mail) });
+  // Insert-if-absent, one statement each (an upsert with nothing to update is three).
+  await tx.notice.createMany({ data: [noticeRow(mail)], skipDuplicates: true });
   if (!mailed) return '';
-  const row = await tx.notificationOutbox.upsert({
-    where: { dedupeKey: mail.dedupeKey },
-    update: {},
-    create: outboxRow(mail),
+  const [created] = await tx.notificationOutbox.createManyAndReturn({
+    data: [outboxRow(mail)],
+    skipDuplicates: true,
+    select: { id: true },
   });
+  const row =
+    created ??
+    (await tx.notificationOutbox.findUniqueOrThrow({ where: { dedupeKey: mail.dedupeKey }, select: { id: true } }));
   return row.id;
 }
 
@@ -241,6 +245,22 @@ export function messageIdOf(dedupeKey: string, publicUrl: string): string {
 }
 
 export function notificationActivities(deps: ActivityDeps) {
+  /**
+   * Marks sent mails in one statement per kind of row. A survey link is personal: once
+   * mailed it is kept nowhere, not even in the outbox.
+   */
+  async function markSent(rows: ReadonlyArray<{ id: string; kind: string }>): Promise<void> {
+    const data = { status: 'SENT' as const, sentAt: new Date(), attempts: { increment: 1 } };
+    const surveys = rows.filter((r) => r.kind === 'surveyInvitation').map((r) => r.id);
+    const others = rows.filter((r) => r.kind !== 'surveyInvitation').map((r) => r.id);
+    if (others.length) await deps.prisma.notificationOutbox.updateMany({ where: { id: { in: others } }, data });
+    if (surveys.length)
+      await deps.prisma.notificationOutbox.updateMany({
+        where: { id: { in: surveys } },
+        data: { ...data, textBody: redactedSurveyLink, htmlBody: redactedSurveyLink },
+      });
+  }
+
   return {
     /** Sends the outbox rows not yet sent. Throws (so Temporal retries) if any send fails. */
     async deliverNotifications(input: { outboxIds: string[] }): Promise<{ sent: number }> {
@@ -249,6 +269,17 @@ export function notificationActivities(deps: ActivityDeps) {
       const rows = await deps.prisma.notificationOutbox.findMany({
         where: { id: { in: input.outboxIds }, status: { not: 'SENT' } },
       });
+      // Sent mails are marked a batch at a time, not one statement each. A crash before a
+      // batch is marked sends it again on retry: at most two batches, where one mail in
+      // flight could go twice anyway (delivery is at least once).
+      let unmarked: Array<{ id: string; kind: string }> = [];
+      const markBatch = async () => {
+        const batch = unmarked;
+        unmarked = [];
+        await markSent(batch);
+        sent += batch.length;
+        heartbeat(sent);
+      };
       // A few at a time: a pooled transport keeps that many connections to the mail server.
       await forEachLimit(rows, mailConcurrency, async (row) => {
         try {
@@ -261,15 +292,6 @@ export function notificationActivities(deps: ActivityDeps) {
             messageId: messageIdOf(row.dedupeKey, deps.settings.publicUrl),
             headers: { 'X-Kaoping-Notification': row.dedupeKey },
           });
-          // A survey link is personal: once mailed it is kept nowhere, not even in the outbox.
-          const redacted =
-            row.kind === 'surveyInvitation' ? { textBody: redactedSurveyLink, htmlBody: redactedSurveyLink } : {};
-          await deps.prisma.notificationOutbox.update({
-            where: { id: row.id },
-            data: { status: 'SENT', sentAt: new Date(), attempts: { increment: 1 }, ...redacted },
-          });
-          sent++;
-          heartbeat(sent);
         } catch (err) {
           const message = err instanceof Error ? err.message : String(err);
           await deps.prisma.notificationOutbox.update({
@@ -277,8 +299,12 @@ export function notificationActivities(deps: ActivityDeps) {
             data: { attempts: { increment: 1 }, lastError: message },
           });
           failures.push(`${row.toAddress}: ${message}`);
+          return;
         }
+        unmarked.push(row);
+        if (unmarked.length >= mailConcurrency) await markBatch();
       });
+      if (unmarked.length) await markBatch();
       if (failures.length) throw new Error(`could not send ${failures.length} notification(s): ${failures.join('; ')}`);
       return { sent };
     },

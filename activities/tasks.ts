@@ -21,6 +21,7 @@ import { enqueueTaskNotice, enqueueTaskNotices, noticeTaskInclude } from './noti
 import { cityApproval } from '../domain/taskKinds/cityApproval';
 import { countySignOff } from '../domain/taskKinds/countySignOff';
 import { roleHolders } from '../prisma/roleHolders';
+import { writeSubmissionAtOnce } from './submissionStatement';
 
 /** A task of one manager's evaluation, or (one per round) of a county's results, a county's grade determination, a bottom-ranking case, an objection, a results talk or a complaint. */
 export type TaskSubject =
@@ -208,8 +209,16 @@ export async function findOrCreateEvaluationTask(tx: Tx, evaluationId: string, i
   return { task, evaluation };
 }
 
-/** The accepted submission of an open task: stored, and the task marked submitted. */
-export async function storeSubmission(tx: Tx, taskId: string, input: Omit<RecordSubmissionInput, 'taskId'>) {
+/**
+ * The accepted submission of an open task: stored, and the task marked submitted. A caller
+ * that read the task's drafts says whether there were any (no statement to delete none).
+ */
+export async function storeSubmission(
+  tx: Tx,
+  taskId: string,
+  input: Omit<RecordSubmissionInput, 'taskId'>,
+  draftsKept = true,
+) {
   const submission = await tx.submission.create({
     data: {
       taskId,
@@ -220,7 +229,9 @@ export async function storeSubmission(tx: Tx, taskId: string, input: Omit<Record
     },
   });
   await tx.task.update({ where: { id: taskId }, data: { status: 'SUBMITTED', submittedAt: new Date(input.at) } });
-  await tx.taskDraft.deleteMany({ where: { taskId } }); // what was typed is now the submission
+  // What was typed is now the submission. A draft saved in between is never shown: the draft
+  // routes read drafts of open tasks only.
+  if (draftsKept) await tx.taskDraft.deleteMany({ where: { taskId } });
   return submission;
 }
 
@@ -623,29 +634,37 @@ export function taskActivities(deps: ActivityDeps) {
 
     /** Accepts the first submission of an open task; a repeat counts once. */
     async recordSubmission(input: RecordSubmissionInput): Promise<RecordSubmissionResult> {
-      return prisma.$transaction(async (tx) => {
-        const prior = await tx.submission.findUnique({ where: { taskId: input.taskId } });
-        if (prior) return { outcome: 'duplicate', submissionId: prior.id };
-        const task = await tx.task.findUniqueOrThrow({
-          where: { id: input.taskId },
-          include: { cycle: { include: { template: true } } },
+      // One statement (relation joins): the task, a prior submission, its drafts, the template.
+      const task = await prisma.task.findUniqueOrThrow({
+        where: { id: input.taskId },
+        include: {
+          cycle: { include: { template: true } },
+          submission: { select: { id: true } },
+          drafts: { select: { userId: true }, take: 1 },
+        },
+      });
+      if (task.submission) return { outcome: 'duplicate', submissionId: task.submission.id };
+      if (task.status !== 'OPEN') return { outcome: 'closed' };
+      // Only an evaluation's tasks score, and those belong to a cycle (a complaint's do not).
+      const scores = task.cycle
+        ? scoresOfSubmission(task.kind, input.payload, parseTemplateConfig(task.cycle.template.config))
+        : [];
+      const scoreMap = Object.fromEntries(scores.map((s) => [s.component, s.value]));
+      if (!task.countyReviewId) {
+        const submissionId = await writeSubmissionAtOnce(prisma, {
+          ...input,
+          cycleId: task.cycleId,
+          evaluationId: task.evaluationId,
+          scores,
         });
-        if (task.status !== 'OPEN') return { outcome: 'closed' };
-        // Only an evaluation's tasks score, and those belong to a cycle (a complaint's do not).
-        const scores = task.cycle
-          ? scoresOfSubmission(task.kind, input.payload, parseTemplateConfig(task.cycle.template.config))
-          : [];
-        const submission = await storeSubmission(tx, task.id, input);
-        const evaluationId = task.evaluationId;
-        for (const s of evaluationId ? scores : []) {
-          const details = (s.details ?? undefined) as Prisma.InputJsonValue | undefined;
-          await tx.score.upsert({
-            where: { evaluationId_component: { evaluationId: evaluationId!, component: s.component } },
-            update: { value: s.value, missing: false, details },
-            create: { evaluationId: evaluationId!, component: s.component, value: s.value, details },
-          });
-        }
-        const scoreMap = Object.fromEntries(scores.map((s) => [s.component, s.value]));
+        if (submissionId) return { outcome: 'accepted', submissionId, scores: scoreMap };
+        // Closed, or submitted by a request that ran alongside, since it was read.
+        const prior = await prisma.submission.findUnique({ where: { taskId: task.id }, select: { id: true } });
+        return prior ? { outcome: 'duplicate', submissionId: prior.id } : { outcome: 'closed' };
+      }
+      // A county's sign-off or the city's approval: the decision is recorded with it.
+      return prisma.$transaction(async (tx) => {
+        const submission = await storeSubmission(tx, task.id, input, task.drafts.length > 0);
         const decision = task.countyReviewId ? decisionOf(input.payload) : null;
         const recommended = (input.payload as { recommendedManagerId?: string } | null)?.recommendedManagerId;
         if (task.kind === countySignOff.kind && task.countyReviewId && recommended) {

@@ -199,14 +199,14 @@ export async function settleSheetKpi(
   tx: Tx,
   evaluation: { id: string; managerId: string; cycle: { type: string; period: string } },
   template: TemplateConfig,
-): Promise<void> {
+  /** The evaluation's score rows, read under its lock. */
+  scores: ReadonlyArray<{ id: string; component: string; missing: boolean; details: Prisma.JsonValue }>,
+): Promise<boolean> {
   const weight = template.weeklySheet.kpiWeight;
-  if (!weight) return;
-  const row = await tx.score.findUnique({
-    where: { evaluationId_component: { evaluationId: evaluation.id, component: 'performance' } },
-  });
+  if (!weight) return false;
+  const row = scores.find((s) => s.component === 'performance');
   const kept = row?.details as { kpis?: Kpis } | null | undefined;
-  if (!row || row.missing || !kept?.kpis) return;
+  if (!row || row.missing || !kept?.kpis) return false;
   const months = monthsOfPeriod(evaluation.cycle.type, evaluation.cycle.period);
   const sheets = await tx.weeklySheet.findMany({
     where: { managerId: evaluation.managerId, month: { in: months } },
@@ -222,4 +222,5 @@ export async function settleSheetKpi(
     where: { id: row.id },
     data: { value, details: { ...(row.details as object), weeklySheets } },
   });
+  return true;
 }
