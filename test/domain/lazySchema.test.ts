@@ -1,7 +1,7 @@
 // Schemas are built on first use (domain/lazySchema.ts), so a workflow, which the worker
 // creates by evaluating the domain modules again, builds none of them.
 import { z } from 'zod';
-import { lazySchema } from '../../domain/lazySchema';
+import { lazySchema, markSharedModules } from '../../domain/lazySchema';
 
 describe('lazySchema', () => {
   test('builds once, on the first read, and then behaves as the schema it built', () => {
@@ -50,4 +50,34 @@ test('loading the workflow modules builds no schema', () => {
     require('../../workflows');
   });
   expect(reads).toBe(0);
+});
+
+describe('in a shared module (the worker preloads the domain and freezes it)', () => {
+  /** What the worker does to a shared module's exports (@temporalio/worker, reusable-vm). */
+  const deepFreeze = (object: object, visited = new WeakSet<object>()): object => {
+    if (visited.has(object) || Object.isFrozen(object)) return object;
+    visited.add(object);
+    for (const key of Reflect.ownKeys(object)) {
+      const value = (object as Record<PropertyKey, unknown>)[key];
+      if (value && (typeof value === 'object' || typeof value === 'function')) deepFreeze(value, visited);
+    }
+    return Object.freeze(object);
+  };
+  const shared = globalThis as { __kaopingSharedModules?: boolean };
+  beforeEach(() => markSharedModules());
+  afterEach(() => delete shared.__kaopingSharedModules);
+
+  test('the stand-in freezes alone: the schema behind it parses, composes and passes instanceof', () => {
+    const score = lazySchema(() => z.number().int().min(0).max(100));
+    const approve = lazySchema(() => z.object({ decision: z.literal('approve'), score }));
+    const exported = deepFreeze({ approve, score, kinds: { approve: { schema: approve } } });
+
+    expect(Object.isFrozen(exported)).toBe(true);
+    expect(Object.isFrozen(approve)).toBe(true);
+    // zod writes onto a schema when it is first used: frozen, this would throw.
+    expect(approve.parse({ decision: 'approve', score: 70 })).toEqual({ decision: 'approve', score: 70 });
+    expect(approve.safeParse({ decision: 'approve', score: 101 }).success).toBe(false);
+    expect(approve instanceof z.ZodObject).toBe(true);
+    expect(z.object({ inner: approve }).parse({ inner: { decision: 'approve', score: 1 } })).toBeTruthy();
+  });
 });
