@@ -5,6 +5,8 @@
 export interface OpenLoop {
   /** Latencies in ms of the requests that were made. */
   readonly latencies: number[];
+  /** When each of those requests arrived (performance.now()), beside its latency. */
+  readonly arrivals: number[];
   /** Arrivals that found nothing to do (no open task yet), and requests that failed. */
   readonly idle: number;
   readonly failures: string[];
@@ -17,6 +19,7 @@ export interface OpenLoop {
  */
 export function openLoop(ratePerSecond: number, request: () => Promise<boolean>, seed = 1): OpenLoop {
   const latencies: number[] = [];
+  const arrivals: number[] = [];
   const failures: string[] = [];
   const inFlight = new Set<Promise<void>>();
   let idle = 0;
@@ -32,8 +35,10 @@ export function openLoop(ratePerSecond: number, request: () => Promise<boolean>,
     const start = performance.now();
     const p = request()
       .then((made) => {
-        if (made) latencies.push(performance.now() - start);
-        else idle++;
+        if (made) {
+          latencies.push(performance.now() - start);
+          arrivals.push(start);
+        } else idle++;
       })
       .catch((err: unknown) => void failures.push(err instanceof Error ? err.message : String(err)))
       .finally(() => inFlight.delete(p));
@@ -52,6 +57,7 @@ export function openLoop(ratePerSecond: number, request: () => Promise<boolean>,
   next();
   return {
     latencies,
+    arrivals,
     failures,
     get idle() {
       return idle;
@@ -68,3 +74,7 @@ export const percentile = (values: number[], p: number): number => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 };
+
+/** The latencies of the requests that arrived in [from, to) (performance.now() instants). */
+export const arrivedBetween = (loop: Pick<OpenLoop, 'latencies' | 'arrivals'>, from: number, to: number): number[] =>
+  loop.latencies.filter((_, i) => loop.arrivals[i]! >= from && loop.arrivals[i]! < to);
