@@ -21,7 +21,7 @@ import { enqueueTaskNotice, enqueueTaskNotices, noticeTaskInclude } from './noti
 import { cityApproval } from '../domain/taskKinds/cityApproval';
 import { countySignOff } from '../domain/taskKinds/countySignOff';
 import { roleHolders } from '../prisma/roleHolders';
-import { writeSubmissionAtOnce } from './submissionStatement';
+import { recordSubmissionAtOnce, submittableInclude, submittableTask } from '../prisma/submissions';
 
 /** A task of one manager's evaluation, or (one per round) of a county's results, a county's grade determination, a bottom-ranking case, an objection, a results talk or a complaint. */
 export type TaskSubject =
@@ -142,6 +142,15 @@ export interface RecordSubmissionResult {
 export interface NoticeResult {
   outboxIds: string[];
 }
+/** A reminder's or an escalation's result: nothing to say, and why, when the task was submitted. */
+export interface StepResult extends NoticeResult {
+  /** The task was found submitted (its workflow may not have heard: see submissionRecordedSignal). */
+  submissionId?: string;
+}
+const withSubmission = { submission: { select: { id: true } } } as const;
+/** Nothing to send for a task no longer open; its submission's id if it was submitted. */
+const notOpen = (task: { submission: { id: string } | null }): StepResult =>
+  task.submission ? { outboxIds: [], submissionId: task.submission.id } : { outboxIds: [] };
 
 export const recipientsFor = roleHolders;
 
@@ -401,10 +410,10 @@ export function taskActivities(deps: ActivityDeps) {
       return prisma.$transaction((tx) => openTaskIn(tx, settings, input));
     },
 
-    async remindTask(input: RemindTaskInput): Promise<NoticeResult> {
+    async remindTask(input: RemindTaskInput): Promise<StepResult> {
       return prisma.$transaction(async (tx) => {
-        const task = await tx.task.findUniqueOrThrow({ where: { id: input.taskId } });
-        if (task.status !== 'OPEN') return { outboxIds: [] };
+        const task = await tx.task.findUniqueOrThrow({ where: { id: input.taskId }, include: withSubmission });
+        if (task.status !== 'OPEN') return notOpen(task);
         const key = `task:${task.id}:reminder:${input.dueDate}:${input.daysBeforeDue}`;
         const fresh = await recordAudit(tx, {
           at: new Date(input.at),
@@ -484,10 +493,10 @@ export function taskActivities(deps: ActivityDeps) {
       });
     },
 
-    async escalateTask(input: EscalateTaskInput): Promise<NoticeResult> {
+    async escalateTask(input: EscalateTaskInput): Promise<StepResult> {
       return prisma.$transaction(async (tx) => {
-        const task = await tx.task.findUniqueOrThrow({ where: { id: input.taskId } });
-        if (task.status !== 'OPEN') return { outboxIds: [] };
+        const task = await tx.task.findUniqueOrThrow({ where: { id: input.taskId }, include: withSubmission });
+        if (task.status !== 'OPEN') return notOpen(task);
         // The supervisor at this level, or the next one up who is there (a closed head's
         // escalation goes to the city approver, not to nobody).
         const wanted = escalationTarget(actorRoleOf[task.kind], input.level);
@@ -589,14 +598,17 @@ export function taskActivities(deps: ActivityDeps) {
     },
 
     /** After the grace period: the component counts 0 and the result is flagged. */
-    async closeTaskAsMissing(input: CloseTaskInput): Promise<{ closed: boolean }> {
+    async closeTaskAsMissing(input: CloseTaskInput): Promise<{ closed: boolean; submissionId?: string }> {
       return prisma.$transaction(async (tx) => {
         const closed = await tx.task.updateMany({
           where: { id: input.taskId, status: 'OPEN' },
           data: { status: 'CLOSED_MISSING', closedAt: new Date(input.at) },
         });
-        const task = await tx.task.findUniqueOrThrow({ where: { id: input.taskId } });
-        if (closed.count === 0) return { closed: task.status === 'CLOSED_MISSING' };
+        const task = await tx.task.findUniqueOrThrow({ where: { id: input.taskId }, include: withSubmission });
+        if (closed.count === 0)
+          return task.submission
+            ? { closed: false, submissionId: task.submission.id }
+            : { closed: task.status === 'CLOSED_MISSING' };
         // A peer review's components are the peers', settled across the county: nothing zeroes here.
         const components = settledAcrossCounty[task.kind] ? [] : taskKind(task.kind).components;
         const evaluationId = task.evaluationId;
@@ -637,47 +649,32 @@ export function taskActivities(deps: ActivityDeps) {
       // One statement (relation joins): the task, a prior submission, its drafts, the template.
       const task = await prisma.task.findUniqueOrThrow({
         where: { id: input.taskId },
-        include: {
-          cycle: { include: { template: true } },
-          submission: { select: { id: true } },
-          drafts: { select: { userId: true }, take: 1 },
-        },
+        include: { ...submittableInclude, drafts: { select: { userId: true }, take: 1 } },
       });
+      const countyReviewId = task.countyReviewId;
+      if (!countyReviewId) return recordSubmissionAtOnce(prisma, submittableTask(task), input);
       if (task.submission) return { outcome: 'duplicate', submissionId: task.submission.id };
       if (task.status !== 'OPEN') return { outcome: 'closed' };
-      // Only an evaluation's tasks score, and those belong to a cycle (a complaint's do not).
       const scores = task.cycle
         ? scoresOfSubmission(task.kind, input.payload, parseTemplateConfig(task.cycle.template.config))
         : [];
       const scoreMap = Object.fromEntries(scores.map((s) => [s.component, s.value]));
-      if (!task.countyReviewId) {
-        const submissionId = await writeSubmissionAtOnce(prisma, {
-          ...input,
-          cycleId: task.cycleId,
-          evaluationId: task.evaluationId,
-          scores,
-        });
-        if (submissionId) return { outcome: 'accepted', submissionId, scores: scoreMap };
-        // Closed, or submitted by a request that ran alongside, since it was read.
-        const prior = await prisma.submission.findUnique({ where: { taskId: task.id }, select: { id: true } });
-        return prior ? { outcome: 'duplicate', submissionId: prior.id } : { outcome: 'closed' };
-      }
       // A county's sign-off or the city's approval: the decision is recorded with it.
       return prisma.$transaction(async (tx) => {
         const submission = await storeSubmission(tx, task.id, input, task.drafts.length > 0);
-        const decision = task.countyReviewId ? decisionOf(input.payload) : null;
+        const decision = decisionOf(input.payload);
         const recommended = (input.payload as { recommendedManagerId?: string } | null)?.recommendedManagerId;
-        if (task.kind === countySignOff.kind && task.countyReviewId && recommended) {
+        if (task.kind === countySignOff.kind && recommended) {
           await tx.countyReview.update({
-            where: { id: task.countyReviewId },
+            where: { id: countyReviewId },
             data: { recommendedManagerId: recommended },
           });
         }
-        if (decision && task.countyReviewId) {
+        if (decision) {
           await tx.approvalDecision.create({
             data: {
               subjectType: 'countyReview',
-              subjectId: task.countyReviewId,
+              subjectId: countyReviewId,
               stage: task.kind === cityApproval.kind ? 'cityApproval' : 'countySignOff',
               decision: decision.decision,
               reason: decision.reason,

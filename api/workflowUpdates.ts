@@ -1,13 +1,14 @@
 // Updates on a workflow from a request: refusals mapped to their status code, a task the
 // workflow has not taken yet waited for briefly, and a deadline so that no request hangs.
 import { ApplicationFailure, WorkflowNotFoundError, WorkflowUpdateFailedError, type Client } from '@temporalio/client';
-import type { UpdateDefinition } from '@temporalio/common';
+import type { SignalDefinition, UpdateDefinition } from '@temporalio/common';
 import type { FieldProblem } from '../domain/fieldProblem';
 import { describeBreach, type QuotaBreach } from '../domain/gradeQuotas';
 import type { Language } from '../domain/language';
 import type { RefusalType } from '../workflows/refusals';
 import { HttpProblem, problems } from './problems';
 import { isOutage } from './outages';
+import type { Logger } from './log';
 
 /** How long a request waits for its update; then 503 with Retry-After (sending it again is safe). */
 const updateDeadlineMs = 15_000;
@@ -80,6 +81,48 @@ export async function executeUpdate<Ret, Args extends [unknown, ...unknown[]]>(
   } finally {
     clearTimeout(timer);
   }
+}
+
+/** Retries of a signal whose workflow is not started yet, or whose Temporal is away: about 90 s. */
+const signalRetries = [...notYetRetries, 5000, 10_000, 20_000, 30_000];
+/** How long a request waits for its signal before answering anyway (the retries go on). */
+const signalWaitMs = 2_000;
+
+/**
+ * Tells a workflow of something already durable in the database (a submission the API
+ * recorded). The request waits briefly for it; if Temporal or the workflow is not there
+ * yet, it is sent again in the background. Given up, the workflow still learns it from the
+ * database at its next step, so nothing recorded is lost, only later.
+ */
+export async function signalRecorded<Args extends unknown[]>(
+  temporal: Client,
+  log: Logger,
+  workflowId: string,
+  signal: SignalDefinition<Args>,
+  ...args: Args
+): Promise<void> {
+  const run = async () => {
+    for (const wait of [...signalRetries, null]) {
+      try {
+        await temporal.workflow.getHandle(workflowId).signal(signal, ...args);
+        return;
+      } catch (err) {
+        if (wait === null) {
+          log.warn(
+            { workflowId, signal: signal.name, err: String(err) },
+            'signal given up: the workflow reads it at its next step',
+          );
+          return;
+        }
+        await new Promise((r) => setTimeout(r, wait));
+      }
+    }
+  };
+  const sent = run();
+  keepTrack(sent);
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([sent, new Promise((resolve) => (timer = setTimeout(resolve, signalWaitMs)))]);
+  clearTimeout(timer);
 }
 
 function refusalOf(err: unknown): RefusalType | undefined {

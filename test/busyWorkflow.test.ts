@@ -1,7 +1,9 @@
-// Updates that answer: while no worker takes the manager's workflow, a submission does not
-// hang; it gets 503 with Retry-After, and the same request sent again once the worker is
-// back is accepted, counted once. Oversized headers get a problem+json 431, not Node's bare one.
+// Requests that answer while no worker takes the workflows: an evaluation's submission is
+// recorded by the API at once and scored once the worker is back; an update (HR moving a due
+// date) does not hang but gets 503 with Retry-After, and sent again later counts once. Oversized headers get a problem+json 431, not Node's bare one.
+import { addDays } from '../domain/calendar';
 import {
+  eventually,
   openCountyCycle,
   selfAssessmentOnlyTemplate,
   startHarness,
@@ -18,7 +20,7 @@ beforeAll(async () => {
 });
 afterAll(() => h?.close());
 
-test('no worker: 503 with Retry-After within the deadline; sent again later, accepted once', async () => {
+test('no worker: a submission is taken at once and scored once the worker is back', async () => {
   await openCountyCycle(h, t.hr!, 'C01', '2026-11');
   const task = await taskAssignedTo(h, 'm001', 30_000);
   await h.stopWorker();
@@ -28,6 +30,35 @@ test('no worker: 503 with Retry-After within the deadline; sent again later, acc
       body: validSelfAssessment,
       headers: { 'idempotency-key': 'self-assessment-m001-once' },
     });
+  // Recorded by the API, its workflow told by a signal: nobody waits for the worker.
+  const first = await send();
+  expect(first.status).toBe(201);
+  expect(first.body).toMatchObject({ outcome: 'accepted', scores: { selfEvaluation: 85 } });
+  const again = await send();
+  expect(again.status).toBe(200);
+  expect(again.body).toEqual({ outcome: 'duplicate', submissionId: first.body.submissionId });
+  expect(await h.db.prisma.task.findUniqueOrThrow({ where: { id: task.id } })).toMatchObject({ status: 'SUBMITTED' });
+  expect(await h.db.prisma.submission.count({ where: { taskId: task.id } })).toBe(1);
+
+  await h.startWorker();
+  // The sticky queue of the stopped worker times out first (about 10 s).
+  const scored = await eventually(
+    async () => {
+      const e = await h.db.prisma.evaluation.findUniqueOrThrow({ where: { id: task.evaluationId! } });
+      return e.stage === 'SCORED' ? e : undefined;
+    },
+    60_000,
+    "m001's evaluation scored",
+  );
+  expect(Number(scored.compositeScore)).toBeGreaterThan(0);
+}, 120_000);
+
+test('no worker: an update (HR moves a due date) is 503 with Retry-After within the deadline; sent again later, done once', async () => {
+  const task = await taskAssignedTo(h, 'm002', 30_000);
+  await h.stopWorker();
+  const dueDate = addDays(task.dueDate, 3);
+  const send = () =>
+    h.api('POST', `/api/tasks/${task.id}/extend`, { token: t.hr, body: { dueDate, reason: '外出培训' } });
   const started = Date.now();
   const busy = await send();
   expect(busy.status).toBe(503);
@@ -36,10 +67,18 @@ test('no worker: 503 with Retry-After within the deadline; sent again later, acc
   expect(Date.now() - started).toBeLessThan(20_000);
 
   await h.startWorker();
-  const again = await send();
-  expect(again.status).toBe(201);
-  expect(await h.db.prisma.submission.count({ where: { taskId: task.id } })).toBe(1);
-}, 90_000);
+  const done = await eventually(
+    async () => {
+      const r = await send();
+      return r.status === 503 ? undefined : r;
+    },
+    60_000,
+    'the extension once the worker is back',
+  );
+  expect(done.status).toBe(200);
+  expect(await h.db.prisma.task.findUniqueOrThrow({ where: { id: task.id } })).toMatchObject({ dueDate });
+  expect(await h.db.prisma.auditLog.count({ where: { entityId: task.id, action: 'task.extended' } })).toBe(1);
+}, 120_000);
 
 test('no worker: opening a cycle is 503 (ask again), a new manager is 202 and joins once the worker is back', async () => {
   const countyA = await h.db.prisma.orgUnit.findUniqueOrThrow({ where: { code: 'C01' } });

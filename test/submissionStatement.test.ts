@@ -1,6 +1,6 @@
 // A submission of an evaluation task is written in one statement (activities/
 // submissionStatement.ts): everything the Prisma transaction wrote, or nothing at all.
-import { writeSubmissionAtOnce } from '../activities/submissionStatement';
+import { writeSubmissionAtOnce } from '../prisma/submissions';
 import { eventually, startHarness, type Harness } from './support/harness';
 import { validInspection, validSelfAssessment } from './support/fixtures';
 

@@ -89,10 +89,12 @@ export class HumanTask implements EvaluationTask {
             dueDate: plan.dueDate,
             daysBeforeDue: step.daysBeforeDue,
           });
+          if (this.foundSubmitted(r.submissionId)) continue;
           if (r.outboxIds.length) this.state.remindersSent++;
           await deliver(r.outboxIds);
         } else if (step.kind === 'escalation') {
           const r = await acts.escalateTask({ taskId, at: nowIso(), dueDate: plan.dueDate, level: step.level });
+          if (this.foundSubmitted(r.submissionId)) continue;
           this.state.escalationLevel = Math.max(this.state.escalationLevel, step.level);
           log.info('task overdue: escalated', { kind: this.state.kind, taskId, level: step.level });
           await deliver(r.outboxIds);
@@ -114,6 +116,7 @@ export class HumanTask implements EvaluationTask {
         } else {
           const r = await acts.closeTaskAsMissing({ taskId, at: nowIso() });
           if (r.closed) this.state.phase = 'CLOSED_MISSING';
+          this.foundSubmitted(r.submissionId);
           log.info('grace period over', { kind: this.state.kind, taskId, closedAsMissing: r.closed });
           // else a submission won the race and marked the task submitted
           await condition(() => this.done);
@@ -140,7 +143,8 @@ export class HumanTask implements EvaluationTask {
       dueDate,
       dueAt: dueAtOf(dueDate).toISOString(),
     });
-    Object.assign(this.state, { taskId: opened.taskId, dueDate, phase: 'OPEN' });
+    // A submission the API recorded while the row was being opened stays submitted.
+    Object.assign(this.state, { taskId: opened.taskId, dueDate, phase: this.done ? this.state.phase : 'OPEN' });
     log.info('task opened', { kind: this.state.kind, taskId: opened.taskId, dueDate });
     await deliver(opened.outboxIds);
     return openedAt;
@@ -172,6 +176,28 @@ export class HumanTask implements EvaluationTask {
     this.state.submissionId = r.submissionId!;
     this.payload = request.payload;
     return { outcome: r.outcome, submissionId: r.submissionId!, scores: r.scores };
+  }
+
+  /**
+   * A submission recorded outside the workflow (by the API, or found by a reminder or the
+   * grace period's close after its signal was lost): the task is done. A task closed or
+   * cancelled meanwhile stays so: the database's guard let only one of them through.
+   */
+  recorded(submissionId: string): void {
+    if (this.state.phase !== 'OPENING' && this.state.phase !== 'OPEN') return;
+    this.state.phase = 'SUBMITTED';
+    this.state.submissionId = submissionId;
+  }
+
+  /**
+   * A step found the task submitted in the database. An evaluation's task takes that as its
+   * submission (the API's signal was lost); elsewhere the submit update itself carries the
+   * decision the workflow needs, so only the update marks the task submitted.
+   */
+  private foundSubmitted(submissionId: string | undefined): boolean {
+    if (!submissionId || !('evaluationId' in this.subject)) return false;
+    this.recorded(submissionId);
+    return true;
   }
 
   /** The evaluation was withdrawn (the manager left): stop reminding and escalating. */

@@ -43,3 +43,15 @@ export const withdrawEvaluationUpdate = defineUpdate<{ withdrawn: boolean }, [Wi
 
 /** A retail customer answered the manager's survey (the answer itself stays in the database). */
 export const customerSurveyAnsweredSignal = defineSignal('customerSurveyAnswered');
+
+/**
+ * The API recorded a submission of one of the evaluation's tasks itself, so the person was
+ * answered at once, not after the worker's queue: the workflow takes note and moves on.
+ * `kind` finds a task whose opening step has not returned its id yet.
+ */
+export interface SubmissionRecorded {
+  taskId: string;
+  kind: TaskKind;
+  submissionId: string;
+}
+export const submissionRecordedSignal = defineSignal<[SubmissionRecorded]>('submissionRecorded');

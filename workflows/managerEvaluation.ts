@@ -10,6 +10,7 @@ import { extendDeadlineUpdate, reassignTaskUpdate, submitTaskUpdate } from './hu
 import {
   customerSurveyAnsweredSignal,
   evaluationStatusQuery,
+  submissionRecordedSignal,
   withdrawEvaluationUpdate,
   type EvaluationStatus,
   type ManagerEvaluationInput,
@@ -55,6 +56,14 @@ export async function managerEvaluationWorkflow(input: ManagerEvaluationInput): 
   setHandler(evaluationStatusQuery, status);
   setHandler(customerSurveyAnsweredSignal, () => {
     for (const t of tasks) if (t instanceof CustomerSurveyTask) t.noteAnswer();
+  });
+  // The API recorded a submission itself (the usual way now); the update below stays for
+  // batch imports and for workflows that took their submissions through it.
+  setHandler(submissionRecordedSignal, ({ taskId, kind, submissionId }) => {
+    const task =
+      tasks.find((t) => t.state.taskId === taskId) ?? tasks.find((t) => !t.state.taskId && t.state.kind === kind);
+    if (task instanceof HumanTask) task.recorded(submissionId);
+    else log.warn('submission recorded for a task this evaluation does not have', { taskId, kind });
   });
   setHandler(submitTaskUpdate, (request) => taskById(request.taskId).submit(request), {
     validator: (request) => {

@@ -9,7 +9,7 @@ import type { SheetContent } from '../../domain/weeklySheet';
 import { checkSheetCustomers } from './weeklySheets';
 import { createHash } from 'node:crypto';
 import { randomUUID } from 'node:crypto';
-import { Router, type Request } from 'express';
+import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import { isCalendarDate } from '../../domain/calendar';
 import { countySignOff, recommendationRequired } from '../../domain/taskKinds/countySignOff';
@@ -26,7 +26,10 @@ import { nameOf } from '../../domain/codeNames';
 import { extendDeadlineUpdate, reassignTaskUpdate, submitTaskUpdate } from '../../workflows/humanTask.messages';
 import { actorOf, authenticate, countiesInScope, hasRole, type Actor } from '../auth';
 import type { ApiContext } from '../context';
-import { executeUpdate, resultWithin } from '../workflowUpdates';
+import { executeUpdate, resultWithin, signalRecorded } from '../workflowUpdates';
+import { recordSubmissionAtOnce, submittableTask } from '../../prisma/submissions';
+import { submissionRecordedSignal } from '../../workflows/managerEvaluation.messages';
+import { logOf } from '../log';
 import { startWorkflowOnce } from '../../workflows/client/startOnce';
 import { remindNowWorkflow } from '../../workflows/remindNow';
 import { remindNowWorkflowId, type RemindNowInput } from '../../workflows/remindNow.messages';
@@ -333,7 +336,11 @@ export function taskRoutes(ctx: ApiContext): Router {
           .digest('hex')
           .slice(0, 32);
 
-    if (task.submission) return res.status(200).json({ outcome: 'duplicate', submissionId: task.submission.id });
+    if (task.submission) {
+      // Sent again, perhaps because the first answer was lost with its signal: tell again.
+      if (task.evaluation) await tellEvaluation(res, task, task.submission.id);
+      return res.status(200).json({ outcome: 'duplicate', submissionId: task.submission.id });
+    }
     if (task.kind === countySignOff.kind && task.cycle && recommendationRequired(task.cycle.type)) {
       const recommended = (payload as { recommendedManagerId?: string }).recommendedManagerId;
       const inCounty =
@@ -363,6 +370,19 @@ export function taskRoutes(ctx: ApiContext): Router {
         en: 'The task is closed and takes no submission',
       });
 
+    if (task.evaluation) {
+      // An evaluation's task: recorded here and answered at once, not after the worker's queue
+      // (a cycle opening for a province keeps it long); its workflow is told by a signal.
+      const recorded = await recordSubmissionAtOnce(
+        ctx.prisma,
+        submittableTask({ ...task, cycle: task.cycle && { template: { config: await templateConfig(task.cycle) } } }),
+        { at: new Date().toISOString(), requestId, submittedById: actor.id, payload },
+      );
+      if (recorded.outcome === 'closed')
+        throw problems.conflict('task_closed', { 'zh-CN': '任务已关闭', en: 'The task is closed' });
+      await tellEvaluation(res, task, recorded.submissionId);
+      return res.status(recorded.outcome === 'accepted' ? 201 : 200).json(recorded);
+    }
     const result = await executeUpdate(
       ctx.temporal,
       lang,
@@ -380,6 +400,29 @@ export function taskRoutes(ctx: ApiContext): Router {
     });
     res.status(result.outcome === 'accepted' ? 201 : 200).json(result);
   });
+
+  /** Tells a manager's evaluation workflow that the API recorded one of its tasks' submission. */
+  const tellEvaluation = (
+    res: Response,
+    task: { id: string; kind: string; workflowId: string },
+    submissionId: string,
+  ) =>
+    signalRecorded(ctx.temporal, logOf(res), task.workflowId, submissionRecordedSignal, {
+      taskId: task.id,
+      kind: task.kind as TaskKind,
+      submissionId,
+    });
+
+  // A template version never changes once saved (a change is a new version): kept by id.
+  const templateConfigs = new Map<string, unknown>();
+  async function templateConfig(cycle: { templateId: string }): Promise<unknown> {
+    if (!templateConfigs.has(cycle.templateId)) {
+      const { config } = await ctx.prisma.evaluationTemplate.findUniqueOrThrow({ where: { id: cycle.templateId } });
+      if (templateConfigs.size >= 100) templateConfigs.clear();
+      templateConfigs.set(cycle.templateId, config);
+    }
+    return templateConfigs.get(cycle.templateId);
+  }
 
   /** HR moves a task's due date; its reminders and escalations move with it. */
   /** HR moves one task's due date (its workflow re-plans reminders and escalations). */

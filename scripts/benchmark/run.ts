@@ -27,7 +27,7 @@ import type { TaskKind } from '../../domain/taskKinds';
 import { generatedOrganisation, perCounty } from './organisation';
 import { arrivedBetween, openLoop, percentile } from './openLoop';
 import { startWorkerPool, type WorkerPool } from './processes';
-import { floorShape } from './floorWorkflow';
+import { floorShape, floorSubmittedSignal } from './floorWorkflow';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { findTemporalBinary } = require('../temporalBinaries');
 
@@ -337,7 +337,7 @@ async function runCycle(s: Setup): Promise<CycleFigures> {
   };
 }
 
-/** The same-shape floor: N workflows started, 3N updates through the same closed-loop driver. */
+/** The same-shape floor: N workflows started, 3N signals through the same closed-loop driver. */
 async function runFloor(s: Setup): Promise<number> {
   const taskQueue = 'bench-floor';
   const workers = startWorkerPool('floor', s.workers, ['--import', 'tsx', path.join(__dirname, 'floorWorker.ts')], {
@@ -350,9 +350,9 @@ async function runFloor(s: Setup): Promise<number> {
   await pool(ids, 200, async (id) => {
     await s.env.client.workflow.start('floorEvaluationWorkflow', { taskQueue, workflowId: id });
   });
-  const updates = ids.flatMap((id) => Array.from({ length: floorShape.tasks }, (_, i) => ({ id, i })));
-  await pool(updates, concurrency, async ({ id, i }) => {
-    await s.env.client.workflow.getHandle(id).executeUpdate('floorSubmit', { args: [i] });
+  const submissions = ids.flatMap((id) => Array.from({ length: floorShape.tasks }, (_, i) => ({ id, i })));
+  await pool(submissions, concurrency, async ({ id, i }) => {
+    await s.env.client.workflow.getHandle(id).signal(floorSubmittedSignal, i);
   });
   await pool(ids, concurrency, async (id) => {
     await s.env.client.workflow.getHandle(id).result();

@@ -2,9 +2,12 @@
 // cycle (three per manager). The Prisma transaction it replaces took seven round trips
 // (BEGIN, the submission, the task's status, the drafts, the score, the audit line,
 // COMMIT); one statement is atomic on its own, and its guard on the task's status settles
-// a race with the grace period's close without a lock.
+// a race with the grace period's close without a lock. The worker (recordSubmission) and
+// the API (an evaluation's task, recorded before its workflow hears of it) both write here.
 import { randomUUID } from 'node:crypto';
-import type { PrismaClient } from '../prisma/database';
+import { scoresOfSubmission, type TaskKind } from '../domain/taskKinds';
+import { parseTemplateConfig } from '../domain/templates';
+import type { PrismaClient } from './database';
 
 export interface SubmissionWrite {
   taskId: string;
@@ -69,4 +72,85 @@ export async function writeSubmissionAtOnce(prisma: PrismaClient, w: SubmissionW
     )
     SELECT "id" FROM s`;
   return rows[0]?.id ?? null;
+}
+
+/** What a submission needs to know of its task, read with it in one statement. */
+export interface SubmittableTask {
+  id: string;
+  kind: string;
+  status: string;
+  cycleId: string | null;
+  evaluationId: string | null;
+  /** The cycle's template (its scoring); null for a task outside a cycle (a complaint's). */
+  templateConfig: unknown;
+  /** The submission already taken, if any. */
+  submissionId: string | null;
+}
+
+export interface SubmissionRequest {
+  at: string;
+  requestId: string;
+  submittedById: string;
+  /** Parsed by the kind's schema. */
+  payload: unknown;
+}
+
+export type SubmissionOutcome =
+  { outcome: 'accepted' | 'duplicate'; submissionId: string; scores?: Record<string, number> } | { outcome: 'closed' };
+
+/** The include that reads a task as `submittableTask` wants it, in the same statement. */
+export const submittableInclude = {
+  cycle: { select: { template: { select: { config: true } } } },
+  submission: { select: { id: true } },
+} as const;
+
+export function submittableTask(task: {
+  id: string;
+  kind: string;
+  status: string;
+  cycleId: string | null;
+  evaluationId: string | null;
+  cycle: { template: { config: unknown } } | null;
+  submission: { id: string } | null;
+}): SubmittableTask {
+  const { id, kind, status, cycleId, evaluationId } = task;
+  return {
+    id,
+    kind,
+    status,
+    cycleId,
+    evaluationId,
+    templateConfig: task.cycle?.template.config ?? null,
+    submissionId: task.submission?.id ?? null,
+  };
+}
+
+/**
+ * Accepts the first submission of an open task (one without a decision to record): its
+ * scores by the cycle's template, written in one statement. A repeat answers the first.
+ */
+export async function recordSubmissionAtOnce(
+  prisma: PrismaClient,
+  task: SubmittableTask,
+  request: SubmissionRequest,
+): Promise<SubmissionOutcome> {
+  if (task.submissionId) return { outcome: 'duplicate', submissionId: task.submissionId };
+  if (task.status !== 'OPEN') return { outcome: 'closed' };
+  // Only an evaluation's tasks score, and those belong to a cycle (a complaint's do not).
+  const scores =
+    task.templateConfig === null
+      ? []
+      : scoresOfSubmission(task.kind as TaskKind, request.payload, parseTemplateConfig(task.templateConfig));
+  const submissionId = await writeSubmissionAtOnce(prisma, {
+    ...request,
+    taskId: task.id,
+    cycleId: task.cycleId,
+    evaluationId: task.evaluationId,
+    scores,
+  });
+  if (submissionId)
+    return { outcome: 'accepted', submissionId, scores: Object.fromEntries(scores.map((s) => [s.component, s.value])) };
+  // Closed, or submitted by a request that ran alongside, since it was read.
+  const prior = await prisma.submission.findUnique({ where: { taskId: task.id }, select: { id: true } });
+  return prior ? { outcome: 'duplicate', submissionId: prior.id } : { outcome: 'closed' };
 }
