@@ -107,6 +107,8 @@ export async function signalRecorded<Args extends unknown[]>(
         await temporal.workflow.getHandle(workflowId).signal(signal, ...args);
         return;
       } catch (err) {
+        // A workflow that has finished took everything it needed (a duplicate sent late).
+        if (err instanceof WorkflowNotFoundError && /already completed/i.test(err.message)) return;
         if (wait === null) {
           log.warn(
             { workflowId, signal: signal.name, err: String(err) },
