@@ -85,22 +85,21 @@ export async function executeUpdate<Ret, Args extends [unknown, ...unknown[]]>(
 
 /** Retries of a signal whose workflow is not started yet, or whose Temporal is away: about 90 s. */
 const signalRetries = [...notYetRetries, 5000, 10_000, 20_000, 30_000];
-/** How long a request waits for its signal before answering anyway (the retries go on). */
-const signalWaitMs = 2_000;
 
 /**
  * Tells a workflow of something already durable in the database (a submission the API
- * recorded). The request waits briefly for it; if Temporal or the workflow is not there
- * yet, it is sent again in the background. Given up, the workflow still learns it from the
- * database at its next step, so nothing recorded is lost, only later.
+ * recorded), in the background: the request is answered without waiting for Temporal. If
+ * Temporal or the workflow is not there yet, the signal is sent again. Given up, the
+ * workflow still learns it from the database at its next step, so nothing recorded is lost,
+ * only later.
  */
-export async function signalRecorded<Args extends unknown[]>(
+export function signalRecorded<Args extends unknown[]>(
   temporal: Client,
   log: Logger,
   workflowId: string,
   signal: SignalDefinition<Args>,
   ...args: Args
-): Promise<void> {
+): void {
   const run = async () => {
     for (const wait of [...signalRetries, null]) {
       try {
@@ -120,11 +119,7 @@ export async function signalRecorded<Args extends unknown[]>(
       }
     }
   };
-  const sent = run();
-  keepTrack(sent);
-  let timer: NodeJS.Timeout | undefined;
-  await Promise.race([sent, new Promise((resolve) => (timer = setTimeout(resolve, signalWaitMs)))]);
-  clearTimeout(timer);
+  keepTrack(run());
 }
 
 function refusalOf(err: unknown): RefusalType | undefined {

@@ -3,6 +3,7 @@
 // signal. If that signal is lost (the API died right after the write), the workflow finds
 // the submission at its next step instead of reminding or closing the task as missing.
 import { recordSubmissionAtOnce, submittableInclude, submittableTask } from '../prisma/submissions';
+import { workflowStackFrames } from '../workflows/stackFrames';
 import { validSelfAssessment } from './support/fixtures';
 import { eventually, openCountyCycle, selfAssessmentOnlyTemplate, startHarness, type Harness } from './support/harness';
 
@@ -44,6 +45,14 @@ test('a submission whose signal was lost is found at the next step: no reminder,
     payload: validSelfAssessment,
   });
   expect(recorded.outcome).toBe('accepted');
+
+  // Meanwhile the workflow waits on its timers; Temporal's stack-trace query says where, in
+  // at most workflowStackFrames frames a stack (workflows/stackFrames.ts keeps them short).
+  const { workflowId } = await h.db.prisma.evaluation.findUniqueOrThrow({ where: { id: task.evaluationId! } });
+  const stacks: string = await h.env.client.workflow.getHandle(workflowId).query('__stack_trace');
+  const frames = stacks.split(/\n\n/).map((stack) => stack.split('\n').filter((l) => /^\s+at /.test(l)).length);
+  expect(Math.max(...frames)).toBeGreaterThan(0);
+  expect(Math.max(...frames)).toBeLessThanOrEqual(workflowStackFrames);
 
   // Past the due date and its grace period: every step of the task's plan has come.
   await h.env.sleep(task.dueAt.getTime() + 10 * 86_400_000 - (await h.env.currentTimeMs()));

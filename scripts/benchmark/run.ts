@@ -27,6 +27,7 @@ import type { TaskKind } from '../../domain/taskKinds';
 import { generatedOrganisation, perCounty } from './organisation';
 import { arrivedBetween, openLoop, percentile } from './openLoop';
 import { startWorkerPool, type WorkerPool } from './processes';
+import { freePort } from '../freePort';
 import { floorShape, floorSubmittedSignal } from './floorWorkflow';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { findTemporalBinary } = require('../temporalBinaries');
@@ -84,14 +85,21 @@ async function waitFor(what: string, check: () => Promise<boolean>, timeoutMs: n
   }
 }
 
-function parseArgs(argv: string[]): { managers: number; workers: number } {
+function parseArgs(argv: string[]): { managers: number; workers: number; apis: number } {
   const managers = Number(argv.find((a) => /^\d+$/.test(a)) ?? 1000);
-  const w = argv.indexOf('--workers');
-  const workers = Number(w >= 0 ? argv[w + 1] : (process.env.BENCH_WORKERS ?? 1));
-  if (!Number.isInteger(managers) || managers < 1 || !Number.isInteger(workers) || workers < 1)
-    throw new Error('usage: npm run benchmark -- <managers> [--workers <processes>]');
-  if (workers > 1 && !process.env.DATABASE_URL) throw new Error('--workers > 1 needs DATABASE_URL (PostgreSQL)');
-  return { managers, workers };
+  const option = (name: string, env: string | undefined, fallback: number) => {
+    const i = argv.indexOf(name);
+    return Number(i >= 0 ? argv[i + 1] : (env ?? fallback));
+  };
+  const workers = option('--workers', process.env.BENCH_WORKERS, 1);
+  // With PostgreSQL the API runs in processes of its own, as deployed; with PGlite, in this one.
+  const apis = option('--apis', process.env.BENCH_APIS, process.env.DATABASE_URL ? 1 : 0);
+  const counts = [managers, workers, apis];
+  if (!counts.every(Number.isInteger) || managers < 1 || workers < 1 || apis < 0)
+    throw new Error('usage: npm run benchmark -- <managers> [--workers <processes>] [--apis <processes>]');
+  if ((workers > 1 || apis > 0) && !process.env.DATABASE_URL)
+    throw new Error('--workers > 1 and --apis need DATABASE_URL (PostgreSQL)');
+  return { managers, workers, apis };
 }
 
 /** A local mail server that takes every mail, so sending costs what SMTP costs. */
@@ -118,6 +126,8 @@ interface Setup {
   smtpPort: number;
   managers: number;
   workers: number;
+  /** API processes of their own (0: the API runs in the benchmark's process). */
+  apis: number;
 }
 
 interface CycleFigures {
@@ -187,16 +197,53 @@ async function kaopingWorkers(s: Setup, taskQueue: string): Promise<WorkerPool> 
   };
 }
 
+/** The API: `s.apis` processes of its own (scripts/api.ts, as deployed), or in this process. */
+async function kaopingApis(s: Setup, taskQueue: string): Promise<{ bases: string[]; stop(): Promise<void> }> {
+  if (s.apis === 0) {
+    const app = createApp({ prisma: s.db.prisma, temporal: s.env.client, taskQueue, sessionTtlHours: 12 });
+    const server = await new Promise<Server>((r) => {
+      const srv = app.listen(0, '127.0.0.1', () => r(srv));
+    });
+    return {
+      bases: [`http://127.0.0.1:${(server.address() as AddressInfo).port}`],
+      stop: () => new Promise((r) => server.close(() => r())),
+    };
+  }
+  const ports = await Promise.all(Array.from({ length: s.apis }, () => freePort()));
+  const pools = ports.map((port) =>
+    startWorkerPool('api', 1, ['--import', 'tsx', path.join(__dirname, '..', 'api.ts')], {
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      TEMPORAL_ADDRESS: s.env.address,
+      SMTP_URL: `smtp://127.0.0.1:${s.smtpPort}`,
+      TEMPORAL_TASK_QUEUE: taskQueue,
+      PUBLIC_URL: 'http://bench',
+      LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+    }),
+  );
+  const bases = ports.map((port) => `http://127.0.0.1:${port}`);
+  for (const base of bases)
+    await waitFor(
+      'the API process',
+      () =>
+        fetch(`${base}/api/health`).then(
+          (r) => r.ok,
+          () => false,
+        ),
+      60_000,
+    );
+  return { bases, stop: async () => void (await Promise.all(pools.map((p) => p.stop()))) };
+}
+
 async function runCycle(s: Setup): Promise<CycleFigures> {
   const { db, managers: n } = s;
   const taskQueue = 'kaoping-bench';
   const workers = await kaopingWorkers(s, taskQueue);
-  const app = createApp({ prisma: db.prisma, temporal: s.env.client, taskQueue, sessionTtlHours: 12 });
-  const server = await new Promise<Server>((r) => {
-    const srv = app.listen(0, '127.0.0.1', () => r(srv));
-  });
-  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const apis = await kaopingApis(s, taskQueue);
+  // Requests take turns across the API processes, as a load balancer would spread them.
+  let turn = 0;
   const call = async (method: string, url: string, token: string, body?: unknown) => {
+    const base = apis.bases[turn++ % apis.bases.length]!;
     const res = await fetch(`${base}${url}`, {
       method,
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
@@ -285,6 +332,7 @@ async function runCycle(s: Setup): Promise<CycleFigures> {
   const openSeconds = (Date.now() - t0) / 1000;
   const pOpen = performance.now();
   console.log(`[bench] ${3 * n} tasks open and mailed in ${openSeconds.toFixed(1)} s`);
+  await logPageSteps(s, cycle.id);
 
   // The driver: everything still open, as fast as the engine takes it, until all is published.
   const driverLatencies: number[] = [];
@@ -317,7 +365,7 @@ async function runCycle(s: Setup): Promise<CycleFigures> {
   published = true;
   finding = false;
   await Promise.all([driving, finder, submitting.stop(), reading.stop()]);
-  server.close();
+  await apis.stop();
   await workers.stop();
   return {
     openSeconds,
@@ -335,6 +383,45 @@ async function runCycle(s: Setup): Promise<CycleFigures> {
     workerPeakRssMb: workers.peakRssMb,
     workerRestarts: workers.restarts,
   };
+}
+
+/**
+ * Where the opening's time went, from the cycle workflow's history: each page step's wait
+ * in the queue, its run, and the gap until the workflow scheduled the next page.
+ */
+async function logPageSteps(s: Setup, cycleId: string): Promise<void> {
+  const { workflowId } = await s.db.prisma.cycle.findUniqueOrThrow({ where: { id: cycleId } });
+  const events = (await s.env.client.workflow.getHandle(workflowId).fetchHistory()).events ?? [];
+  const at = (e: (typeof events)[number]) => Number(e.eventTime?.seconds ?? 0) * 1000 + (e.eventTime?.nanos ?? 0) / 1e6;
+  const pages: { scheduled: number; started?: number; completed?: number }[] = [];
+  const byEventId = new Map<number, (typeof pages)[number]>();
+  for (const e of events) {
+    const id = Number(e.eventId);
+    if (e.activityTaskScheduledEventAttributes?.activityType?.name === 'startEvaluationWorkflows') {
+      const page = { scheduled: at(e) };
+      pages.push(page);
+      byEventId.set(id, page);
+    }
+    const started = e.activityTaskStartedEventAttributes;
+    if (started) {
+      const page = byEventId.get(Number(started.scheduledEventId));
+      if (page) page.started = at(e);
+    }
+    const completed = e.activityTaskCompletedEventAttributes;
+    if (completed) {
+      const page = byEventId.get(Number(completed.scheduledEventId));
+      if (page) page.completed = at(e);
+    }
+  }
+  const done = pages.filter((p) => p.started && p.completed);
+  if (!done.length) return;
+  const median = (xs: number[]) => (percentile(xs, 50) / 1000).toFixed(2);
+  const gaps = done.slice(1).map((p, i) => p.scheduled - done[i]!.completed!);
+  console.log(
+    `[bench] ${done.length} page steps: waited p50 ${median(done.map((p) => p.started! - p.scheduled))} s, ` +
+      `ran p50 ${median(done.map((p) => p.completed! - p.started!))} s, ` +
+      `next page scheduled after p50 ${median(gaps)} s (max ${(Math.max(0, ...gaps) / 1000).toFixed(2)} s)`,
+  );
 }
 
 /** The same-shape floor: N workflows started, 3N signals through the same closed-loop driver. */
@@ -389,7 +476,7 @@ async function runBare(s: Setup): Promise<number> {
 }
 
 async function main() {
-  const { managers: n, workers } = parseArgs(process.argv.slice(2));
+  const { managers: n, workers, apis } = parseArgs(process.argv.slice(2));
   Runtime.install({ logger: new DefaultLogger('WARN') });
   const cli: string | undefined = findTemporalBinary('cli');
   const env = await TestWorkflowEnvironment.createLocal(
@@ -406,7 +493,7 @@ async function main() {
   console.log(
     `[bench] seeded ${n} managers in ${Math.ceil(n / perCounty)} counties in ${((Date.now() - s0) / 1000).toFixed(1)} s`,
   );
-  const setup: Setup = { env, db, smtpPort: smtp.port, managers: n, workers };
+  const setup: Setup = { env, db, smtpPort: smtp.port, managers: n, workers, apis };
 
   const cycle = await runCycle(setup);
   console.log(`[bench] published in ${cycle.publishedSeconds.toFixed(1)} s; now the floor`);
@@ -418,6 +505,7 @@ async function main() {
   const bench = {
     managers: n,
     workers,
+    apis,
     database: db.target.kind,
     openSeconds: Number(cycle.openSeconds.toFixed(1)),
     publishedSeconds: Number(cycle.publishedSeconds.toFixed(1)),
@@ -449,7 +537,7 @@ async function main() {
   };
   for (const f of [...cycle.submitFailures, ...cycle.readFailures].slice(0, 5)) console.log(`[bench] failed: ${f}`);
   console.log(`
-managers                 ${n} in ${Math.ceil(n / perCounty)} counties, ${workers} worker process(es), ${db.target.kind}
+managers                 ${n} in ${Math.ceil(n / perCounty)} counties, ${workers} worker process(es), ${apis || 'no'} API process(es) of its own, ${db.target.kind}
 tasks open and mailed    ${bench.openSeconds} s
 open → every published   ${bench.publishedSeconds} s   (${bench.submissions} submissions)
 same-shape floor         ${bench.floorSeconds} s   → ${bench.floorRatio}×

@@ -30,6 +30,7 @@ export const sharedDomainModules = [
 
 /** Modules evaluated once per worker thread and shared by every workflow; sharedZod first. */
 export const preloadModules = [
+  require.resolve('../stackFrames'),
   require.resolve('../sharedZod'),
   ...sharedDomainModules.map((m) => require.resolve(`../../domain/${m}`)),
 ];
