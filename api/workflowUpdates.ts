@@ -88,38 +88,48 @@ const signalRetries = [...notYetRetries, 5000, 10_000, 20_000, 30_000];
 
 /**
  * Tells a workflow of something already durable in the database (a submission the API
- * recorded), in the background: the request is answered without waiting for Temporal. If
- * Temporal or the workflow is not there yet, the signal is sent again. Given up, the
- * workflow still learns it from the database at its next step, so nothing recorded is lost,
- * only later.
+ * recorded). The request is answered once Temporal has the signal (it does not wait for the
+ * worker): a crash after that loses nothing. If Temporal or the workflow is not there yet,
+ * the signal is sent again in the background and the request gets 503 after the deadline;
+ * sent again, it is answered as a duplicate and signals again. Given up for good, the
+ * workflow still finds the submission in the database at its next step.
  */
-export function signalRecorded<Args extends unknown[]>(
+export async function signalRecorded<Args extends unknown[]>(
   temporal: Client,
   log: Logger,
   workflowId: string,
   signal: SignalDefinition<Args>,
   ...args: Args
-): void {
-  const run = async () => {
+): Promise<void> {
+  const run = async (): Promise<boolean> => {
     for (const wait of [...signalRetries, null]) {
       try {
         await temporal.workflow.getHandle(workflowId).signal(signal, ...args);
-        return;
+        return true;
       } catch (err) {
         // A workflow that has finished took everything it needed (a duplicate sent late).
-        if (err instanceof WorkflowNotFoundError && /already completed/i.test(err.message)) return;
+        if (err instanceof WorkflowNotFoundError && /already completed/i.test(err.message)) return true;
         if (wait === null) {
           log.warn(
             { workflowId, signal: signal.name, err: String(err) },
             'signal given up: the workflow reads it at its next step',
           );
-          return;
+          return false;
         }
         await new Promise((r) => setTimeout(r, wait));
       }
     }
+    return false;
   };
-  keepTrack(run());
+  const sent = run();
+  keepTrack(sent);
+  let timer: NodeJS.Timeout | undefined;
+  const landed = await Promise.race([
+    sent,
+    new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), updateDeadlineMs))),
+  ]);
+  clearTimeout(timer);
+  if (!landed) throw problems.busy(5);
 }
 
 function refusalOf(err: unknown): RefusalType | undefined {

@@ -338,7 +338,7 @@ export function taskRoutes(ctx: ApiContext): Router {
 
     if (task.submission) {
       // Sent again, perhaps because the first answer was lost with its signal: tell again.
-      if (task.evaluation) tellEvaluation(res, task, task.submission.id);
+      if (task.evaluation) await tellEvaluation(res, task, task.submission.id);
       return res.status(200).json({ outcome: 'duplicate', submissionId: task.submission.id });
     }
     if (task.kind === countySignOff.kind && task.cycle && recommendationRequired(task.cycle.type)) {
@@ -371,9 +371,8 @@ export function taskRoutes(ctx: ApiContext): Router {
       });
 
     if (task.evaluation) {
-      // An evaluation's task: recorded here and answered at once, not after the worker's queue
-      // (a cycle opening for a province keeps it long); its workflow is told by a signal, sent
-      // after the answer (a lost one is found by the task's next step).
+      // An evaluation's task: recorded here and answered once Temporal has the signal that
+      // tells its workflow, not after the worker's queue (a cycle opening keeps it long).
       const recorded = await recordSubmissionAtOnce(
         ctx.prisma,
         submittableTask({ ...task, cycle: task.cycle && { template: { config: await templateConfig(task.cycle) } } }),
@@ -381,7 +380,7 @@ export function taskRoutes(ctx: ApiContext): Router {
       );
       if (recorded.outcome === 'closed')
         throw problems.conflict('task_closed', { 'zh-CN': '任务已关闭', en: 'The task is closed' });
-      tellEvaluation(res, task, recorded.submissionId);
+      await tellEvaluation(res, task, recorded.submissionId);
       return res.status(recorded.outcome === 'accepted' ? 201 : 200).json(recorded);
     }
     const result = await executeUpdate(
