@@ -8,7 +8,8 @@ import { compositeInputs, parseTemplateConfig, policyFor, type TemplateConfig } 
 import { dueAtOf, dueDateFor } from '../domain/taskDeadlines';
 import type { TaskKind } from '../domain/taskKinds';
 import { customerSurvey } from '../domain/taskKinds/customerSurvey';
-import { forEachLimit } from './concurrency';
+import { forEachLimit } from '../domain/concurrency';
+import { cutIntoPages, type EvaluationPage } from '../domain/evaluationPages';
 import { openEvaluationTasksInBulk, type EvaluationTaskToOpen } from './tasks';
 import { assignCyclePeers } from './peerReviews';
 import { settleSheetKpi } from './weeklySheets';
@@ -35,6 +36,12 @@ export interface StartEvaluationsInput {
    * Cycles started before this existed leave it out: their workflows open their own tasks.
    */
   at?: string;
+  /**
+   * A page fixed in advance (`evaluationPages`), so pages can run side by side: the
+   * evaluations after `afterId` through this id (null: to the end), whatever their number.
+   * Left out (older cycles): the next `pageSize` after `afterId`.
+   */
+  throughId?: string | null;
 }
 export interface StartEvaluationsResult {
   started: number;
@@ -204,14 +211,39 @@ export function cycleActivities(deps: ActivityDeps) {
       return { joined: late.length };
     },
 
-    /** Starts the next page of per-manager workflows; an already started one is left as it is. */
+    /**
+     * The cycle's evaluations cut into pages of `pageSize` by id, once they are all created,
+     * so the cycle's workflow can start several pages at once. A manager who joins later
+     * falls inside some page's range (its page may then hold one more) or starts on joining.
+     */
+    async evaluationPages(input: { cycleId: string; pageSize: number }): Promise<{ pages: EvaluationPage[] }> {
+      const evaluations = await prisma.evaluation.findMany({
+        where: { cycleId: input.cycleId },
+        select: { id: true },
+        orderBy: { id: 'asc' },
+      });
+      return {
+        pages: cutIntoPages(
+          evaluations.map((e) => e.id),
+          input.pageSize,
+        ),
+      };
+    },
+
+    /** Starts a page of per-manager workflows; an already started one is left as it is. */
     async startEvaluationWorkflows(input: StartEvaluationsInput): Promise<StartEvaluationsResult> {
       const cycle = await prisma.cycle.findUniqueOrThrow({ where: { id: input.cycleId }, include: { template: true } });
       const template = parseTemplateConfig(cycle.template.config);
+      // The same range as pageHolds (domain/evaluationPages.ts), as a query.
+      const fixed = input.throughId !== undefined;
+      const range = {
+        ...(input.afterId ? { gt: input.afterId } : {}),
+        ...(fixed && input.throughId ? { lte: input.throughId } : {}),
+      };
       const page = await prisma.evaluation.findMany({
-        where: { cycleId: cycle.id, ...(input.afterId ? { id: { gt: input.afterId } } : {}) },
+        where: { cycleId: cycle.id, id: range },
         orderBy: { id: 'asc' },
-        take: input.pageSize,
+        ...(fixed ? {} : { take: input.pageSize }),
       });
       const outboxIds: string[] = [];
       const openedOf = input.at
@@ -237,7 +269,7 @@ export function cycleActivities(deps: ActivityDeps) {
       const last = page[page.length - 1];
       return {
         started: page.length,
-        nextAfterId: page.length === input.pageSize && last ? last.id : null,
+        nextAfterId: !fixed && page.length === input.pageSize && last ? last.id : null,
         ...(input.at ? { outboxIds } : {}),
       };
     },

@@ -15,7 +15,7 @@ import { createHash } from 'node:crypto';
 import type { ActivityDeps } from './deps';
 import type { Tx } from '../prisma/database';
 import type { Prisma } from '../generated/prisma/client';
-import { forEachLimit } from './concurrency';
+import { forEachLimit } from '../domain/concurrency';
 import { heartbeat } from '@temporalio/activity';
 
 /** Mails sent at once by one delivery (a pooled SMTP transport's maxConnections: 8 in the examples). */

@@ -76,6 +76,7 @@ export const incidentStepNames: Record<string, Names> = {
   /** Not an activity: the process itself ended without finishing (failed, terminated, timed out). */
   workflow: n('继续运行流程', 'carry on with the process'),
   prepareCycle: n('创建本期考评', 'create the cycle’s evaluations'),
+  evaluationPages: n('划分本期考评批次', 'cut the cycle’s evaluations into pages'),
   startEvaluationWorkflows: n('启动客户经理考评流程', 'start the managers’ evaluations'),
   publishCityResults: n('公布全市排名结果', 'publish the city’s results'),
 };

@@ -28,6 +28,8 @@ import { generatedOrganisation, perCounty } from './organisation';
 import { arrivedBetween, openLoop, percentile } from './openLoop';
 import { startWorkerPool, type WorkerPool } from './processes';
 import { freePort } from '../freePort';
+import { cpuBetween, cpuMark } from './cpu';
+import os from 'node:os';
 import { floorShape, floorSubmittedSignal } from './floorWorkflow';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { findTemporalBinary } = require('../temporalBinaries');
@@ -294,6 +296,7 @@ async function runCycle(s: Setup): Promise<CycleFigures> {
 
   const t0 = Date.now();
   const p0 = performance.now();
+  const cpu0 = cpuMark();
   const cycle = await call('POST', '/api/cycles', hr, { type: 'MONTHLY', period: '2026-11' });
   // The open-loop streams: people submitting as their tasks arrive, HR looking at the cycle.
   const submitting = openLoop(submitRate, async () => {
@@ -331,7 +334,9 @@ async function runCycle(s: Setup): Promise<CycleFigures> {
   );
   const openSeconds = (Date.now() - t0) / 1000;
   const pOpen = performance.now();
+  const cpuOpen = cpuMark();
   console.log(`[bench] ${3 * n} tasks open and mailed in ${openSeconds.toFixed(1)} s`);
+  console.log(`[bench] CPU while opening: ${cpuBetween(cpu0, cpuOpen, os.availableParallelism())}`);
   await logPageSteps(s, cycle.id);
 
   // The driver: everything still open, as fast as the engine takes it, until all is published.
@@ -362,6 +367,7 @@ async function runCycle(s: Setup): Promise<CycleFigures> {
     4 * hour,
   );
   const publishedSeconds = (Date.now() - t0) / 1000;
+  console.log(`[bench] CPU from open to published: ${cpuBetween(cpuOpen, cpuMark(), os.availableParallelism())}`);
   published = true;
   finding = false;
   await Promise.all([driving, finder, submitting.stop(), reading.stop()]);

@@ -15,6 +15,7 @@ export const workflowsPath = require.resolve('..');
 export const sharedDomainModules = [
   'bottomRankCases',
   'calendar',
+  'concurrency',
   'cycles',
   'fieldProblem',
   'gradeDetermination',

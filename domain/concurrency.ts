@@ -1,5 +1,6 @@
-// A page of work done a few at a time: enough to keep the database pool and the mail
-// server's connections busy, never so many that transactions wait out their time-out.
+// A page of work done a few at a time: enough to keep the database pool, the mail server's
+// connections or the worker busy, never so many that transactions wait out their time-out.
+// Plain promises, so workflow code uses it too (page steps side by side).
 
 /** Calls `fn` on every item, at most `limit` at once; rejects with the first failure once all settled. */
 export async function forEachLimit<T>(

@@ -1,5 +1,5 @@
 // forEachLimit: the page step's and the mail batch's "a few at a time".
-import { forEachLimit } from '../activities/concurrency';
+import { forEachLimit } from '../../domain/concurrency';
 
 const tick = () => new Promise((r) => setTimeout(r, 1));
 
