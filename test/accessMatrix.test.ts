@@ -126,6 +126,13 @@ test('every cell of the access matrix', async () => {
       (s: { employeeNo: string }) => s.employeeNo,
     );
   expect(await statements('m001')).toEqual(['M001']);
+  // The cycle's status counted within the county head's scope gives HR's counts (C01's cycle).
+  const status = async (who: Person) =>
+    (await h.api('GET', `/api/cycles/${paths.cycle}/status`, { token: t[who] })).body;
+  const [cityView, headView] = [await status('hr'), await status('head01')];
+  expect(headView.totals).toEqual(cityView.totals);
+  expect(headView.totals.total).toBeGreaterThan(0);
+  expect(headView.byCountyAndStage.map((r: { county: { code: string } }) => r.county.code)).toEqual(['C01']);
   const m001 = await h.db.prisma.user.findUniqueOrThrow({ where: { username: 'm001' } });
   const notices = async (who: Person) =>
     (await h.api('GET', '/api/notices?pageSize=100', { token: t[who] })).body.notices.map(

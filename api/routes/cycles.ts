@@ -7,6 +7,7 @@ import { openCycleWorkflowId } from '../../workflows/openCycle.messages';
 import { openCycleWorkflow } from '../../workflows/openCycle';
 import { actorOf, authenticate, countiesInScope, hasRole } from '../auth';
 import type { ApiContext } from '../context';
+import { Prisma } from '../../generated/prisma/client';
 import { exportFormat, sendTable } from '../exports';
 import { findOr404, parseInput, problems, requestLanguage } from '../problems';
 import { evaluationReaders } from '../../domain/roles';
@@ -235,87 +236,52 @@ export function cycleRoutes(ctx: ApiContext): Router {
     });
   });
 
+  /** What the status page counts per county and kind (无人可办: open, nobody of its role). */
+  const countNames = ['total', 'open', 'submitted', 'overdue', 'escalated', 'unassigned', 'closedMissing'] as const;
+  type Counts = Record<(typeof countNames)[number], number>;
+
+  /**
+   * Per county and kind, the counts of the cycle's status page in one scan of its tasks
+   * (HR reads it every few seconds while a cycle of thousands opens).
+   */
+  function taskCounts(cycleId: string, countyIds: string[] | undefined) {
+    const inScope = countyIds ? Prisma.sql`AND "countyId" IN (${Prisma.join(countyIds)})` : Prisma.empty;
+    return ctx.prisma.$queryRaw<Array<{ countyId: string; kind: string } & Record<keyof Counts, bigint>>>`
+      SELECT "countyId", "kind"::text AS "kind",
+        count(*) AS "total",
+        count(*) FILTER (WHERE "status" = 'OPEN') AS "open",
+        count(*) FILTER (WHERE "status" = 'SUBMITTED') AS "submitted",
+        count(*) FILTER (WHERE "status" = 'OPEN' AND "overdueSince" IS NOT NULL) AS "overdue",
+        count(*) FILTER (WHERE "escalationLevel" > 0) AS "escalated",
+        count(*) FILTER (WHERE "status" = 'OPEN' AND "wantedRole" IS NOT NULL) AS "unassigned",
+        count(*) FILTER (WHERE "status" = 'CLOSED_MISSING') AS "closedMissing"
+      FROM "Task"
+      WHERE "cycleId" = ${cycleId} ${inScope}
+      GROUP BY "countyId", "kind"
+      ORDER BY "countyId", "kind"`;
+  }
+
   /** Per county: how many tasks are open, submitted, overdue, escalated and closed by policy. */
   router.get('/cycles/:id/status', async (req, res) => {
     const { id, cycle, countyFilter } = await cycleInScope(req);
-    const [byStatus, overdue, escalated, unassigned, units, openIncidents] = await Promise.all([
-      ctx.prisma.task.groupBy({
-        by: ['countyId', 'kind', 'status'],
-        where: { cycleId: id, ...countyFilter },
-        _count: { _all: true },
-      }),
-      ctx.prisma.task.groupBy({
-        by: ['countyId', 'kind'],
-        where: { cycleId: id, status: 'OPEN', overdueSince: { not: null }, ...countyFilter },
-        _count: { _all: true },
-      }),
-      ctx.prisma.task.groupBy({
-        by: ['countyId', 'kind'],
-        where: { cycleId: id, escalationLevel: { gt: 0 }, ...countyFilter },
-        _count: { _all: true },
-      }),
-      ctx.prisma.task.groupBy({
-        by: ['countyId', 'kind'],
-        where: { cycleId: id, status: 'OPEN', wantedRole: { not: null }, ...countyFilter },
-        _count: { _all: true },
-      }),
+    const [counted, units, openIncidents] = await Promise.all([
+      taskCounts(id, countyFilter.countyId?.in),
       ctx.prisma.orgUnit.findMany({
         where: { kind: 'COUNTY' },
         select: { id: true, code: true, name: true, nameEn: true },
       }),
       openIncidentCount(ctx.prisma, id, countyFilter),
     ]);
-    type Counts = {
-      total: number;
-      open: number;
-      submitted: number;
-      overdue: number;
-      escalated: number;
-      /** Open, with nobody of its role: sent up the chain (无人可办). */
-      unassigned: number;
-      closedMissing: number;
-    };
-    const rows = new Map<string, Counts & { countyId: string; kind: string }>();
-    const row = (countyId: string, kind: string) => {
-      const key = `${countyId}/${kind}`;
-      if (!rows.has(key))
-        rows.set(key, {
-          countyId,
-          kind,
-          total: 0,
-          open: 0,
-          submitted: 0,
-          overdue: 0,
-          escalated: 0,
-          unassigned: 0,
-          closedMissing: 0,
-        });
-      return rows.get(key)!;
-    };
-    for (const g of byStatus) {
-      const r = row(g.countyId, g.kind);
-      r.total += g._count._all;
-      if (g.status === 'OPEN') r.open += g._count._all;
-      if (g.status === 'SUBMITTED') r.submitted += g._count._all;
-      if (g.status === 'CLOSED_MISSING') r.closedMissing += g._count._all;
-    }
-    for (const g of overdue) row(g.countyId, g.kind).overdue += g._count._all;
-    for (const g of escalated) row(g.countyId, g.kind).escalated += g._count._all;
-    for (const g of unassigned) row(g.countyId, g.kind).unassigned += g._count._all;
     const countyById = new Map(units.map((u) => [u.id, u]));
-    const stages = [...rows.values()].map((r) => ({ ...r, county: countyById.get(r.countyId) }));
-    const totals = stages.reduce<Counts>(
-      (t, r) => ({
-        total: t.total + r.total,
-        open: t.open + r.open,
-        submitted: t.submitted + r.submitted,
-        overdue: t.overdue + r.overdue,
-        escalated: t.escalated + r.escalated,
-        unassigned: t.unassigned + r.unassigned,
-        closedMissing: t.closedMissing + r.closedMissing,
-      }),
-      { total: 0, open: 0, submitted: 0, overdue: 0, escalated: 0, unassigned: 0, closedMissing: 0 },
-    );
+    const stages = counted.map((r) => ({
+      countyId: r.countyId,
+      kind: r.kind,
+      ...(Object.fromEntries(countNames.map((name) => [name, Number(r[name])])) as Counts),
+      county: countyById.get(r.countyId),
+    }));
+    const totals = Object.fromEntries(
+      countNames.map((name) => [name, stages.reduce((sum, r) => sum + r[name], 0)]),
+    ) as Counts;
     res.json({ cycle, totals, openIncidents, byCountyAndStage: stages });
   });
 
