@@ -7,6 +7,8 @@ export interface WorkerPool {
   readonly restarts: number;
   /** The largest resident set any one of the processes reached, in MiB. */
   readonly peakRssMb: number;
+  /** The largest resident set of any one process, per second since the pool started (MiB). */
+  readonly rssBySecond: number[];
   stop(): Promise<void>;
 }
 
@@ -24,6 +26,7 @@ function rssMb(pid: number): number {
 export function startWorkerPool(name: string, count: number, args: string[], env: NodeJS.ProcessEnv): WorkerPool {
   let restarts = 0;
   let peakRssMb = 0;
+  const rssBySecond: number[] = [];
   let stopping = false;
   const children: (ChildProcess | undefined)[] = [];
   const start = (i: number) => {
@@ -41,7 +44,9 @@ export function startWorkerPool(name: string, count: number, args: string[], env
   };
   for (let i = 0; i < count; i++) start(i);
   const sampler = setInterval(() => {
-    for (const c of children) if (c?.pid) peakRssMb = Math.max(peakRssMb, rssMb(c.pid));
+    const now = Math.max(0, ...children.map((c) => (c?.pid ? rssMb(c.pid) : 0)));
+    rssBySecond.push(Math.round(now));
+    peakRssMb = Math.max(peakRssMb, now);
   }, 1000);
   return {
     get restarts() {
@@ -50,6 +55,7 @@ export function startWorkerPool(name: string, count: number, args: string[], env
     get peakRssMb() {
       return Math.round(peakRssMb);
     },
+    rssBySecond,
     async stop() {
       stopping = true;
       clearInterval(sampler);

@@ -185,11 +185,17 @@ async function kaopingWorkers(s: Setup, taskQueue: string): Promise<WorkerPool> 
   });
   const running = worker.run();
   let peak = 0;
-  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss / 2 ** 20)), 1000);
+  const rssBySecond: number[] = [];
+  const sampler = setInterval(() => {
+    const now = process.memoryUsage().rss / 2 ** 20;
+    rssBySecond.push(Math.round(now));
+    peak = Math.max(peak, now);
+  }, 1000);
   return {
     restarts: 0,
+    rssBySecond, // this whole process: the API and the driver as well
     get peakRssMb() {
-      return Math.round(peak); // this whole process: the API and the driver as well
+      return Math.round(peak);
     },
     async stop() {
       clearInterval(sampler);
@@ -240,6 +246,7 @@ async function kaopingApis(s: Setup, taskQueue: string): Promise<{ bases: string
 async function runCycle(s: Setup): Promise<CycleFigures> {
   const { db, managers: n } = s;
   const taskQueue = 'kaoping-bench';
+  const workersStarted = Date.now();
   const workers = await kaopingWorkers(s, taskQueue);
   const apis = await kaopingApis(s, taskQueue);
   // Requests take turns across the API processes, as a load balancer would spread them.
@@ -373,6 +380,7 @@ async function runCycle(s: Setup): Promise<CycleFigures> {
   await Promise.all([driving, finder, submitting.stop(), reading.stop()]);
   await apis.stop();
   await workers.stop();
+  logRssOverTime(workers.rssBySecond, (t0 - workersStarted) / 1000, openSeconds, publishedSeconds);
   return {
     openSeconds,
     publishedSeconds,
@@ -389,6 +397,26 @@ async function runCycle(s: Setup): Promise<CycleFigures> {
     workerPeakRssMb: workers.peakRssMb,
     workerRestarts: workers.restarts,
   };
+}
+
+/**
+ * When the worker's memory peaked: its resident set at each tenth of the run (the largest
+ * second in each), with the seconds counted from the cycle's opening.
+ */
+function logRssOverTime(rssBySecond: number[], offsetSeconds: number, openSeconds: number, publishedSeconds: number) {
+  const fromOpening = rssBySecond.slice(Math.max(0, Math.round(offsetSeconds)));
+  if (!fromOpening.length) return;
+  const step = Math.max(1, Math.ceil(fromOpening.length / 10));
+  const points: string[] = [];
+  for (let i = 0; i < fromOpening.length; i += step) {
+    const slice = fromOpening.slice(i, i + step);
+    points.push(`${i}–${i + slice.length} s: ${Math.max(...slice)}`);
+  }
+  const peak = Math.max(...fromOpening);
+  console.log(
+    `[bench] worker RSS (MiB) after opening began, opened at ${openSeconds.toFixed(0)} s, published at ` +
+      `${publishedSeconds.toFixed(0)} s; peak ${peak} at ${fromOpening.indexOf(peak)} s: ${points.join(', ')}`,
+  );
 }
 
 /**
