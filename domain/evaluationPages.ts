@@ -20,7 +20,10 @@ export function cutIntoPages(sortedIds: readonly string[], pageSize: number): Ev
   return pages;
 }
 
-/** Whether `id` falls in the page (ids compare as the database orders them: code units). */
+/**
+ * Whether `id` falls in the page, comparing as JavaScript does. The activity asks the database
+ * the same question with its own collation, which is the order the ids were cut in.
+ */
 export function pageHolds(page: EvaluationPage, id: string): boolean {
   return (page.afterId === null || id > page.afterId) && (page.throughId === null || id <= page.throughId);
 }
