@@ -9,7 +9,11 @@ import {
   talkSelection,
   type TalkScope,
 } from '../domain/resultsTalk';
-import { parseTemplateConfig } from '../domain/templates';
+import { policyFor, parseTemplateConfig } from '../domain/templates';
+import { dueAtOf, dueDateFor } from '../domain/taskDeadlines';
+import { forEachLimit } from '../domain/concurrency';
+import { resultsTalk } from '../domain/taskKinds/resultsTalk';
+import { openTalkTasksInBulk, type OpenedTalkTask } from './tasks';
 import { recordAudit } from '../prisma/audit';
 import { roleHolders } from '../prisma/roleHolders';
 import { startWorkflowOnce } from '../workflows/client/startOnce';
@@ -18,7 +22,9 @@ import { resultsTalkWorkflowId, type ResultsTalkInput } from '../workflows/resul
 import type { ActivityDeps } from './deps';
 
 /** Workflows started at a time: enough to keep Temporal busy, few enough to stay polite. */
-const startBatch = 25;
+const startsAtOnce = 25;
+/** Talks whose tasks are opened in one transaction. */
+const openPage = 200;
 
 export function resultsTalkActivities(deps: ActivityDeps) {
   const { prisma, temporal, settings } = deps;
@@ -54,10 +60,18 @@ export function resultsTalkActivities(deps: ActivityDeps) {
      * Monthly cycles whose template holds talks: each published result of the counties (all the
      * cycle's when none is named) gets its talk and workflow. Idempotent: a talk is made once.
      */
-    async openResultsTalks(input: { cycleId: string; countyIds?: string[]; at: string }): Promise<{ started: number }> {
+    async openResultsTalks(input: {
+      cycleId: string;
+      countyIds?: string[];
+      at: string;
+      /** Open the talks' tasks here, in bulk; the caller then sends their opening mails (outboxIds). */
+      openTasks?: boolean;
+    }): Promise<{ started: number; outboxIds: string[] }> {
       const cycle = await prisma.cycle.findUniqueOrThrow({ where: { id: input.cycleId }, include: { template: true } });
       const template = parseTemplateConfig(cycle.template.config);
-      if (cycle.type !== 'MONTHLY' || !template.resultsTalk.enabled) return { started: 0 };
+      if (cycle.type !== 'MONTHLY' || !template.resultsTalk.enabled) return { started: 0, outboxIds: [] };
+      const publishedAt = (talk: { evaluation: { publishedAt: Date | null } }) =>
+        talk.evaluation.publishedAt ?? new Date(input.at);
       const countyIds =
         input.countyIds ??
         (await prisma.countyReview.findMany({ where: { cycleId: cycle.id, status: 'PUBLISHED' } })).map(
@@ -70,24 +84,39 @@ export function resultsTalkActivities(deps: ActivityDeps) {
         include: { evaluation: { select: { publishedAt: true } } },
         orderBy: { id: 'asc' },
       });
-      for (let i = 0; i < talks.length; i += startBatch) {
-        await Promise.all(
-          talks.slice(i, i + startBatch).map((talk) => {
-            const args: ResultsTalkInput = {
-              resultsTalkId: talk.id,
-              publishedAt: (talk.evaluation.publishedAt ?? new Date(input.at)).toISOString(),
-              template,
-            };
-            return startWorkflowOnce(temporal, resultsTalkWorkflow, {
-              taskQueue: settings.taskQueue,
-              workflowId: talk.workflowId,
-              args: [args],
-            });
-          }),
-        );
+      // Each page's talk tasks opened in one transaction, then its workflows started with
+      // their task open. Callers from before (no openTasks) leave each workflow to open its own.
+      const policy = input.openTasks ? policyFor(template, resultsTalk.kind) : undefined;
+      const outboxIds: string[] = [];
+      for (let i = 0; i < talks.length; i += openPage) {
+        const page = talks.slice(i, i + openPage);
+        const due = (talk: (typeof talks)[number]) => {
+          const dueDate = dueDateFor(new Date(input.at), policy!.dueOffsetDays, publishedAt(talk));
+          return { resultsTalkId: talk.id, dueDate, dueAt: dueAtOf(dueDate).toISOString() };
+        };
+        const opened = policy
+          ? await prisma.$transaction((tx) => openTalkTasksInBulk(tx, settings, input.at, page.map(due)), {
+              timeout: 120_000,
+            })
+          : new Map<string, OpenedTalkTask>();
+        for (const o of opened.values()) outboxIds.push(...o.outboxIds);
+        await forEachLimit(page, startsAtOnce, async (talk) => {
+          const task = opened.get(talk.id);
+          const args: ResultsTalkInput = {
+            resultsTalkId: talk.id,
+            publishedAt: publishedAt(talk).toISOString(),
+            template,
+            ...(task ? { opened: { taskId: task.taskId, dueDate: task.dueDate, at: input.at } } : {}),
+          };
+          await startWorkflowOnce(temporal, resultsTalkWorkflow, {
+            taskQueue: settings.taskQueue,
+            workflowId: talk.workflowId,
+            args: [args],
+          });
+        });
         heartbeat(i);
       }
-      return { started: talks.length };
+      return { started: talks.length, outboxIds };
     },
 
     /** The leader's record of the talk, from the task's submission; the manager is asked to acknowledge it. */

@@ -17,9 +17,10 @@ import { parseTemplateConfig } from '../domain/templates';
 import { recordAudit } from '../prisma/audit';
 import type { Tx } from '../prisma/database';
 import type { ActivityDeps } from './deps';
-import { enqueueTaskNotice, enqueueTaskNotices, noticeTaskInclude } from './notifications';
+import { enqueueTaskNotice, enqueueTaskNotices, noticeTaskInclude, type NoticeTask } from './notifications';
 import { cityApproval } from '../domain/taskKinds/cityApproval';
 import { countySignOff } from '../domain/taskKinds/countySignOff';
+import { resultsTalk } from '../domain/taskKinds/resultsTalk';
 import { roleHolders } from '../prisma/roleHolders';
 import { recordSubmissionAtOnce, submittableInclude, submittableTask } from '../prisma/submissions';
 
@@ -389,17 +390,114 @@ export async function openEvaluationTasksInBulk(
     include: noticeTaskInclude,
   });
   const wantedKeys = new Set(wanted.map(key));
-  const opened = tasks.filter((t) => wantedKeys.has(key(t)));
+  const opened = await announceOpenedTasks(
+    tx,
+    settings,
+    at,
+    tasks.filter((t) => wantedKeys.has(key(t))),
+    (task) => ({ managerId: evaluationById.get(task.evaluationId!)!.managerId }),
+  );
+  return new Map(tasks.filter((t) => opened.has(t.id)).map((t) => [key(t), opened.get(t.id)!]));
+}
+
+/**
+ * The audit lines and opening notices of tasks opened in bulk (found again on a retry: both
+ * are keyed by the task); returns each task's id, assignee and opening-mail outbox ids, by id.
+ */
+async function announceOpenedTasks(
+  tx: Tx,
+  settings: ActivityDeps['settings'],
+  at: string,
+  opened: NoticeTask[],
+  detailsOf: (task: NoticeTask) => Record<string, string | number | undefined>,
+): Promise<Map<string, OpenTaskResult>> {
   await tx.auditLog.createMany({
-    data: opened.map((task) =>
-      taskOpenedEntry(task, at, { managerId: evaluationById.get(task.evaluationId!)!.managerId }),
-    ),
+    data: opened.map((task) => taskOpenedEntry(task, at, detailsOf(task))),
     skipDuplicates: true,
   });
   const outboxIds = await enqueueTaskNotices(tx, settings, opened, openingNotice);
   return new Map(
-    opened.map((t) => [key(t), { taskId: t.id, assigneeId: t.assigneeId, outboxIds: outboxIds.get(t.id) ?? [] }]),
+    opened.map((t) => [t.id, { taskId: t.id, assigneeId: t.assigneeId, outboxIds: outboxIds.get(t.id) ?? [] }]),
   );
+}
+
+/** A talk's task as opened (or found opened): its due date is the row's, not the one wanted. */
+export type OpenedTalkTask = OpenTaskResult & { dueDate: string };
+
+/** A results talk whose task (the talk itself, round 1) is to be opened, with its due date. */
+export interface TalkTaskToOpen {
+  resultsTalkId: string;
+  dueDate: string;
+  dueAt: string;
+}
+
+/**
+ * The talk tasks of published results opened at once (openResultsTalks), all at `at`: the
+ * rows, audit lines and opening notices openTaskIn writes for one talk, in a few statements
+ * for the lot. A talk nobody can hold (no leader and nobody up the chain) is left out: its
+ * workflow opens the task itself and, as before, retries into an incident HR sees. A retry
+ * finds its tasks again. Returns by talk id.
+ */
+export async function openTalkTasksInBulk(
+  tx: Tx,
+  settings: ActivityDeps['settings'],
+  at: string,
+  wanted: TalkTaskToOpen[],
+): Promise<Map<string, OpenedTalkTask>> {
+  const kind = resultsTalk.kind;
+  const talkIds = wanted.map((w) => w.resultsTalkId);
+  const talks = await tx.resultsTalk.findMany({
+    where: { id: { in: talkIds } },
+    include: { evaluation: { select: { manager: { select: { userId: true, industryPartnerId: true } } } } },
+  });
+  const talkById = new Map(talks.map((t) => [t.id, t]));
+  const existing = await tx.task.findMany({
+    where: { resultsTalkId: { in: talkIds }, kind, round: 1 },
+    select: { resultsTalkId: true },
+  });
+  const have = new Set(existing.map((t) => t.resultsTalkId));
+  // The county's leaders are looked up once per county and leader, not once per talk.
+  const holders = new Map<string, Promise<Awaited<ReturnType<typeof assigneeFor>> | null>>();
+  const assignee = (talk: (typeof talks)[number]) => {
+    const memo = `${talk.countyId}:${talk.leaderId}`;
+    if (!holders.has(memo))
+      holders.set(
+        memo,
+        assigneeFor(tx, kind, talk.evaluation.manager, talk.countyId, talk.leaderId).catch((err: unknown) => {
+          if (err instanceof ApplicationFailure && err.type === 'NoAssignee') return null;
+          throw err;
+        }),
+      );
+    return holders.get(memo)!;
+  };
+  const rows = [];
+  for (const w of wanted) {
+    const talk = talkById.get(w.resultsTalkId);
+    if (!talk || have.has(talk.id)) continue;
+    const to = await assignee(talk);
+    if (!to) continue; // nobody at all: the talk's workflow opens it, into an incident
+    rows.push({
+      resultsTalkId: talk.id,
+      round: 1,
+      cycleId: talk.cycleId,
+      countyId: talk.countyId,
+      kind,
+      ...to,
+      openedAt: new Date(at),
+      dueDate: w.dueDate,
+      dueAt: new Date(w.dueAt),
+    });
+  }
+  await tx.task.createMany({ data: rows, skipDuplicates: true });
+  const tasks = await tx.task.findMany({
+    where: { resultsTalkId: { in: talkIds }, kind, round: 1 },
+    include: noticeTaskInclude,
+  });
+  const opened = await announceOpenedTasks(tx, settings, at, tasks, (task) => ({
+    resultsTalkId: task.resultsTalkId!,
+    round: 1,
+  }));
+  return new Map(tasks.map((t) => [t.resultsTalkId!, { ...opened.get(t.id)!, dueDate: t.dueDate }]));
 }
 
 export function taskActivities(deps: ActivityDeps) {

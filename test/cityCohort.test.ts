@@ -102,6 +102,25 @@ test('a city-wide cycle ranked as one cohort once every county is approved', asy
       m.some((x) => x.to.includes(`${u}@test.local`) && x.subject.includes('考评结果')),
     ),
   );
+  // Each result's talk (情感沟通) opened by the city's publication, in bulk, and its opening
+  // mail sent from the cycle: 甲县's three to head01, 乙县's one to head02.
+  const talks = await eventually(
+    async () => {
+      const x = await h.db.prisma.task.findMany({ where: { kind: 'RESULTS_TALK' }, include: { assignee: true } });
+      return x.length === 4 ? x : undefined;
+    },
+    20_000,
+    'four talks',
+  );
+  expect(talks.map((x) => x.assignee.username).sort()).toEqual(['head01', 'head01', 'head01', 'head02']);
+  await eventually(
+    async () =>
+      (await h.db.prisma.notificationOutbox.count({
+        where: { status: 'SENT', OR: talks.map((x) => ({ dedupeKey: { startsWith: `task:${x.id}:opened` } })) },
+      })) === 4 || undefined,
+    20_000,
+    'the talks’ opening mails',
+  );
   const closed = await eventually(
     async () => {
       const c = await h.db.prisma.cycle.findFirstOrThrow();

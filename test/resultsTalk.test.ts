@@ -64,6 +64,31 @@ test('talks are split between the county leaders, recorded, handed over and ackn
   expect([...byLeader.values()].sort()).toEqual([1, 2]);
   expect(talks.every((t) => t.resultsTalk!.reason === 'all' && t.resultsTalk!.status === 'TO_HOLD')).toBe(true);
 
+  // The county's talks are opened together when it publishes: each due 7 days after the
+  // results, with one opening line and one opening mail, sent; each talk's workflow starts
+  // with its task open (no openTask of its own).
+  const publishedAt = talks[0]!.resultsTalk!.evaluation.publishedAt!;
+  for (const t of talks) {
+    expect(t.dueDate).toBe(addDays(shanghaiDate(publishedAt), 7));
+    const audit = await h.db.prisma.auditLog.findMany({ where: { entityId: t.id, action: 'task.opened' } });
+    expect(audit.map((a) => a.details)).toEqual([
+      expect.objectContaining({ resultsTalkId: t.resultsTalkId, round: 1 }),
+    ]);
+    await eventually(
+      async () => {
+        const mails = await h.db.prisma.notificationOutbox.findMany({
+          where: { dedupeKey: { startsWith: `task:${t.id}:opened` } },
+        });
+        return mails.length === 1 && mails[0]!.status === 'SENT' ? mails : undefined;
+      },
+      20_000,
+      'the talk’s opening mail sent',
+    );
+    const history = await h.env.client.workflow.getHandle(t.resultsTalk!.workflowId).fetchHistory();
+    const activities = history.events!.flatMap((e) => e.activityTaskScheduledEventAttributes?.activityType?.name ?? []);
+    expect(activities).not.toContain('openTask');
+  }
+
   // head01b hands their talk with the lowest rank to head01 (谈话分工); an inspector cannot.
   const last = talks.find((t) => t.resultsTalk!.evaluation.rank === 3)!;
   const holder = await h.login(last.assignee.username);

@@ -95,8 +95,17 @@ export async function countyReviewWorkflow(input: CountyReviewInput): Promise<Co
     await acts.openBottomRankCases({ cycleId: input.cycleId, at: nowIso() });
   }
   // Monthly cycles: the county's leaders talk with the managers about their results (情感沟通).
-  if (published && patched('results-talks'))
-    await batchActs.openResultsTalks({ cycleId: input.cycleId, countyIds: [input.countyId], at: nowIso() });
+  if (published && patched('results-talks')) {
+    // The talks' tasks opened with them, in bulk; their opening mails sent from here.
+    const openTasks = patched('talks-opened-in-bulk');
+    const talks = await batchActs.openResultsTalks({
+      cycleId: input.cycleId,
+      countyIds: [input.countyId],
+      at: nowIso(),
+      openTasks,
+    });
+    if (openTasks) await deliver(talks.outboxIds ?? []); // none from a worker not yet upgraded
+  }
   // ... and that they are approved (city cohort) or published: it may close now.
   if (tellCycle) await acts.notifyCycleProgress({ cycleId: input.cycleId });
   return status();

@@ -97,7 +97,11 @@ export async function evaluationCycleWorkflow(input: EvaluationCycleInput & { wa
         await acts.startGradeDetermination({ cycleId: input.cycleId, at: nowIso() });
         await acts.openBottomRankCases({ cycleId: input.cycleId, at: nowIso() });
       }
-      if (patched('results-talks')) await batchActs.openResultsTalks({ cycleId: input.cycleId, at: nowIso() });
+      if (patched('results-talks')) {
+        const openTasks = patched('talks-opened-in-bulk');
+        const talks = await batchActs.openResultsTalks({ cycleId: input.cycleId, at: nowIso(), openTasks });
+        if (openTasks) await deliver(talks.outboxIds ?? []); // none from a worker not yet upgraded
+      }
       continue;
     }
     if (counties.every((c) => c.reviewStatus === 'PUBLISHED')) break;

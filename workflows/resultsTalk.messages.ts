@@ -1,7 +1,7 @@
 // resultsTalkWorkflow (情感沟通): its id, input and query (the task updates: humanTask.messages.ts).
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { TemplateConfig } from '../domain/templates';
-import type { TaskState } from './humanTask.messages';
+import type { PreOpenedTask, TaskState } from './humanTask.messages';
 
 /** One talk per published result: the evaluation names it. */
 export const resultsTalkWorkflowId = (evaluationId: string) => `results-talk-${evaluationId}`;
@@ -11,6 +11,8 @@ export interface ResultsTalkInput {
   /** When the result was published: the talk is due some days after it. */
   publishedAt: string;
   template: TemplateConfig;
+  /** The talk's task, opened (and its opening mail sent) by whoever started the talk, at `at`. */
+  opened?: PreOpenedTask & { at: string };
 }
 
 export interface ResultsTalkStatus {

@@ -61,7 +61,14 @@ export async function resultsTalkWorkflow(input: ResultsTalkInput): Promise<Resu
   const subject = { resultsTalkId: input.resultsTalkId, round: 1 };
 
   // run: the talk, due some days after the results were published
-  current = new HumanTask(resultsTalk.kind, subject, input.template, new Date(input.publishedAt));
+  current = new HumanTask(
+    resultsTalk.kind,
+    subject,
+    input.template,
+    new Date(input.publishedAt),
+    undefined,
+    input.opened,
+  );
   tasks.push(current);
   await current.run();
   // A talk held as the manager left is recorded all the same; nobody is then asked to acknowledge it.
