@@ -87,15 +87,16 @@ export function resultsTalkActivities(deps: ActivityDeps) {
       // Each page's talk tasks opened in one transaction, then its workflows started with
       // their task open. Callers from before (no openTasks) leave each workflow to open its own.
       const policy = input.openTasks ? policyFor(template, resultsTalk.kind) : undefined;
+      const due = (talk: (typeof talks)[number], dueOffsetDays: number) => {
+        const dueDate = dueDateFor(new Date(input.at), dueOffsetDays, publishedAt(talk));
+        return { resultsTalkId: talk.id, dueDate, dueAt: dueAtOf(dueDate).toISOString() };
+      };
       const outboxIds: string[] = [];
       for (let i = 0; i < talks.length; i += openPage) {
         const page = talks.slice(i, i + openPage);
-        const due = (talk: (typeof talks)[number]) => {
-          const dueDate = dueDateFor(new Date(input.at), policy!.dueOffsetDays, publishedAt(talk));
-          return { resultsTalkId: talk.id, dueDate, dueAt: dueAtOf(dueDate).toISOString() };
-        };
-        const opened = policy
-          ? await prisma.$transaction((tx) => openTalkTasksInBulk(tx, settings, input.at, page.map(due)), {
+        const wanted = policy ? page.map((talk) => due(talk, policy.dueOffsetDays)) : [];
+        const opened = wanted.length
+          ? await prisma.$transaction((tx) => openTalkTasksInBulk(tx, settings, input.at, wanted), {
               timeout: 120_000,
             })
           : new Map<string, OpenedTalkTask>();
